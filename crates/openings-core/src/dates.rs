@@ -1,0 +1,178 @@
+//! Dates as feeds write them (ISO 8601 text or epoch milliseconds), read into
+//! one [`Timestamp`]. No date crate: the widget formats dates with the
+//! browser's `Intl`, so all we need here is parsing and comparing.
+
+use serde::{Deserialize, Serialize};
+
+/// Milliseconds since 1970-01-01T00:00:00Z.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Timestamp(pub i64);
+
+pub const DAY_MS: i64 = 86_400_000;
+
+impl Timestamp {
+    pub fn from_ymd(year: i64, month: u32, day: u32) -> Option<Timestamp> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Timestamp(days_from_civil(year, month, day) * DAY_MS))
+    }
+
+    /// Reads `2022-07-08`, `2022-07-08T09:30:00Z`, `2022-07-08T09:30:00.000+02:00`,
+    /// `2022-07-08 09:30`. A date without a time means the start of that day (UTC).
+    pub fn parse_iso(raw: &str) -> Option<Timestamp> {
+        let s = raw.trim();
+        let bytes = s.as_bytes();
+        if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let year: i64 = s.get(0..4)?.parse().ok()?;
+        let month: u32 = s.get(5..7)?.parse().ok()?;
+        let day: u32 = s.get(8..10)?.parse().ok()?;
+        let date = Timestamp::from_ymd(year, month, day)?;
+        let rest = &s[10..];
+        if rest.is_empty() {
+            return Some(date);
+        }
+        let rest = rest.strip_prefix(['T', 't', ' '])?;
+        let (time, offset_ms) = split_offset(rest)?;
+        let mut parts = time.split(':');
+        let hour: i64 = parts.next()?.parse().ok()?;
+        let minute: i64 = parts.next().unwrap_or("0").parse().ok()?;
+        let second: f64 = parts.next().unwrap_or("0").parse().ok()?;
+        if hour > 24 || minute > 59 || !(0.0..61.0).contains(&second) {
+            return None;
+        }
+        let ms = hour * 3_600_000 + minute * 60_000 + (second * 1000.0) as i64;
+        Some(Timestamp(date.0 + ms - offset_ms))
+    }
+
+    /// The calendar date (UTC) as `YYYY-MM-DD`.
+    pub fn to_iso_date(self) -> String {
+        let (y, m, d) = civil_from_days(self.0.div_euclid(DAY_MS));
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`.
+    pub fn to_iso_datetime(self) -> String {
+        let ms_of_day = self.0.rem_euclid(DAY_MS) / 1000;
+        format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            self.to_iso_date(),
+            ms_of_day / 3600,
+            ms_of_day / 60 % 60,
+            ms_of_day % 60
+        )
+    }
+}
+
+/// Splits `09:30:00+02:00` into the time and the offset in milliseconds.
+fn split_offset(rest: &str) -> Option<(&str, i64)> {
+    if let Some(time) = rest.strip_suffix(['Z', 'z']) {
+        return Some((time, 0));
+    }
+    match rest.rfind(['+', '-']) {
+        Some(at) => {
+            let sign = if rest.as_bytes()[at] == b'-' { -1 } else { 1 };
+            let offset = rest[at + 1..].replace(':', "");
+            if offset.len() != 4 && offset.len() != 2 {
+                return None;
+            }
+            let hours: i64 = offset.get(0..2)?.parse().ok()?;
+            let minutes: i64 = offset
+                .get(2..)
+                .filter(|m| !m.is_empty())
+                .map_or(Ok(0), str::parse)
+                .ok()?;
+            Some((&rest[..at], sign * (hours * 3_600_000 + minutes * 60_000)))
+        }
+        None => Some((rest, 0)),
+    }
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_date_is_midnight_utc() {
+        let t = Timestamp::parse_iso("2022-07-08").unwrap();
+        assert_eq!(t.0, 1_657_238_400_000);
+        assert_eq!(t.to_iso_date(), "2022-07-08");
+    }
+
+    #[test]
+    fn times_and_offsets_are_honoured() {
+        let z = Timestamp::parse_iso("2022-07-08T12:00:00Z").unwrap();
+        let plus2 = Timestamp::parse_iso("2022-07-08T14:00:00+02:00").unwrap();
+        let frac = Timestamp::parse_iso("2022-07-08T12:00:00.000Z").unwrap();
+        assert_eq!(z, plus2);
+        assert_eq!(z, frac);
+        assert_eq!(z.to_iso_datetime(), "2022-07-08T12:00:00Z");
+        assert_eq!(
+            Timestamp::parse_iso("2022-07-08T07:00-05:00").unwrap(),
+            z,
+            "minutes without seconds, negative offset"
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for bad in [
+            "2022-02-30",
+            "2022-13-01",
+            "22-07-08",
+            "soon",
+            "2022-07-08Tnoon",
+            "",
+        ] {
+            assert_eq!(Timestamp::parse_iso(bad), None, "{bad}");
+        }
+        assert!(Timestamp::parse_iso("2024-02-29").is_some());
+    }
+
+    #[test]
+    fn round_trips_through_the_calendar() {
+        for days in [-800_000, -1, 0, 1, 19_000, 2_000_000] {
+            let t = Timestamp(days * DAY_MS);
+            assert_eq!(Timestamp::parse_iso(&t.to_iso_date()), Some(t));
+        }
+    }
+}

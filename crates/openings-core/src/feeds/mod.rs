@@ -1,0 +1,262 @@
+//! Feed formats: one adapter per format, each mapping its JSON onto
+//! [`Opening`]s. [`parse_feed`] is the one entry point: it checks the bounds,
+//! decodes the JSON once, detects the format by shape (or takes the one the
+//! site editor named) and hands the document to that format's adapter.
+
+pub mod schema_org;
+mod values;
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::dates::Timestamp;
+use crate::model::Opening;
+
+pub use values::Entry;
+
+/// Feeds larger than this are refused unless the board allows more.
+pub const DEFAULT_MAX_FEED_BYTES: usize = 20 * 1024 * 1024;
+
+/// The formats a feed may be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FeedFormat {
+    /// schema.org `JobPosting` as JSON-LD: one object, an array, an `ItemList` or a `@graph`.
+    SchemaOrg,
+}
+
+impl FeedFormat {
+    /// Every format, in the order detection tries them.
+    pub const ALL: [FeedFormat; 1] = [FeedFormat::SchemaOrg];
+
+    /// The prefix a site editor writes before a feed URL to name its format
+    /// (`feed="schema:https://…"`).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            FeedFormat::SchemaOrg => "schema",
+        }
+    }
+
+    /// A name for people.
+    pub fn name(self) -> &'static str {
+        match self {
+            FeedFormat::SchemaOrg => "schema.org JobPosting (JSON-LD)",
+        }
+    }
+
+    pub fn from_prefix(prefix: &str) -> Option<FeedFormat> {
+        let prefix = prefix.to_ascii_lowercase();
+        FeedFormat::ALL
+            .into_iter()
+            .find(|f| f.prefix() == prefix || (prefix == "jsonld" && *f == FeedFormat::SchemaOrg))
+    }
+
+    fn adapter(self) -> &'static dyn Adapter {
+        match self {
+            FeedFormat::SchemaOrg => &schema_org::SchemaOrg,
+        }
+    }
+}
+
+/// A format adapter: recognizes its shape, and maps a document onto openings.
+pub trait Adapter {
+    /// Does this document look like this format?
+    fn detect(&self, doc: &Value) -> bool;
+    /// The entries of the document, each mapped or refused with a reason.
+    fn entries(&self, doc: &Value, ctx: &Context) -> Result<Vec<Entry>, FeedError>;
+}
+
+/// What an adapter needs to know besides the document.
+#[derive(Clone, Debug)]
+pub struct Context<'a> {
+    /// Where the feed came from: opening sources, and the base for relative links.
+    pub source: &'a str,
+}
+
+/// A feed, read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ParsedFeed {
+    pub format: Option<FeedFormat>,
+    pub openings: Vec<Opening>,
+    /// Entries that could not be shown, with why.
+    pub skipped: Vec<Skipped>,
+    /// Entries whose closing date has passed: not shown, and not a fault of the feed.
+    pub expired: usize,
+}
+
+/// An entry that was left out, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// Position of the entry in the feed, from 1.
+    pub position: usize,
+    /// Its title, when it had one.
+    pub title: Option<String>,
+    pub reason: SkipReason,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    MissingTitle,
+    /// No apply link and no page link that is http, https or mailto.
+    MissingLink,
+    /// A link was given, but it is not http, https or mailto.
+    UnsafeLink(String),
+    /// The format marks it as not for public listing.
+    Unlisted,
+    /// The entry is not an object of the kind the feed holds.
+    NotAnOpening,
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::MissingTitle => f.write_str("it has no title"),
+            SkipReason::MissingLink => f.write_str("it has no apply link or page link"),
+            SkipReason::UnsafeLink(url) => {
+                write!(
+                    f,
+                    "its link is not http, https or mailto ({})",
+                    crate::text::ellipsize(url, 60)
+                )
+            }
+            SkipReason::Unlisted => f.write_str("the feed marks it as unlisted"),
+            SkipReason::NotAnOpening => f.write_str("it is not a job posting"),
+        }
+    }
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.title {
+            Some(title) => write!(
+                f,
+                "entry {} (\"{}\"): {}",
+                self.position, title, self.reason
+            ),
+            None => write!(f, "entry {}: {}", self.position, self.reason),
+        }
+    }
+}
+
+/// Why a whole feed could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FeedError {
+    /// The body is not JSON (an HTML error page, a truncated file…).
+    NotJson(String),
+    /// JSON, but of no format we know.
+    NotAFeed(String),
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    /// Nested deeper than any feed is.
+    TooDeep,
+}
+
+impl fmt::Display for FeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FeedError::NotJson(detail) => write!(f, "the answer is not JSON ({detail})"),
+            FeedError::NotAFeed(detail) => write!(f, "the JSON is not a job feed ({detail})"),
+            FeedError::TooLarge { bytes, limit } => write!(
+                f,
+                "the feed is {} MB, over the limit of {} MB",
+                bytes.div_ceil(1_000_000),
+                limit / 1_000_000
+            ),
+            FeedError::TooDeep => f.write_str("the JSON is nested too deeply to be a feed"),
+        }
+    }
+}
+
+impl std::error::Error for FeedError {}
+
+/// Splits a `feed` attribute token such as `lever:https://…` into the
+/// format it names (if any) and the URL.
+pub fn split_format_prefix(token: &str) -> (Option<FeedFormat>, &str) {
+    if let Some((prefix, rest)) = token.split_once(':') {
+        if !rest.starts_with("//") {
+            if let Some(format) = FeedFormat::from_prefix(prefix) {
+                return (Some(format), rest);
+            }
+        }
+    }
+    (None, token)
+}
+
+/// Reads a feed: bounds, JSON, format (detected or given), entries.
+/// Openings whose `valid_through` is before `now` are counted in `expired`.
+pub fn parse_feed(
+    body: &str,
+    format: Option<FeedFormat>,
+    source: &str,
+    now: Timestamp,
+    max_bytes: usize,
+) -> Result<ParsedFeed, FeedError> {
+    if body.len() > max_bytes {
+        return Err(FeedError::TooLarge {
+            bytes: body.len(),
+            limit: max_bytes,
+        });
+    }
+    let doc: Value = serde_json::from_str(body).map_err(|e| {
+        if e.to_string().contains("recursion limit") {
+            FeedError::TooDeep
+        } else if body.trim_start().starts_with('<') {
+            FeedError::NotJson("it looks like an HTML page".into())
+        } else if body.trim().is_empty() {
+            FeedError::NotJson("the body is empty".into())
+        } else {
+            FeedError::NotJson(e.to_string())
+        }
+    })?;
+    let format = match format {
+        Some(format) => format,
+        None => detect(&doc).ok_or_else(|| FeedError::NotAFeed(describe_shape(&doc)))?,
+    };
+    let ctx = Context { source };
+    let mut feed = ParsedFeed {
+        format: Some(format),
+        ..ParsedFeed::default()
+    };
+    for entry in format.adapter().entries(&doc, &ctx)? {
+        match entry {
+            Entry::Opening(opening) => {
+                if opening.valid_through.is_some_and(|closes| closes < now) {
+                    feed.expired += 1;
+                } else {
+                    feed.openings.push(*opening);
+                }
+            }
+            Entry::Skipped(skipped) => feed.skipped.push(skipped),
+        }
+    }
+    Ok(feed)
+}
+
+/// The format whose shape this document has.
+pub fn detect(doc: &Value) -> Option<FeedFormat> {
+    FeedFormat::ALL
+        .into_iter()
+        .find(|f| f.adapter().detect(doc))
+}
+
+/// A short description of a document that is no feed, for the error message.
+fn describe_shape(doc: &Value) -> String {
+    match doc {
+        Value::Object(map) => {
+            let keys: Vec<&str> = map.keys().take(5).map(String::as_str).collect();
+            if keys.is_empty() {
+                "an empty object".into()
+            } else {
+                format!("an object with keys {}", keys.join(", "))
+            }
+        }
+        Value::Array(items) if items.is_empty() => "an empty list".into(),
+        Value::Array(_) => "a list of things that are not job postings".into(),
+        Value::String(_) => "a string".into(),
+        Value::Number(_) => "a number".into(),
+        Value::Bool(_) => "a boolean".into(),
+        Value::Null => "null".into(),
+    }
+}

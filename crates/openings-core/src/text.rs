@@ -1,0 +1,181 @@
+//! Text helpers: bounded lengths, and folding for search ("Bibliothèque" and
+//! "bibliotheque" fold to the same text) without a Unicode-tables crate.
+
+/// The longest short field (title, organization, place…) we keep, in characters.
+pub const MAX_FIELD_CHARS: usize = 500;
+/// The longest description we keep, in bytes.
+pub const MAX_DESCRIPTION_BYTES: usize = 200_000;
+
+/// At most `max` characters of `s` (cut on a character boundary).
+pub fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => s[..at].to_string(),
+        None => s.to_string(),
+    }
+}
+
+/// At most `max` characters, with "…" when cut: for messages.
+pub fn ellipsize(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
+
+/// Folds text for matching: lower case, accents and ligatures removed,
+/// punctuation turned to spaces, runs of spaces collapsed.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                push_folded(&mut out, l);
+            }
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Pushes a lower-case letter without its diacritics.
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c);
+        return;
+    }
+    let plain = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        // Combining marks (from decomposed input) fold to nothing.
+        '\u{300}'..='\u{36f}' => "",
+        other => {
+            out.push(other);
+            return;
+        }
+    };
+    out.push_str(plain);
+}
+
+/// The readable text of an HTML fragment, for searching: tags dropped,
+/// the common entities decoded. Not a sanitizer; never rendered.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        out.push(' ');
+        rest = match rest[lt..].find('>') {
+            Some(gt) => &rest[lt + gt + 1..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    decode_entities(&out)
+}
+
+/// Decodes the named entities feeds commonly use, and numeric ones.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|i| i + 1);
+        let decoded = end.filter(|&e| rest[e..].starts_with(';')).and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => name.strip_prefix('#').and_then(|n| {
+                    let code = match n.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => n.parse().ok(),
+                    };
+                    code.and_then(char::from_u32)
+                }),
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("Bibliothèque nationale"), "bibliotheque nationale");
+        assert_eq!(fold("Universität Göttingen"), "universitat gottingen");
+        assert_eq!(fold("  Straße—Łódź!! "), "strasse lodz");
+        assert_eq!(fold("e\u{301}cole"), "ecole");
+    }
+
+    #[test]
+    fn html_becomes_searchable_text() {
+        assert_eq!(
+            fold(&html_to_text("<p>Fish &amp; <b>chips</b>&#33;</p>")),
+            "fish chips"
+        );
+        assert_eq!(
+            decode_entities("a &lt;b&gt; &unknown; &#x41;"),
+            "a <b> &unknown; A"
+        );
+    }
+
+    #[test]
+    fn clipping_respects_characters() {
+        assert_eq!(clip("ééé", 2), "éé");
+        assert_eq!(ellipsize("abcdef", 3), "abc…");
+        assert_eq!(ellipsize("abc", 3), "abc");
+    }
+}
