@@ -28,6 +28,10 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
     for c in s.chars() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            // A combining accent (decomposed input): dropped, not a word break.
+            continue;
+        }
         if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 push_folded(&mut out, l);
@@ -74,8 +78,6 @@ fn push_folded(out: &mut String, c: char) {
         'ŵ' => "w",
         'ý' | 'ÿ' | 'ŷ' => "y",
         'ź' | 'ż' | 'ž' => "z",
-        // Combining marks (from decomposed input) fold to nothing.
-        '\u{300}'..='\u{36f}' => "",
         other => {
             out.push(other);
             return;
