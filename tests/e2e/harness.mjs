@@ -1,0 +1,61 @@
+//! What every end-to-end story shares: the three servers and one browser
+//! for the file, a fresh session per story, and the checks the host page
+//! is owed after each (no uncaught error, ever).
+
+import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
+import { startServers, distIsBuilt, distDir } from './servers.mjs';
+import { launchBrowser, openSession, eventually } from './browser.mjs';
+
+export { eventually };
+
+/**
+ * Starts the servers and the browser before the file's tests and stops them
+ * after. The returned object is filled in by `before`: `{servers, browser}`.
+ */
+export function useHarness() {
+  const h = { servers: null, browser: null };
+  before(async () => {
+    if (!distIsBuilt()) {
+      throw new Error(`no build in ${distDir} (openings.js missing): run \`cargo xtask dist\` first, or set DIST`);
+    }
+    h.servers = await startServers();
+    h.browser = await launchBrowser();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.servers?.close();
+  });
+  return h;
+}
+
+/** Opens `url` in a fresh session of `h.browser`. */
+export async function visit(h, url) {
+  const session = await openSession(h.browser);
+  await session.page.goto(url);
+  return session;
+}
+
+/** The board `<openings-board id=…>` of the page. */
+export function board(page, id = 'main') {
+  return page.locator(`openings-board#${id}`);
+}
+
+/** The listing titles a board shows, in order. */
+export async function titles(boardLocator) {
+  return (await boardLocator.locator('.listing .listing-title').allTextContents()).map((t) => t.trim());
+}
+
+/** Waits until the board shows exactly these titles (in any order). */
+export async function waitForTitles(boardLocator, expected, timeout = 15_000) {
+  await eventually(async () => {
+    assert.deepEqual([...(await titles(boardLocator))].sort(), [...expected].sort());
+  }, { timeout });
+}
+
+/** The host page saw no uncaught error, by Playwright's account and its own. */
+export async function assertHostUnharmed(session) {
+  assert.deepEqual(session.pageErrors, [], 'uncaught errors reached the host page');
+  const own = await session.page.evaluate(() => window.hostErrors ?? []);
+  assert.deepEqual(own, [], 'the host page\'s error listeners saw errors');
+}

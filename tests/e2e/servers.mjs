@@ -1,0 +1,293 @@
+//! The three origins of an embedding, on 127.0.0.1 with ephemeral ports:
+//! WIDGET serves the built `dist/`, HOST serves the test host pages and
+//! FEEDS serves the sample feeds, a fake recruiting portal and every server
+//! fault a board must survive (issue 6). Each origin differs from the others,
+//! as on a real site where the board, the page and the feeds live apart.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, resolve, dirname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Where the built widget is: `$DIST`, or the workspace's `dist/`. */
+export const distDir = resolve(process.env.DIST ?? join(here, '..', '..', 'dist'));
+export const pagesDir = join(here, 'pages');
+export const feedsDir = join(here, 'feeds');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** A valid feed body used by the faults that need one. */
+const TINY_FEED = (feeds) =>
+  JSON.stringify([
+    {
+      '@context': 'https://schema.org',
+      '@type': 'JobPosting',
+      title: 'Conservation Technician',
+      hiringOrganization: { '@type': 'Organization', name: 'Harbour Museum of Maritime History' },
+      jobLocation: {
+        '@type': 'Place',
+        address: { '@type': 'PostalAddress', addressLocality: 'Portland', addressRegion: 'ME', addressCountry: 'US' },
+      },
+      employmentType: 'FULL_TIME',
+      datePosted: isoDate(-3),
+      validThrough: isoDate(40),
+      url: `${feeds}/portal/harbour/conservation-technician`,
+    },
+  ]);
+
+/** `YYYY-MM-DD`, `days` from today (negative: in the past). */
+export function isoDate(days) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Starts the three servers. Resolves to their origins, the origin of a port
+ * nothing listens on (`refusedOrigin`), a log of the requests FEEDS received,
+ * `setSwitch(name, fault)` to make `/switch/<name>` answer a fault or a feed,
+ * and `close()`, which also destroys connections left hanging.
+ */
+export async function startServers({ dist = distDir } = {}) {
+  const origins = {};
+  const sockets = new Set();
+  const servers = [];
+  const feedRequests = [];
+  const switches = new Map();
+  const timers = new Set();
+
+  const later = (ms, fn) => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
+    timers.add(t);
+    return t;
+  };
+
+  async function listen(handler) {
+    const server = createServer((req, res) => {
+      handler(req, res).catch((err) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(`test server error: ${err.message}`);
+      });
+    });
+    server.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise((ok, fail) => {
+      server.once('error', fail);
+      server.listen(0, '127.0.0.1', ok);
+    });
+    servers.push(server);
+    return `http://127.0.0.1:${server.address().port}`;
+  }
+
+  /** A file under `root`, or null when the path leaves it or is missing. */
+  async function fileUnder(root, urlPath) {
+    const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+    const file = join(root, rel);
+    if (file !== root && !file.startsWith(root + sep)) return null;
+    try {
+      const info = await stat(file);
+      if (info.isDirectory()) return fileUnder(root, join(rel, 'index.html'));
+      return file;
+    } catch {
+      return null;
+    }
+  }
+
+  function fill(template, params) {
+    return template
+      .replaceAll('{{widgetScript}}', params.has('nowidget')
+        ? '<!-- widget left out (?nowidget) -->'
+        : `<script src="${origins.widget}/openings.js" defer></script>`)
+      .replaceAll('{{widget}}', origins.widget)
+      .replaceAll('{{feeds}}', origins.feeds)
+      .replaceAll('{{refused}}', origins.refused)
+      .replace(/\{\{date:([+-]?\d+)\}\}/g, (_, d) => isoDate(Number(d)))
+      // {{param:feed|/feeds/museum.json}}: the query parameter, else the
+      // fallback (a path on FEEDS when it starts with '/').
+      .replace(/\{\{param:([\w-]+)(?:\|([^}]*))?\}\}/g, (_, name, fallback = '') =>
+        escapeHtml(params.get(name) ?? (fallback.startsWith('/') ? origins.feeds + fallback : fallback)),
+      );
+  }
+
+  // WIDGET: the release build, as a CDN would serve it (CORS open, so that
+  // the loader may import its module, wasm and stylesheet from any page).
+  origins.widget = await listen(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const file = await fileUnder(dist, url.pathname);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' });
+      res.end(`not in dist/: ${url.pathname}`);
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'access-control-allow-origin': '*',
+      'cache-control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : await readFile(file));
+  });
+
+  // HOST: the site editor's pages, templated with the other origins.
+  origins.host = await listen(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const file = await fileUnder(pagesDir, url.pathname);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('no such host page');
+      return;
+    }
+    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    const body = type.startsWith('text/')
+      ? fill(await readFile(file, 'utf8'), url.searchParams)
+      : await readFile(file);
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
+  });
+
+  // FEEDS: sample feeds, a fake recruiting portal, and faults.
+  origins.feeds = await listen(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const path = url.pathname;
+    feedRequests.push({ path, at: Date.now() });
+    const cors = { 'access-control-allow-origin': '*' };
+    const json = { ...cors, 'content-type': 'application/ld+json; charset=utf-8', 'cache-control': 'no-store' };
+
+    const serveFeed = async (name) => {
+      const file = await fileUnder(feedsDir, name);
+      if (!file) {
+        res.writeHead(404, { ...cors, 'content-type': 'text/plain' });
+        res.end(`no such feed: ${name}`);
+        return;
+      }
+      res.writeHead(200, json);
+      res.end(fill(await readFile(file, 'utf8'), new URLSearchParams()));
+    };
+
+    const fault = async (kind) => {
+      switch (kind) {
+        case '404':
+          res.writeHead(404, { ...cors, 'content-type': 'text/html' });
+          return res.end('<!doctype html><title>Not Found</title><h1>Not Found</h1>');
+        case '500':
+          res.writeHead(500, { ...cors, 'content-type': 'text/html' });
+          return res.end('<!doctype html><title>Internal Server Error</title><h1>Oops</h1>');
+        case 'html':
+          res.writeHead(200, { ...cors, 'content-type': 'text/html; charset=utf-8' });
+          return res.end('<!doctype html><html><head><title>Jobs</title></head><body><h1>Jobs at the museum</h1><p>See our careers page.</p></body></html>');
+        case 'truncated': {
+          const body = TINY_FEED(origins.feeds);
+          res.writeHead(200, json);
+          return res.end(body.slice(0, Math.floor(body.length / 2)));
+        }
+        case 'not-a-feed':
+          res.writeHead(200, json);
+          return res.end('{"hello":"world"}');
+        case 'no-cors':
+          res.writeHead(200, { 'content-type': 'application/ld+json' });
+          return res.end(TINY_FEED(origins.feeds));
+        case 'hang':
+          return; // never answers; close() destroys the socket
+        case 'endless': {
+          res.writeHead(200, json);
+          res.write('[');
+          const drip = () => {
+            if (res.destroyed || res.writableEnded) return;
+            res.write(' ');
+            later(250, drip);
+          };
+          drip();
+          return;
+        }
+        case 'empty':
+          res.writeHead(200, json);
+          return res.end('[]');
+        default:
+          res.writeHead(404, { ...cors, 'content-type': 'text/plain' });
+          return res.end(`no such fault: ${kind}`);
+      }
+    };
+
+    let m;
+    if ((m = path.match(/^\/fault\/([\w-]+)$/))) return fault(m[1]);
+    if ((m = path.match(/^\/slow\/(\d+)\/(.+)$/))) {
+      await new Promise((ok) => later(Number(m[1]), ok));
+      if (res.destroyed) return;
+      return serveFeed(m[2]);
+    }
+    if ((m = path.match(/^\/switch\/([\w-]+)$/))) {
+      const mode = switches.get(m[1]) ?? 'ok';
+      return mode === 'ok' ? serveFeed(`${m[1]}.json`) : fault(mode);
+    }
+    if ((m = path.match(/^\/portal\/(.+)$/))) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(`<!doctype html><title>Apply: ${escapeHtml(m[1])}</title><h1>Recruiting portal</h1><p>Application form for ${escapeHtml(m[1])}</p>`);
+    }
+    if ((m = path.match(/^\/feeds\/(.+)$/))) return serveFeed(m[1]);
+    res.writeHead(404, { ...cors, 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+
+  // A port that was free a moment ago and that nothing listens on now.
+  const probe = createServer();
+  await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
+  origins.refused = `http://127.0.0.1:${probe.address().port}`;
+  await new Promise((ok) => probe.close(ok));
+
+  return {
+    widgetOrigin: origins.widget,
+    hostOrigin: origins.host,
+    feedsOrigin: origins.feeds,
+    refusedOrigin: origins.refused,
+    dist,
+    /** Requests FEEDS received, oldest first: `{path, at}`. */
+    feedRequests,
+    /** `/switch/<name>` answers `feeds/<name>.json` ('ok') or the named fault. */
+    setSwitch(name, mode) {
+      switches.set(name, mode);
+    },
+    /** A URL on HOST for `page` with `params` as its query. */
+    hostPage(page, params = {}) {
+      const url = new URL(`/${page}`, origins.host);
+      for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+      return url.href;
+    },
+    async close() {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      for (const socket of sockets) socket.destroy();
+      await Promise.all(
+        servers.map((s) => new Promise((ok) => {
+          s.closeAllConnections?.();
+          s.close(() => ok());
+        })),
+      );
+    },
+  };
+}
+
+/** Is there a build to test? */
+export function distIsBuilt(dist = distDir) {
+  return existsSync(join(dist, 'openings.js'));
+}
