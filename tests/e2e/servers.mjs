@@ -170,7 +170,7 @@ export async function startServers({ dist = distDir } = {}) {
   origins.feeds = await listen(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const path = url.pathname;
-    feedRequests.push({ path, at: Date.now() });
+    feedRequests.push({ path, url: req.url, at: Date.now() });
     const cors = { 'access-control-allow-origin': '*' };
     const json = { ...cors, 'content-type': 'application/ld+json; charset=utf-8', 'cache-control': 'no-store' };
 
@@ -261,7 +261,7 @@ export async function startServers({ dist = distDir } = {}) {
     feedsOrigin: origins.feeds,
     refusedOrigin: origins.refused,
     dist,
-    /** Requests FEEDS received, oldest first: `{path, at}`. */
+    /** Requests FEEDS received, oldest first: `{path, url (path and query), at}`. */
     feedRequests,
     /** `/switch/<name>` answers `feeds/<name>.json` ('ok') or the named fault. */
     setSwitch(name, mode) {

@@ -1,0 +1,353 @@
+//! The board as a reader and a site editor meet it: the release `dist/` in
+//! headless Chromium, on a host page with an aggressive theme, served from an
+//! origin that is neither the widget's nor the feeds'.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isoDate } from './servers.mjs';
+import {
+  useHarness, visit, board, titles, waitForTitles, eventually, assertHostUnharmed,
+} from './harness.mjs';
+
+const h = useHarness();
+const feed = (name) => `${h.servers.feedsOrigin}/feeds/${name}`;
+const MUSEUM_TITLES = ['Collections Registrar', 'Visitor Experience Associate', 'Digital Collections Developer'];
+const LIBRARY_TITLES = ["Children's Librarian", 'Makerspace Coordinator'];
+const RED = 'rgb(255, 0, 0)';
+const LIME = 'rgb(0, 255, 0)';
+
+const style = (locator, ...props) =>
+  locator.evaluate((el, props) => {
+    const cs = getComputedStyle(el);
+    return Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
+  }, props);
+
+// Proves the whole path: one script tag on a foreign page loads the build from
+// its own origin, fetches a feed from a third origin, and lists every current
+// opening with its facts; the closed one is not shown.
+test('a reader sees the openings of a feed, each with its facts', async () => {
+  const s = await visit(h, h.servers.hostPage('board.html'));
+  const b = board(s.page);
+  await waitForTitles(b, MUSEUM_TITLES);
+  assert.equal((await b.locator('.result-count').textContent()).trim(), '3 openings');
+  assert.ok(!(await titles(b)).includes('Summer Exhibition Intern'), 'an expired posting is listed');
+
+  const registrar = b.locator('.listing', { hasText: 'Collections Registrar' });
+  assert.equal((await registrar.locator('.listing-org').textContent()).trim(), 'Harbour Museum of Maritime History');
+  assert.equal((await registrar.locator('.listing-location').textContent()).trim(), 'Portland, ME, US');
+  assert.equal((await registrar.locator('.listing-type').textContent()).trim(), 'Full-time');
+  const salary = await registrar.locator('.listing-salary').textContent();
+  assert.match(salary, /58[,.\u202f\u00a0 ]?000/);
+  assert.match(salary, /64[,.\u202f\u00a0 ]?000/);
+  assert.equal(await registrar.locator('.listing-posted time').getAttribute('datetime'), isoDate(-12));
+  assert.equal(await registrar.locator('.listing-closes time').getAttribute('datetime'), isoDate(30));
+
+  const developer = b.locator('.listing', { hasText: 'Digital Collections Developer' });
+  assert.match(await developer.locator('.listing-location').textContent(), /^\s*Remote\b/);
+  const visitor = b.locator('.listing', { hasText: 'Visitor Experience Associate' });
+  assert.equal((await visitor.locator('.listing-type').textContent()).trim(), 'Part-time');
+  assert.match(await visitor.locator('.listing-salary').textContent(), /19/);
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves the board tells the reader it is working while a slow feed loads.
+test('a reader sees a loading message until a slow feed arrives', async () => {
+  const s = await visit(h, h.servers.hostPage('board.html', {
+    feed: `${h.servers.feedsOrigin}/slow/2500/museum.json`,
+  }));
+  const b = board(s.page);
+  const loading = b.getByRole('status').filter({ hasText: /Loading openings/ });
+  await loading.waitFor({ state: 'visible', timeout: 10_000 });
+  await waitForTitles(b, MUSEUM_TITLES);
+  assert.equal(await b.locator('.loading').count(), 0, 'the loading message stays after the openings arrived');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves Apply is a real link to the recruiting portal that opens in a new
+// tab without giving the portal a handle on the host page.
+test('Apply opens the recruiting portal in a new tab', async () => {
+  const s = await visit(h, h.servers.hostPage('board.html'));
+  const b = board(s.page);
+  await waitForTitles(b, MUSEUM_TITLES);
+  const apply = b.locator('.listing', { hasText: 'Collections Registrar' }).getByRole('link', { name: /Apply/ });
+  const portal = `${h.servers.feedsOrigin}/portal/harbour/collections-registrar`;
+  assert.equal(await apply.getAttribute('href'), portal);
+  assert.equal(await apply.getAttribute('target'), '_blank');
+  assert.deepEqual((await apply.getAttribute('rel')).split(/\s+/).sort(), ['noopener', 'noreferrer']);
+
+  const [tab] = await Promise.all([s.context.waitForEvent('page'), apply.click()]);
+  await tab.waitForLoadState();
+  assert.equal(tab.url(), portal);
+  assert.equal(await tab.title(), 'Apply: harbour/collections-registrar');
+  assert.equal(s.page.url(), h.servers.hostPage('board.html'), 'the host page navigated away');
+  assert.equal(await tab.evaluate(() => window.opener), null, 'the portal got a handle on the host page');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves the host's `* { … !important }`, `input, button, a { display: none }`
+// and same-named classes do not reach inside the board: its controls are
+// shown and styled by the board.
+test('the host page\'s aggressive theme does not reach the board\'s controls', async () => {
+  const s = await visit(h, h.servers.hostPage('board.html', {
+    feed: `${feed('museum.json')} ${h.servers.feedsOrigin}/fault/500`,
+  }));
+  const b = board(s.page);
+  await waitForTitles(b, MUSEUM_TITLES);
+
+  const search = b.getByRole('searchbox', { name: 'Search openings' });
+  const apply = b.locator('.listing').first().locator('a.apply');
+  const retry = b.getByRole('button', { name: 'Retry' });
+  for (const [what, control] of [['search box', search], ['Apply link', apply], ['Retry button', retry]]) {
+    assert.ok(await control.isVisible(), `the ${what} is hidden by the host's CSS`);
+    const st = await style(control, 'display', 'background-color', 'letter-spacing', 'text-transform');
+    assert.notEqual(st.display, 'none', `the ${what} takes the host's display`);
+    assert.notEqual(st['background-color'], LIME, `the ${what} takes the host's background`);
+    assert.notEqual(st['letter-spacing'], '7px', `the ${what} takes the host's .apply/.search rule`);
+    assert.notEqual(st['text-transform'], 'uppercase', `the ${what} takes the host's .apply/.search rule`);
+  }
+  const title = b.locator('.listing-title').first();
+  const t = await style(title, 'color', 'font-size', 'font-family', 'text-align', 'margin-top');
+  assert.notEqual(t.color, RED, 'listing titles inherit the host\'s red');
+  assert.notEqual(t['font-size'], '40px', 'listing titles inherit the host\'s 40px');
+  assert.notEqual(t['margin-top'], '31px', 'the host\'s h3 rule reaches a listing title');
+  const listing = await style(b.locator('.listing').first(), 'background-color', 'border-left-width', 'padding-top');
+  assert.notEqual(listing['background-color'], 'rgb(255, 255, 0)', 'the host\'s .listing rule reaches a listing');
+  assert.notEqual(listing['border-left-width'], '9px', 'the host\'s .listing rule reaches a listing');
+  const text = await style(b.locator('.listing-org').first(), 'color', 'font-size', 'line-height');
+  assert.notEqual(text.color, RED, 'listing text inherits the host\'s red');
+  assert.notEqual(text['font-size'], '40px', 'listing text inherits the host\'s 40px');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves the board's stylesheet stays in its shadow root: the host's own
+// `.listing` and `.apply` elements look exactly as they do with no board.
+test('the board\'s stylesheet does not reach the host\'s elements of the same class', async () => {
+  const props = ['color', 'background-color', 'border-left-width', 'border-left-color', 'border-top-style',
+    'padding-top', 'margin-top', 'font-size', 'font-family', 'font-weight', 'text-transform',
+    'letter-spacing', 'display', 'text-decoration-line', 'border-radius', 'box-shadow', 'line-height'];
+  const hostStyles = async (session) => ({
+    listing: await style(session.page.locator('#host-listing'), ...props),
+    apply: await style(session.page.locator('#host-apply'), ...props),
+    footer: await style(session.page.locator('#host-footer'), ...props),
+    body: await style(session.page.locator('body'), ...props),
+  });
+
+  const bare = await visit(h, h.servers.hostPage('board.html', { nowidget: '1' }));
+  const expected = await hostStyles(bare);
+  await bare.close();
+  assert.equal(expected.listing['background-color'], 'rgb(255, 255, 0)', 'the host theme did not load');
+
+  const s = await visit(h, h.servers.hostPage('board.html'));
+  await waitForTitles(board(s.page), MUSEUM_TITLES);
+  assert.deepEqual(await hostStyles(s), expected);
+  const sheets = await s.page.evaluate(() => [...document.styleSheets].map((x) => x.href ?? 'inline')
+    .concat(document.adoptedStyleSheets.map(() => 'adopted')));
+  assert.deepEqual(sheets, [`${h.servers.hostOrigin}/host.css`], 'the board added a stylesheet to the host document');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves the keyword search filters as the reader types (by title and by
+// place), and that a query that matches nothing says so.
+test('typing in the search box filters as you type, and no match shows the empty state', async () => {
+  const s = await visit(h, h.servers.hostPage('board.html'));
+  const b = board(s.page);
+  await waitForTitles(b, MUSEUM_TITLES);
+  const search = b.getByRole('searchbox', { name: 'Search openings' });
+
+  await search.pressSequentially('regis', { delay: 30 });
+  await waitForTitles(b, ['Collections Registrar']);
+  assert.equal((await b.locator('.result-count').textContent()).trim(), '1 opening');
+
+  await search.fill('');
+  await waitForTitles(b, MUSEUM_TITLES);
+  await search.pressSequentially('portland', { delay: 20 });
+  await waitForTitles(b, ['Collections Registrar', 'Visitor Experience Associate']);
+
+  await search.fill('');
+  await search.pressSequentially('zebra', { delay: 20 });
+  await waitForTitles(b, []);
+  await eventually(async () =>
+    assert.equal((await b.locator('.empty').textContent()).trim(), 'No openings match “zebra”.'));
+  assert.equal((await b.locator('.result-count').textContent()).trim(), 'No openings');
+
+  await search.fill('');
+  await waitForTitles(b, MUSEUM_TITLES);
+  assert.equal(await b.locator('.empty').count(), 0);
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves boards are independent: each lists its own feed, and searching in
+// one leaves the other as it was.
+test('two boards on one page stay separate', async () => {
+  const s = await visit(h, h.servers.hostPage('two-boards.html'));
+  const museums = board(s.page, 'museums');
+  const libraries = board(s.page, 'libraries');
+  await waitForTitles(museums, MUSEUM_TITLES);
+  await waitForTitles(libraries, LIBRARY_TITLES);
+
+  await museums.getByRole('searchbox', { name: 'Search openings' }).pressSequentially('developer', { delay: 20 });
+  await waitForTitles(museums, ['Digital Collections Developer']);
+  await new Promise((ok) => setTimeout(ok, 300));
+  assert.deepEqual((await titles(libraries)).sort(), [...LIBRARY_TITLES].sort());
+  assert.equal(await libraries.getByRole('searchbox', { name: 'Search openings' }).inputValue(), '');
+  const ids = await s.page.evaluate(() => [...document.querySelectorAll('openings-board')]
+    .map((el) => el.shadowRoot.querySelector('input.search').id));
+  assert.notEqual(ids[0], ids[1], 'two boards give their search boxes the same id');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves one board merges several feeds, and lists an opening that two feeds
+// share only once.
+test('one board with two feeds merges them and lists a shared opening once', async () => {
+  const s = await visit(h, h.servers.hostPage('board.html', {
+    feed: `${feed('museum.json')}  ${feed('archive.json')}`,
+  }));
+  const b = board(s.page);
+  await waitForTitles(b, [...MUSEUM_TITLES, 'Processing Archivist']);
+  assert.equal((await b.locator('.result-count').textContent()).trim(), '4 openings');
+  const archivist = b.locator('.listing', { hasText: 'Processing Archivist' });
+  assert.equal((await archivist.locator('.listing-org').textContent()).trim(), 'Northfield County Archives');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves a feed that fails ends in the error state with Retry, and that Retry
+// loads it once the server answers again.
+test('a broken feed ends in the error state, and Retry loads it once fixed', async () => {
+  h.servers.setSwitch('museum', '500');
+  const url = `${h.servers.feedsOrigin}/switch/museum`;
+  const s = await visit(h, h.servers.hostPage('board.html', { feed: url }));
+  const b = board(s.page);
+  const alert = b.getByRole('alert');
+  await alert.waitFor({ state: 'visible', timeout: 20_000 });
+  assert.match(await alert.textContent(), new RegExp(`Could not load openings from ${url.replace(/[.]/g, '\\.')}`));
+  assert.equal(await b.locator('.listing').count(), 0);
+  assert.equal(await b.locator('.loading').count(), 0, 'the loading message stays beside the error');
+
+  h.servers.setSwitch('museum', 'ok');
+  await b.getByRole('button', { name: 'Retry' }).click();
+  await waitForTitles(b, MUSEUM_TITLES);
+  assert.equal(await b.locator('.notice-error').count(), 0, 'the error stays after a successful retry');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves one dead feed does not take the others down: the working feed's
+// openings show, with a notice naming the failing one.
+test('a failing feed beside a working one: the working one shows, with a notice naming the other', async () => {
+  const dead = `${h.servers.feedsOrigin}/fault/404`;
+  const s = await visit(h, h.servers.hostPage('board.html', { feed: `${feed('museum.json')} ${dead}` }));
+  const b = board(s.page);
+  await waitForTitles(b, MUSEUM_TITLES);
+  const notice = b.locator('.notice-error');
+  await notice.waitFor({ state: 'visible', timeout: 20_000 });
+  assert.match(await notice.textContent(), new RegExp(`Could not load openings from ${dead.replace(/[.]/g, '\\.')}`));
+  assert.ok(!(await notice.textContent()).includes('museum.json'), 'the notice blames the working feed');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves the board never blocks or breaks the host page's own scripts: a
+// host timer ticks before the openings arrive and keeps ticking after.
+test('the host page\'s own scripts keep running while boards load', async () => {
+  const s = await visit(h, h.servers.hostPage('two-boards.html', {
+    museums: `${h.servers.feedsOrigin}/slow/1500/museum.json`,
+    libraries: `${h.servers.feedsOrigin}/slow/1500/library.json`,
+  }));
+  const before = await s.page.evaluate(() => window.hostTicks);
+  assert.ok(before > 0, 'the host timer did not run before the boards loaded');
+  await waitForTitles(board(s.page, 'museums'), MUSEUM_TITLES);
+  const atLoad = await s.page.evaluate(() => window.hostTicks);
+  assert.ok(atLoad > before, 'the host timer stopped while the boards loaded');
+  await eventually(async () => {
+    assert.ok(Number(await s.page.locator('#host-counter').textContent()) > atLoad + 5,
+      'the host timer stopped after the boards loaded');
+  });
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves a board added by a script after the page loaded (a CMS, a
+// single-page app) renders like one in the markup.
+test('a board added later by a script works', async () => {
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  await s.page.waitForFunction(() => customElements.get('openings-board') !== undefined);
+  await s.page.evaluate((url) => {
+    const el = document.createElement('openings-board');
+    el.id = 'late';
+    el.setAttribute('feed', url);
+    document.getElementById('app').append(el);
+  }, feed('library.json'));
+  await waitForTitles(board(s.page, 'late'), LIBRARY_TITLES);
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves removing a board cleans up: removing one whose feed is still on its
+// way, and one that has rendered, throws nothing, and the others stay.
+test('removing a board cleans up without errors', async () => {
+  const s = await visit(h, h.servers.hostPage('two-boards.html', {
+    museums: `${h.servers.feedsOrigin}/slow/1200/museum.json`,
+  }));
+  const libraries = board(s.page, 'libraries');
+  await waitForTitles(libraries, LIBRARY_TITLES);
+  await s.page.evaluate(() => document.getElementById('museums').remove()); // feed still in flight
+  await new Promise((ok) => setTimeout(ok, 2000));
+  await s.page.evaluate(() => document.getElementById('libraries').remove()); // rendered
+  await new Promise((ok) => setTimeout(ok, 500));
+  assert.equal(await s.page.locator('openings-board').count(), 0);
+
+  // The page can still add a board afterwards.
+  await s.page.evaluate((url) => {
+    const el = document.createElement('openings-board');
+    el.id = 'again';
+    el.setAttribute('feed', url);
+    document.body.append(el);
+  }, feed('museum.json'));
+  await waitForTitles(board(s.page, 'again'), MUSEUM_TITLES);
+  const errors = s.consoleMessages.filter((m) => m.type === 'error');
+  assert.deepEqual(errors, [], 'removing boards logged errors');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves a board follows its `feed` attribute: changing it replaces the
+// listings with the new feed's.
+test('changing a board\'s feed attribute reloads it', async () => {
+  const s = await visit(h, h.servers.hostPage('board.html'));
+  const b = board(s.page);
+  await waitForTitles(b, MUSEUM_TITLES);
+  await b.evaluate((el, url) => el.setAttribute('feed', url), feed('archive.json'));
+  await waitForTitles(b, ['Processing Archivist', 'Digital Collections Developer']);
+  assert.equal((await b.locator('.result-count').textContent()).trim(), '2 openings');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves entries that cannot be shown (no title, a `javascript:` link) are
+// left out, never turned into links, and the board says how many and why.
+test('entries without a title or with an unsafe link are skipped, and the board says so', async () => {
+  const url = feed('library.json');
+  const s = await visit(h, h.servers.hostPage('board.html', { feed: url }));
+  const b = board(s.page);
+  await waitForTitles(b, LIBRARY_TITLES);
+  const warning = b.locator('.notice-warning');
+  await warning.waitFor({ state: 'visible' });
+  const said = await warning.textContent();
+  assert.match(said, /\b2 entries\b/);
+  assert.ok(said.includes(url), `the notice does not name the feed: ${said}`);
+  assert.equal(await b.locator('.notice-error').count(), 0, 'skipped entries are shown as an error');
+  const hrefs = await b.evaluate((el) => [...el.shadowRoot.querySelectorAll('[href]')].map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.every((href) => !/^\s*javascript:/i.test(href)), `a javascript: link reached the DOM: ${hrefs}`);
+  assert.ok(!(await titles(b)).includes('Bookmobile Driver'));
+  assert.ok(s.boardMessages().some((m) => /skip/i.test(m.text)), 'the console does not mention the skipped entries');
+  await assertHostUnharmed(s);
+  await s.close();
+});
