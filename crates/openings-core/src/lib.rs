@@ -8,6 +8,7 @@ pub mod dates;
 pub mod feeds;
 pub mod links;
 pub mod model;
+pub mod rich_text;
 pub mod text;
 
 pub use catalog::{Catalog, Query};

@@ -1,0 +1,295 @@
+//! A small, lenient HTML reader for descriptions: it tokenizes tags,
+//! comments and text the way a browser would, and feeds only allowed
+//! elements to the tree builder. Dangerous elements vanish with their
+//! content, harmless unknown ones are unwrapped, every attribute but a
+//! link's `href` is dropped.
+
+use super::tree::{Element, Node, Tag, TreeBuilder};
+use crate::links::safe_link;
+use crate::text::decode_entities;
+
+/// What a start tag does to the tree.
+enum Kind {
+    Keep(Tag),
+    Link,
+    LineBreak,
+    /// Unknown or harmless container: its children are kept.
+    Unwrap,
+    /// A container that separated blocks (`div`, `section`…): unwrapped,
+    /// but its start and end break the line.
+    UnwrapBlock,
+    /// Dropped with its content, which is raw text up to the end tag.
+    DropRawText,
+    /// Dropped with its content, which is markup up to the matching end tag.
+    DropWithContent,
+    /// A void element that is dropped (`img`, `input`, `embed`…).
+    DropVoid,
+    /// `<plaintext>`: the rest of the input is text.
+    Plaintext,
+}
+
+fn kind(name: &str) -> Kind {
+    match name {
+        "p" => Kind::Keep(Tag::P),
+        "br" => Kind::LineBreak,
+        "ul" | "dir" | "menu" => Kind::Keep(Tag::Ul),
+        "ol" => Kind::Keep(Tag::Ol),
+        "li" => Kind::Keep(Tag::Li),
+        "strong" | "b" => Kind::Keep(Tag::Strong),
+        "em" | "i" => Kind::Keep(Tag::Em),
+        "h1" => Kind::Keep(Tag::heading(1)),
+        "h2" => Kind::Keep(Tag::heading(2)),
+        "h3" => Kind::Keep(Tag::heading(3)),
+        "h4" => Kind::Keep(Tag::heading(4)),
+        "h5" => Kind::Keep(Tag::heading(5)),
+        "h6" => Kind::Keep(Tag::heading(6)),
+        "blockquote" => Kind::Keep(Tag::Blockquote),
+        "code" | "kbd" | "samp" | "tt" => Kind::Keep(Tag::Code),
+        "pre" | "listing" => Kind::Keep(Tag::Pre),
+        "table" => Kind::Keep(Tag::Table),
+        "thead" => Kind::Keep(Tag::Thead),
+        "tbody" | "tfoot" => Kind::Keep(Tag::Tbody),
+        "tr" => Kind::Keep(Tag::Tr),
+        "th" => Kind::Keep(Tag::Th),
+        "td" => Kind::Keep(Tag::Td),
+        "a" => Kind::Link,
+        "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes"
+        | "noscript" => Kind::DropRawText,
+        "template" | "object" | "applet" | "svg" | "math" | "select" | "option" | "optgroup"
+        | "datalist" | "button" | "head" | "frameset" | "audio" | "video" | "canvas"
+        | "picture" | "output" | "meter" | "progress" => Kind::DropWithContent,
+        "img" | "image" | "input" | "embed" | "link" | "meta" | "base" | "param" | "source"
+        | "track" | "area" | "col" | "wbr" | "keygen" | "frame" | "basefont" | "bgsound" => {
+            Kind::DropVoid
+        }
+        "hr" | "div" | "section" | "article" | "aside" | "header" | "footer" | "main" | "nav"
+        | "address" | "figure" | "figcaption" | "dl" | "dt" | "dd" | "center" | "details"
+        | "summary" | "fieldset" | "legend" | "form" | "hgroup" | "caption" | "colgroup"
+        | "body" | "html" => Kind::UnwrapBlock,
+        "plaintext" => Kind::Plaintext,
+        _ => Kind::Unwrap,
+    }
+}
+
+/// The sanitized tree of an HTML fragment.
+pub fn parse(html: &str) -> Vec<Node> {
+    // Searches for end tags run on a lower-case copy: same byte offsets.
+    let lower = html.to_ascii_lowercase();
+    let bytes = html.as_bytes();
+    let mut tree = TreeBuilder::new();
+    let mut pos = 0;
+    while pos < html.len() {
+        let Some(lt) = html[pos..].find('<').map(|i| pos + i) else {
+            tree.text(&decode_entities(&html[pos..]));
+            break;
+        };
+        if lt > pos {
+            tree.text(&decode_entities(&html[pos..lt]));
+        }
+        pos = lt;
+        let next = bytes.get(pos + 1).copied().unwrap_or(b' ');
+        if html[pos..].starts_with("<!--") {
+            pos = skip_comment(html, pos);
+        } else if next == b'!' || next == b'?' {
+            pos = after(html, pos, ">");
+        } else if next == b'/' {
+            let after_slash = bytes.get(pos + 2).copied().unwrap_or(b' ');
+            if after_slash.is_ascii_alphabetic() {
+                let (name, end) = read_name(&lower, pos + 2);
+                pos = after(html, end, ">");
+                end_tag(&mut tree, name);
+            } else {
+                // "</>" is ignored, "</ …" is a bogus comment.
+                pos = after(html, pos, ">");
+            }
+        } else if next.is_ascii_alphabetic() {
+            let Some(tag) = read_start_tag(html, &lower, pos) else {
+                // An unterminated tag at the end of input is dropped.
+                break;
+            };
+            pos = tag.end;
+            match kind(tag.name) {
+                Kind::Keep(t) => tree.open(Element::new(t, Vec::new())),
+                Kind::Link => {
+                    let href = tag.href.map(decode_entities);
+                    match href.as_deref().and_then(safe_link) {
+                        Some(href) => tree.open(Element::link(href, Vec::new())),
+                        // An unsafe or missing link: its text stays, as text.
+                        None => tree.close(Tag::A),
+                    }
+                }
+                Kind::LineBreak => tree.line_break(),
+                Kind::Unwrap | Kind::DropVoid => {}
+                Kind::UnwrapBlock => tree.block_break(),
+                Kind::DropRawText => pos = after_end_tag(&lower, pos, tag.name),
+                Kind::DropWithContent if tag.self_closing => {}
+                Kind::DropWithContent => pos = after_element(&lower, pos, tag.name),
+                Kind::Plaintext => {
+                    tree.text(&html[pos..]);
+                    break;
+                }
+            }
+        } else {
+            tree.text("<");
+            pos += 1;
+        }
+    }
+    tree.finish()
+}
+
+fn end_tag(tree: &mut TreeBuilder, name: &str) {
+    match kind(name) {
+        Kind::Keep(tag) => tree.close(tag),
+        Kind::Link => tree.close(Tag::A),
+        // As in browsers, </br> is a line break.
+        Kind::LineBreak => tree.line_break(),
+        Kind::UnwrapBlock => tree.block_break(),
+        _ => {}
+    }
+}
+
+/// The offset just past the first `needle` at or after `from` (or the end).
+fn after(html: &str, from: usize, needle: &str) -> usize {
+    html.get(from..)
+        .and_then(|rest| rest.find(needle))
+        .map_or(html.len(), |i| from + i + needle.len())
+}
+
+/// Past a comment starting at `pos` ("<!--"); "<!-->" and "<!--->" are
+/// empty comments, as in browsers.
+fn skip_comment(html: &str, pos: usize) -> usize {
+    let body = pos + 4;
+    let rest = &html[body..];
+    if rest.starts_with('>') {
+        body + 1
+    } else if rest.starts_with("->") {
+        body + 2
+    } else {
+        after(html, body, "-->")
+    }
+}
+
+/// An element name (lower case) starting at `from`, and where it ends.
+fn read_name(lower: &str, from: usize) -> (&str, usize) {
+    let len = lower[from..]
+        .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        .unwrap_or(lower.len() - from);
+    (&lower[from..from + len], from + len)
+}
+
+struct StartTag<'a> {
+    name: &'a str,
+    /// The raw value of the first `href` attribute.
+    href: Option<&'a str>,
+    self_closing: bool,
+    /// Just past the closing `>`.
+    end: usize,
+}
+
+/// Reads a start tag at `pos` ('<' then a letter); `None` when the input
+/// ends before the tag does.
+fn read_start_tag<'a>(html: &'a str, lower: &'a str, pos: usize) -> Option<StartTag<'a>> {
+    let bytes = html.as_bytes();
+    let (name, mut at) = read_name(lower, pos + 1);
+    let mut href = None;
+    let mut self_closing = false;
+    loop {
+        while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
+            self_closing = bytes[at] == b'/';
+            at += 1;
+        }
+        match bytes.get(at)? {
+            b'>' => break,
+            _ => self_closing = false,
+        }
+        // An attribute name: up to white space, '/', '>' or '=' (a leading
+        // '=' belongs to the name, as in browsers).
+        let name_start = at;
+        at += 1;
+        while at < bytes.len() && !matches!(bytes[at], b'/' | b'>' | b'=') {
+            if bytes[at].is_ascii_whitespace() {
+                break;
+            }
+            at += 1;
+        }
+        let attr_name = &lower[name_start..at];
+        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let mut value = None;
+        if bytes.get(at) == Some(&b'=') {
+            at += 1;
+            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            match bytes.get(at)? {
+                &quote @ (b'"' | b'\'') => {
+                    let close = html[at + 1..].find(quote as char)? + at + 1;
+                    value = Some(&html[at + 1..close]);
+                    at = close + 1;
+                }
+                _ => {
+                    let start = at;
+                    while at < bytes.len() && !bytes[at].is_ascii_whitespace() && bytes[at] != b'>'
+                    {
+                        at += 1;
+                    }
+                    value = Some(&html[start..at]);
+                }
+            }
+        }
+        if attr_name == "href" && href.is_none() {
+            href = Some(value.unwrap_or(""));
+        }
+    }
+    Some(StartTag {
+        name,
+        href,
+        self_closing,
+        end: at + 1,
+    })
+}
+
+/// Is there an end (or start, with `open`) tag for `name` at `at`?
+fn tag_at(lower: &str, at: usize, name: &str, open: bool) -> bool {
+    let prefix = if open { "<" } else { "</" };
+    let rest = &lower.as_bytes()[at..];
+    rest.starts_with(prefix.as_bytes())
+        && rest[prefix.len()..].starts_with(name.as_bytes())
+        && rest
+            .get(prefix.len() + name.len())
+            .is_none_or(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+}
+
+/// Past the end tag of a raw-text element (script, style…), or the end.
+fn after_end_tag(lower: &str, from: usize, name: &str) -> usize {
+    let mut at = from;
+    while let Some(i) = lower[at..].find("</") {
+        at += i;
+        if tag_at(lower, at, name, false) {
+            return after(lower, at, ">");
+        }
+        at += 2;
+    }
+    lower.len()
+}
+
+/// Past the end tag matching an element whose content is dropped,
+/// counting nested elements of the same name, or the end.
+fn after_element(lower: &str, from: usize, name: &str) -> usize {
+    let mut depth = 1usize;
+    let mut at = from;
+    while let Some(i) = lower[at..].find('<') {
+        at += i;
+        if tag_at(lower, at, name, false) {
+            depth -= 1;
+            if depth == 0 {
+                return after(lower, at, ">");
+            }
+        } else if tag_at(lower, at, name, true) {
+            depth += 1;
+        }
+        at += 1;
+    }
+    lower.len()
+}

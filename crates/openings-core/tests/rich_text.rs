@@ -1,0 +1,457 @@
+//! Rich text, safely: what a job seeker sees of a description is the
+//! ordinary formatting the employer wrote, and nothing a hostile feed hid in it.
+
+use openings_core::rich_text::{
+    from_description, from_html, from_markdown, to_html, to_text, Node, Tag, MAX_DEPTH,
+};
+use openings_core::Description;
+use proptest::prelude::*;
+
+fn html(source: &str) -> String {
+    to_html(&from_html(source))
+}
+
+fn markdown(source: &str) -> String {
+    to_html(&from_markdown(source))
+}
+
+/// Every element of the tree, with its depth.
+fn each_element(
+    nodes: &[Node],
+    depth: usize,
+    visit: &mut dyn FnMut(&openings_core::rich_text::Element, usize),
+) {
+    for node in nodes {
+        if let Node::Element(e) = node {
+            visit(e, depth);
+            each_element(&e.children, depth + 1, visit);
+        }
+    }
+}
+
+/// The safety promises for one tree: only allowed tags, links only to
+/// http/https/mailto, bounded depth, and serialized HTML whose every tag is
+/// a bare allowed tag or `<a href="…">`.
+fn assert_safe(nodes: &[Node], source: &str) {
+    each_element(nodes, 1, &mut |e, depth| {
+        assert!(Tag::ALL.contains(&e.tag), "{source:?}");
+        assert!(depth <= MAX_DEPTH, "too deep ({depth}) for {source:?}");
+        match (&e.tag, &e.href) {
+            (Tag::A, Some(href)) => {
+                let scheme = href.split(':').next().unwrap_or("").to_ascii_lowercase();
+                assert!(
+                    ["http", "https", "mailto"].contains(&scheme.as_str()),
+                    "link to {href:?} from {source:?}"
+                );
+            }
+            (Tag::A, None) => panic!("a link without href from {source:?}"),
+            (_, Some(_)) => panic!("href on {:?} from {source:?}", e.tag),
+            (_, None) => {}
+        }
+    });
+    let out = to_html(nodes);
+    assert!(!out.to_ascii_lowercase().contains("<script"), "{out}");
+    let mut rest = out.as_str();
+    while let Some(lt) = rest.find('<') {
+        let Some(end) = rest[lt..].find('>').map(|i| i + lt) else {
+            panic!("an unclosed tag in {out:?}");
+        };
+        let tag = &rest[lt + 1..end];
+        let name = tag.trim_start_matches('/');
+        let allowed = Tag::ALL.iter().any(|t| t.name() == name)
+            || tag
+                .strip_prefix("a href=\"")
+                .is_some_and(|v| v.ends_with('"') && !v[..v.len() - 1].contains(['"', '<', '>']));
+        assert!(allowed, "tag <{tag}> in {out:?} from {source:?}");
+        // So no tag carries a handler, a style or any attribute but href,
+        // and an href's value cannot break out of its quotes.
+        assert!(!tag.to_ascii_lowercase().contains("javascript:"), "{out:?}");
+        rest = &rest[end + 1..];
+    }
+}
+
+fn payloads() -> Vec<String> {
+    let corpus = include_str!("fixtures/xss-payloads.txt");
+    corpus
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn ordinary_html_keeps_its_paragraphs_lists_headings_tables_and_links() {
+    let source = r#"
+        <h1>Digital Archivist</h1>
+        <p>The <strong>City Archives</strong> seek an <em>archivist</em>.<br>Start in May.</p>
+        <h3>Duties</h3>
+        <ul><li>Describe collections</li><li>Answer <b>reference</b> questions</li></ul>
+        <ol><li>Apply</li><li>Interview</li></ol>
+        <blockquote>We value curiosity.</blockquote>
+        <table><thead><tr><th>Grade</th><th>Salary</th></tr></thead>
+        <tbody><tr><td>7</td><td>52,000 EUR</td></tr></tbody></table>
+        <p>Questions? <a href="mailto:jobs@archives.example">Write to us</a> or read
+        <a href="https://archives.example/about" target="_blank" rel="noopener">about us</a>.</p>
+        <pre>  line one
+  line two</pre>
+        <p>Run <code>make test</code>.</p>
+    "#;
+    assert_eq!(
+        html(source),
+        "<h2>Digital Archivist</h2>\
+         <p>The <strong>City Archives</strong> seek an <em>archivist</em>.<br>Start in May.</p>\
+         <h3>Duties</h3>\
+         <ul><li>Describe collections</li><li>Answer <strong>reference</strong> questions</li></ul>\
+         <ol><li>Apply</li><li>Interview</li></ol>\
+         <blockquote><p>We value curiosity.</p></blockquote>\
+         <table><thead><tr><th>Grade</th><th>Salary</th></tr></thead>\
+         <tbody><tr><td>7</td><td>52,000 EUR</td></tr></tbody></table>\
+         <p>Questions? <a href=\"mailto:jobs@archives.example\">Write to us</a> or read \
+         <a href=\"https://archives.example/about\">about us</a>.</p>\
+         <pre>  line one\n  line two</pre>\
+         <p>Run <code>make test</code>.</p>"
+    );
+}
+
+#[test]
+fn styling_attributes_are_dropped_and_layout_wrappers_unwrapped() {
+    let source = r#"<div class="content-intro"><p style="color:red" class="x"><span style="font-weight:700">Museum</span> <font face="Arial">educator</font></p></div><section id="s"><u>Part time</u></section>"#;
+    assert_eq!(html(source), "<p>Museum educator</p><p>Part time</p>");
+}
+
+#[test]
+fn divs_become_separate_paragraphs_and_lines() {
+    assert_eq!(html("<div>One</div><div>Two</div>"), "<p>One</p><p>Two</p>");
+    assert_eq!(
+        html("<ul><li><div>Title</div><div>Detail</div></li></ul>"),
+        "<ul><li>Title<br>Detail</li></ul>"
+    );
+}
+
+#[test]
+fn dangerous_elements_vanish_with_their_content() {
+    assert_eq!(
+        html("<p>Before<script>alert('x')</script> after</p>"),
+        "<p>Before after</p>"
+    );
+    assert_eq!(
+        html("<p>A</p><svg><g><svg></svg><text>hidden</text></g></svg><p>B</p>"),
+        "<p>A</p><p>B</p>"
+    );
+    assert_eq!(html("<style>p{}</style><p>Shown</p>"), "<p>Shown</p>");
+    assert_eq!(
+        html("Photo: <img src=x onerror=alert(1)> here"),
+        "<p>Photo: here</p>"
+    );
+    assert_eq!(html("<p>a<!-- note -->b</p>"), "<p>ab</p>");
+    assert_eq!(
+        html("<p>a</p><plaintext><b>raw</b>"),
+        "<p>a</p><p>&lt;b&gt;raw&lt;/b&gt;</p>"
+    );
+}
+
+#[test]
+fn unsafe_links_keep_their_text_but_are_not_links() {
+    assert_eq!(
+        html(r#"<p><a href="javascript:alert(1)">Apply now</a></p>"#),
+        "<p>Apply now</p>"
+    );
+    assert_eq!(
+        html(r#"<p><a href="/relative">Team</a></p>"#),
+        "<p>Team</p>"
+    );
+    assert_eq!(html(r#"<p><a name="top">Top</a></p>"#), "<p>Top</p>");
+}
+
+#[test]
+fn entities_are_decoded_once_and_shown_as_text() {
+    assert_eq!(
+        html("<p>Fish &amp; chips &lt;b&gt; &#8364;5</p>"),
+        "<p>Fish &amp; chips &lt;b&gt; €5</p>"
+    );
+    let tree = from_html("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+    assert_eq!(to_text(&tree), "<script>alert(1)</script>");
+}
+
+#[test]
+fn white_space_collapses_except_in_preformatted_text() {
+    assert_eq!(
+        html("<p>\n  Several\n\n   spaces  <b> here </b> end  </p>"),
+        "<p>Several spaces <strong>here </strong>end</p>"
+    );
+    assert_eq!(html("<pre>\na  b\n c</pre>"), "<pre>a  b\n c</pre>");
+}
+
+#[test]
+fn unclosed_and_misnested_tags_are_closed_as_a_browser_would() {
+    assert_eq!(
+        html("<p>One<p>Two<ul><li>a<li>b</ul>Three"),
+        "<p>One</p><p>Two</p><ul><li>a</li><li>b</li></ul><p>Three</p>"
+    );
+    assert_eq!(
+        html("<b>bold <i>both</b> italic?</i>"),
+        "<p><strong>bold <em>both</em></strong> italic?</p>"
+    );
+    assert_eq!(
+        html("<table><tr><td>1<td>2<tr><td>3</table>"),
+        "<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>"
+    );
+    assert_eq!(html("</p></div>stray</li>"), "<p>stray</p>");
+    assert_eq!(html("<p>cut <a href=\"https://x.example"), "<p>cut</p>");
+}
+
+#[test]
+fn absurd_nesting_is_flattened_not_a_crash() {
+    // (6,000 levels: 174 kB, within the description size limit.)
+    let deep_html = "<div><ul><li><blockquote><b>".repeat(6_000) + "bottom";
+    let tree = from_html(&deep_html);
+    assert_safe(&tree, "deep html");
+    assert!(to_text(&tree).ends_with("bottom"));
+
+    let deep_quote = ">".repeat(50_000) + " bottom";
+    let tree = from_markdown(&deep_quote);
+    assert_safe(&tree, "deep quote");
+    assert!(to_text(&tree).contains("bottom"));
+
+    let deep_list = (0..2_000)
+        .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
+        .collect::<String>();
+    assert_safe(&from_markdown(&deep_list), "deep list");
+
+    let deep_emphasis = "*_".repeat(10_000) + "x" + &"_*".repeat(10_000);
+    assert_safe(&from_markdown(&deep_emphasis), "deep emphasis");
+}
+
+#[test]
+fn pathological_input_is_read_quickly() {
+    let started = std::time::Instant::now();
+    for source in [
+        "**a ".repeat(60_000),
+        "[".repeat(200_000),
+        "[a](".repeat(50_000),
+        "`".repeat(1_000) + &"a`".repeat(50_000),
+        "<a ".repeat(60_000),
+        "<svg>".repeat(40_000),
+        "<p>".repeat(60_000),
+        "&amp".repeat(50_000),
+    ] {
+        assert_safe(&from_html(&source), "pathological html");
+        assert_safe(&from_markdown(&source), "pathological markdown");
+    }
+    // Generous even for an unoptimized build; quadratic behaviour takes minutes.
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+#[test]
+fn markdown_descriptions_render_their_formatting() {
+    let source = "\
+# Collections Manager
+
+The **Harbour Museum** is hiring a *collections manager*.
+Work with `CollectiveAccess` daily.
+
+## Duties
+
+- Care for objects
+- Plan **loans**
+  - nested detail
+* Train volunteers
+
+1. Send a letter
+2. Send a CV
+
+> Curiosity matters.
+
+```
+apply --now
+```
+
+    indented code
+
+Apply through the [portal](https://jobs.harbour.example/12) or write to <jobs@harbour.example>.  
+Thanks!";
+    assert_eq!(
+        markdown(source),
+        "<h2>Collections Manager</h2>\
+         <p>The <strong>Harbour Museum</strong> is hiring a <em>collections manager</em>. \
+         Work with <code>CollectiveAccess</code> daily.</p>\
+         <h2>Duties</h2>\
+         <ul><li>Care for objects</li><li>Plan <strong>loans</strong><ul><li>nested detail</li></ul></li></ul>\
+         <ul><li>Train volunteers</li></ul>\
+         <ol><li>Send a letter</li><li>Send a CV</li></ol>\
+         <blockquote><p>Curiosity matters.</p></blockquote>\
+         <pre><code>apply --now\n</code></pre>\
+         <pre><code>indented code\n</code></pre>\
+         <p>Apply through the <a href=\"https://jobs.harbour.example/12\">portal</a> or write to \
+         <a href=\"mailto:jobs@harbour.example\">jobs@harbour.example</a>.<br>Thanks!</p>"
+    );
+}
+
+#[test]
+fn markdown_headings_map_to_h2_through_h4() {
+    assert_eq!(
+        markdown("# a\n## b\n### c\n#### d\n##### e\n#nospace"),
+        "<h2>a</h2><h2>b</h2><h3>c</h3><h4>d</h4><h4>e</h4><p>#nospace</p>"
+    );
+}
+
+#[test]
+fn html_inside_markdown_is_shown_as_text() {
+    assert_eq!(
+        markdown("Hello <b>world</b> <script>alert(1)</script>"),
+        "<p>Hello &lt;b&gt;world&lt;/b&gt; &lt;script&gt;alert(1)&lt;/script&gt;</p>"
+    );
+}
+
+#[test]
+fn markdown_links_to_scripts_are_not_links() {
+    for source in [
+        "[Apply](javascript:alert(1))",
+        "[Apply](JavaScript:alert(1))",
+        "[Apply](java&#x09;script:alert(1))",
+        "[Apply](vbscript:msgbox(1))",
+        "[Apply](data:text/html,x)",
+    ] {
+        assert_eq!(markdown(source), "<p>Apply</p>", "{source}");
+    }
+    assert_eq!(
+        markdown("<javascript:alert(1)>"),
+        "<p>&lt;javascript:alert(1)&gt;</p>"
+    );
+}
+
+#[test]
+fn markdown_emphasis_follows_the_usual_rules() {
+    assert_eq!(
+        markdown("__strong__ and _em_"),
+        "<p><strong>strong</strong> and <em>em</em></p>"
+    );
+    assert_eq!(markdown("snake_case_name"), "<p>snake_case_name</p>");
+    assert_eq!(markdown("2 * 3 * 4"), "<p>2 * 3 * 4</p>");
+    assert_eq!(
+        markdown("*a **b** c*"),
+        "<p><em>a <strong>b</strong> c</em></p>"
+    );
+    assert_eq!(
+        markdown("***both***"),
+        "<p><strong><em>both</em></strong></p>"
+    );
+    assert_eq!(markdown("\\*not em\\*"), "<p>*not em*</p>");
+    assert_eq!(markdown("`*code*`"), "<p><code>*code*</code></p>");
+    assert_eq!(markdown("line\\\nbreak"), "<p>line<br>break</p>");
+}
+
+#[test]
+fn every_kind_of_description_has_one_path() {
+    assert!(from_description(&Description::None).is_empty());
+    assert_eq!(
+        to_html(&from_description(&Description::Text(
+            "First line\nsecond line\n\n<b>Not bold</b>".into()
+        ))),
+        "<p>First line<br>second line</p><p>&lt;b&gt;Not bold&lt;/b&gt;</p>"
+    );
+    assert_eq!(
+        to_html(&from_description(&Description::Html("<p>x</p>".into()))),
+        "<p>x</p>"
+    );
+    assert_eq!(
+        to_html(&from_description(&Description::Markdown("**x**".into()))),
+        "<p><strong>x</strong></p>"
+    );
+}
+
+#[test]
+fn readable_text_for_search_and_summaries() {
+    let tree = from_html(
+        "<h2>Role</h2><p>Catalogue <b>rare</b> books.</p><ul><li>Dutch</li><li>Latin</li></ul>\
+         <ol><li>CV</li></ol><table><tr><th>Grade</th><td>7</td></tr></table>",
+    );
+    assert_eq!(
+        to_text(&tree),
+        "Role\n\nCatalogue rare books.\n\n- Dutch\n- Latin\n\n1. CV\n\nGrade | 7"
+    );
+}
+
+#[test]
+fn every_hostile_payload_stays_inert() {
+    let payloads = payloads();
+    assert!(payloads.len() > 50);
+    for payload in &payloads {
+        assert_safe(&from_html(payload), payload);
+        assert_safe(&from_markdown(payload), payload);
+        // Inside ordinary content, too.
+        let wrapped = format!("<p>Intro</p>{payload}<p>Outro</p>");
+        assert_safe(&from_html(&wrapped), &wrapped);
+        let wrapped = format!("Intro\n\n- {payload}\n\n> {payload}\n\n**{payload}**");
+        assert_safe(&from_markdown(&wrapped), &wrapped);
+    }
+}
+
+#[test]
+fn safe_links_in_the_corpus_still_work() {
+    // The corpus is not all refusals: a good link beside a bad attribute stays.
+    assert_eq!(
+        html(r#"<a href="https://ok.example/" onclick="alert(1)">ok link with handler</a>"#),
+        "<p><a href=\"https://ok.example/\">ok link with handler</a></p>"
+    );
+    assert_eq!(
+        html(r#"<a href="https://ok.example/&quot; onclick=&quot;alert(1)">quote in href</a>"#),
+        "<p><a href=\"https://ok.example/&quot; onclick=&quot;alert(1)\">quote in href</a></p>"
+    );
+}
+
+/// Files the fuzzers found crashes with are kept here; each must stay harmless.
+#[test]
+fn every_saved_fuzz_crash_stays_fixed() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let name = path.display().to_string();
+        assert_safe(&from_html(&text), &name);
+        assert_safe(&from_markdown(&text), &name);
+        let now = openings_core::Timestamp(1_700_000_000_000);
+        for format in openings_core::FeedFormat::ALL
+            .map(Some)
+            .into_iter()
+            .chain([None])
+        {
+            let _ = openings_core::parse_feed(&text, format, "fuzz", now, 1 << 20);
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_html_gives_a_safe_tree(source in ".{0,400}") {
+        assert_safe(&from_html(&source), &source);
+    }
+
+    #[test]
+    fn any_tag_soup_gives_a_safe_tree(parts in proptest::collection::vec(
+        prop_oneof![
+            Just("<a href=\"".to_string()), Just("javascript:".to_string()), Just("https://x.example/".to_string()),
+            Just("\">".to_string()), Just("</a>".to_string()), Just("<script>".to_string()), Just("</script>".to_string()),
+            Just("<p>".to_string()), Just("<li>".to_string()), Just("<svg>".to_string()), Just("<!--".to_string()),
+            Just("-->".to_string()), Just("&#106;".to_string()), Just("<pre>".to_string()), Just("'".to_string()),
+            Just(" onclick=".to_string()), Just("[x](".to_string()), Just(")".to_string()), Just("**".to_string()),
+            Just("`".to_string()), Just("\n".to_string()), Just("> ".to_string()), Just("- ".to_string()),
+            "[a-z<>/=\" ]{0,6}",
+        ],
+        0..40,
+    )) {
+        let source = parts.concat();
+        assert_safe(&from_html(&source), &source);
+        assert_safe(&from_markdown(&source), &source);
+    }
+
+    #[test]
+    fn any_markdown_gives_a_safe_tree(source in ".{0,400}") {
+        assert_safe(&from_markdown(&source), &source);
+    }
+}
