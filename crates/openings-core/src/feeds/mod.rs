@@ -3,7 +3,13 @@
 //! decodes the JSON once, detects the format by shape (or takes the one the
 //! site editor named) and hands the document to that format's adapter.
 
+pub mod ashby;
+pub mod greenhouse;
+pub mod json_feed;
+pub mod lever;
+pub mod recruitee;
 pub mod schema_org;
+pub mod smartrecruiters;
 mod values;
 
 use std::fmt;
@@ -23,17 +29,43 @@ pub const DEFAULT_MAX_FEED_BYTES: usize = 20 * 1024 * 1024;
 pub enum FeedFormat {
     /// schema.org `JobPosting` as JSON-LD: one object, an array, an `ItemList` or a `@graph`.
     SchemaOrg,
+    /// Greenhouse Job Board API: `/v1/boards/{token}/jobs?content=true`.
+    Greenhouse,
+    /// Lever Postings API: `/v0/postings/{site}?mode=json`.
+    Lever,
+    /// Ashby public job posting API: `posting-api/job-board/{name}`.
+    Ashby,
+    /// JSON Feed 1.1 whose items carry our `_job` extension.
+    JsonFeed,
+    /// SmartRecruiters public Posting API: `/v1/companies/{id}/postings`.
+    SmartRecruiters,
+    /// Recruitee careers site API: `/api/offers/`.
+    Recruitee,
 }
 
 impl FeedFormat {
     /// Every format, in the order detection tries them.
-    pub const ALL: [FeedFormat; 1] = [FeedFormat::SchemaOrg];
+    pub const ALL: [FeedFormat; 7] = [
+        FeedFormat::SchemaOrg,
+        FeedFormat::Greenhouse,
+        FeedFormat::Lever,
+        FeedFormat::Ashby,
+        FeedFormat::JsonFeed,
+        FeedFormat::SmartRecruiters,
+        FeedFormat::Recruitee,
+    ];
 
     /// The prefix a site editor writes before a feed URL to name its format
-    /// (`feed="schema:https://…"`).
+    /// (`feed="lever:https://…"`).
     pub fn prefix(self) -> &'static str {
         match self {
             FeedFormat::SchemaOrg => "schema",
+            FeedFormat::Greenhouse => "greenhouse",
+            FeedFormat::Lever => "lever",
+            FeedFormat::Ashby => "ashby",
+            FeedFormat::JsonFeed => "jsonfeed",
+            FeedFormat::SmartRecruiters => "smartrecruiters",
+            FeedFormat::Recruitee => "recruitee",
         }
     }
 
@@ -41,9 +73,16 @@ impl FeedFormat {
     pub fn name(self) -> &'static str {
         match self {
             FeedFormat::SchemaOrg => "schema.org JobPosting (JSON-LD)",
+            FeedFormat::Greenhouse => "Greenhouse Job Board API",
+            FeedFormat::Lever => "Lever Postings API",
+            FeedFormat::Ashby => "Ashby job posting API",
+            FeedFormat::JsonFeed => "JSON Feed with _job",
+            FeedFormat::SmartRecruiters => "SmartRecruiters Posting API",
+            FeedFormat::Recruitee => "Recruitee careers site API",
         }
     }
 
+    /// The format a prefix names (`lever`, `LEVER`; `jsonld` also names schema.org).
     pub fn from_prefix(prefix: &str) -> Option<FeedFormat> {
         let prefix = prefix.to_ascii_lowercase();
         FeedFormat::ALL
@@ -51,10 +90,23 @@ impl FeedFormat {
             .find(|f| f.prefix() == prefix || (prefix == "jsonld" && *f == FeedFormat::SchemaOrg))
     }
 
-    fn adapter(self) -> &'static dyn Adapter {
+    /// The adapter that reads this format.
+    pub fn adapter(self) -> &'static dyn Adapter {
         match self {
             FeedFormat::SchemaOrg => &schema_org::SchemaOrg,
+            FeedFormat::Greenhouse => &greenhouse::Greenhouse,
+            FeedFormat::Lever => &lever::Lever,
+            FeedFormat::Ashby => &ashby::Ashby,
+            FeedFormat::JsonFeed => &json_feed::JsonFeed,
+            FeedFormat::SmartRecruiters => &smartrecruiters::SmartRecruiters,
+            FeedFormat::Recruitee => &recruitee::Recruitee,
         }
+    }
+}
+
+impl fmt::Display for FeedFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
 }
 

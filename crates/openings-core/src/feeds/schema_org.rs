@@ -7,13 +7,14 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::values::{has_type, list, long_text, number, text, texts, Entry};
+use super::values::{
+    self, apply_link, dedupe, employment_types, has_type, link_text, list, long_text, number,
+    page_link, text, texts, Entry,
+};
 use super::{Adapter, Context, FeedError, SkipReason, Skipped};
-use crate::dates::Timestamp;
 use crate::links::safe_link_from;
 use crate::model::{
-    Contact, Description, EmploymentType, Location, Opening, Organization, Salary, SalaryPeriod,
-    Workplace,
+    Contact, Description, Location, Opening, Organization, Salary, SalaryPeriod, Workplace,
 };
 use crate::text::MAX_DESCRIPTION_BYTES;
 
@@ -26,9 +27,11 @@ impl Adapter for SchemaOrg {
             Value::Object(map) => {
                 is_posting_or_item(doc)
                     || has_type(doc, "ItemList")
-                    || map
-                        .get("@graph")
-                        .is_some_and(|g| list(Some(g)).iter().any(|n| is_posting_or_item(n)))
+                    || map.get("@graph").is_some_and(|g| {
+                        list(Some(g))
+                            .iter()
+                            .any(|n| is_posting_or_item(n) || has_type(n, "ItemList"))
+                    })
             }
             _ => false,
         }
@@ -85,12 +88,21 @@ fn is_posting_or_item(v: &Value) -> bool {
 /// `ItemList` or a `@graph` that is meant as a posting.
 fn postings_of<'a>(doc: &'a Value, graph: &Graph<'a>) -> Vec<&'a Value> {
     let items: Vec<&Value> = if let Some(g) = doc.get("@graph") {
-        // In a graph, only postings are entries; other nodes are referenced by them.
-        return list(Some(g))
+        // In a graph, only postings are entries; other nodes are referenced
+        // by them. A posting that is both a node and listed by an ItemList
+        // node (by `@id`) is one entry, not two.
+        let mut postings: Vec<&Value> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for posting in list(Some(g))
             .into_iter()
             .flat_map(|n| postings_of(n, graph))
             .filter(|n| has_type(n, "JobPosting"))
-            .collect();
+        {
+            if seen.insert(std::ptr::from_ref(posting)) {
+                postings.push(posting);
+            }
+        }
+        return postings;
     } else if has_type(doc, "ItemList") {
         list(doc.get("itemListElement"))
     } else if let Value::Array(items) = doc {
@@ -125,31 +137,25 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
     let Some(title_text) = title.clone() else {
         return skip(SkipReason::MissingTitle);
     };
-    let page = text(node.get("url"));
+    let page = link_text(node.get("url"));
+    // potentialAction: an ApplyAction whose target is a URL or an EntryPoint
+    // (`urlTemplate`, or `url`), or a list of them.
     let apply_target = list(node.get("potentialAction"))
         .into_iter()
         .map(|a| graph.resolve(a))
         .filter(|a| !a.is_string() && (a.get("@type").is_none() || has_type(a, "ApplyAction")))
-        .find_map(|a| {
-            let target = a.get("target")?;
-            text(target.get("urlTemplate"))
-                .or_else(|| text(target.get("url")))
-                .or_else(|| text(Some(target)))
+        .flat_map(|a| list(a.get("target")))
+        .find_map(|target| {
+            let target = graph.resolve(target);
+            link_text(Some(target))
+                .or_else(|| link_text(target.get("urlTemplate")))
+                .or_else(|| link_text(target.get("url")))
         });
-    let candidates: Vec<&String> = apply_target.iter().chain(page.iter()).collect();
-    let apply_url = candidates
-        .iter()
-        .find_map(|raw| safe_link_from(raw, ctx.source));
-    let Some(apply_url) = apply_url else {
-        return match candidates.first() {
-            Some(raw) => skip(SkipReason::UnsafeLink((*raw).clone())),
-            None => skip(SkipReason::MissingLink),
-        };
+    let apply_url = match apply_link(&[apply_target, page.clone()], ctx.source) {
+        Ok(url) => url,
+        Err(reason) => return skip(reason),
     };
-    let url = page
-        .as_deref()
-        .and_then(|p| safe_link_from(p, ctx.source))
-        .filter(|p| *p != apply_url);
+    let url = page_link(page, &apply_url, ctx.source);
 
     let locations: Vec<Location> = list(graph.get(node, "jobLocation"))
         .into_iter()
@@ -187,7 +193,9 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
         .map(|k| k.trim().to_string())
         .filter(|k| !k.is_empty())
         .collect::<Vec<_>>();
-    tags.dedup();
+    dedupe(&mut tags);
+    let mut locations = locations;
+    dedupe(&mut locations);
 
     Entry::Opening(Box::new(Opening {
         id,
@@ -196,18 +204,15 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
         locations,
         workplace,
         remote_regions,
-        employment_types: texts(node.get("employmentType"))
-            .iter()
-            .filter_map(|t| EmploymentType::parse(t))
-            .collect(),
+        employment_types: employment_types(node.get("employmentType")),
         department: text(node.get("occupationalCategory")),
         tags,
         salary: graph
             .get(node, "baseSalary")
             .or_else(|| graph.get(node, "estimatedSalary"))
             .and_then(|s| salary(graph.resolve(s))),
-        date_posted: text(node.get("datePosted")).and_then(|d| Timestamp::parse_iso(&d)),
-        valid_through: text(node.get("validThrough")).and_then(|d| Timestamp::parse_iso(&d)),
+        date_posted: values::date(node.get("datePosted")),
+        valid_through: values::date(node.get("validThrough")),
         description,
         apply_url,
         url,
@@ -229,9 +234,10 @@ fn organization(v: Option<&Value>, ctx: &Context) -> Organization {
         };
     }
     let link = |key| {
-        texts(v.get(key))
-            .iter()
-            .find_map(|u| safe_link_from(u, ctx.source))
+        list(v.get(key))
+            .into_iter()
+            .filter_map(|u| link_text(Some(u)))
+            .find_map(|u| safe_link_from(&u, ctx.source))
     };
     Organization {
         name: text(v.get("name"))
@@ -239,9 +245,9 @@ fn organization(v: Option<&Value>, ctx: &Context) -> Organization {
             .unwrap_or_default(),
         url: link("url").or_else(|| link("sameAs")),
         logo: v.get("logo").and_then(|logo| {
-            text(logo.get("url"))
-                .or_else(|| text(logo.get("contentUrl")))
-                .or_else(|| text(Some(logo)))
+            link_text(Some(logo))
+                .or_else(|| link_text(logo.get("url")))
+                .or_else(|| link_text(logo.get("contentUrl")))
                 .and_then(|u| safe_link_from(&u, ctx.source))
                 .filter(|u| !u.starts_with("mailto:"))
         }),
@@ -275,7 +281,7 @@ fn location(place: &Value, graph: &Graph) -> Location {
 }
 
 fn salary(v: &Value) -> Option<Salary> {
-    let currency = text(v.get("currency")).map(|c| c.to_ascii_uppercase());
+    let currency = text(v.get("currency"));
     let value = v.get("value");
     let (min, max, unit) = match value {
         Some(q @ Value::Object(_)) => (
@@ -285,18 +291,14 @@ fn salary(v: &Value) -> Option<Salary> {
         ),
         other => (number(other), None, text(v.get("unitText"))),
     };
-    if min.is_none() && max.is_none() {
-        return None;
-    }
-    Some(Salary {
+    values::salary(
         min,
-        max: max.filter(|m| Some(*m) != min),
-        currency: currency.filter(|c| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_alphabetic())),
-        period: unit
-            .as_deref()
+        max,
+        currency,
+        unit.as_deref()
             .and_then(SalaryPeriod::parse)
             .unwrap_or_default(),
-    })
+    )
 }
 
 fn contact(v: &Value, ctx: &Context) -> Option<Contact> {
@@ -306,7 +308,7 @@ fn contact(v: &Value, ctx: &Context) -> Option<Contact> {
         email: email.filter(|e| {
             e.contains('@') && safe_link_from(&format!("mailto:{e}"), ctx.source).is_some()
         }),
-        url: text(v.get("url")).and_then(|u| safe_link_from(&u, ctx.source)),
+        url: link_text(v.get("url")).and_then(|u| safe_link_from(&u, ctx.source)),
     };
     (contact.name.is_some() || contact.email.is_some() || contact.url.is_some()).then_some(contact)
 }

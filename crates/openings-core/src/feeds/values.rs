@@ -4,8 +4,10 @@
 
 use serde_json::Value;
 
-use crate::feeds::Skipped;
-use crate::model::Opening;
+use crate::dates::Timestamp;
+use crate::feeds::{SkipReason, Skipped};
+use crate::links::safe_link_from;
+use crate::model::{EmploymentType, Opening, Salary, SalaryPeriod, Workplace};
 use crate::text::{clip, MAX_FIELD_CHARS};
 
 /// One entry of a feed: an opening, or the reason it was left out.
@@ -75,5 +77,164 @@ pub fn has_type(node: &Value, wanted: &str) -> bool {
             let t = t.rsplit(['/', ':', '#']).next().unwrap_or(t);
             t.eq_ignore_ascii_case(wanted)
         })
+    })
+}
+
+/// The longest link we keep, in characters. A longer one is refused rather
+/// than cut, since a cut link leads somewhere else.
+pub const MAX_LINK_CHARS: usize = 2048;
+
+/// A link as the feed wrote it (not yet checked): a string of at most
+/// [`MAX_LINK_CHARS`] characters.
+pub fn link_text(v: Option<&Value>) -> Option<String> {
+    let s = v?.as_str()?.trim();
+    (!s.is_empty() && s.chars().count() <= MAX_LINK_CHARS).then(|| s.to_string())
+}
+
+/// A date written as ISO 8601 text (also `2022-07-08 09:30:00 UTC`, as some
+/// systems write it) or as epoch milliseconds.
+pub fn date(v: Option<&Value>) -> Option<Timestamp> {
+    match v? {
+        Value::Number(n) => n.as_i64().map(Timestamp),
+        Value::String(s) => {
+            let s = s.trim();
+            let s = s
+                .strip_suffix(" UTC")
+                .or_else(|| s.strip_suffix(" GMT"))
+                .unwrap_or(s);
+            Timestamp::parse_iso(s)
+        }
+        _ => None,
+    }
+}
+
+/// A yes/no written as a boolean or as `"true"`/`"false"`; absence is no.
+pub fn flag(v: Option<&Value>) -> bool {
+    match v {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => s.trim().eq_ignore_ascii_case("true"),
+        _ => false,
+    }
+}
+
+/// Reads the usual spellings of where work happens: `remote`, `hybrid`,
+/// `on-site`, `onsite`, `OnSite`, `in_office`, `TELECOMMUTE`.
+pub fn workplace(raw: &str) -> Option<Workplace> {
+    let key: String = raw
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    match key.as_str() {
+        "remote" | "telecommute" | "fullyremote" => Some(Workplace::Remote),
+        "hybrid" => Some(Workplace::Hybrid),
+        "onsite" | "inoffice" | "office" | "inperson" => Some(Workplace::OnSite),
+        _ => None,
+    }
+}
+
+/// The first safe link among the candidates, in order of preference, or why
+/// there is none: the first candidate that was given but is not http, https
+/// or mailto, else no link at all.
+pub fn apply_link(candidates: &[Option<String>], source: &str) -> Result<String, SkipReason> {
+    let given: Vec<&String> = candidates.iter().flatten().collect();
+    given
+        .iter()
+        .find_map(|raw| safe_link_from(raw, source))
+        .ok_or_else(|| match given.first() {
+            Some(raw) => SkipReason::UnsafeLink(clip(raw, MAX_FIELD_CHARS)),
+            None => SkipReason::MissingLink,
+        })
+}
+
+/// A page link that is safe and differs from the apply link.
+pub fn page_link(raw: Option<String>, apply_url: &str, source: &str) -> Option<String> {
+    raw.and_then(|p| safe_link_from(&p, source))
+        .filter(|p| p != apply_url)
+}
+
+/// Pay from the parts most formats give. `None` when there is no amount;
+/// the currency is kept only when it is a three-letter code.
+pub fn salary(
+    min: Option<f64>,
+    max: Option<f64>,
+    currency: Option<String>,
+    period: SalaryPeriod,
+) -> Option<Salary> {
+    let (min, max) = match (min, max) {
+        (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+        other => other,
+    };
+    if min.is_none() && max.is_none() {
+        return None;
+    }
+    Some(Salary {
+        min,
+        max: max.filter(|m| Some(*m) != min),
+        currency: currency
+            .map(|c| c.trim().to_ascii_uppercase())
+            .filter(|c| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_alphabetic())),
+        period,
+    })
+}
+
+/// The path segment right after `marker` in a URL, such as the site name in
+/// `https://api.lever.co/v0/postings/leverdemo?mode=json`.
+pub fn segment_after<'a>(url: &'a str, marker: &str) -> Option<&'a str> {
+    let at = url.find(marker)? + marker.len();
+    let segment = url[at..].split(['/', '?', '#']).next()?;
+    (!segment.is_empty()).then_some(segment)
+}
+
+/// Text made safe to place inside HTML we compose (a list heading, say).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Employment types from one value or a list, each read by [`EmploymentType::parse`].
+pub fn employment_types(v: Option<&Value>) -> Vec<EmploymentType> {
+    let mut types: Vec<EmploymentType> = texts(v)
+        .iter()
+        .flat_map(|t| t.split(','))
+        .filter_map(EmploymentType::parse)
+        .collect();
+    dedupe(&mut types);
+    types
+}
+
+/// The most items of one kind (locations, tags, types) kept for one opening.
+pub const MAX_LIST_ITEMS: usize = 50;
+
+/// Removes later repeats, keeping the first of each and the order, and at
+/// most [`MAX_LIST_ITEMS`] items.
+pub fn dedupe<T: PartialEq>(items: &mut Vec<T>) {
+    let mut kept: Vec<T> = Vec::with_capacity(items.len().min(MAX_LIST_ITEMS));
+    for item in items.drain(..) {
+        if kept.len() == MAX_LIST_ITEMS {
+            break;
+        }
+        if !kept.contains(&item) {
+            kept.push(item);
+        }
+    }
+    *items = kept;
+}
+
+/// A skipped entry.
+pub fn skipped(position: usize, title: Option<String>, reason: SkipReason) -> Entry {
+    Entry::Skipped(Skipped {
+        position,
+        title,
+        reason,
     })
 }

@@ -1,0 +1,150 @@
+//! The Greenhouse Job Board API (`/v1/boards/{token}/jobs?content=true`):
+//! `{"jobs": […], "meta": {"total": N}}`. Its `content` is HTML whose markup
+//! is itself entity-escaped (`&lt;p&gt;`), so it is decoded once here.
+
+use serde_json::Value;
+
+use super::values::{
+    self, apply_link, dedupe, employment_types, long_text, segment_after, skipped, text, Entry,
+};
+use super::{Adapter, Context, FeedError, SkipReason};
+use crate::model::{Description, Location, Opening, Organization, SalaryPeriod, Workplace};
+use crate::text::{decode_entities, fold, MAX_DESCRIPTION_BYTES};
+
+pub struct Greenhouse;
+
+impl Adapter for Greenhouse {
+    fn detect(&self, doc: &Value) -> bool {
+        match doc.get("jobs").and_then(Value::as_array) {
+            Some(jobs) if jobs.is_empty() => doc.get("meta").is_some(),
+            Some(jobs) => jobs.iter().any(|j| j.get("absolute_url").is_some()),
+            None => false,
+        }
+    }
+
+    fn entries(&self, doc: &Value, ctx: &Context) -> Result<Vec<Entry>, FeedError> {
+        let jobs = doc.get("jobs").and_then(Value::as_array).ok_or_else(|| {
+            FeedError::NotAFeed("a Greenhouse feed is an object with a \"jobs\" list".into())
+        })?;
+        let board = segment_after(ctx.source, "/boards/").map(str::to_string);
+        Ok(jobs
+            .iter()
+            .enumerate()
+            .map(|(i, job)| opening(job, i + 1, board.as_deref(), ctx))
+            .collect())
+    }
+}
+
+fn opening(job: &Value, position: usize, board: Option<&str>, ctx: &Context) -> Entry {
+    let title = text(job.get("title"));
+    if !job.is_object() {
+        return skipped(position, title, SkipReason::NotAnOpening);
+    }
+    let Some(title_text) = title.clone() else {
+        return skipped(position, None, SkipReason::MissingTitle);
+    };
+    let apply_url = match apply_link(&[values::link_text(job.get("absolute_url"))], ctx.source) {
+        Ok(url) => url,
+        Err(reason) => return skipped(position, title, reason),
+    };
+
+    // The location is free text ("Leiden, NL", "Remote - Europe"); offices
+    // stand in when it is missing.
+    let place = text(job.get("location").and_then(|l| l.get("name")));
+    let mut places: Vec<String> = place.iter().cloned().collect();
+    if places.is_empty() {
+        places = values::list(job.get("offices"))
+            .into_iter()
+            .filter_map(|o| text(o.get("location")).or_else(|| text(o.get("name"))))
+            .collect();
+    }
+    let mut workplace = places
+        .iter()
+        .map(|p| fold(p))
+        .find_map(|p| {
+            if p.split(' ').any(|w| w == "hybrid") {
+                Some(Workplace::Hybrid)
+            } else if p.split(' ').any(|w| w == "remote") {
+                Some(Workplace::Remote)
+            } else {
+                None
+            }
+        })
+        .unwrap_or(if places.is_empty() {
+            Workplace::Unspecified
+        } else {
+            Workplace::OnSite
+        });
+    let mut locations: Vec<Location> = places
+        .into_iter()
+        .filter(|p| fold(p) != "remote")
+        .map(|p| Location {
+            locality: Some(p),
+            ..Location::default()
+        })
+        .collect();
+    dedupe(&mut locations);
+
+    // Custom fields the employer chose to publish: read the ones that name
+    // an employment type or a workplace, leave the rest.
+    let mut employment = Vec::new();
+    for field in values::list(job.get("metadata")) {
+        let name = text(field.get("name"))
+            .map(|n| fold(&n))
+            .unwrap_or_default();
+        let value = field.get("value");
+        if ["employment type", "job type", "commitment", "employment"].contains(&name.as_str()) {
+            employment.extend(employment_types(value));
+        } else if name.contains("workplace") || name.contains("remote") {
+            if let Some(w) = text(value).as_deref().and_then(values::workplace) {
+                workplace = w;
+            } else if value.and_then(Value::as_bool) == Some(true) {
+                workplace = Workplace::Remote;
+            }
+        }
+    }
+    dedupe(&mut employment);
+
+    let description = long_text(job.get("content"), MAX_DESCRIPTION_BYTES)
+        .map(|escaped| Description::Html(decode_entities(&escaped)))
+        .unwrap_or_default();
+
+    // Pay, where the board publishes pay transparency ranges (in cents).
+    let salary = values::list(job.get("pay_input_ranges"))
+        .into_iter()
+        .find_map(|range| {
+            let cents = |key| values::number(range.get(key)).map(|c| c / 100.0);
+            values::salary(
+                cents("min_cents"),
+                cents("max_cents"),
+                text(range.get("currency_type")),
+                SalaryPeriod::Year,
+            )
+        });
+
+    let organization = Organization {
+        name: text(job.get("company_name"))
+            .or_else(|| board.map(str::to_string))
+            .unwrap_or_default(),
+        ..Organization::default()
+    };
+
+    Entry::Opening(Box::new(Opening {
+        id: text(job.get("id")).unwrap_or_else(|| apply_url.clone()),
+        title: title_text,
+        organization,
+        locations,
+        workplace,
+        employment_types: employment,
+        department: values::list(job.get("departments"))
+            .into_iter()
+            .find_map(|d| text(d.get("name"))),
+        salary,
+        date_posted: values::date(job.get("first_published"))
+            .or_else(|| values::date(job.get("updated_at"))),
+        description,
+        apply_url,
+        source: ctx.source.to_string(),
+        ..Opening::default()
+    }))
+}

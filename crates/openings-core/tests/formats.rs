@@ -1,0 +1,488 @@
+//! The applicant-tracking formats, read from fixtures in each system's real
+//! shape (invented data): detection by shape, the `format:` prefix, and the
+//! mapping onto the opening model field by field.
+
+// Test helpers outside `#[test]` functions may unwrap too.
+#![allow(clippy::unwrap_used)]
+
+use openings_core::feeds::{detect, split_format_prefix};
+use openings_core::{
+    parse_feed, Description, EmploymentType, FeedError, FeedFormat, Location, Opening, ParsedFeed,
+    SalaryPeriod, SkipReason, Timestamp, Workplace,
+};
+
+const GREENHOUSE: &str = include_str!("fixtures/greenhouse.json");
+const LEVER: &str = include_str!("fixtures/lever.json");
+const ASHBY: &str = include_str!("fixtures/ashby.json");
+const JSON_FEED: &str = include_str!("fixtures/json_feed.json");
+const SMARTRECRUITERS: &str = include_str!("fixtures/smartrecruiters.json");
+const RECRUITEE: &str = include_str!("fixtures/recruitee.json");
+
+const GREENHOUSE_URL: &str =
+    "https://boards-api.greenhouse.io/v1/boards/meridianlibrary/jobs?content=true";
+const LEVER_URL: &str = "https://api.lever.co/v0/postings/meridian?mode=json";
+const ASHBY_URL: &str =
+    "https://api.ashbyhq.com/posting-api/job-board/meridian?includeCompensation=true";
+const JSON_FEED_URL: &str = "https://meridian.example.org/jobs/feed.json";
+const SMARTRECRUITERS_URL: &str =
+    "https://api.smartrecruiters.com/v1/companies/MeridianMuseum/postings";
+const RECRUITEE_URL: &str = "https://utrechtarchive.recruitee.com/api/offers/";
+
+fn now() -> Timestamp {
+    Timestamp::from_ymd(2024, 6, 1).unwrap()
+}
+
+fn read(body: &str, source: &str) -> ParsedFeed {
+    parse_feed(body, None, source, now(), 20_000_000).unwrap()
+}
+
+fn titled<'a>(feed: &'a ParsedFeed, title: &str) -> &'a Opening {
+    feed.openings
+        .iter()
+        .find(|o| o.title == title)
+        .unwrap_or_else(|| panic!("no opening titled {title:?} in {feed:#?}"))
+}
+
+fn place(locality: &str, region: Option<&str>, country: Option<&str>) -> Location {
+    Location {
+        locality: Some(locality.into()),
+        region: region.map(Into::into),
+        country: country.map(Into::into),
+    }
+}
+
+fn iso(s: &str) -> Option<Timestamp> {
+    Timestamp::parse_iso(s)
+}
+
+#[test]
+fn each_fixture_is_detected_as_its_own_format() {
+    for (body, format) in [
+        (GREENHOUSE, FeedFormat::Greenhouse),
+        (LEVER, FeedFormat::Lever),
+        (ASHBY, FeedFormat::Ashby),
+        (JSON_FEED, FeedFormat::JsonFeed),
+        (SMARTRECRUITERS, FeedFormat::SmartRecruiters),
+        (RECRUITEE, FeedFormat::Recruitee),
+    ] {
+        let doc: serde_json::Value = serde_json::from_str(body).unwrap();
+        assert_eq!(detect(&doc), Some(format), "{}", format.name());
+        assert_eq!(read(body, "https://x.example/").format, Some(format));
+    }
+}
+
+#[test]
+fn every_format_has_a_prefix_that_names_it_back() {
+    let prefixes: Vec<&str> = FeedFormat::ALL.iter().map(|f| f.prefix()).collect();
+    assert_eq!(
+        prefixes,
+        [
+            "schema",
+            "greenhouse",
+            "lever",
+            "ashby",
+            "jsonfeed",
+            "smartrecruiters",
+            "recruitee"
+        ]
+    );
+    for format in FeedFormat::ALL {
+        assert_eq!(FeedFormat::from_prefix(format.prefix()), Some(format));
+        let token = format!(
+            "{}:https://feeds.example.org/x.json",
+            format.prefix().to_uppercase()
+        );
+        assert_eq!(
+            split_format_prefix(&token),
+            (Some(format), "https://feeds.example.org/x.json")
+        );
+    }
+    assert_eq!(
+        split_format_prefix("https://feeds.example.org/x.json"),
+        (None, "https://feeds.example.org/x.json")
+    );
+}
+
+#[test]
+fn a_named_format_overrides_detection_and_a_wrong_one_says_what_it_expected() {
+    // An empty Lever answer looks like an empty JSON-LD list; the prefix decides.
+    let feed = parse_feed("[]", Some(FeedFormat::Lever), LEVER_URL, now(), 1000).unwrap();
+    assert_eq!(feed.format, Some(FeedFormat::Lever));
+    assert!(feed.openings.is_empty());
+
+    let err = parse_feed(
+        GREENHOUSE,
+        Some(FeedFormat::Recruitee),
+        GREENHOUSE_URL,
+        now(),
+        1 << 20,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&err, FeedError::NotAFeed(why) if why.contains("offers")),
+        "{err}"
+    );
+}
+
+#[test]
+fn greenhouse_jobs_map_field_by_field() {
+    let feed = read(GREENHOUSE, GREENHOUSE_URL);
+    let job = titled(&feed, "Digital Preservation Librarian");
+    assert_eq!(job.id, "4012345");
+    assert_eq!(job.organization.name, "Meridian Library");
+    assert_eq!(
+        job.locations,
+        [place("Leiden, South Holland, NL", None, None)]
+    );
+    assert_eq!(job.workplace, Workplace::OnSite);
+    assert_eq!(job.employment_types, [EmploymentType::FullTime]);
+    assert_eq!(job.department.as_deref(), Some("Collections"));
+    assert_eq!(job.date_posted, iso("2024-03-01T09:00:00-05:00"));
+    assert_eq!(
+        job.apply_url,
+        "https://boards.greenhouse.io/meridianlibrary/jobs/4012345"
+    );
+    // Decoded once: the markup becomes markup, an escaped ampersand stays escaped.
+    assert_eq!(
+        job.description,
+        Description::Html(
+            "<p>Care for our <strong>born-digital</strong> collections &amp; their formats.</p><ul><li>Run the repository</li></ul>".into()
+        )
+    );
+    let salary = job.salary.as_ref().unwrap();
+    assert_eq!((salary.min, salary.max), (Some(65_000.0), Some(78_000.0)));
+    assert_eq!(salary.currency.as_deref(), Some("EUR"));
+    assert_eq!(job.source, GREENHOUSE_URL);
+}
+
+#[test]
+fn greenhouse_board_token_names_the_organization_when_the_job_does_not() {
+    let feed = read(GREENHOUSE, GREENHOUSE_URL);
+    let job = titled(&feed, "Web Archiving Engineer");
+    assert_eq!(job.organization.name, "meridianlibrary");
+    assert_eq!(job.workplace, Workplace::Remote);
+    assert_eq!(job.locations, [place("Remote - Europe", None, None)]);
+    assert_eq!(job.date_posted, iso("2024-03-05T08:00:00Z"));
+}
+
+#[test]
+fn greenhouse_bad_jobs_are_skipped_with_reasons_and_the_good_ones_stay() {
+    let feed = read(GREENHOUSE, GREENHOUSE_URL);
+    assert_eq!(feed.openings.len(), 2);
+    let reasons: Vec<(usize, &SkipReason)> = feed
+        .skipped
+        .iter()
+        .map(|s| (s.position, &s.reason))
+        .collect();
+    assert!(
+        matches!(reasons[0], (3, SkipReason::UnsafeLink(link)) if link.starts_with("javascript:"))
+    );
+    assert_eq!(reasons[1], (4, &SkipReason::MissingTitle));
+    assert_eq!(feed.skipped[0].title.as_deref(), Some("Script Kiddie"));
+}
+
+#[test]
+fn lever_postings_map_field_by_field() {
+    let feed = read(LEVER, LEVER_URL);
+    let job = titled(&feed, "Metadata Archivist");
+    assert_eq!(job.id, "5c1e0a3e-7d1a-4b2f-9f0e-1a2b3c4d5e6f");
+    assert_eq!(
+        job.organization.name, "meridian",
+        "the site name from the feed URL"
+    );
+    assert_eq!(job.locations, [place("Boston, MA", None, Some("US"))]);
+    assert_eq!(job.workplace, Workplace::Hybrid);
+    assert_eq!(job.employment_types, [EmploymentType::FullTime]);
+    assert_eq!(job.department.as_deref(), Some("Collections"));
+    assert_eq!(job.tags, ["Cataloguing"]);
+    assert_eq!(job.date_posted, Some(Timestamp(1_709_283_600_000)));
+    assert_eq!(
+        job.apply_url,
+        "https://jobs.lever.co/meridian/5c1e0a3e-7d1a-4b2f-9f0e-1a2b3c4d5e6f/apply"
+    );
+    assert_eq!(
+        job.url.as_deref(),
+        Some("https://jobs.lever.co/meridian/5c1e0a3e-7d1a-4b2f-9f0e-1a2b3c4d5e6f")
+    );
+    let salary = job.salary.as_ref().unwrap();
+    assert_eq!((salary.min, salary.max), (Some(62_000.0), Some(70_000.0)));
+    assert_eq!(salary.currency.as_deref(), Some("USD"));
+    assert_eq!(salary.period, SalaryPeriod::Year);
+    let Description::Html(html) = &job.description else {
+        panic!("{:?}", job.description)
+    };
+    assert_eq!(
+        html,
+        "<div>Describe our <b>manuscript</b> collections.</div>\
+         <h3>What you'll do</h3><ul><li>Write finding aids</li><li>Mentor students</li></ul>\
+         <h3>You &lt;bring&gt;</h3><ul><li>An MLIS or equivalent</li></ul>\
+         <div>We welcome applicants from every background.</div>"
+    );
+}
+
+#[test]
+fn lever_remote_postings_have_no_place_and_hourly_pay() {
+    let feed = read(LEVER, LEVER_URL);
+    let job = titled(&feed, "Research Data Consultant");
+    assert_eq!(job.workplace, Workplace::Remote);
+    assert!(job.locations.is_empty(), "{:?}", job.locations);
+    assert_eq!(job.department.as_deref(), Some("Digital Scholarship"));
+    assert_eq!(job.employment_types, [EmploymentType::PartTime]);
+    assert_eq!(
+        job.description,
+        Description::Text("Help scholars with data.".into())
+    );
+    let salary = job.salary.as_ref().unwrap();
+    assert_eq!(salary.period, SalaryPeriod::Hour);
+    assert_eq!(salary.currency.as_deref(), Some("USD"));
+}
+
+#[test]
+fn lever_data_links_are_refused() {
+    let feed = read(LEVER, LEVER_URL);
+    assert_eq!(feed.openings.len(), 2);
+    assert_eq!(feed.skipped.len(), 1);
+    assert!(matches!(&feed.skipped[0].reason, SkipReason::UnsafeLink(l) if l.starts_with("data:")));
+}
+
+#[test]
+fn lever_grouped_answers_are_flattened() {
+    let grouped = format!(r#"[{{"title": "Cataloguing", "postings": {LEVER}}}]"#);
+    let feed = parse_feed(&grouped, None, LEVER_URL, now(), 1 << 20).unwrap();
+    assert_eq!(feed.format, Some(FeedFormat::Lever));
+    assert_eq!(feed.openings.len(), 2);
+}
+
+#[test]
+fn ashby_jobs_map_field_by_field() {
+    let feed = read(ASHBY, ASHBY_URL);
+    let job = titled(&feed, "Collections Data Engineer");
+    assert_eq!(job.id, "0f6b2a9e-3c51-4e07-b7d2-8a1c4e5f6a7b");
+    assert_eq!(job.organization.name, "meridian");
+    assert_eq!(
+        job.locations,
+        [
+            place("Rotterdam", Some("South Holland"), Some("Netherlands")),
+            place("Amsterdam", Some("North Holland"), Some("Netherlands")),
+        ]
+    );
+    assert_eq!(job.workplace, Workplace::Hybrid);
+    assert_eq!(job.employment_types, [EmploymentType::FullTime]);
+    assert_eq!(job.department.as_deref(), Some("Technology"));
+    assert_eq!(job.tags, ["Collections Data"]);
+    assert_eq!(job.date_posted, iso("2024-03-02T14:29:08.532Z"));
+    assert!(job.apply_url.ends_with("/application"));
+    assert_eq!(
+        job.url.as_deref(),
+        Some("https://jobs.ashbyhq.com/meridian/0f6b2a9e-3c51-4e07-b7d2-8a1c4e5f6a7b")
+    );
+    assert_eq!(
+        job.description,
+        Description::Html("<p>Move <em>millions</em> of records.</p>".into())
+    );
+    let salary = job.salary.as_ref().unwrap();
+    assert_eq!((salary.min, salary.max), (Some(55_000.0), Some(64_000.0)));
+    assert_eq!(salary.currency.as_deref(), Some("EUR"));
+    assert_eq!(salary.period, SalaryPeriod::Year);
+}
+
+#[test]
+fn ashby_unlisted_jobs_are_not_shown() {
+    let feed = read(ASHBY, ASHBY_URL);
+    assert_eq!(feed.openings.len(), 2);
+    assert_eq!(feed.skipped.len(), 1);
+    assert_eq!(feed.skipped[0].reason, SkipReason::Unlisted);
+    assert_eq!(
+        feed.skipped[0].title.as_deref(),
+        Some("Internal Transfer: Registrar")
+    );
+}
+
+#[test]
+fn ashby_remote_contract_without_pay() {
+    let feed = read(ASHBY, ASHBY_URL);
+    let job = titled(&feed, "Accessibility Auditor");
+    assert_eq!(job.workplace, Workplace::Remote);
+    assert!(job.locations.is_empty());
+    assert_eq!(job.employment_types, [EmploymentType::Contractor]);
+    assert!(job.tags.is_empty(), "team equal to department is not a tag");
+    assert_eq!(job.salary, None);
+    assert_eq!(
+        job.description,
+        Description::Text("Audit our sites.".into())
+    );
+}
+
+#[test]
+fn json_feed_items_with_a_job_map_field_by_field() {
+    let feed = read(JSON_FEED, JSON_FEED_URL);
+    let job = titled(&feed, "IIIF Developer & Community Lead");
+    assert_eq!(
+        job.id,
+        "https://meridian.example.org/jobs/2024/iiif-developer"
+    );
+    assert_eq!(job.organization.name, "Hollis Museum of Maps");
+    assert_eq!(
+        job.organization.url.as_deref(),
+        Some("https://hollis.example.org/")
+    );
+    assert_eq!(
+        job.locations,
+        [place("Leiden", Some("South Holland"), Some("NL"))]
+    );
+    assert_eq!(job.workplace, Workplace::Hybrid);
+    assert_eq!(job.remote_regions, ["European Union"]);
+    assert_eq!(job.employment_types, [EmploymentType::FullTime]);
+    assert_eq!(job.department.as_deref(), Some("Digital"));
+    assert_eq!(job.tags, ["iiif", "developer"]);
+    assert_eq!(job.date_posted, iso("2024-03-06T08:00:00Z"));
+    assert_eq!(job.valid_through, iso("2099-04-01"));
+    assert_eq!(job.apply_url, "https://recruit.example.org/hollis/apply/88");
+    assert_eq!(
+        job.url.as_deref(),
+        Some("https://meridian.example.org/jobs/2024/iiif-developer")
+    );
+    assert_eq!(
+        job.contact.as_ref().and_then(|c| c.email.as_deref()),
+        Some("jobs@hollis.example.org")
+    );
+    let salary = job.salary.as_ref().unwrap();
+    assert_eq!((salary.min, salary.max), (Some(52_000.0), Some(61_000.0)));
+    assert_eq!(
+        job.description,
+        Description::Html("<p>Build image services.</p>".into())
+    );
+}
+
+#[test]
+fn json_feed_text_content_is_markdown_and_the_author_is_the_organization() {
+    let feed = read(JSON_FEED, JSON_FEED_URL);
+    let job = titled(&feed, "Community Coordinator");
+    assert_eq!(job.organization.name, "Meridian Consortium");
+    assert!(
+        matches!(&job.description, Description::Markdown(md) if md.contains("**coordinator**"))
+    );
+    assert_eq!(job.workplace, Workplace::Remote);
+    assert_eq!(
+        job.employment_types,
+        [EmploymentType::PartTime, EmploymentType::Temporary]
+    );
+    assert_eq!(
+        job.apply_url, "https://meridian.example.org/jobs/2024/community-coordinator",
+        "a relative url resolves against the feed"
+    );
+    let salary = job.salary.as_ref().unwrap();
+    assert_eq!(
+        (salary.min, salary.period),
+        (Some(30.0), SalaryPeriod::Hour)
+    );
+}
+
+#[test]
+fn json_feed_items_without_a_job_are_not_openings_and_closed_ones_are_counted() {
+    let feed = read(JSON_FEED, JSON_FEED_URL);
+    assert_eq!(feed.openings.len(), 2);
+    assert_eq!(feed.expired, 1);
+    assert_eq!(feed.skipped.len(), 1);
+    assert_eq!(feed.skipped[0].reason, SkipReason::NotAnOpening);
+    assert_eq!(
+        feed.skipped[0].title.as_deref(),
+        Some("Annual meeting recap")
+    );
+}
+
+#[test]
+fn smartrecruiters_postings_map_field_by_field() {
+    let feed = read(SMARTRECRUITERS, SMARTRECRUITERS_URL);
+    let job = titled(&feed, "Conservation Technician");
+    assert_eq!(job.id, "744000012345678");
+    assert_eq!(job.organization.name, "Meridian Museum");
+    assert_eq!(job.locations, [place("Toronto", Some("ON"), Some("CA"))]);
+    assert_eq!(job.workplace, Workplace::OnSite);
+    assert_eq!(job.employment_types, [EmploymentType::FullTime]);
+    assert_eq!(job.department.as_deref(), Some("Conservation"));
+    assert_eq!(job.tags, ["Other", "Associate"]);
+    assert_eq!(job.date_posted, iso("2024-03-01T15:20:11Z"));
+    assert_eq!(
+        job.apply_url, "https://jobs.smartrecruiters.com/MeridianMuseum/744000012345678",
+        "the posting page, not the API's ref"
+    );
+    assert_eq!(job.description, Description::None);
+}
+
+#[test]
+fn smartrecruiters_full_postings_bring_their_job_ad_and_links() {
+    let feed = read(SMARTRECRUITERS, SMARTRECRUITERS_URL);
+    let job = titled(&feed, "Remote Registrar");
+    assert_eq!(job.workplace, Workplace::Remote);
+    assert_eq!(job.locations, [place("Berlin", None, Some("DE"))]);
+    assert!(job.apply_url.ends_with("?oga=true"));
+    assert_eq!(
+        job.url.as_deref(),
+        Some("https://jobs.smartrecruiters.com/MeridianMuseum/744000012345679-remote-registrar")
+    );
+    assert_eq!(
+        job.description,
+        Description::Html(
+            "<h3>Company Description</h3><p>A museum of maps.</p>\
+             <h3>Job Description</h3><p>Keep the loan records.</p>\
+             <h3>Additional Information</h3><p>Four days a week.</p>"
+                .into()
+        )
+    );
+}
+
+#[test]
+fn recruitee_offers_map_field_by_field() {
+    let feed = read(RECRUITEE, RECRUITEE_URL);
+    let job = titled(&feed, "Archivist, Digitisation");
+    assert_eq!(job.id, "1604221");
+    assert_eq!(job.organization.name, "Utrecht Regional Archive");
+    assert_eq!(
+        job.locations,
+        [place("Utrecht", Some("Utrecht"), Some("Netherlands"))]
+    );
+    assert_eq!(job.workplace, Workplace::Hybrid);
+    assert_eq!(job.employment_types, [EmploymentType::FullTime]);
+    assert_eq!(job.department.as_deref(), Some("Archives"));
+    assert_eq!(job.tags, ["archives", "digitisation"]);
+    assert_eq!(job.date_posted, iso("2024-02-28T08:00:00Z"));
+    assert_eq!(job.valid_through, iso("2099-04-30T23:59:00Z"));
+    assert_eq!(
+        job.apply_url,
+        "https://utrechtarchive.recruitee.com/o/archivist-digitisation/c/new"
+    );
+    assert_eq!(
+        job.url.as_deref(),
+        Some("https://utrechtarchive.recruitee.com/o/archivist-digitisation")
+    );
+    assert_eq!(
+        job.description,
+        Description::Html(
+            "<p>Scan and describe our parish registers.</p><ul><li>Care with fragile paper</li></ul>"
+                .into()
+        )
+    );
+    let salary = job.salary.as_ref().unwrap();
+    assert_eq!((salary.min, salary.max), (Some(3200.0), Some(4100.0)));
+    assert_eq!(salary.currency.as_deref(), Some("EUR"));
+    assert_eq!(salary.period, SalaryPeriod::Month);
+}
+
+#[test]
+fn recruitee_closed_offers_are_counted_not_shown() {
+    let feed = read(RECRUITEE, RECRUITEE_URL);
+    assert_eq!(feed.openings.len(), 1);
+    assert_eq!(feed.expired, 1);
+    assert!(feed.skipped.is_empty());
+}
+
+#[test]
+fn recruitee_interns_and_on_site_work_read_as_such() {
+    let later = Timestamp::from_ymd(2024, 1, 15).unwrap();
+    let feed = parse_feed(RECRUITEE, None, RECRUITEE_URL, later, 1 << 20).unwrap();
+    let job = titled(&feed, "Summer Intern, Reading Room");
+    assert_eq!(job.employment_types, [EmploymentType::Intern]);
+    assert_eq!(job.workplace, Workplace::OnSite);
+    assert_eq!(job.salary, None, "a salary object of nulls is no salary");
+}
