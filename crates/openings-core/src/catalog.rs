@@ -1,21 +1,40 @@
 //! The catalog: the openings of every feed of a board, merged and
-//! de-duplicated, with each opening's text folded once when its feed arrives
-//! so that a search never re-reads the feeds.
+//! de-duplicated. Each opening's text is folded and indexed once, when its
+//! feed arrives, with its facet values interned and its place in every sort
+//! order ranked, so that answering a reader ([`Catalog::view`]) is integer
+//! work over a word index and never re-reads the feeds.
+//!
+//! Search is case- and accent-insensitive and every word of the query must
+//! match. A short query word (under [`INFIX_MIN_CHARS`] characters) matches
+//! the start of a word ("art" finds "Arts" but not "department"); a longer
+//! one matches anywhere inside a word ("bibliothek" finds
+//! "Universitätsbibliothek").
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::dates::{Timestamp, DAY_MS};
+use crate::facets::{Facet, FacetCounts, FacetTable};
 use crate::feeds::ParsedFeed;
-use crate::model::Opening;
+use crate::model::{Description, Opening};
+use crate::sort::{ranks, Sort, SortKey};
 use crate::text::{fold, html_to_text};
 
-/// The openings a board knows, in arrival order, with their search text.
-#[derive(Clone, Debug, Default)]
+/// Query words this long or longer match inside words, not only at their start.
+pub const INFIX_MIN_CHARS: usize = 5;
+
+/// How long an opening counts as new, and a closing date as soon.
+pub const MARK_DAYS: i64 = 7;
+
+/// The openings a board knows, in arrival order, indexed for finding them.
+#[derive(Clone, Debug)]
 pub struct Catalog {
     openings: Vec<Opening>,
-    /// Folded title, organization and places, per opening.
-    headline: Vec<String>,
-    /// Folded description text, per opening.
-    body: Vec<String>,
+    words: WordIndex,
+    /// One table per facet, in [`Facet::ALL`] order.
+    facets: [FacetTable; 6],
+    sort_keys: Vec<SortKey>,
+    /// `ranks[sort][i]`: where opening `i` goes in that order.
+    ranks: [Vec<u32>; 4],
     /// Keys of the openings already in, for de-duplication.
     seen: HashSet<String>,
 }
@@ -28,11 +47,144 @@ pub struct Added {
     pub duplicates: usize,
 }
 
-/// What the reader asked for.
+/// What the reader asked for: words to search, and the facet values picked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     /// Free text; every word must match (case- and accent-insensitive).
     pub text: String,
+    /// The values picked in each facet. Several values of one facet widen
+    /// the list (any of them); several facets narrow it (all of them).
+    pub selected: BTreeMap<Facet, Vec<String>>,
+}
+
+impl Query {
+    /// A query for these words, with no facet picked.
+    pub fn text(text: &str) -> Query {
+        Query {
+            text: text.to_string(),
+            ..Query::default()
+        }
+    }
+
+    /// The values picked in this facet.
+    pub fn selected(&self, facet: Facet) -> &[String] {
+        self.selected.get(&facet).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
+        let key = fold(value);
+        self.selected(facet).iter().any(|v| fold(v) == key)
+    }
+
+    /// Picks a value (once).
+    pub fn select(&mut self, facet: Facet, value: &str) {
+        if !self.is_selected(facet, value) {
+            self.selected
+                .entry(facet)
+                .or_default()
+                .push(value.to_string());
+        }
+    }
+
+    pub fn deselect(&mut self, facet: Facet, value: &str) {
+        let key = fold(value);
+        if let Some(values) = self.selected.get_mut(&facet) {
+            values.retain(|v| fold(v) != key);
+            if values.is_empty() {
+                self.selected.remove(&facet);
+            }
+        }
+    }
+
+    /// Picks the value, or unpicks it if it was picked: a checkbox click.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        if self.is_selected(facet, value) {
+            self.deselect(facet, value);
+        } else {
+            self.select(facet, value);
+        }
+    }
+
+    /// Clears one facet.
+    pub fn clear(&mut self, facet: Facet) {
+        self.selected.remove(&facet);
+    }
+
+    /// Clears every facet (the search words stay).
+    pub fn clear_filters(&mut self) {
+        self.selected.clear();
+    }
+
+    /// Clears the search words and every facet.
+    pub fn clear_all(&mut self) {
+        *self = Query::default();
+    }
+
+    /// Whether any facet value is picked.
+    pub fn has_filters(&self) -> bool {
+        self.selected.values().any(|v| !v.is_empty())
+    }
+
+    /// Whether the query lets every opening through.
+    pub fn is_empty(&self) -> bool {
+        fold(&self.text).is_empty() && !self.has_filters()
+    }
+}
+
+/// The answer to one state of the board: the matching openings in order,
+/// and the facet list with its counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    /// Indices into the catalog ([`Catalog::get`]) of the matching openings,
+    /// in the order asked for.
+    pub matches: Vec<usize>,
+    /// Every facet, in [`Facet::ALL`] order; skip those marked `hidden`.
+    pub facets: Vec<FacetCounts>,
+}
+
+impl View {
+    /// The counts of one facet.
+    pub fn facet(&self, facet: Facet) -> Option<&FacetCounts> {
+        self.facets.iter().find(|f| f.facet == facet)
+    }
+
+    /// The facets worth showing, in the order the board lists them.
+    pub fn visible_facets<'a>(
+        &'a self,
+        order: &'a [Facet],
+    ) -> impl Iterator<Item = &'a FacetCounts> + 'a {
+        order
+            .iter()
+            .filter_map(|&f| self.facet(f))
+            .filter(|f| !f.hidden)
+    }
+
+    /// How many pages of `page_size` the matches fill (at least one).
+    pub fn page_count(&self, page_size: usize) -> usize {
+        self.matches.len().div_ceil(page_size.max(1)).max(1)
+    }
+
+    /// The matches on page `page` (counted from 1; past the end means the last page).
+    pub fn page(&self, page: usize, page_size: usize) -> &[usize] {
+        let size = page_size.max(1);
+        let page = page.clamp(1, self.page_count(size));
+        let from = (page - 1) * size;
+        let to = (from + size).min(self.matches.len());
+        &self.matches[from.min(to)..to]
+    }
+}
+
+impl Default for Catalog {
+    fn default() -> Catalog {
+        Catalog {
+            openings: Vec::new(),
+            words: WordIndex::default(),
+            facets: std::array::from_fn(|_| FacetTable::new()),
+            sort_keys: Vec::new(),
+            ranks: Default::default(),
+            seen: HashSet::new(),
+        }
+    }
 }
 
 impl Catalog {
@@ -56,8 +208,14 @@ impl Catalog {
         self.openings.get(index)
     }
 
+    /// The index of the opening with this id, for a shared link.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.openings.iter().position(|o| o.id == id)
+    }
+
     /// Adds a feed's openings, skipping any already listed (same identifier
     /// and organization, same apply link, or same title and organization).
+    /// Folds and indexes their text here, once.
     pub fn add(&mut self, feed: ParsedFeed) -> Added {
         let mut added = Added::default();
         for opening in feed.openings {
@@ -67,28 +225,235 @@ impl Catalog {
                 continue;
             }
             self.seen.extend(keys);
-            self.headline.push(headline_text(&opening));
-            self.body.push(body_text(&opening));
-            self.openings.push(opening);
+            self.index(opening);
             added.new += 1;
+        }
+        if added.new > 0 {
+            for sort in Sort::ALL {
+                self.ranks[sort.index()] = ranks(sort, &self.sort_keys);
+            }
         }
         added
     }
 
-    /// The indices of the openings that match, in catalog order.
+    fn index(&mut self, opening: Opening) {
+        let at = self.openings.len() as u32;
+        self.words.add(at, &searchable_text(&opening));
+        for facet in Facet::ALL {
+            self.facets[facet.index()].push(facet.values_of(&opening));
+        }
+        self.sort_keys.push(SortKey {
+            posted: opening.date_posted,
+            closes: opening.valid_through,
+            title: fold(&opening.title),
+            organization: fold(&opening.organization.name),
+        });
+        self.openings.push(opening);
+    }
+
+    /// The indices of the openings that match (words and facets), in catalog order.
     pub fn search(&self, query: &Query) -> Vec<usize> {
-        let words: Vec<String> = fold(&query.text)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(String::from)
+        self.filter(query).0
+    }
+
+    /// Everything the board shows for one state: the matches in the order
+    /// asked for, and every facet's counts. Each facet's counts follow the
+    /// search and the *other* facets' picks, so a count says how many
+    /// openings picking that value would add or leave.
+    pub fn view(&self, query: &Query, sort: Sort) -> View {
+        let (mut matches, counts) = self.filter(query);
+        let ranks = &self.ranks[sort.index()];
+        matches.sort_unstable_by_key(|&i| ranks[i]);
+        let facets = Facet::ALL
+            .into_iter()
+            .map(|f| self.facets[f.index()].counts(f, &counts[f.index()], query.selected(f)))
             .collect();
-        (0..self.openings.len())
-            .filter(|&i| {
-                words.iter().all(|w| {
-                    self.headline[i].contains(w.as_str()) || self.body[i].contains(w.as_str())
-                })
+        View { matches, facets }
+    }
+
+    /// The matches in catalog order, and per facet the count of each value
+    /// among the openings that pass every other filter.
+    fn filter(&self, query: &Query) -> (Vec<usize>, [Vec<u32>; 6]) {
+        let words = query_words(&query.text);
+        let word_hits = self.words.hits(&words, self.len());
+        let all_words = words.len() as u32;
+        // For each facet with picks, which of its values are picked.
+        let picked: Vec<(usize, Vec<bool>)> = Facet::ALL
+            .into_iter()
+            .filter(|&f| !query.selected(f).is_empty())
+            .map(|f| {
+                let table = &self.facets[f.index()];
+                let mut mask = vec![false; table.len()];
+                for value in query.selected(f) {
+                    if let Some(id) = table.id_of(value) {
+                        mask[id as usize] = true;
+                    }
+                }
+                (f.index(), mask)
             })
-            .collect()
+            .collect();
+        let mut counts: [Vec<u32>; 6] = std::array::from_fn(|f| vec![0; self.facets[f].len()]);
+        let mut matches = Vec::new();
+        for i in 0..self.len() {
+            if word_hits.as_ref().is_some_and(|h| h[i] != all_words) {
+                continue;
+            }
+            let mut failed_facet = None;
+            let mut failures = 0;
+            for (f, mask) in &picked {
+                if !self.facets[*f].of(i).iter().any(|&id| mask[id as usize]) {
+                    failures += 1;
+                    failed_facet = Some(*f);
+                    if failures > 1 {
+                        break;
+                    }
+                }
+            }
+            match (failures, failed_facet) {
+                (0, _) => {
+                    matches.push(i);
+                    for (table, counts) in self.facets.iter().zip(counts.iter_mut()) {
+                        for &id in table.of(i) {
+                            counts[id as usize] += 1;
+                        }
+                    }
+                }
+                // Passes every filter but this facet's: it counts for this
+                // facet's values, which would widen the list to it.
+                (1, Some(f)) => {
+                    for &id in self.facets[f].of(i) {
+                        counts[f][id as usize] += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        (matches, counts)
+    }
+}
+
+/// Posted within the last [`MARK_DAYS`] days (or dated in the future): the
+/// board marks it "new".
+pub fn is_new(opening: &Opening, now: Timestamp) -> bool {
+    opening
+        .date_posted
+        .is_some_and(|posted| now.0 - posted.0 < MARK_DAYS * DAY_MS)
+}
+
+/// Still open, and closes within the next [`MARK_DAYS`] days: the board
+/// marks it "closing soon".
+pub fn closes_soon(opening: &Opening, now: Timestamp) -> bool {
+    opening
+        .valid_through
+        .is_some_and(|closes| closes >= now && closes.0 - now.0 <= MARK_DAYS * DAY_MS)
+}
+
+/// The folded words of a query, without repeats.
+fn query_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in fold(text).split(' ').filter(|w| !w.is_empty()) {
+        if !words.iter().any(|w| w == word) {
+            words.push(word.to_string());
+        }
+    }
+    words
+}
+
+/// Every distinct folded word of the catalog, with the openings it occurs in.
+#[derive(Clone, Debug)]
+struct WordIndex {
+    /// `" word0 word1 word2 "`: one search over this finds every word that
+    /// contains (or starts with) a query word.
+    vocabulary: String,
+    /// Where each word starts in `vocabulary`, ascending.
+    starts: Vec<u32>,
+    /// The openings each word occurs in, ascending, without repeats.
+    postings: Vec<Vec<u32>>,
+    ids: HashMap<Box<str>, u32>,
+}
+
+impl Default for WordIndex {
+    fn default() -> WordIndex {
+        WordIndex {
+            vocabulary: " ".to_string(),
+            starts: Vec::new(),
+            postings: Vec::new(),
+            ids: HashMap::new(),
+        }
+    }
+}
+
+impl WordIndex {
+    /// Indexes the words of opening `at` (added in ascending order).
+    fn add(&mut self, at: u32, folded: &str) {
+        for word in folded.split(' ').filter(|w| !w.is_empty()) {
+            let id = match self.ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = self.starts.len() as u32;
+                    self.starts.push(self.vocabulary.len() as u32);
+                    self.vocabulary.push_str(word);
+                    self.vocabulary.push(' ');
+                    self.ids.insert(word.into(), id);
+                    self.postings.push(Vec::new());
+                    id
+                }
+            };
+            let postings = &mut self.postings[id as usize];
+            if postings.last() != Some(&at) {
+                postings.push(at);
+            }
+        }
+    }
+
+    /// For each opening, how many of the query words it matches (`None`
+    /// when there are no words: everything matches).
+    fn hits(&self, words: &[String], openings: usize) -> Option<Vec<u32>> {
+        if words.is_empty() {
+            return None;
+        }
+        let mut hits = vec![0u32; openings];
+        let mut prefixed = String::new();
+        for (k, word) in words.iter().enumerate() {
+            let k = k as u32;
+            let infix = word.chars().count() >= INFIX_MIN_CHARS;
+            let pattern = if infix {
+                word.as_str()
+            } else {
+                prefixed.clear();
+                prefixed.push(' ');
+                prefixed.push_str(word);
+                prefixed.as_str()
+            };
+            let mut last_word = None;
+            let mut any = false;
+            for (at, _) in self.vocabulary.match_indices(pattern) {
+                let Some(id) = self
+                    .starts
+                    .partition_point(|&s| s as usize <= at + usize::from(!infix))
+                    .checked_sub(1)
+                else {
+                    continue;
+                };
+                if last_word == Some(id) {
+                    continue;
+                }
+                last_word = Some(id);
+                for &o in &self.postings[id] {
+                    let h = &mut hits[o as usize];
+                    if *h == k {
+                        *h = k + 1;
+                        any = true;
+                    }
+                }
+            }
+            if !any {
+                // No opening has this word: nothing can match.
+                hits.fill(0);
+                return Some(hits);
+            }
+        }
+        Some(hits)
     }
 }
 
@@ -101,24 +466,66 @@ fn dedup_keys(o: &Opening) -> [String; 3] {
     ]
 }
 
-fn headline_text(o: &Opening) -> String {
+/// The folded text a search looks at: title, organization, places,
+/// department, tags and description.
+fn searchable_text(o: &Opening) -> String {
     let mut text = format!("{} {}", o.title, o.organization.name);
     for place in &o.locations {
         text.push(' ');
         text.push_str(&place.label());
     }
-    for region in &o.remote_regions {
+    for extra in o.remote_regions.iter().chain(&o.department).chain(&o.tags) {
         text.push(' ');
-        text.push_str(region);
+        text.push_str(extra);
+    }
+    text.push(' ');
+    match &o.description {
+        Description::Html(html) => text.push_str(&html_to_text(html)),
+        Description::Markdown(s) | Description::Text(s) => text.push_str(s),
+        Description::None => {}
     }
     fold(&text)
 }
 
-fn body_text(o: &Opening) -> String {
-    use crate::model::Description;
-    match &o.description {
-        Description::Html(html) => fold(&html_to_text(html)),
-        Description::Markdown(s) | Description::Text(s) => fold(s),
-        Description::None => String::new(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opening(title: &str, description: &str) -> Opening {
+        Opening {
+            id: title.to_string(),
+            title: title.to_string(),
+            apply_url: format!("https://jobs.example.org/{}", fold(title).replace(' ', "-")),
+            description: Description::Html(description.to_string()),
+            ..Opening::default()
+        }
+    }
+
+    fn catalog(openings: Vec<Opening>) -> Catalog {
+        let mut catalog = Catalog::new();
+        catalog.add(ParsedFeed {
+            openings,
+            ..ParsedFeed::default()
+        });
+        catalog
+    }
+
+    #[test]
+    fn short_words_match_word_starts_and_long_words_match_inside_words() {
+        let c = catalog(vec![
+            opening("Arts Officer", ""),
+            opening("Department Head", ""),
+            opening("Archivist", "<p>Universitätsbibliothek</p>"),
+        ]);
+        assert_eq!(c.search(&Query::text("art")), [0]);
+        assert_eq!(c.search(&Query::text("partm")), [1]);
+        assert_eq!(c.search(&Query::text("bibliothek")), [2]);
+        assert_eq!(c.search(&Query::text("zzz")), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_word_repeated_in_a_query_still_matches() {
+        let c = catalog(vec![opening("Archivist", ""), opening("Curator", "")]);
+        assert_eq!(c.search(&Query::text("archivist ARCHIVIST")), [0]);
     }
 }

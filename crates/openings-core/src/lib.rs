@@ -5,17 +5,24 @@
 
 pub mod catalog;
 pub mod dates;
-pub mod export;
+pub mod facets;
 pub mod feeds;
-pub mod jekyll;
 pub mod links;
 pub mod model;
 pub mod rich_text;
+#[cfg(feature = "sample")]
+pub mod sample;
+pub mod sort;
 pub mod text;
+pub mod url_state;
 
 pub use catalog::{Catalog, Query};
+pub use catalog::{closes_soon, is_new, View};
 pub use dates::Timestamp;
+pub use facets::{Facet, FacetCounts, FacetValue};
 pub use feeds::{parse_feed, FeedError, FeedFormat, ParsedFeed, SkipReason, Skipped};
 pub use model::{
     Description, EmploymentType, Location, Opening, Organization, Salary, SalaryPeriod, Workplace,
 };
+pub use sort::Sort;
+pub use url_state::BoardState;

@@ -1,0 +1,187 @@
+//! The orders a reader can list openings in: newest first, closing soonest,
+//! by title, by organization. The catalog ranks every opening in each order
+//! once, when a feed arrives, so sorting a result is integer work.
+
+use std::cmp::Ordering;
+
+use crate::dates::Timestamp;
+
+/// An order of the list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Most recently posted first; undated openings last.
+    #[default]
+    Newest,
+    /// Soonest closing date first; openings without one last.
+    Closing,
+    /// By title, A to Z (accents and case ignored, numbers in number order).
+    Title,
+    /// By organization, then title.
+    Organization,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Newest, Sort::Closing, Sort::Title, Sort::Organization];
+
+    /// The stable key used in URLs and in the board's `sort` attribute.
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Closing => "closing",
+            Sort::Title => "title",
+            Sort::Organization => "org",
+        }
+    }
+
+    /// Reads a key written by [`Sort::key`] (case-insensitive, trimmed);
+    /// `None` for anything else.
+    pub fn parse(raw: &str) -> Option<Sort> {
+        let raw = raw.trim();
+        Sort::ALL
+            .into_iter()
+            .find(|s| s.key().eq_ignore_ascii_case(raw))
+    }
+
+    pub(crate) fn index(self) -> usize {
+        match self {
+            Sort::Newest => 0,
+            Sort::Closing => 1,
+            Sort::Title => 2,
+            Sort::Organization => 3,
+        }
+    }
+}
+
+/// What an opening is sorted by, computed once when it is added.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SortKey {
+    pub posted: Option<Timestamp>,
+    pub closes: Option<Timestamp>,
+    /// Folded title.
+    pub title: String,
+    /// Folded organization name.
+    pub organization: String,
+}
+
+/// Compares two openings in the given order. Ties fall through to the
+/// title, the organization, and finally arrival order (by the caller).
+pub(crate) fn compare(sort: Sort, a: &SortKey, b: &SortKey) -> Ordering {
+    let by_title = || natural_cmp(&a.title, &b.title);
+    let by_org = || natural_cmp(&a.organization, &b.organization);
+    match sort {
+        Sort::Newest => later_first(a.posted, b.posted)
+            .then_with(by_title)
+            .then_with(by_org),
+        Sort::Closing => earlier_first(a.closes, b.closes)
+            .then_with(|| later_first(a.posted, b.posted))
+            .then_with(by_title)
+            .then_with(by_org),
+        Sort::Title => by_title().then_with(by_org),
+        Sort::Organization => by_org().then_with(by_title),
+    }
+}
+
+/// The rank of each opening in the given order: `ranks[i]` is where opening
+/// `i` goes.
+pub(crate) fn ranks(sort: Sort, keys: &[SortKey]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    // A stable sort: equal openings keep their arrival order.
+    order.sort_by(|&a, &b| compare(sort, &keys[a], &keys[b]));
+    let mut ranks = vec![0; keys.len()];
+    for (rank, i) in order.into_iter().enumerate() {
+        ranks[i] = rank as u32;
+    }
+    ranks
+}
+
+fn later_first(a: Option<Timestamp>, b: Option<Timestamp>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => b.cmp(&a),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+fn earlier_first(a: Option<Timestamp>, b: Option<Timestamp>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Compares text the way people read lists: runs of digits by their number
+/// ("Curator 2" before "Curator 10"), everything else character by character.
+/// Meant for folded text.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        match (a.chars().next(), b.chars().next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (da, ra) = split_digits(a);
+                let (db, rb) = split_digits(b);
+                let (na, nb) = (da.trim_start_matches('0'), db.trim_start_matches('0'));
+                let by_number = na.len().cmp(&nb.len()).then_with(|| na.cmp(nb));
+                // "07" and "7" are the same number: the shorter spelling first.
+                let order = by_number.then_with(|| da.len().cmp(&db.len()));
+                if order != Ordering::Equal {
+                    return order;
+                }
+                (a, b) = (ra, rb);
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(&y);
+                }
+                (a, b) = (&a[x.len_utf8()..], &b[y.len_utf8()..]);
+            }
+        }
+    }
+}
+
+fn split_digits(s: &str) -> (&str, &str) {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    s.split_at(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_parse_back_and_nonsense_does_not() {
+        for s in Sort::ALL {
+            assert_eq!(Sort::parse(s.key()), Some(s));
+        }
+        assert_eq!(Sort::parse(" Closing "), Some(Sort::Closing));
+        assert_eq!(Sort::parse("oldest"), None);
+        assert_eq!(Sort::parse(""), None);
+    }
+
+    #[test]
+    fn numbers_in_titles_sort_as_numbers() {
+        let mut titles = vec![
+            "curator 10",
+            "curator 2",
+            "archivist",
+            "curator 02",
+            "curator",
+        ];
+        titles.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            titles,
+            [
+                "archivist",
+                "curator",
+                "curator 2",
+                "curator 02",
+                "curator 10"
+            ]
+        );
+    }
+}

@@ -1,0 +1,418 @@
+//! A board's state in the page URL, so that a reader can share or bookmark
+//! what they see and Back and Forward move through it.
+//!
+//! The whole state of one board (search words, picked facet values, sort,
+//! page, open opening) is ONE parameter of the page's query string, named
+//! `openings` for a board without an `id` and `openings-<id>` for a board
+//! with one, so several boards on a page never collide and the host page's
+//! own parameters are left exactly as they were.
+//!
+//! Why the query string and not the hash: single-page applications route
+//! with the hash (`#/jobs`), and a board must never disturb that routing;
+//! and crawlers treat `?openings=open:…` links as distinct pages, so the
+//! sitemap's deep link to each opening is indexable.
+//!
+//! The value is a readable list of `key:value` pairs separated by `;`, with
+//! the values of a facet separated by `,`:
+//!
+//! ```text
+//! q:library%20assistant;org:British%20Library,Wellcome;sort:closing;page:2;open:job-42
+//! ```
+//!
+//! Keys: `q` (search words), the facet keys (`org`, `country`, `workplace`,
+//! `type`, `dept`, `tag`, see [`Facet::key`]), `sort` (see [`Sort::key`]),
+//! `page` (from 1), `open` (an opening's id). In values every character but
+//! ASCII letters, digits and `-._~` is percent-encoded (UTF-8), so any text
+//! round-trips, and the value needs no further escaping in a URL.
+//! [`decode`] is lenient: unknown keys and bad values are dropped.
+
+use std::fmt::Write;
+
+use crate::catalog::Query;
+use crate::facets::Facet;
+use crate::sort::Sort;
+
+/// The parameter name of a board without an `id`.
+pub const PARAM: &str = "openings";
+
+/// Everything about a board that lives in the URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardState {
+    /// Search words and picked facet values.
+    pub query: Query,
+    /// `None`: the board's default order (its `sort` attribute).
+    pub sort: Option<Sort>,
+    /// The page shown, counted from 1.
+    pub page: usize,
+    /// The id of the opening open in the detail view.
+    pub open: Option<String>,
+}
+
+impl Default for BoardState {
+    fn default() -> BoardState {
+        BoardState {
+            query: Query::default(),
+            sort: None,
+            page: 1,
+            open: None,
+        }
+    }
+}
+
+/// The URL parameter that holds this board's state: `openings`, or
+/// `openings-<id>` for a board with an `id` attribute.
+pub fn param_name(board_id: Option<&str>) -> String {
+    match board_id.map(str::trim).filter(|id| !id.is_empty()) {
+        Some(id) => format!("{PARAM}-{id}"),
+        None => PARAM.to_string(),
+    }
+}
+
+/// The state as the parameter's value; empty for the default state.
+pub fn encode(state: &BoardState) -> String {
+    let mut out = String::new();
+    let mut pair = |key: &str, values: &mut dyn Iterator<Item = &str>| {
+        let mut first = true;
+        for value in values.filter(|v| !v.is_empty()) {
+            if first {
+                if !out.is_empty() {
+                    out.push(';');
+                }
+                out.push_str(key);
+                out.push(':');
+                first = false;
+            } else {
+                out.push(',');
+            }
+            escape_into(&mut out, value);
+        }
+    };
+    pair("q", &mut std::iter::once(state.query.text.as_str()));
+    for facet in Facet::ALL {
+        pair(
+            facet.key(),
+            &mut state.query.selected(facet).iter().map(String::as_str),
+        );
+    }
+    if let Some(sort) = state.sort {
+        pair("sort", &mut std::iter::once(sort.key()));
+    }
+    let page = (state.page > 1).then(|| state.page.to_string());
+    pair("page", &mut page.iter().map(String::as_str));
+    pair("open", &mut state.open.iter().map(String::as_str));
+    out
+}
+
+/// Reads a value written by [`encode`]. Unknown keys, bad sort or page
+/// values and empty values are dropped; what is left is kept.
+pub fn decode(raw: &str) -> BoardState {
+    // Some tools escape the `:` and `;` too; undo that layer first.
+    let unescaped;
+    let raw = if !raw.contains(':') && raw.to_ascii_lowercase().contains("%3a") {
+        unescaped = unescape(raw);
+        unescaped.as_str()
+    } else {
+        raw
+    };
+    let mut state = BoardState::default();
+    for part in raw.split(';') {
+        let Some((key, values)) = part.split_once(':') else {
+            continue;
+        };
+        let values: Vec<String> = values
+            .split(',')
+            .map(unescape)
+            .filter(|v| !v.is_empty())
+            .collect();
+        let key = key.trim();
+        match key {
+            "q" => state.query.text = values.join(","),
+            "sort" => state.sort = values.first().and_then(|v| Sort::parse(v)),
+            "page" => {
+                state.page = values
+                    .first()
+                    .and_then(|v| v.trim().parse().ok())
+                    .filter(|&p: &usize| p >= 1)
+                    .unwrap_or(1);
+            }
+            "open" => state.open = values.into_iter().next(),
+            _ => {
+                if let Some(facet) = Facet::from_key(key) {
+                    if values.is_empty() {
+                        state.query.selected.remove(&facet);
+                    } else {
+                        state.query.selected.insert(facet, values);
+                    }
+                }
+            }
+        }
+    }
+    state
+}
+
+/// The board's state read from a page URL (the default when it has none).
+pub fn read_state(url: &str, board_id: Option<&str>) -> BoardState {
+    get_param(url, &param_name(board_id))
+        .map(|v| decode(&v))
+        .unwrap_or_default()
+}
+
+/// The page URL with the board's state written into it (and the parameter
+/// removed when the state is the default one).
+pub fn write_state(url: &str, board_id: Option<&str>, state: &BoardState) -> String {
+    let name = param_name(board_id);
+    match encode(state) {
+        value if value.is_empty() => remove_param(url, &name),
+        value => set_param(url, &name, &value),
+    }
+}
+
+/// The link to one opening on a page: the page URL with the board's
+/// parameter set to `open:<id>` (any earlier state of that board replaced).
+/// The sitemap and every "copy link" control use this.
+pub fn deep_link(page_url: &str, board_id: Option<&str>, opening_id: &str) -> String {
+    let state = BoardState {
+        open: Some(opening_id.to_string()),
+        ..BoardState::default()
+    };
+    write_state(page_url, board_id, &state)
+}
+
+/// The raw (still percent-encoded) value of the first query-string
+/// parameter called `name`; the hash is not looked at.
+pub fn get_param(url: &str, name: &str) -> Option<String> {
+    let (_, query, _) = split_url(url);
+    query?
+        .split('&')
+        .find(|segment| segment_is(segment, name))
+        .map(|segment| segment.split_once('=').map_or("", |(_, v)| v).to_string())
+}
+
+/// The URL with parameter `name` set to `value` (kept as written, but with
+/// anything that would break the query string, such as `&`, `#`, spaces or
+/// non-ASCII, percent-encoded). The parameter keeps its place if present,
+/// else goes last; every other parameter, the path and the hash are kept
+/// byte for byte.
+pub fn set_param(url: &str, name: &str, value: &str) -> String {
+    let (base, query, hash) = split_url(url);
+    let mut segment = String::new();
+    escape_into(&mut segment, name);
+    segment.push('=');
+    escape_query_value_into(&mut segment, value);
+    let mut segments: Vec<&str> = Vec::new();
+    let mut placed = false;
+    for s in query.into_iter().flat_map(|q| q.split('&')) {
+        if segment_is(s, name) {
+            if !placed {
+                segments.push(&segment);
+                placed = true;
+            }
+        } else {
+            segments.push(s);
+        }
+    }
+    if !placed {
+        // "?" alone, or "?&": nothing to keep.
+        if segments.iter().all(|s| s.is_empty()) {
+            segments.clear();
+        }
+        segments.push(&segment);
+    }
+    format!("{base}?{}{hash}", segments.join("&"))
+}
+
+/// The URL without parameter `name`; unchanged if it has none. The `?` goes
+/// when no parameter is left.
+pub fn remove_param(url: &str, name: &str) -> String {
+    let (base, query, hash) = split_url(url);
+    let Some(query) = query else {
+        return url.to_string();
+    };
+    if !query.split('&').any(|s| segment_is(s, name)) {
+        return url.to_string();
+    }
+    let kept: Vec<&str> = query.split('&').filter(|s| !segment_is(s, name)).collect();
+    if kept.iter().all(|s| s.is_empty()) {
+        format!("{base}{hash}")
+    } else {
+        format!("{base}?{}{hash}", kept.join("&"))
+    }
+}
+
+/// `(before the query, the query without "?", the hash with its "#")`.
+fn split_url(url: &str) -> (&str, Option<&str>, &str) {
+    let (before_hash, hash) = match url.find('#') {
+        Some(at) => url.split_at(at),
+        None => (url, ""),
+    };
+    match before_hash.split_once('?') {
+        Some((base, query)) => (base, Some(query), hash),
+        None => (before_hash, None, hash),
+    }
+}
+
+/// Is this `key=value` segment the parameter `name`?
+fn segment_is(segment: &str, name: &str) -> bool {
+    let key = segment.split_once('=').map_or(segment, |(k, _)| k);
+    // Cheap first: most keys are written as they are named.
+    key == name || (key.contains(['%', '+']) && unescape(key) == name)
+}
+
+/// Appends `text` with every byte but ASCII letters, digits and `-._~`
+/// percent-encoded.
+fn escape_into(out: &mut String, text: &str) {
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+}
+
+/// Appends a query value as written, escaping only what would end it or
+/// break the URL (`&`, `#`, `+`, space, controls, non-ASCII…). `%` is kept:
+/// the value is taken to be escaped already.
+fn escape_query_value_into(out: &mut String, value: &str) {
+    for byte in value.bytes() {
+        let keep = byte.is_ascii_alphanumeric() || b"-._~%!$'()*,;:@/?=".contains(&byte);
+        if keep {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+}
+
+/// Percent-decodes (UTF-8; invalid sequences kept as they are, invalid
+/// UTF-8 replaced), reading `+` as a space as form encoders write it.
+fn unescape(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_reads_like_the_documented_example() {
+        let mut state = BoardState {
+            query: Query::text("library"),
+            sort: Some(Sort::Closing),
+            page: 2,
+            open: Some("job-42".into()),
+        };
+        state.query.select(Facet::Organization, "British Library");
+        state.query.select(Facet::Organization, "Wellcome");
+        let encoded = encode(&state);
+        assert_eq!(
+            encoded,
+            "q:library;org:British%20Library,Wellcome;sort:closing;page:2;open:job-42"
+        );
+        assert_eq!(decode(&encoded), state);
+    }
+
+    #[test]
+    fn the_default_state_is_written_as_nothing() {
+        assert_eq!(encode(&BoardState::default()), "");
+        assert_eq!(decode(""), BoardState::default());
+    }
+
+    #[test]
+    fn a_hand_edited_value_keeps_what_it_can() {
+        let state = decode("q:archive;colour:blue;sort:oldest;page:zero;type:FULL_TIME,;nonsense");
+        assert_eq!(state.query.text, "archive");
+        assert_eq!(state.sort, None);
+        assert_eq!(state.page, 1);
+        assert_eq!(state.query.selected(Facet::EmploymentType), ["FULL_TIME"]);
+        assert_eq!(decode("page:0").page, 1);
+    }
+
+    #[test]
+    fn a_value_whose_separators_were_escaped_again_still_reads() {
+        let state = decode("q%3Amuseum%3Bsort%3Atitle");
+        assert_eq!(state.query.text, "museum");
+        assert_eq!(state.sort, Some(Sort::Title));
+    }
+
+    #[test]
+    fn param_names_are_namespaced_per_board() {
+        assert_eq!(param_name(None), "openings");
+        assert_eq!(param_name(Some("")), "openings");
+        assert_eq!(param_name(Some("museums")), "openings-museums");
+    }
+
+    #[test]
+    fn setting_the_state_keeps_the_host_page_and_its_hash_routing() {
+        let url = "https://example.org/jobs?lang=fr&openings=q:old#/careers?tab=2";
+        let set = set_param(url, "openings", "q:new%20words");
+        assert_eq!(
+            set,
+            "https://example.org/jobs?lang=fr&openings=q:new%20words#/careers?tab=2"
+        );
+        assert_eq!(
+            get_param(&set, "openings").as_deref(),
+            Some("q:new%20words")
+        );
+        assert_eq!(
+            set_param("https://example.org/#/x", "openings", "open:1"),
+            "https://example.org/?openings=open:1#/x"
+        );
+        assert_eq!(
+            remove_param(&set, "openings"),
+            "https://example.org/jobs?lang=fr#/careers?tab=2"
+        );
+        assert_eq!(
+            remove_param("https://example.org/?openings=x#top", "openings"),
+            "https://example.org/#top"
+        );
+        assert_eq!(remove_param("/a?b=1", "openings"), "/a?b=1");
+        assert_eq!(get_param("/a#?openings=x", "openings"), None);
+    }
+
+    #[test]
+    fn a_deep_link_opens_one_opening_on_one_board() {
+        assert_eq!(
+            deep_link(
+                "https://example.org/jobs?lang=de",
+                Some("archives"),
+                "urn:job/7"
+            ),
+            "https://example.org/jobs?lang=de&openings-archives=open:urn%3Ajob%2F7"
+        );
+        let link = deep_link("https://example.org/jobs?openings=q:x", None, "7");
+        assert_eq!(link, "https://example.org/jobs?openings=open:7");
+        assert_eq!(read_state(&link, None).open.as_deref(), Some("7"));
+    }
+}
