@@ -6,7 +6,9 @@
 pub mod catalog;
 pub mod dates;
 pub mod facets;
+pub mod export;
 pub mod feeds;
+pub mod jekyll;
 pub mod links;
 pub mod model;
 pub mod rich_text;
