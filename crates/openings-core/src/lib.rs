@@ -5,8 +5,8 @@
 
 pub mod catalog;
 pub mod dates;
-pub mod facets;
 pub mod export;
+pub mod facets;
 pub mod feeds;
 pub mod jekyll;
 pub mod links;
@@ -18,8 +18,7 @@ pub mod sort;
 pub mod text;
 pub mod url_state;
 
-pub use catalog::{Catalog, Query};
-pub use catalog::{closes_soon, is_new, View};
+pub use catalog::{closes_soon, is_new, Catalog, Query, View};
 pub use dates::Timestamp;
 pub use facets::{Facet, FacetCounts, FacetValue};
 pub use feeds::{parse_feed, FeedError, FeedFormat, ParsedFeed, SkipReason, Skipped};
