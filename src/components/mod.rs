@@ -1,0 +1,24 @@
+//! What the reader sees, one component per thing on screen. Components get
+//! their data through properties and the [`Locale`](crate::i18n::Locale)
+//! context; none parses a feed or talks to the network.
+
+pub mod board;
+pub mod facts;
+pub mod listing;
+pub mod listings;
+pub mod notices;
+pub mod pagination;
+pub mod result_count;
+pub mod search_box;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::Locale;
+
+/// The board's locale, provided by [`board::Board`].
+#[hook]
+pub fn use_locale() -> Rc<Locale> {
+    use_context::<Rc<Locale>>().unwrap_or_else(|| Locale::new("en"))
+}

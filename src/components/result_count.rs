@@ -1,0 +1,25 @@
+//! How many openings match, in a polite live region so that screen readers
+//! announce the count as the reader searches.
+
+use yew::prelude::*;
+
+use super::use_locale;
+use crate::state::Phase;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultCountProps {
+    pub phase: Phase,
+    pub count: usize,
+}
+
+#[component]
+pub fn ResultCount(props: &ResultCountProps) -> Html {
+    let locale = use_locale();
+    let text = match props.phase {
+        Phase::Ready if props.count == 0 => locale.strings.count_none.to_string(),
+        Phase::Ready => locale.plural(&locale.strings.count, props.count, &[]),
+        _ => String::new(),
+    };
+    // The live region is always there, so that its first change is announced too.
+    html! { <p class="result-count" role="status" aria-live="polite">{ text }</p> }
+}

@@ -1,0 +1,197 @@
+//! A board's settings, read from the attributes of its `<openings-board>`
+//! element. Every attribute is documented in the README's attribute table; a
+//! wrong value gives a [`ConfigWarning`] naming the attribute and what it
+//! accepts, and the board carries on with the default.
+
+use std::fmt;
+
+use openings_core::feeds::{split_format_prefix, FeedFormat, DEFAULT_MAX_FEED_BYTES};
+
+/// The attributes the element watches; a change to any of them reconfigures the board.
+pub const OBSERVED_ATTRIBUTES: [&str; 9] =
+    ["feed", "lang", "page-size", "facets", "sort", "theme", "max-feed-size", "id", "cache"];
+
+pub const DEFAULT_PAGE_SIZE: usize = 20;
+const MAX_PAGE_SIZE: usize = 200;
+
+/// One feed of a board: its URL as written, and the format it names, if any
+/// (`lever:https://…`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedSource {
+    pub url: String,
+    pub format: Option<FeedFormat>,
+}
+
+/// The colour scheme the board uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows the reader's `prefers-color-scheme`.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Everything a board needs to know from its element.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BoardConfig {
+    /// The element's `id`: it namespaces the board's state in the page URL.
+    pub id: Option<String>,
+    pub feeds: Vec<FeedSource>,
+    /// The language asked for by the `lang` attribute (else the page's or the browser's).
+    pub lang: Option<String>,
+    pub page_size: usize,
+    pub theme: Theme,
+    /// Larger feeds are refused.
+    pub max_feed_bytes: usize,
+}
+
+impl Default for BoardConfig {
+    fn default() -> Self {
+        BoardConfig {
+            id: None,
+            feeds: Vec::new(),
+            lang: None,
+            page_size: DEFAULT_PAGE_SIZE,
+            theme: Theme::Auto,
+            max_feed_bytes: DEFAULT_MAX_FEED_BYTES,
+        }
+    }
+}
+
+/// An attribute value the board could not use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigWarning {
+    pub attribute: &'static str,
+    pub value: String,
+    /// What the attribute accepts, in words.
+    pub accepts: &'static str,
+}
+
+impl fmt::Display for ConfigWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the attribute {}=\"{}\" is not valid: it accepts {}. Using the default instead.",
+            self.attribute, self.value, self.accepts
+        )
+    }
+}
+
+impl BoardConfig {
+    /// Reads the settings from attribute values (`attr("feed")` → `Some("…")`).
+    pub fn from_attributes(attr: impl Fn(&str) -> Option<String>) -> (BoardConfig, Vec<ConfigWarning>) {
+        let mut config = BoardConfig::default();
+        let mut warnings = Vec::new();
+        let mut warn = |attribute, value: &str, accepts| {
+            warnings.push(ConfigWarning { attribute, value: value.to_string(), accepts })
+        };
+
+        config.id = attr("id").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        config.feeds = attr("feed")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(|token| {
+                let (format, url) = split_format_prefix(token);
+                FeedSource { url: url.to_string(), format }
+            })
+            .collect();
+        config.lang = attr("lang").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+
+        if let Some(raw) = attr("page-size") {
+            match raw.trim().parse::<usize>() {
+                Ok(n) if (1..=MAX_PAGE_SIZE).contains(&n) => config.page_size = n,
+                _ => warn("page-size", &raw, "a whole number from 1 to 200"),
+            }
+        }
+        if let Some(raw) = attr("theme") {
+            match raw.trim().to_ascii_lowercase().as_str() {
+                "auto" | "" => config.theme = Theme::Auto,
+                "light" => config.theme = Theme::Light,
+                "dark" => config.theme = Theme::Dark,
+                _ => warn("theme", &raw, "auto, light or dark"),
+            }
+        }
+        if let Some(raw) = attr("max-feed-size") {
+            match parse_megabytes(&raw) {
+                Some(bytes) => config.max_feed_bytes = bytes,
+                None => warn("max-feed-size", &raw, "a size in megabytes from 1 to 200, such as 20 or 20MB"),
+            }
+        }
+        (config, warnings)
+    }
+}
+
+/// "20", "20MB", "20 mb" → 20,000,000 bytes (1 to 200 MB).
+fn parse_megabytes(raw: &str) -> Option<usize> {
+    let lower = raw.trim().to_ascii_lowercase();
+    let number = lower.strip_suffix("mb").unwrap_or(&lower).trim();
+    let mb: usize = number.parse().ok()?;
+    (1..=200).contains(&mb).then_some(mb * 1_000_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(pairs: &[(&str, &str)]) -> (BoardConfig, Vec<ConfigWarning>) {
+        BoardConfig::from_attributes(|name| {
+            pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn a_bare_element_gets_the_defaults() {
+        let (config, warnings) = read(&[]);
+        assert_eq!(config, BoardConfig::default());
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn several_feeds_are_separated_by_white_space() {
+        let (config, _) = read(&[("feed", " https://a.example/jobs.json\n\thttps://b.example/x.json ")]);
+        let urls: Vec<&str> = config.feeds.iter().map(|f| f.url.as_str()).collect();
+        assert_eq!(urls, ["https://a.example/jobs.json", "https://b.example/x.json"]);
+        assert!(config.feeds.iter().all(|f| f.format.is_none()));
+    }
+
+    #[test]
+    fn a_format_prefix_names_the_format() {
+        let (config, _) = read(&[("feed", "schema:https://a.example/jobs.json feeds/local.json")]);
+        assert_eq!(config.feeds[0].format, Some(FeedFormat::SchemaOrg));
+        assert_eq!(config.feeds[0].url, "https://a.example/jobs.json");
+        assert_eq!(config.feeds[1].url, "feeds/local.json");
+    }
+
+    #[test]
+    fn wrong_values_warn_and_keep_the_default() {
+        let (config, warnings) = read(&[("page-size", "lots"), ("theme", "purple"), ("max-feed-size", "0")]);
+        assert_eq!(config.page_size, DEFAULT_PAGE_SIZE);
+        assert_eq!(config.theme, Theme::Auto);
+        assert_eq!(config.max_feed_bytes, DEFAULT_MAX_FEED_BYTES);
+        let named: Vec<&str> = warnings.iter().map(|w| w.attribute).collect();
+        assert_eq!(named, ["page-size", "theme", "max-feed-size"]);
+        assert!(warnings[0].to_string().contains("page-size=\"lots\""));
+    }
+
+    #[test]
+    fn good_values_are_taken() {
+        let (config, warnings) =
+            read(&[("page-size", "50"), ("theme", "Dark"), ("max-feed-size", "5MB"), ("id", "jobs")]);
+        assert!(warnings.is_empty());
+        assert_eq!(config.page_size, 50);
+        assert_eq!(config.theme, Theme::Dark);
+        assert_eq!(config.max_feed_bytes, 5_000_000);
+        assert_eq!(config.id.as_deref(), Some("jobs"));
+    }
+}

@@ -1,0 +1,104 @@
+//! The embedding: the Rust side of the `<openings-board>` custom element.
+//! The loader (`openings.js`, beside this file) defines the element, attaches
+//! its open shadow root and adopts the stylesheet, then calls [`mount_board`]
+//! for each board; this module reads the element's attributes, resolves feed
+//! URLs against the host page, picks the language and mounts the [`Board`]
+//! component into a container inside the shadow root. It is the only code
+//! that touches the host page.
+
+pub mod console;
+pub mod feed_loader;
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot};
+use yew::AppHandle;
+
+use crate::components::board::{Board, BoardProps};
+use crate::config::BoardConfig;
+use crate::i18n::Locale;
+
+/// One mounted board, held by its element.
+#[wasm_bindgen]
+pub struct BoardHandle {
+    host: HtmlElement,
+    container: web_sys::Element,
+    app: Option<AppHandle<Board>>,
+}
+
+/// Mounts a board into `shadow`, the open shadow root of `host`.
+#[wasm_bindgen]
+pub fn mount_board(host: HtmlElement, shadow: ShadowRoot) -> Result<BoardHandle, JsValue> {
+    let document = host.owner_document().ok_or("the element has no document")?;
+    let container = document.create_element("div")?;
+    container.set_class_name("openings-root");
+    shadow.append_child(&container)?;
+    let props = props_for(&host);
+    let app = yew::Renderer::<Board>::with_root_and_props(container.clone(), props).render();
+    Ok(BoardHandle { host, container, app: Some(app) })
+}
+
+#[wasm_bindgen]
+impl BoardHandle {
+    /// Re-reads the attributes after one changed (a new `feed` reloads the board).
+    pub fn reconfigure(&mut self) {
+        let props = props_for(&self.host);
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Takes the board down: requests are cancelled, the DOM is removed.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.container.remove();
+    }
+}
+
+/// The board's properties, from its element and the page around it.
+fn props_for(host: &HtmlElement) -> BoardProps {
+    let (mut config, warnings) = BoardConfig::from_attributes(|name| host.get_attribute(name));
+    let label = board_label(host, &config);
+    for warning in &warnings {
+        console::warn(&label, &warning.to_string());
+    }
+    let base = host.base_uri().ok().flatten();
+    for feed in &mut config.feeds {
+        feed.url = resolve(&feed.url, base.as_deref());
+    }
+    let lang = config.lang.clone().unwrap_or_else(|| page_language(host));
+    BoardProps { config: Rc::new(config), locale: Locale::new(&lang), label: Rc::from(label) }
+}
+
+/// How the console names this board: by its id, or by its feeds.
+fn board_label(host: &HtmlElement, config: &BoardConfig) -> String {
+    match &config.id {
+        Some(id) => format!("board #{id}"),
+        None => format!("board <openings-board feed=\"{}\">", host.get_attribute("feed").unwrap_or_default().trim()),
+    }
+}
+
+/// The absolute URL of a feed written relative to the host page.
+fn resolve(url: &str, base: Option<&str>) -> String {
+    let resolved = match base {
+        Some(base) => web_sys::Url::new_with_base(url, base),
+        None => web_sys::Url::new(url),
+    };
+    resolved.map(|u| u.href()).unwrap_or_else(|_| url.to_string())
+}
+
+/// The language of the page around the board, else the browser's, else English.
+fn page_language(host: &HtmlElement) -> String {
+    let from_page = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("lang"))
+        .filter(|l| !l.trim().is_empty());
+    from_page
+        .or_else(|| web_sys::window().and_then(|w| w.navigator().language()))
+        .unwrap_or_else(|| "en".to_string())
+}

@@ -1,0 +1,130 @@
+/*
+ * Openings loader — the one file a host page references:
+ *
+ *   <script src="https://YOUR-HOST/openings/openings.js" defer></script>
+ *   <openings-board feed="https://example.org/jobs.json"></openings-board>
+ *
+ * It defines the <openings-board> custom element. When the first board
+ * connects (or, with loading="lazy", nears the viewport) it loads the rest of
+ * the build relative to its own URL: the WebAssembly board and its
+ * stylesheet, adopted into each board's open shadow root. Nothing is loaded
+ * on a page without a board; nothing here throws into the host page.
+ */
+(function () {
+  "use strict";
+  var TAG = "openings-board";
+  var PREFIX = "[openings]";
+  if (!window.customElements || customElements.get(TAG)) return;
+
+  var script = document.currentScript;
+  var base = new URL(".", (script && script.src) || document.baseURI);
+  var OBSERVED = ["feed", "lang", "page-size", "facets", "sort", "theme", "max-feed-size", "id", "cache"];
+
+  var runtime = null;
+  /** Loads the wasm board and the stylesheet once, for every board on the page. */
+  function loadRuntime() {
+    if (!runtime) {
+      var sheet = fetch(new URL("openings.css", base), { credentials: "omit" })
+        .then(function (r) {
+          if (!r.ok) throw new Error("openings.css answered HTTP " + r.status);
+          return r.text();
+        })
+        .then(function (css) {
+          var s = new CSSStyleSheet();
+          s.replaceSync(css);
+          return s;
+        });
+      var wasm = import(new URL("openings-board.js", base).href).then(function (glue) {
+        return glue.default({ module_or_path: new URL("openings-board_bg.wasm", base) }).then(function () {
+          return glue;
+        });
+      });
+      runtime = Promise.all([wasm, sheet]);
+      runtime.catch(function () {
+        runtime = null; // a later board may try again
+      });
+    }
+    return runtime;
+  }
+
+  function showFailure(root, error) {
+    var message = "This job board could not start: " + (error && error.message ? error.message : error) + ".";
+    console.error(PREFIX, message, "Check that openings.js, openings-board.js, openings-board_bg.wasm and openings.css are served together from " + base.href + ", and that the page's Content-Security-Policy allows them (see the README).");
+    var p = document.createElement("p");
+    p.setAttribute("role", "alert");
+    p.textContent = message;
+    root.replaceChildren(p);
+  }
+
+  class OpeningsBoard extends HTMLElement {
+    static get observedAttributes() {
+      return OBSERVED;
+    }
+
+    connectedCallback() {
+      var root = this.shadowRoot || this.attachShadow({ mode: "open" });
+      if (this.getAttribute("loading") === "lazy" && "IntersectionObserver" in window) {
+        var self = this;
+        this._observer = new IntersectionObserver(function (entries) {
+          if (entries.some(function (e) { return e.isIntersecting; })) {
+            self._observer.disconnect();
+            self._observer = null;
+            self._start(root);
+          }
+        }, { rootMargin: "400px" });
+        this._observer.observe(this);
+      } else {
+        this._start(root);
+      }
+    }
+
+    _start(root) {
+      var self = this;
+      var ticket = (this._ticket = {});
+      loadRuntime().then(
+        function (loaded) {
+          if (self._ticket !== ticket || !self.isConnected) return;
+          root.adoptedStyleSheets = [loaded[1]];
+          try {
+            self._board = loaded[0].mount_board(self, root);
+          } catch (error) {
+            showFailure(root, error);
+          }
+        },
+        function (error) {
+          if (self._ticket === ticket) showFailure(root, error);
+        }
+      );
+    }
+
+    disconnectedCallback() {
+      this._ticket = null;
+      if (this._observer) {
+        this._observer.disconnect();
+        this._observer = null;
+      }
+      if (this._board) {
+        var board = this._board;
+        this._board = null;
+        try {
+          board.unmount();
+          board.free();
+        } catch (error) {
+          console.error(PREFIX, "could not take a board down cleanly:", error);
+        }
+      }
+    }
+
+    attributeChangedCallback(name, before, after) {
+      if (this._board && before !== after) {
+        try {
+          this._board.reconfigure();
+        } catch (error) {
+          console.error(PREFIX, "could not apply the new " + name + " attribute:", error);
+        }
+      }
+    }
+  }
+
+  customElements.define(TAG, OpeningsBoard);
+})();

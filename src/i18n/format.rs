@@ -1,0 +1,111 @@
+//! Dates, numbers, money and plural rules formatted by the browser's `Intl`
+//! for the board's language. The bindings catch the `RangeError` an invalid
+//! language tag throws, falling back to English, so a wrong `lang` attribute
+//! can never break a board.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Date, Object, Reflect};
+use openings_core::dates::Timestamp;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    #[derive(Clone, Debug)]
+    type DateTimeFormat;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
+    fn new(locale: &str, options: &Object) -> Result<DateTimeFormat, JsValue>;
+    #[wasm_bindgen(method, js_class = "DateTimeFormat", js_name = format)]
+    fn format(this: &DateTimeFormat, date: &Date) -> String;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    #[derive(Clone, Debug)]
+    type NumberFormat;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "NumberFormat", catch)]
+    fn new(locale: &str, options: &Object) -> Result<NumberFormat, JsValue>;
+    #[wasm_bindgen(method, js_class = "NumberFormat", js_name = format)]
+    fn format(this: &NumberFormat, value: f64) -> String;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+    #[derive(Clone, Debug)]
+    type PluralRules;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "PluralRules", catch)]
+    fn new(locale: &str) -> Result<PluralRules, JsValue>;
+    #[wasm_bindgen(method, js_class = "PluralRules")]
+    fn select(this: &PluralRules, value: f64) -> String;
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    object
+}
+
+/// `Intl` formatters for one language, made once per board.
+#[derive(Debug)]
+pub struct Formatter {
+    lang: String,
+    date: DateTimeFormat,
+    number: NumberFormat,
+    plural: PluralRules,
+    money: RefCell<HashMap<String, Option<NumberFormat>>>,
+}
+
+impl Formatter {
+    /// Formatters for `lang`, or for English when the browser refuses the tag.
+    pub fn new(lang: &str) -> Formatter {
+        let lang = if DateTimeFormat::new(lang, &Object::new()).is_ok() { lang } else { "en" };
+        let date_options = options(&[("dateStyle", "medium"), ("timeZone", "UTC")]);
+        let number_options = options(&[("maximumFractionDigits", "0")]);
+        // With a valid tag and these fixed options the constructors cannot throw;
+        // should one anyway, the plain English formatter stands in.
+        let date = DateTimeFormat::new(lang, &date_options)
+            .or_else(|_| DateTimeFormat::new("en", &Object::new()))
+            .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into());
+        let number = NumberFormat::new(lang, &number_options)
+            .or_else(|_| NumberFormat::new("en", &Object::new()))
+            .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into());
+        let plural = PluralRules::new(lang)
+            .or_else(|_| PluralRules::new("en"))
+            .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into());
+        Formatter { lang: lang.to_string(), date, number, plural, money: RefCell::default() }
+    }
+
+    /// The language actually used (the one asked for, or "en").
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// A calendar date, as the reader's language writes it ("8 Jul 2022").
+    pub fn date(&self, at: Timestamp) -> String {
+        self.date.format(&Date::new(&JsValue::from_f64(at.0 as f64)))
+    }
+
+    pub fn number(&self, n: f64) -> String {
+        self.number.format(n)
+    }
+
+    /// An amount of money ("US$70,000"); without a known currency, a plain number.
+    pub fn money(&self, amount: f64, currency: Option<&str>) -> String {
+        let Some(code) = currency else { return self.number(amount) };
+        let mut cache = self.money.borrow_mut();
+        let formatter = cache.entry(code.to_string()).or_insert_with(|| {
+            let opts = options(&[("style", "currency"), ("currency", code), ("maximumFractionDigits", "0")]);
+            NumberFormat::new(&self.lang, &opts).ok()
+        });
+        match formatter {
+            Some(f) => f.format(amount),
+            None => format!("{} {code}", self.number(amount)),
+        }
+    }
+
+    /// The CLDR plural category of `n` ("one", "other", "few"…).
+    pub fn plural_category(&self, n: f64) -> String {
+        self.plural.select(n)
+    }
+}

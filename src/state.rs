@@ -1,0 +1,278 @@
+//! A board's state and every change to it, as a reducer: each [`Action`] is
+//! one named thing that happened (a feed arrived, the reader typed), so the
+//! board's behaviour can be tested on the host without a browser.
+
+use std::fmt;
+use std::rc::Rc;
+
+use openings_core::catalog::{Catalog, Query};
+use openings_core::feeds::{FeedError, ParsedFeed, Skipped};
+
+use crate::config::FeedSource;
+
+/// How long a feed may take, headers and body, before the board gives up on it.
+pub const FEED_TIMEOUT_SECONDS: u32 = 15;
+
+/// Why a feed could not be shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FeedProblem {
+    /// The server answered with an HTTP error.
+    Http { status: u16, text: String },
+    /// The server could not be reached (down, refused, offline).
+    Network,
+    /// The server answered, but does not let other sites' pages read it.
+    Cors,
+    /// No complete answer within [`FEED_TIMEOUT_SECONDS`].
+    Timeout,
+    /// The URL itself cannot be fetched (not http or https).
+    BadUrl,
+    /// The answer arrived but is not a feed we can read.
+    Feed(FeedError),
+}
+
+impl fmt::Display for FeedProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FeedProblem::Http { status, text } if text.is_empty() => {
+                write!(f, "the server answered HTTP {status}")
+            }
+            FeedProblem::Http { status, text } => write!(f, "the server answered HTTP {status} ({text})"),
+            FeedProblem::Network => f.write_str("the server could not be reached"),
+            FeedProblem::Cors => f.write_str(
+                "the server does not let other websites read this feed (no CORS permission). \
+                 Ask its owner to allow it, or publish a copy beside your site with `openings convert`",
+            ),
+            FeedProblem::Timeout => {
+                write!(f, "no complete answer within {FEED_TIMEOUT_SECONDS} seconds")
+            }
+            FeedProblem::BadUrl => f.write_str("the address is not an http or https URL"),
+            FeedProblem::Feed(e) => e.fmt(f),
+        }
+    }
+}
+
+impl FeedProblem {
+    /// Whether trying again may help (a broken file stays broken).
+    pub fn is_retryable(&self) -> bool {
+        !matches!(self, FeedProblem::BadUrl | FeedProblem::Feed(FeedError::TooLarge { .. } | FeedError::TooDeep))
+    }
+}
+
+/// Where one feed of the board stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FeedStatus {
+    Loading,
+    Loaded {
+        /// Openings this feed added (after de-duplication).
+        added: usize,
+        skipped: Vec<Skipped>,
+    },
+    Failed(FeedProblem),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeedState {
+    pub source: FeedSource,
+    /// The absolute URL, for messages.
+    pub url: String,
+    pub status: FeedStatus,
+}
+
+/// What the reader sees as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Nothing to show yet, and feeds still on their way.
+    Loading,
+    /// Openings (or an empty result) to show.
+    Ready,
+    /// Every feed failed: nothing to show but the errors.
+    Failed,
+    /// The board has no feed at all.
+    NoFeeds,
+}
+
+/// The whole state of one board.
+#[derive(Clone, Debug, Default)]
+pub struct BoardState {
+    /// Bumped whenever the feeds start over; answers of an older generation are ignored.
+    pub generation: u64,
+    pub feeds: Vec<FeedState>,
+    pub catalog: Rc<Catalog>,
+    /// Bumped whenever the catalog changes, so views of it know to recompute.
+    pub revision: u64,
+    pub query: Query,
+    /// The page shown, from 0.
+    pub page: usize,
+}
+
+/// Everything that can happen to a board.
+#[derive(Debug)]
+pub enum Action {
+    /// (Re)start with these feeds, each with its absolute URL.
+    Start { generation: u64, feeds: Vec<(FeedSource, String)> },
+    /// The reader asked to load a failed feed again.
+    Retry { index: usize },
+    FeedLoaded { generation: u64, index: usize, feed: Box<ParsedFeed> },
+    FeedFailed { generation: u64, index: usize, problem: FeedProblem },
+    /// The reader typed in the search box.
+    Search(String),
+    GoToPage(usize),
+}
+
+impl BoardState {
+    /// Applies one action, giving the next state.
+    pub fn apply(&self, action: Action) -> BoardState {
+        let mut next = self.clone();
+        match action {
+            Action::Start { generation, feeds } => {
+                next.generation = generation;
+                next.catalog = Rc::new(Catalog::new());
+                next.revision += 1;
+                next.page = 0;
+                next.feeds = feeds
+                    .into_iter()
+                    .map(|(source, url)| FeedState { source, url, status: FeedStatus::Loading })
+                    .collect();
+            }
+            Action::Retry { index } => {
+                if let Some(feed) = next.feeds.get_mut(index) {
+                    feed.status = FeedStatus::Loading;
+                }
+            }
+            Action::FeedLoaded { generation, index, feed } if generation == self.generation => {
+                if let Some(state) = next.feeds.get_mut(index) {
+                    let skipped = feed.skipped.clone();
+                    let mut catalog = (*next.catalog).clone();
+                    let added = catalog.add(*feed);
+                    next.catalog = Rc::new(catalog);
+                    next.revision += 1;
+                    state.status = FeedStatus::Loaded { added: added.new, skipped };
+                }
+            }
+            Action::FeedFailed { generation, index, problem } if generation == self.generation => {
+                if let Some(state) = next.feeds.get_mut(index) {
+                    state.status = FeedStatus::Failed(problem);
+                }
+            }
+            Action::FeedLoaded { .. } | Action::FeedFailed { .. } => {}
+            Action::Search(text) => {
+                next.query.text = text;
+                next.page = 0;
+            }
+            Action::GoToPage(page) => next.page = page,
+        }
+        next
+    }
+
+    pub fn phase(&self) -> Phase {
+        if self.feeds.is_empty() {
+            return Phase::NoFeeds;
+        }
+        if !self.catalog.is_empty() {
+            return Phase::Ready;
+        }
+        let loading = self.feeds.iter().any(|f| f.status == FeedStatus::Loading);
+        let all_failed = self.feeds.iter().all(|f| matches!(f.status, FeedStatus::Failed(_)));
+        if loading {
+            Phase::Loading
+        } else if all_failed {
+            Phase::Failed
+        } else {
+            Phase::Ready
+        }
+    }
+
+    /// Feeds that failed, with their index (for Retry).
+    pub fn failures(&self) -> impl Iterator<Item = (usize, &FeedState, &FeedProblem)> {
+        self.feeds.iter().enumerate().filter_map(|(i, f)| match &f.status {
+            FeedStatus::Failed(problem) => Some((i, f, problem)),
+            _ => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openings_core::model::Opening;
+
+    fn source(url: &str) -> (FeedSource, String) {
+        (FeedSource { url: url.into(), format: None }, url.into())
+    }
+
+    fn feed(titles: &[&str]) -> Box<ParsedFeed> {
+        Box::new(ParsedFeed {
+            openings: titles
+                .iter()
+                .map(|t| Opening {
+                    id: t.to_string(),
+                    title: t.to_string(),
+                    apply_url: format!("https://jobs.example/{t}"),
+                    ..Opening::default()
+                })
+                .collect(),
+            ..ParsedFeed::default()
+        })
+    }
+
+    fn started(urls: &[&str]) -> BoardState {
+        BoardState::default()
+            .apply(Action::Start { generation: 1, feeds: urls.iter().map(|u| source(u)).collect() })
+    }
+
+    #[test]
+    fn a_board_loads_until_its_first_feed_arrives() {
+        let state = started(&["https://a.example/1", "https://b.example/2"]);
+        assert_eq!(state.phase(), Phase::Loading);
+        let state = state.apply(Action::FeedLoaded { generation: 1, index: 1, feed: feed(&["Archivist"]) });
+        assert_eq!(state.phase(), Phase::Ready, "openings show as soon as one feed is in");
+        assert_eq!(state.catalog.len(), 1);
+    }
+
+    #[test]
+    fn when_every_feed_fails_the_board_shows_the_errors() {
+        let state = started(&["https://a.example/1"]).apply(Action::FeedFailed {
+            generation: 1,
+            index: 0,
+            problem: FeedProblem::Http { status: 404, text: "Not Found".into() },
+        });
+        assert_eq!(state.phase(), Phase::Failed);
+        let (index, _, problem) = state.failures().next().unwrap();
+        assert_eq!(index, 0);
+        assert_eq!(problem.to_string(), "the server answered HTTP 404 (Not Found)");
+        assert_eq!(state.apply(Action::Retry { index: 0 }).phase(), Phase::Loading);
+    }
+
+    #[test]
+    fn a_failing_feed_beside_a_working_one_keeps_the_openings() {
+        let state = started(&["https://a.example/1", "https://b.example/2"])
+            .apply(Action::FeedFailed { generation: 1, index: 0, problem: FeedProblem::Timeout })
+            .apply(Action::FeedLoaded { generation: 1, index: 1, feed: feed(&["Curator", "Conservator"]) });
+        assert_eq!(state.phase(), Phase::Ready);
+        assert_eq!(state.catalog.len(), 2);
+        assert_eq!(state.failures().count(), 1);
+    }
+
+    #[test]
+    fn answers_for_replaced_feeds_are_ignored() {
+        let state = started(&["https://a.example/1"])
+            .apply(Action::Start { generation: 2, feeds: vec![source("https://c.example/3")] })
+            .apply(Action::FeedLoaded { generation: 1, index: 0, feed: feed(&["Stale"]) });
+        assert_eq!(state.catalog.len(), 0);
+        assert_eq!(state.phase(), Phase::Loading);
+    }
+
+    #[test]
+    fn searching_goes_back_to_the_first_page() {
+        let state = started(&["https://a.example/1"])
+            .apply(Action::GoToPage(3))
+            .apply(Action::Search("archivist".into()));
+        assert_eq!(state.page, 0);
+        assert_eq!(state.query.text, "archivist");
+    }
+
+    #[test]
+    fn a_board_without_feeds_says_so() {
+        assert_eq!(BoardState::default().phase(), Phase::NoFeeds);
+    }
+}
