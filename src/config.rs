@@ -8,8 +8,17 @@ use std::fmt;
 use openings_core::feeds::{split_format_prefix, FeedFormat, DEFAULT_MAX_FEED_BYTES};
 
 /// The attributes the element watches; a change to any of them reconfigures the board.
-pub const OBSERVED_ATTRIBUTES: [&str; 9] =
-    ["feed", "lang", "page-size", "facets", "sort", "theme", "max-feed-size", "id", "cache"];
+pub const OBSERVED_ATTRIBUTES: [&str; 9] = [
+    "feed",
+    "lang",
+    "page-size",
+    "facets",
+    "sort",
+    "theme",
+    "max-feed-size",
+    "id",
+    "cache",
+];
 
 pub const DEFAULT_PAGE_SIZE: usize = 20;
 const MAX_PAGE_SIZE: usize = 200;
@@ -90,23 +99,36 @@ impl fmt::Display for ConfigWarning {
 
 impl BoardConfig {
     /// Reads the settings from attribute values (`attr("feed")` → `Some("…")`).
-    pub fn from_attributes(attr: impl Fn(&str) -> Option<String>) -> (BoardConfig, Vec<ConfigWarning>) {
+    pub fn from_attributes(
+        attr: impl Fn(&str) -> Option<String>,
+    ) -> (BoardConfig, Vec<ConfigWarning>) {
         let mut config = BoardConfig::default();
         let mut warnings = Vec::new();
         let mut warn = |attribute, value: &str, accepts| {
-            warnings.push(ConfigWarning { attribute, value: value.to_string(), accepts })
+            warnings.push(ConfigWarning {
+                attribute,
+                value: value.to_string(),
+                accepts,
+            })
         };
 
-        config.id = attr("id").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        config.id = attr("id")
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
         config.feeds = attr("feed")
             .unwrap_or_default()
             .split_whitespace()
             .map(|token| {
                 let (format, url) = split_format_prefix(token);
-                FeedSource { url: url.to_string(), format }
+                FeedSource {
+                    url: url.to_string(),
+                    format,
+                }
             })
             .collect();
-        config.lang = attr("lang").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        config.lang = attr("lang")
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
 
         if let Some(raw) = attr("page-size") {
             match raw.trim().parse::<usize>() {
@@ -125,7 +147,11 @@ impl BoardConfig {
         if let Some(raw) = attr("max-feed-size") {
             match parse_megabytes(&raw) {
                 Some(bytes) => config.max_feed_bytes = bytes,
-                None => warn("max-feed-size", &raw, "a size in megabytes from 1 to 200, such as 20 or 20MB"),
+                None => warn(
+                    "max-feed-size",
+                    &raw,
+                    "a size in megabytes from 1 to 200, such as 20 or 20MB",
+                ),
             }
         }
         (config, warnings)
@@ -146,7 +172,10 @@ mod tests {
 
     fn read(pairs: &[(&str, &str)]) -> (BoardConfig, Vec<ConfigWarning>) {
         BoardConfig::from_attributes(|name| {
-            pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
         })
     }
 
@@ -159,15 +188,24 @@ mod tests {
 
     #[test]
     fn several_feeds_are_separated_by_white_space() {
-        let (config, _) = read(&[("feed", " https://a.example/jobs.json\n\thttps://b.example/x.json ")]);
+        let (config, _) = read(&[(
+            "feed",
+            " https://a.example/jobs.json\n\thttps://b.example/x.json ",
+        )]);
         let urls: Vec<&str> = config.feeds.iter().map(|f| f.url.as_str()).collect();
-        assert_eq!(urls, ["https://a.example/jobs.json", "https://b.example/x.json"]);
+        assert_eq!(
+            urls,
+            ["https://a.example/jobs.json", "https://b.example/x.json"]
+        );
         assert!(config.feeds.iter().all(|f| f.format.is_none()));
     }
 
     #[test]
     fn a_format_prefix_names_the_format() {
-        let (config, _) = read(&[("feed", "schema:https://a.example/jobs.json feeds/local.json")]);
+        let (config, _) = read(&[(
+            "feed",
+            "schema:https://a.example/jobs.json feeds/local.json",
+        )]);
         assert_eq!(config.feeds[0].format, Some(FeedFormat::SchemaOrg));
         assert_eq!(config.feeds[0].url, "https://a.example/jobs.json");
         assert_eq!(config.feeds[1].url, "feeds/local.json");
@@ -175,7 +213,11 @@ mod tests {
 
     #[test]
     fn wrong_values_warn_and_keep_the_default() {
-        let (config, warnings) = read(&[("page-size", "lots"), ("theme", "purple"), ("max-feed-size", "0")]);
+        let (config, warnings) = read(&[
+            ("page-size", "lots"),
+            ("theme", "purple"),
+            ("max-feed-size", "0"),
+        ]);
         assert_eq!(config.page_size, DEFAULT_PAGE_SIZE);
         assert_eq!(config.theme, Theme::Auto);
         assert_eq!(config.max_feed_bytes, DEFAULT_MAX_FEED_BYTES);
@@ -186,8 +228,12 @@ mod tests {
 
     #[test]
     fn good_values_are_taken() {
-        let (config, warnings) =
-            read(&[("page-size", "50"), ("theme", "Dark"), ("max-feed-size", "5MB"), ("id", "jobs")]);
+        let (config, warnings) = read(&[
+            ("page-size", "50"),
+            ("theme", "Dark"),
+            ("max-feed-size", "5MB"),
+            ("id", "jobs"),
+        ]);
         assert!(warnings.is_empty());
         assert_eq!(config.page_size, 50);
         assert_eq!(config.theme, Theme::Dark);

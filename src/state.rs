@@ -54,7 +54,11 @@ impl fmt::Display for FeedProblem {
 impl FeedProblem {
     /// Whether trying again may help (a broken file stays broken).
     pub fn is_retryable(&self) -> bool {
-        !matches!(self, FeedProblem::BadUrl | FeedProblem::Feed(FeedError::TooLarge { .. } | FeedError::TooDeep))
+        !matches!(
+            self,
+            FeedProblem::BadUrl
+                | FeedProblem::Feed(FeedError::TooLarge { .. } | FeedError::TooDeep)
+        )
     }
 }
 
@@ -109,11 +113,24 @@ pub struct BoardState {
 #[derive(Debug)]
 pub enum Action {
     /// (Re)start with these feeds, each with its absolute URL.
-    Start { generation: u64, feeds: Vec<(FeedSource, String)> },
+    Start {
+        generation: u64,
+        feeds: Vec<(FeedSource, String)>,
+    },
     /// The reader asked to load a failed feed again.
-    Retry { index: usize },
-    FeedLoaded { generation: u64, index: usize, feed: Box<ParsedFeed> },
-    FeedFailed { generation: u64, index: usize, problem: FeedProblem },
+    Retry {
+        index: usize,
+    },
+    FeedLoaded {
+        generation: u64,
+        index: usize,
+        feed: Box<ParsedFeed>,
+    },
+    FeedFailed {
+        generation: u64,
+        index: usize,
+        problem: FeedProblem,
+    },
     /// The reader typed in the search box.
     Search(String),
     GoToPage(usize),
@@ -131,7 +148,11 @@ impl BoardState {
                 next.page = 0;
                 next.feeds = feeds
                     .into_iter()
-                    .map(|(source, url)| FeedState { source, url, status: FeedStatus::Loading })
+                    .map(|(source, url)| FeedState {
+                        source,
+                        url,
+                        status: FeedStatus::Loading,
+                    })
                     .collect();
             }
             Action::Retry { index } => {
@@ -139,17 +160,28 @@ impl BoardState {
                     feed.status = FeedStatus::Loading;
                 }
             }
-            Action::FeedLoaded { generation, index, feed } if generation == self.generation => {
+            Action::FeedLoaded {
+                generation,
+                index,
+                feed,
+            } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
                     let skipped = feed.skipped.clone();
                     let mut catalog = (*next.catalog).clone();
                     let added = catalog.add(*feed);
                     next.catalog = Rc::new(catalog);
                     next.revision += 1;
-                    state.status = FeedStatus::Loaded { added: added.new, skipped };
+                    state.status = FeedStatus::Loaded {
+                        added: added.new,
+                        skipped,
+                    };
                 }
             }
-            Action::FeedFailed { generation, index, problem } if generation == self.generation => {
+            Action::FeedFailed {
+                generation,
+                index,
+                problem,
+            } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
                     state.status = FeedStatus::Failed(problem);
                 }
@@ -172,7 +204,10 @@ impl BoardState {
             return Phase::Ready;
         }
         let loading = self.feeds.iter().any(|f| f.status == FeedStatus::Loading);
-        let all_failed = self.feeds.iter().all(|f| matches!(f.status, FeedStatus::Failed(_)));
+        let all_failed = self
+            .feeds
+            .iter()
+            .all(|f| matches!(f.status, FeedStatus::Failed(_)));
         if loading {
             Phase::Loading
         } else if all_failed {
@@ -184,10 +219,13 @@ impl BoardState {
 
     /// Feeds that failed, with their index (for Retry).
     pub fn failures(&self) -> impl Iterator<Item = (usize, &FeedState, &FeedProblem)> {
-        self.feeds.iter().enumerate().filter_map(|(i, f)| match &f.status {
-            FeedStatus::Failed(problem) => Some((i, f, problem)),
-            _ => None,
-        })
+        self.feeds
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| match &f.status {
+                FeedStatus::Failed(problem) => Some((i, f, problem)),
+                _ => None,
+            })
     }
 }
 
@@ -197,7 +235,13 @@ mod tests {
     use openings_core::model::Opening;
 
     fn source(url: &str) -> (FeedSource, String) {
-        (FeedSource { url: url.into(), format: None }, url.into())
+        (
+            FeedSource {
+                url: url.into(),
+                format: None,
+            },
+            url.into(),
+        )
     }
 
     fn feed(titles: &[&str]) -> Box<ParsedFeed> {
@@ -216,16 +260,26 @@ mod tests {
     }
 
     fn started(urls: &[&str]) -> BoardState {
-        BoardState::default()
-            .apply(Action::Start { generation: 1, feeds: urls.iter().map(|u| source(u)).collect() })
+        BoardState::default().apply(Action::Start {
+            generation: 1,
+            feeds: urls.iter().map(|u| source(u)).collect(),
+        })
     }
 
     #[test]
     fn a_board_loads_until_its_first_feed_arrives() {
         let state = started(&["https://a.example/1", "https://b.example/2"]);
         assert_eq!(state.phase(), Phase::Loading);
-        let state = state.apply(Action::FeedLoaded { generation: 1, index: 1, feed: feed(&["Archivist"]) });
-        assert_eq!(state.phase(), Phase::Ready, "openings show as soon as one feed is in");
+        let state = state.apply(Action::FeedLoaded {
+            generation: 1,
+            index: 1,
+            feed: feed(&["Archivist"]),
+        });
+        assert_eq!(
+            state.phase(),
+            Phase::Ready,
+            "openings show as soon as one feed is in"
+        );
         assert_eq!(state.catalog.len(), 1);
     }
 
@@ -234,20 +288,37 @@ mod tests {
         let state = started(&["https://a.example/1"]).apply(Action::FeedFailed {
             generation: 1,
             index: 0,
-            problem: FeedProblem::Http { status: 404, text: "Not Found".into() },
+            problem: FeedProblem::Http {
+                status: 404,
+                text: "Not Found".into(),
+            },
         });
         assert_eq!(state.phase(), Phase::Failed);
         let (index, _, problem) = state.failures().next().unwrap();
         assert_eq!(index, 0);
-        assert_eq!(problem.to_string(), "the server answered HTTP 404 (Not Found)");
-        assert_eq!(state.apply(Action::Retry { index: 0 }).phase(), Phase::Loading);
+        assert_eq!(
+            problem.to_string(),
+            "the server answered HTTP 404 (Not Found)"
+        );
+        assert_eq!(
+            state.apply(Action::Retry { index: 0 }).phase(),
+            Phase::Loading
+        );
     }
 
     #[test]
     fn a_failing_feed_beside_a_working_one_keeps_the_openings() {
         let state = started(&["https://a.example/1", "https://b.example/2"])
-            .apply(Action::FeedFailed { generation: 1, index: 0, problem: FeedProblem::Timeout })
-            .apply(Action::FeedLoaded { generation: 1, index: 1, feed: feed(&["Curator", "Conservator"]) });
+            .apply(Action::FeedFailed {
+                generation: 1,
+                index: 0,
+                problem: FeedProblem::Timeout,
+            })
+            .apply(Action::FeedLoaded {
+                generation: 1,
+                index: 1,
+                feed: feed(&["Curator", "Conservator"]),
+            });
         assert_eq!(state.phase(), Phase::Ready);
         assert_eq!(state.catalog.len(), 2);
         assert_eq!(state.failures().count(), 1);
@@ -256,8 +327,15 @@ mod tests {
     #[test]
     fn answers_for_replaced_feeds_are_ignored() {
         let state = started(&["https://a.example/1"])
-            .apply(Action::Start { generation: 2, feeds: vec![source("https://c.example/3")] })
-            .apply(Action::FeedLoaded { generation: 1, index: 0, feed: feed(&["Stale"]) });
+            .apply(Action::Start {
+                generation: 2,
+                feeds: vec![source("https://c.example/3")],
+            })
+            .apply(Action::FeedLoaded {
+                generation: 1,
+                index: 0,
+                feed: feed(&["Stale"]),
+            });
         assert_eq!(state.catalog.len(), 0);
         assert_eq!(state.phase(), Phase::Loading);
     }

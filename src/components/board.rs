@@ -66,13 +66,24 @@ pub fn Board(props: &BoardProps) -> Html {
                 *g += 1;
                 *g
             };
-            let feeds = config.feeds.iter().map(|f| (f.clone(), f.url.clone())).collect();
-            dispatcher.dispatch(Action::Start { generation: gen, feeds });
+            let feeds = config
+                .feeds
+                .iter()
+                .map(|f| (f.clone(), f.url.clone()))
+                .collect();
+            dispatcher.dispatch(Action::Start {
+                generation: gen,
+                feeds,
+            });
             if config.feeds.is_empty() {
-                console::warn(&label, "no feed given: add feed=\"https://…/jobs.json\" to the element.");
+                console::warn(
+                    &label,
+                    "no feed given: add feed=\"https://…/jobs.json\" to the element.",
+                );
             }
-            let fresh: Vec<Rc<FeedRequest>> =
-                (0..config.feeds.len()).map(|index| start_load(&config, index, gen, &dispatcher, &label)).collect();
+            let fresh: Vec<Rc<FeedRequest>> = (0..config.feeds.len())
+                .map(|index| start_load(&config, index, gen, &dispatcher, &label))
+                .collect();
             let old = std::mem::replace(&mut *requests.borrow_mut(), fresh);
             old.iter().for_each(|r| r.cancel());
             move || requests.borrow().iter().for_each(|r| r.cancel())
@@ -106,7 +117,9 @@ pub fn Board(props: &BoardProps) -> Html {
     let matches = {
         let catalog = state.catalog.clone();
         let query = state.query.clone();
-        use_memo((state.revision, query), move |(_, query)| catalog.search(query))
+        use_memo((state.revision, query), move |(_, query)| {
+            catalog.search(query)
+        })
     };
 
     let locale = props.locale.clone();
@@ -164,7 +177,9 @@ fn start_load(
     label: &Rc<str>,
 ) -> Rc<FeedRequest> {
     let request = Rc::new(FeedRequest::new());
-    let Some(source) = config.feeds.get(index).cloned() else { return request };
+    let Some(source) = config.feeds.get(index).cloned() else {
+        return request;
+    };
     let max_bytes = config.max_feed_bytes;
     let dispatcher = dispatcher.clone();
     let label = label.clone();
@@ -177,11 +192,22 @@ fn start_load(
         match result {
             Ok(feed) => {
                 report_skipped(&label, &source.url, &feed);
-                dispatcher.dispatch(Action::FeedLoaded { generation, index, feed: Box::new(feed) });
+                dispatcher.dispatch(Action::FeedLoaded {
+                    generation,
+                    index,
+                    feed: Box::new(feed),
+                });
             }
             Err(problem) => {
-                console::error(&label, &format!("could not load openings from {}: {problem}.", source.url));
-                dispatcher.dispatch(Action::FeedFailed { generation, index, problem });
+                console::error(
+                    &label,
+                    &format!("could not load openings from {}: {problem}.", source.url),
+                );
+                dispatcher.dispatch(Action::FeedFailed {
+                    generation,
+                    index,
+                    problem,
+                });
             }
         }
     });
@@ -193,10 +219,20 @@ fn report_skipped(label: &str, url: &str, feed: &openings_core::feeds::ParsedFee
         let reasons: Vec<String> = feed.skipped.iter().map(ToString::to_string).collect();
         console::warn(
             label,
-            &format!("{} entries in {url} were skipped: {}. Fix them in the feed to show them.", feed.skipped.len(), reasons.join("; ")),
+            &format!(
+                "{} entries in {url} were skipped: {}. Fix them in the feed to show them.",
+                feed.skipped.len(),
+                reasons.join("; ")
+            ),
         );
     }
     if feed.expired > 0 {
-        console::info(label, &format!("{} openings in {url} have closed and are not shown.", feed.expired));
+        console::info(
+            label,
+            &format!(
+                "{} openings in {url} have closed and are not shown.",
+                feed.expired
+            ),
+        );
     }
 }

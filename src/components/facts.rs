@@ -8,10 +8,18 @@ use crate::i18n::Locale;
 /// "Leiden, NL · Amsterdam, NL", "Remote", "Remote (USA)", "Hybrid · Leiden, NL".
 pub fn location(locale: &Locale, opening: &Opening) -> String {
     let strings = locale.strings;
-    let places: Vec<String> = opening.locations.iter().map(|l| l.label()).filter(|l| !l.is_empty()).collect();
+    let places: Vec<String> = opening
+        .locations
+        .iter()
+        .map(|l| l.label())
+        .filter(|l| !l.is_empty())
+        .collect();
     match opening.workplace {
         Workplace::Remote if opening.remote_regions.is_empty() => strings.remote.to_string(),
-        Workplace::Remote => Locale::fill(strings.remote_in, &[("regions", &opening.remote_regions.join(", "))]),
+        Workplace::Remote => Locale::fill(
+            strings.remote_in,
+            &[("regions", &opening.remote_regions.join(", "))],
+        ),
         Workplace::Hybrid => {
             let mut parts = vec![strings.hybrid.to_string()];
             parts.extend(places);
@@ -46,7 +54,10 @@ pub fn salary(locale: &Locale, salary: &Salary) -> String {
     let strings = locale.strings;
     let money = |n: f64| locale.format.money(n, salary.currency.as_deref());
     let amount = match (salary.min, salary.max) {
-        (Some(min), Some(max)) => Locale::fill(strings.salary_range, &[("min", &money(min)), ("max", &money(max))]),
+        (Some(min), Some(max)) => Locale::fill(
+            strings.salary_range,
+            &[("min", &money(min)), ("max", &money(max))],
+        ),
         (Some(min), None) => money(min),
         (None, Some(max)) => Locale::fill(strings.salary_up_to, &[("max", &money(max))]),
         (None, None) => return String::new(),

@@ -26,10 +26,16 @@ impl PartialEq for ListingProps {
 pub fn Listing(props: &ListingProps) -> Html {
     let locale = use_locale();
     let strings = locale.strings;
-    let Some(opening) = props.catalog.get(props.index) else { return html! {} };
+    let Some(opening) = props.catalog.get(props.index) else {
+        return html! {};
+    };
     let place = facts::location(&locale, opening);
     let kind = facts::employment(&locale, opening);
-    let pay = opening.salary.as_ref().map(|s| facts::salary(&locale, s)).filter(|s| !s.is_empty());
+    let pay = opening
+        .salary
+        .as_ref()
+        .map(|s| facts::salary(&locale, s))
+        .filter(|s| !s.is_empty());
     let date = |template: &'static str, class: &'static str, at: Option<Timestamp>| {
         at.map(|at| {
             let text = locale.format.date(at);
@@ -40,7 +46,10 @@ pub fn Listing(props: &ListingProps) -> Html {
         })
     };
     let org = opening.organization.name.as_str();
-    let apply_label = Locale::fill(strings.apply_label, &[("title", &opening.title), ("org", org)]);
+    let apply_label = Locale::fill(
+        strings.apply_label,
+        &[("title", &opening.title), ("org", org)],
+    );
     html! {
         <li class="listing" data-id={opening.id.clone()}>
             <article class="listing-card">

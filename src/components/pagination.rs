@@ -22,11 +22,16 @@ pub fn Pagination(props: &PaginationProps) -> Html {
         return html! {};
     }
     let page = props.page;
-    let previous = props.on_page.reform(move |_: MouseEvent| page.saturating_sub(1));
+    let previous = props
+        .on_page
+        .reform(move |_: MouseEvent| page.saturating_sub(1));
     let next = props.on_page.reform(move |_: MouseEvent| page + 1);
     let position = Locale::fill(
         strings.page_of,
-        &[("n", &locale.format.number((page + 1) as f64)), ("total", &locale.format.number(props.pages as f64))],
+        &[
+            ("n", &locale.format.number((page + 1) as f64)),
+            ("total", &locale.format.number(props.pages as f64)),
+        ],
     );
     html! {
         <nav class="pagination" aria-label={strings.pagination_label}>

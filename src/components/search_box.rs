@@ -15,9 +15,9 @@ pub struct SearchBoxProps {
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let locale = use_locale();
-    let oninput = props.on_search.reform(|e: InputEvent| {
-        e.target_unchecked_into::<HtmlInputElement>().value()
-    });
+    let oninput = props
+        .on_search
+        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
     html! {
         <div class="search-box" role="search">
             <label for="openings-search">{ locale.strings.search_label }</label>

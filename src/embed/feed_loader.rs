@@ -24,7 +24,10 @@ pub struct FeedRequest {
 
 impl FeedRequest {
     pub fn new() -> FeedRequest {
-        FeedRequest { controller: AbortController::new().ok(), cancelled: Cell::new(false) }
+        FeedRequest {
+            controller: AbortController::new().ok(),
+            cancelled: Cell::new(false),
+        }
     }
 
     /// Whether the board cancelled this request (its answer is no longer wanted).
@@ -41,7 +44,12 @@ impl FeedRequest {
     }
 
     /// Fetches `url` and reads it as the feed `source` describes.
-    pub async fn load(&self, source: &FeedSource, url: &str, max_bytes: usize) -> Result<ParsedFeed, FeedProblem> {
+    pub async fn load(
+        &self,
+        source: &FeedSource,
+        url: &str,
+        max_bytes: usize,
+    ) -> Result<ParsedFeed, FeedProblem> {
         let body = self.fetch_text(url, max_bytes).await?;
         let now = Timestamp(js_sys::Date::now() as i64);
         parse_feed(&body, source.format, url, now, max_bytes).map_err(FeedProblem::Feed)
@@ -61,7 +69,13 @@ impl FeedRequest {
                 controller.abort();
             })
         });
-        let failed = |_: JsValue| if timed_out.get() { FeedProblem::Timeout } else { FeedProblem::Network };
+        let failed = |_: JsValue| {
+            if timed_out.get() {
+                FeedProblem::Timeout
+            } else {
+                FeedProblem::Network
+            }
+        };
 
         let init = RequestInit::new();
         init.set_method("GET");
@@ -70,8 +84,12 @@ impl FeedRequest {
         if let Some(controller) = &self.controller {
             init.set_signal(Some(&controller.signal()));
         }
-        let request = Request::new_with_str_and_init(url, &init).map_err(|_| FeedProblem::BadUrl)?;
-        let _ = request.headers().set("Accept", "application/ld+json, application/json;q=0.9, */*;q=0.1");
+        let request =
+            Request::new_with_str_and_init(url, &init).map_err(|_| FeedProblem::BadUrl)?;
+        let _ = request.headers().set(
+            "Accept",
+            "application/ld+json, application/json;q=0.9, */*;q=0.1",
+        );
 
         let response = match JsFuture::from(window.fetch_with_request(&request)).await {
             Ok(response) => response,
@@ -80,7 +98,10 @@ impl FeedRequest {
         };
         let response: Response = response.dyn_into().map_err(failed)?;
         if !response.ok() {
-            return Err(FeedProblem::Http { status: response.status(), text: response.status_text() });
+            return Err(FeedProblem::Http {
+                status: response.status(),
+                text: response.status_text(),
+            });
         }
         let declared = response
             .headers()
@@ -92,7 +113,10 @@ impl FeedRequest {
             if let Some(controller) = &self.controller {
                 controller.abort();
             }
-            return Err(FeedProblem::Feed(FeedError::TooLarge { bytes, limit: max_bytes }));
+            return Err(FeedProblem::Feed(FeedError::TooLarge {
+                bytes,
+                limit: max_bytes,
+            }));
         }
         let text = response.text().map_err(failed)?;
         let text = JsFuture::from(text).await.map_err(failed)?;
@@ -110,7 +134,9 @@ impl Default for FeedRequest {
 /// request the page cannot read) does: if the server answers that, it is
 /// up and refuses other sites; if not, it cannot be reached.
 async fn tell_cors_from_network(url: &str) -> FeedProblem {
-    let Some(window) = web_sys::window() else { return FeedProblem::Network };
+    let Some(window) = web_sys::window() else {
+        return FeedProblem::Network;
+    };
     let controller = AbortController::new().ok();
     let init = RequestInit::new();
     init.set_mode(RequestMode::NoCors);

@@ -36,7 +36,11 @@ pub fn mount_board(host: HtmlElement, shadow: ShadowRoot) -> Result<BoardHandle,
     shadow.append_child(&container)?;
     let props = props_for(&host);
     let app = yew::Renderer::<Board>::with_root_and_props(container.clone(), props).render();
-    Ok(BoardHandle { host, container, app: Some(app) })
+    Ok(BoardHandle {
+        host,
+        container,
+        app: Some(app),
+    })
 }
 
 #[wasm_bindgen]
@@ -70,14 +74,21 @@ fn props_for(host: &HtmlElement) -> BoardProps {
         feed.url = resolve(&feed.url, base.as_deref());
     }
     let lang = config.lang.clone().unwrap_or_else(|| page_language(host));
-    BoardProps { config: Rc::new(config), locale: Locale::new(&lang), label: Rc::from(label) }
+    BoardProps {
+        config: Rc::new(config),
+        locale: Locale::new(&lang),
+        label: Rc::from(label),
+    }
 }
 
 /// How the console names this board: by its id, or by its feeds.
 fn board_label(host: &HtmlElement, config: &BoardConfig) -> String {
     match &config.id {
         Some(id) => format!("board #{id}"),
-        None => format!("board <openings-board feed=\"{}\">", host.get_attribute("feed").unwrap_or_default().trim()),
+        None => format!(
+            "board <openings-board feed=\"{}\">",
+            host.get_attribute("feed").unwrap_or_default().trim()
+        ),
     }
 }
 
@@ -87,7 +98,9 @@ fn resolve(url: &str, base: Option<&str>) -> String {
         Some(base) => web_sys::Url::new_with_base(url, base),
         None => web_sys::Url::new(url),
     };
-    resolved.map(|u| u.href()).unwrap_or_else(|_| url.to_string())
+    resolved
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_string())
 }
 
 /// The language of the page around the board, else the browser's, else English.

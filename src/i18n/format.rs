@@ -59,7 +59,11 @@ pub struct Formatter {
 impl Formatter {
     /// Formatters for `lang`, or for English when the browser refuses the tag.
     pub fn new(lang: &str) -> Formatter {
-        let lang = if DateTimeFormat::new(lang, &Object::new()).is_ok() { lang } else { "en" };
+        let lang = if DateTimeFormat::new(lang, &Object::new()).is_ok() {
+            lang
+        } else {
+            "en"
+        };
         let date_options = options(&[("dateStyle", "medium"), ("timeZone", "UTC")]);
         let number_options = options(&[("maximumFractionDigits", "0")]);
         // With a valid tag and these fixed options the constructors cannot throw;
@@ -73,7 +77,13 @@ impl Formatter {
         let plural = PluralRules::new(lang)
             .or_else(|_| PluralRules::new("en"))
             .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into());
-        Formatter { lang: lang.to_string(), date, number, plural, money: RefCell::default() }
+        Formatter {
+            lang: lang.to_string(),
+            date,
+            number,
+            plural,
+            money: RefCell::default(),
+        }
     }
 
     /// The language actually used (the one asked for, or "en").
@@ -83,7 +93,8 @@ impl Formatter {
 
     /// A calendar date, as the reader's language writes it ("8 Jul 2022").
     pub fn date(&self, at: Timestamp) -> String {
-        self.date.format(&Date::new(&JsValue::from_f64(at.0 as f64)))
+        self.date
+            .format(&Date::new(&JsValue::from_f64(at.0 as f64)))
     }
 
     pub fn number(&self, n: f64) -> String {
@@ -92,10 +103,16 @@ impl Formatter {
 
     /// An amount of money ("US$70,000"); without a known currency, a plain number.
     pub fn money(&self, amount: f64, currency: Option<&str>) -> String {
-        let Some(code) = currency else { return self.number(amount) };
+        let Some(code) = currency else {
+            return self.number(amount);
+        };
         let mut cache = self.money.borrow_mut();
         let formatter = cache.entry(code.to_string()).or_insert_with(|| {
-            let opts = options(&[("style", "currency"), ("currency", code), ("maximumFractionDigits", "0")]);
+            let opts = options(&[
+                ("style", "currency"),
+                ("currency", code),
+                ("maximumFractionDigits", "0"),
+            ]);
             NumberFormat::new(&self.lang, &opts).ok()
         });
         match formatter {

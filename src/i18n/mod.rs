@@ -94,7 +94,11 @@ impl Plural {
 
 /// The strings for a BCP 47 language tag, falling back to English.
 pub fn strings_for(lang: &str) -> &'static Strings {
-    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     match primary.as_str() {
         _ => &en::STRINGS,
     }
@@ -102,8 +106,15 @@ pub fn strings_for(lang: &str) -> &'static Strings {
 
 /// Does this language write right to left?
 pub fn is_rtl(lang: &str) -> bool {
-    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    matches!(primary.as_str(), "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv")
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        primary.as_str(),
+        "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv"
+    )
 }
 
 /// A board's language: its words, its direction and its formatters.
