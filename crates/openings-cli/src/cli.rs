@@ -1,0 +1,151 @@
+//! The command line: every command, flag and help text, in one place.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// The Openings feed tool: check job feeds, merge them into one schema.org
+/// JSON-LD feed, turn Jekyll job posts into a feed, and write Atom feeds and
+/// sitemaps.
+///
+/// Exit codes: 0 all good; 1 feed problems (validation errors, an
+/// unreadable feed, a post that cannot be read); 2 usage errors; 3 no input
+/// could be read at all (nothing was written).
+#[derive(Debug, Parser)]
+#[command(name = "openings", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check feeds: the format, and for each entry what is wrong or missing,
+    /// including the JobPosting properties search engines require
+    /// (title, description, datePosted, hiringOrganization, jobLocation or
+    /// remote with applicantLocationRequirements) and recommend
+    /// (validThrough, employmentType, baseSalary, identifier, directApply).
+    /// Exits 1 when any feed has errors.
+    Validate(ValidateArgs),
+    /// Merge feeds of any supported format into one de-duplicated schema.org
+    /// JSON-LD feed (an ItemList of JobPostings), which the board reads.
+    Convert(ConvertArgs),
+    /// Turn Jekyll job posts (front matter, Markdown, Liquid) into a
+    /// schema.org JSON-LD feed. See docs/cli.md for the front-matter keys.
+    Jekyll(JekyllArgs),
+    /// Write an Atom feed of the openings, for newsletters and RSS-to-email.
+    Atom(AtomArgs),
+    /// Write a sitemap of each opening's deep link on the page that embeds
+    /// the board (PAGE#openings=open:<id>), dated by datePosted.
+    Sitemap(SitemapArgs),
+}
+
+/// How feeds are read: files, or http(s) URLs fetched concurrently.
+#[derive(Debug, Args, Clone)]
+pub struct FetchArgs {
+    /// Feeds: files or http(s) URLs. Prefix one with its format to skip
+    /// detection: `lever:https://…`, `greenhouse:…`, `schema:feed.json`.
+    #[arg(required = true, value_name = "FEED")]
+    pub feeds: Vec<String>,
+    /// Seconds to wait for each URL before giving up on it.
+    #[arg(long, default_value_t = 20, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// How many URLs to fetch at once.
+    #[arg(long, default_value_t = 8, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// Keep the last good copy of each URL in DIR, and use it when the URL
+    /// fails (the report says so, and how old the copy is).
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+    /// A feed that cannot be read (or was replaced by its cached copy) is
+    /// reported but does not make the exit code 1.
+    #[arg(long)]
+    pub keep_going: bool,
+    /// Refuse feeds larger than this many megabytes.
+    #[arg(long, default_value_t = 20, value_name = "MB")]
+    pub max_mb: usize,
+    /// Print no progress lines (problems are still reported).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+    /// Print the report as JSON on standard output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+    /// Write the feed here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// A name for the merged feed (the ItemList's `name`).
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct JekyllArgs {
+    /// The folder of posts (`_posts`); `*.md` and `*.markdown` files in it
+    /// and its sub-folders are read.
+    #[arg(value_name = "POSTS_DIR")]
+    pub posts: PathBuf,
+    /// The hiring organization (a post's `organization:` key overrides it).
+    #[arg(long, value_name = "NAME")]
+    pub org: String,
+    /// The organization's web site.
+    #[arg(long, value_name = "URL")]
+    pub org_url: Option<String>,
+    /// Only posts with this tag (or category) are openings.
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Repair text that was mis-decoded (UTF-8 read as Windows-1252, such
+    /// as "donâ€™t") instead of only warning about it.
+    #[arg(long)]
+    pub fix_encoding: bool,
+    /// Write the feed here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Posts that cannot be read are reported but do not make the exit code 1.
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AtomArgs {
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+    /// Write the feed here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The feed's title.
+    #[arg(long, default_value = "Job openings")]
+    pub title: String,
+    /// Where the Atom feed will be published (its id and `rel="self"` link).
+    #[arg(long, value_name = "URL")]
+    pub self_url: Option<String>,
+    /// The page that shows the board (`rel="alternate"`).
+    #[arg(long, value_name = "URL")]
+    pub page: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SitemapArgs {
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+    /// The page that embeds the board (http or https).
+    #[arg(long, value_name = "URL")]
+    pub page: String,
+    /// The board's id, when the page has several boards.
+    #[arg(long, value_name = "ID")]
+    pub board: Option<String>,
+    /// Write the sitemap here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}

@@ -1,0 +1,85 @@
+//! Feeds in, one catalog out: what `convert`, `atom` and `sitemap` share.
+//! Each feed is read, parsed by its format's adapter and merged into the
+//! core's [`Catalog`], which drops the openings an earlier feed already
+//! listed; every problem is reported on standard error.
+
+use openings_core::{parse_feed, Catalog};
+
+use crate::cli::FetchArgs;
+use crate::fetch::{load_all, now, Text};
+use crate::report::{say, Exit};
+
+/// The merged openings, and the exit code the problems met call for.
+pub struct Merged {
+    pub catalog: Catalog,
+    pub exit: Exit,
+}
+
+/// Reads every feed and merges them. `Err` when no feed could be read.
+pub fn read_and_merge(args: &FetchArgs) -> Result<Merged, Exit> {
+    let now = now();
+    let max_bytes = args.max_mb.saturating_mul(1_000_000);
+    let mut catalog = Catalog::new();
+    let mut problems = 0;
+    let mut read = 0;
+    for loaded in load_all(args) {
+        let given = &loaded.input.given;
+        let body = match loaded.outcome {
+            Ok(Text { body, stale: None }) => body,
+            Ok(Text {
+                body,
+                stale: Some(stale),
+            }) => {
+                problems += 1;
+                let when = stale
+                    .saved
+                    .map_or("at an unknown time".into(), |t| t.to_iso_datetime());
+                say(&format!(
+                    "{given}: {}; using the copy saved {when}",
+                    stale.failure
+                ));
+                body
+            }
+            Err(why) => {
+                problems += 1;
+                say(&format!("{given}: cannot read it: {why}"));
+                continue;
+            }
+        };
+        match parse_feed(
+            &body,
+            loaded.input.format,
+            &loaded.input.location,
+            now,
+            max_bytes,
+        ) {
+            Ok(feed) => {
+                read += 1;
+                for skipped in &feed.skipped {
+                    say(&format!("{given}: left out {skipped}"));
+                }
+                let added = catalog.add(feed);
+                if added.duplicates > 0 {
+                    say(&format!(
+                        "{given}: {} opening(s) already listed by an earlier feed",
+                        added.duplicates
+                    ));
+                }
+            }
+            Err(e) => {
+                problems += 1;
+                say(&format!("{given}: {e}"));
+            }
+        }
+    }
+    if read == 0 {
+        say("no feed could be read; nothing was written");
+        return Err(Exit::Unreadable);
+    }
+    let exit = if problems > 0 && !args.keep_going {
+        Exit::Problems
+    } else {
+        Exit::Ok
+    };
+    Ok(Merged { catalog, exit })
+}

@@ -1,0 +1,361 @@
+//! `openings validate`: what is wrong or missing in each entry of each feed,
+//! measured against what search engines require of a `JobPosting` (errors)
+//! and what they recommend (warnings). Every format is checked through the
+//! opening it maps to, so a Lever feed is judged by the posting it becomes.
+
+use openings_core::feeds::{Context, Entry};
+use openings_core::{parse_feed, FeedFormat, Opening, Timestamp, Workplace};
+use serde_json::{json, Value};
+
+use crate::cli::ValidateArgs;
+use crate::fetch::{load_all, now, Text};
+use crate::report::{say, Exit};
+
+/// The findings for one feed.
+#[derive(Debug, Default)]
+struct FeedReport {
+    feed: String,
+    format: Option<FeedFormat>,
+    /// Why the feed as a whole could not be read.
+    error: Option<String>,
+    /// A note on how it was read (a cached copy).
+    note: Option<String>,
+    entries: Vec<EntryReport>,
+}
+
+#[derive(Debug, Default)]
+struct EntryReport {
+    position: usize,
+    title: Option<String>,
+    errors: Vec<String>,
+    warnings: Vec<String>,
+}
+
+pub fn run(args: &ValidateArgs) -> Exit {
+    let now = now();
+    let max_bytes = args.fetch.max_mb.saturating_mul(1_000_000);
+    let mut reports = Vec::new();
+    for loaded in load_all(&args.fetch) {
+        let mut report = FeedReport {
+            feed: loaded.input.given.clone(),
+            ..FeedReport::default()
+        };
+        match loaded.outcome {
+            Err(why) => report.error = Some(format!("cannot read it: {why}")),
+            Ok(Text { body, stale }) => {
+                if let Some(stale) = stale {
+                    report.note = Some(format!(
+                        "{}; checked the cached copy instead",
+                        stale.failure
+                    ));
+                }
+                check_feed(
+                    &mut report,
+                    &body,
+                    loaded.input.format,
+                    &loaded.input.location,
+                    now,
+                    max_bytes,
+                );
+            }
+        }
+        reports.push(report);
+    }
+
+    let unreadable = reports.iter().filter(|r| r.error.is_some()).count();
+    let entry_errors: usize = reports
+        .iter()
+        .flat_map(|r| &r.entries)
+        .map(|e| e.errors.len())
+        .sum();
+    let warnings: usize = reports
+        .iter()
+        .flat_map(|r| &r.entries)
+        .map(|e| e.warnings.len())
+        .sum();
+    let stale = reports.iter().filter(|r| r.note.is_some()).count();
+
+    if args.json {
+        println!("{:#}", to_json(&reports));
+    } else {
+        print_text(&reports, entry_errors, warnings);
+    }
+
+    if unreadable == reports.len() {
+        say("no feed could be read");
+        return Exit::Unreadable;
+    }
+    let feed_failures = if args.fetch.keep_going {
+        0
+    } else {
+        unreadable + stale
+    };
+    if entry_errors > 0 || feed_failures > 0 {
+        Exit::Problems
+    } else {
+        Exit::Ok
+    }
+}
+
+fn check_feed(
+    report: &mut FeedReport,
+    body: &str,
+    format: Option<FeedFormat>,
+    source: &str,
+    now: Timestamp,
+    max_bytes: usize,
+) {
+    // The bounds, the JSON and the format, exactly as the board checks them.
+    let parsed = match parse_feed(body, format, source, now, max_bytes) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            report.error = Some(e.to_string());
+            return;
+        }
+    };
+    let Some(format) = parsed.format else {
+        report.error = Some("its format could not be told".into());
+        return;
+    };
+    report.format = Some(format);
+    let Ok(doc) = serde_json::from_str::<Value>(body) else {
+        report.error = Some("it could not be read again for checking".into());
+        return;
+    };
+    let entries = match format.adapter().entries(&doc, &Context { source }) {
+        Ok(entries) => entries,
+        Err(e) => {
+            report.error = Some(e.to_string());
+            return;
+        }
+    };
+    let raw = if format == FeedFormat::SchemaOrg {
+        Some(schema_nodes(&doc)).filter(|nodes| nodes.len() == entries.len())
+    } else {
+        None
+    };
+    for (i, entry) in entries.into_iter().enumerate() {
+        let position = i + 1;
+        let mut found = EntryReport {
+            position,
+            ..EntryReport::default()
+        };
+        match entry {
+            Entry::Skipped(skipped) => {
+                found.title = skipped.title.clone();
+                found
+                    .errors
+                    .push(format!("left out of the board: {}", skipped.reason));
+            }
+            Entry::Opening(opening) => {
+                found.title = Some(opening.title.clone());
+                let node = raw.as_ref().and_then(|nodes| nodes.get(i).copied());
+                check_opening(&opening, node, now, &mut found);
+            }
+        }
+        report.entries.push(found);
+    }
+    if report.entries.is_empty() {
+        report.entries.push(EntryReport {
+            position: 0,
+            title: None,
+            errors: Vec::new(),
+            warnings: vec!["the feed has no entries".into()],
+        });
+    }
+}
+
+/// Search engines' required and recommended `JobPosting` properties, for
+/// the posting this opening is (or becomes through `openings convert`).
+fn check_opening(o: &Opening, node: Option<&Value>, now: Timestamp, found: &mut EntryReport) {
+    let raw = |key: &str| node.and_then(|n| n.get(key)).filter(|v| !v.is_null());
+    let raw_text = |key: &str| {
+        raw(key).map(|v| match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+    };
+    let errors = &mut found.errors;
+    if o.description.is_empty() {
+        errors.push("no description (required)".into());
+    }
+    if o.date_posted.is_none() {
+        match raw_text("datePosted") {
+            Some(bad) => errors.push(format!(
+                "datePosted \"{bad}\" is not an ISO 8601 date such as 2030-01-31"
+            )),
+            None => errors.push("no datePosted (required)".into()),
+        }
+    }
+    if o.organization.name.trim().is_empty() {
+        errors.push("no hiringOrganization name (required)".into());
+    }
+    if o.locations.is_empty() {
+        if o.workplace == Workplace::Remote {
+            if o.remote_regions.is_empty() {
+                errors.push(
+                    "remote, but no applicantLocationRequirements: say in which countries or \
+                     regions applicants may live (required for remote postings)"
+                        .into(),
+                );
+            }
+        } else {
+            errors.push(
+                "no jobLocation (required, unless the job is remote: jobLocationType \
+                 TELECOMMUTE with applicantLocationRequirements)"
+                    .into(),
+            );
+        }
+    }
+
+    let warnings = &mut found.warnings;
+    match o.valid_through {
+        None => match raw_text("validThrough") {
+            Some(bad) => found.errors.push(format!(
+                "validThrough \"{bad}\" is not an ISO 8601 date such as 2030-01-31"
+            )),
+            None => warnings.push("no validThrough, the closing date (recommended)".into()),
+        },
+        Some(closes) if closes < now => warnings.push(format!(
+            "closed on {}: the board hides it; remove it from the feed",
+            closes.to_iso_date()
+        )),
+        Some(_) => {}
+    }
+    let warnings = &mut found.warnings;
+    if o.employment_types.is_empty() {
+        warnings.push("no employmentType, such as FULL_TIME (recommended)".into());
+    }
+    match &o.salary {
+        None => warnings.push("no baseSalary (recommended)".into()),
+        Some(s) if s.currency.is_none() => {
+            warnings.push("baseSalary has no currency code such as USD".into())
+        }
+        Some(_) => {}
+    }
+    let has_identifier = match node {
+        Some(_) => raw("identifier").is_some(),
+        None => o.id != o.apply_url,
+    };
+    if !has_identifier {
+        warnings.push("no identifier of its own (recommended)".into());
+    }
+    if node.is_some() && raw("directApply").is_none() {
+        warnings.push(
+            "no directApply: say whether the apply link lets people apply right there \
+             (recommended)"
+                .into(),
+        );
+    }
+}
+
+/// The entries of a schema.org document in the order its adapter reads
+/// them, as raw JSON, to check what the opening model does not keep.
+fn schema_nodes(doc: &Value) -> Vec<&Value> {
+    let is_type = |v: &Value, t: &str| match v.get("@type") {
+        Some(Value::String(s)) => s.rsplit(['/', ':', '#']).next() == Some(t),
+        Some(Value::Array(types)) => types
+            .iter()
+            .any(|s| s.as_str().and_then(|s| s.rsplit(['/', ':', '#']).next()) == Some(t)),
+        _ => false,
+    };
+    if let Some(Value::Array(graph)) = doc.get("@graph") {
+        return graph.iter().filter(|n| is_type(n, "JobPosting")).collect();
+    }
+    let items: Vec<&Value> = if is_type(doc, "ItemList") {
+        match doc.get("itemListElement") {
+            Some(Value::Array(items)) => items.iter().collect(),
+            Some(one) => vec![one],
+            None => Vec::new(),
+        }
+    } else if let Value::Array(items) = doc {
+        items.iter().collect()
+    } else {
+        vec![doc]
+    };
+    items
+        .into_iter()
+        .map(|item| match item.get("item") {
+            Some(inner) if !is_type(item, "JobPosting") => inner,
+            _ => item,
+        })
+        .collect()
+}
+
+fn print_text(reports: &[FeedReport], errors: usize, warnings: usize) {
+    let mut entries = 0;
+    for report in reports {
+        let format = report
+            .format
+            .map_or(String::new(), |f| format!(" ({})", f.name()));
+        println!("{}{format}", report.feed);
+        if let Some(note) = &report.note {
+            println!("  note: {note}");
+        }
+        if let Some(error) = &report.error {
+            println!("  error: {error}");
+            continue;
+        }
+        for entry in &report.entries {
+            if entry.position > 0 {
+                entries += 1;
+            }
+            let name = match (&entry.title, entry.position) {
+                (_, 0) => "  feed".to_string(),
+                (Some(title), p) => format!("  entry {p} \"{title}\""),
+                (None, p) => format!("  entry {p}"),
+            };
+            if entry.errors.is_empty() && entry.warnings.is_empty() {
+                println!("{name}: ok");
+                continue;
+            }
+            println!("{name}:");
+            for error in &entry.errors {
+                println!("    error: {error}");
+            }
+            for warning in &entry.warnings {
+                println!("    warning: {warning}");
+            }
+        }
+    }
+    let unreadable = reports.iter().filter(|r| r.error.is_some()).count();
+    println!(
+        "{} feed(s), {entries} entr{}: {} error(s), {warnings} warning(s){}",
+        reports.len(),
+        if entries == 1 { "y" } else { "ies" },
+        errors + unreadable,
+        if unreadable > 0 {
+            format!("; {unreadable} feed(s) could not be read")
+        } else {
+            String::new()
+        }
+    );
+}
+
+fn to_json(reports: &[FeedReport]) -> Value {
+    let feeds: Vec<Value> = reports
+        .iter()
+        .map(|r| {
+            json!({
+                "feed": r.feed,
+                "format": r.format.map(|f| f.prefix()),
+                "error": r.error,
+                "note": r.note,
+                "entries": r.entries.iter().map(|e| json!({
+                    "position": e.position,
+                    "title": e.title,
+                    "errors": e.errors,
+                    "warnings": e.warnings,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let count = |pick: fn(&EntryReport) -> usize| -> usize {
+        reports.iter().flat_map(|r| &r.entries).map(pick).sum()
+    };
+    json!({
+        "feeds": feeds,
+        "errors": count(|e| e.errors.len()) + reports.iter().filter(|r| r.error.is_some()).count(),
+        "warnings": count(|e| e.warnings.len()),
+    })
+}
