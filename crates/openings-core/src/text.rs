@@ -33,7 +33,12 @@ pub fn fold(s: &str) -> String {
             continue;
         }
         if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
+            // 'İ' lowercases to 'i' plus a combining dot: drop the dot here
+            // too, or a second fold would change the text again.
+            for l in c
+                .to_lowercase()
+                .filter(|l| !('\u{300}'..='\u{36f}').contains(l))
+            {
                 push_folded(&mut out, l);
             }
             space = false;
@@ -125,6 +130,7 @@ pub fn decode_entities(s: &str) -> String {
                 "quot" => Some('"'),
                 "apos" => Some('\''),
                 "nbsp" => Some('\u{a0}'),
+                _ if !name.starts_with('#') => typographic_entity(name),
                 _ => name.strip_prefix('#').and_then(|n| {
                     let code = match n.strip_prefix(['x', 'X']) {
                         Some(hex) => u32::from_str_radix(hex, 16).ok(),
@@ -150,6 +156,72 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
+/// The typographic and accented-letter entities job descriptions use
+/// (Greenhouse's escaped HTML is full of `&rsquo;` and `&ndash;`).
+fn typographic_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "lsquo" => '\u{2018}',
+        "rsquo" => '\u{2019}',
+        "sbquo" => '\u{201a}',
+        "ldquo" => '\u{201c}',
+        "rdquo" => '\u{201d}',
+        "bdquo" => '\u{201e}',
+        "laquo" => '«',
+        "raquo" => '»',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "bull" => '•',
+        "middot" => '·',
+        "shy" => '\u{ad}',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "thinsp" => '\u{2009}',
+        "zwj" => '\u{200d}',
+        "zwnj" => '\u{200c}',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "sect" => '§',
+        "para" => '¶',
+        "times" => '×',
+        "divide" => '÷',
+        "plusmn" => '±',
+        "euro" => '€',
+        "pound" => '£',
+        "yen" => '¥',
+        "cent" => '¢',
+        "aacute" => 'á',
+        "agrave" => 'à',
+        "acirc" => 'â',
+        "auml" => 'ä',
+        "aring" => 'å',
+        "ccedil" => 'ç',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "ecirc" => 'ê',
+        "euml" => 'ë',
+        "iacute" => 'í',
+        "icirc" => 'î',
+        "iuml" => 'ï',
+        "ntilde" => 'ñ',
+        "oacute" => 'ó',
+        "ocirc" => 'ô',
+        "ouml" => 'ö',
+        "oslash" => 'ø',
+        "uacute" => 'ú',
+        "ucirc" => 'û',
+        "uuml" => 'ü',
+        "szlig" => 'ß',
+        "Eacute" => 'É',
+        "Auml" => 'Ä',
+        "Ouml" => 'Ö',
+        "Uuml" => 'Ü',
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +243,10 @@ mod tests {
         assert_eq!(
             decode_entities("a &lt;b&gt; &unknown; &#x41;"),
             "a <b> &unknown; A"
+        );
+        assert_eq!(
+            decode_entities("We&rsquo;re hiring &ndash; caf&eacute; &amp;rsquo;"),
+            "We\u{2019}re hiring – café &rsquo;"
         );
     }
 

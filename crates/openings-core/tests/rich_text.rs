@@ -129,6 +129,27 @@ fn divs_become_separate_paragraphs_and_lines() {
 }
 
 #[test]
+fn bare_list_items_get_a_list() {
+    assert_eq!(
+        html("<li>Catalogue</li><li>Digitize</li><p>More</p><li>Lend</li>"),
+        "<ul><li>Catalogue</li><li>Digitize</li></ul><p>More</p><ul><li>Lend</li></ul>"
+    );
+    assert_eq!(
+        html("<ol><li>One<li>Two</ol>"),
+        "<ol><li>One</li><li>Two</li></ol>"
+    );
+}
+
+#[test]
+fn greenhouse_typography_survives_double_escaping() {
+    // Greenhouse's `content` is escaped HTML; its adapter decodes it once.
+    let content = openings_core::text::decode_entities(
+        "&lt;p&gt;We&amp;rsquo;re hiring &amp;ndash; caf&amp;eacute; team&lt;/p&gt;",
+    );
+    assert_eq!(html(&content), "<p>We\u{2019}re hiring – café team</p>");
+}
+
+#[test]
 fn dangerous_elements_vanish_with_their_content() {
     assert_eq!(
         html("<p>Before<script>alert('x')</script> after</p>"),
@@ -346,7 +367,7 @@ fn every_kind_of_description_has_one_path() {
     assert!(from_description(&Description::None).is_empty());
     assert_eq!(
         to_html(&from_description(&Description::Text(
-            "First line\nsecond line\n\n<b>Not bold</b>".into()
+            "First line\r\nsecond line\n  \n\n<b>Not bold</b>\n".into()
         ))),
         "<p>First line<br>second line</p><p>&lt;b&gt;Not bold&lt;/b&gt;</p>"
     );

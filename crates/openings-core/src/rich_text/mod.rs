@@ -29,19 +29,25 @@ pub fn from_markdown(md: &str) -> Vec<Node> {
 /// The sanitized tree of plain text: paragraphs at blank lines, line breaks
 /// at single newlines.
 pub fn from_text(text: &str) -> Vec<Node> {
-    let text = bounded(text).replace("\r\n", "\n");
-    text.split("\n\n")
-        .filter_map(|paragraph| {
-            let mut children = Vec::new();
-            for line in paragraph.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                if !children.is_empty() {
-                    children.push(Node::Element(Element::new(Tag::Br, Vec::new())));
-                }
-                children.push(Node::Text(line.to_string()));
+    let mut paragraphs = Vec::new();
+    let mut lines: Vec<Node> = Vec::new();
+    for line in bounded(text).lines().map(str::trim) {
+        if line.is_empty() {
+            if !lines.is_empty() {
+                let children = std::mem::take(&mut lines);
+                paragraphs.push(Node::Element(Element::new(Tag::P, children)));
             }
-            (!children.is_empty()).then(|| Node::Element(Element::new(Tag::P, children)))
-        })
-        .collect()
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(Node::Element(Element::new(Tag::Br, Vec::new())));
+        }
+        lines.push(Node::Text(line.to_string()));
+    }
+    if !lines.is_empty() {
+        paragraphs.push(Node::Element(Element::new(Tag::P, lines)));
+    }
+    paragraphs
 }
 
 /// The sanitized tree of an opening's description, whatever its kind.

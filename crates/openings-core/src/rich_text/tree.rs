@@ -158,6 +158,9 @@ pub(crate) struct TreeBuilder {
     after_space: bool,
     /// How many `pre` elements are open: white space is kept inside them.
     in_pre: usize,
+    /// Where in `open` the list is that bare items were wrapped in: it
+    /// ends at the first content that is not an item.
+    implicit_list: Option<usize>,
 }
 
 impl TreeBuilder {
@@ -182,6 +185,7 @@ impl TreeBuilder {
     /// Where inline content may go: opens an implicit paragraph at the top
     /// level (and in quotes), and breaks the line after an unwrapped block.
     fn prepare_inline(&mut self) {
+        self.end_implicit_list();
         if matches!(self.top_tag(), None | Some(Tag::Blockquote)) && self.open.len() < MAX_DEPTH {
             self.push_open(Element::new(Tag::P, Vec::new()));
         }
@@ -281,6 +285,13 @@ impl TreeBuilder {
         } else {
             self.prepare_inline();
         }
+        if tag != Tag::Li {
+            self.end_implicit_list();
+        } else if !self.in_list() && self.open.len() < MAX_DEPTH {
+            // Items without a list (Lever's lists are bare <li>s) get one.
+            self.implicit_list = Some(self.open.len());
+            self.push_open(Element::new(Tag::Ul, Vec::new()));
+        }
         if self.open.len() >= MAX_DEPTH {
             self.flattened += 1;
             return;
@@ -324,6 +335,25 @@ impl TreeBuilder {
         }
     }
 
+    /// Is the innermost open block a list (so an item may start here)?
+    fn in_list(&self) -> bool {
+        self.open
+            .iter()
+            .rev()
+            .find(|e| !e.tag.is_inline())
+            .is_some_and(|e| matches!(e.tag, Tag::Ul | Tag::Ol))
+    }
+
+    /// Closes the list bare items were wrapped in, if it is the innermost.
+    fn end_implicit_list(&mut self) {
+        if self
+            .implicit_list
+            .is_some_and(|at| at + 1 == self.open.len())
+        {
+            self.pop();
+        }
+    }
+
     fn close_paragraph(&mut self) {
         self.close_within(&[Tag::P], &[Tag::Td, Tag::Th, Tag::Table, Tag::Li]);
     }
@@ -332,6 +362,9 @@ impl TreeBuilder {
         let Some(mut element) = self.open.pop() else {
             return;
         };
+        if self.implicit_list == Some(self.open.len()) {
+            self.implicit_list = None;
+        }
         if element.tag == Tag::Pre {
             self.in_pre = self.in_pre.saturating_sub(1);
         } else if !element.tag.is_inline() && self.in_pre == 0 {
