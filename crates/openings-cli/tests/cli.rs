@@ -1,0 +1,637 @@
+//! The `openings` tool as a site editor uses it: the built binary run on
+//! fixture posts and feeds (invented data), and on feeds served by a tiny
+//! HTTP server on 127.0.0.1 that can answer well, answer 404 or 500, or hang.
+
+// Helpers outside #[test] functions unwrap too: a failure there is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use openings_core::{
+    parse_feed, Catalog, Description, EmploymentType, Opening, SalaryPeriod, Timestamp, Workplace,
+};
+use serde_json::Value;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn tool(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_openings"))
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn fixture(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+        .display()
+        .to_string()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("openings-cli-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Reads a feed the way the board does (nothing counts as expired).
+fn read_feed(text: &str) -> Vec<Opening> {
+    let feed = parse_feed(text, None, "test", Timestamp(i64::MIN), usize::MAX).unwrap();
+    assert!(feed.skipped.is_empty(), "{:?}", feed.skipped);
+    feed.openings
+}
+
+// ---------------------------------------------------------------------------
+// openings jekyll
+
+#[test]
+fn a_post_in_the_consortium_shape_becomes_one_complete_opening() {
+    let run = tool(&[
+        "jekyll",
+        &fixture("posts"),
+        "--org",
+        "Lantern Archives Network",
+        "--tag",
+        "staff",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let openings = read_feed(&run.stdout);
+    assert_eq!(
+        openings.len(),
+        2,
+        "the events post and the unpublished one are left out"
+    );
+    let lead = openings
+        .iter()
+        .find(|o| o.title == "Lantern Archives Network Seeks a Digital Outreach Lead")
+        .unwrap();
+    assert_eq!(lead.date_posted, Timestamp::parse_iso("2031-02-14"));
+    assert_eq!(lead.workplace, Workplace::Remote);
+    assert_eq!(lead.employment_types, vec![EmploymentType::FullTime]);
+    let salary = lead.salary.clone().unwrap();
+    assert_eq!(salary.min, Some(70_000.0));
+    assert_eq!(salary.currency.as_deref(), Some("USD"));
+    assert_eq!(salary.period, SalaryPeriod::Year);
+    assert_eq!(lead.apply_url, "https://careers.example.net/lantern/4410");
+    assert_eq!(lead.organization.name, "Lantern Archives Network");
+    let Description::Html(html) = &lead.description else {
+        panic!("{:?}", lead.description)
+    };
+    assert!(html.contains("<h2>Duties</h2>"), "{html}");
+    assert!(html.contains("<li>Edit the monthly newsletter and the web site</li>"));
+    for gone in ["{%", "{{", "<script", "<div", "theme.block"] {
+        assert!(!html.contains(gone), "{gone} in {html}");
+    }
+}
+
+#[test]
+fn front_matter_keys_give_the_facts_and_the_newest_post_comes_first() {
+    let run = tool(&[
+        "jekyll",
+        &fixture("posts"),
+        "--org",
+        "Lantern Archives Network",
+        "--tag",
+        "staff",
+    ]);
+    let openings = read_feed(&run.stdout);
+    let fellow = &openings[0];
+    assert_eq!(fellow.title, "Metadata Fellow: Maps & Atlases");
+    assert_eq!(fellow.organization.name, "Port Alder Map Library");
+    assert_eq!(fellow.workplace, Workplace::Hybrid);
+    assert_eq!(fellow.locations[0].label(), "Port Alder, Westshire, GB");
+    assert_eq!(
+        fellow.employment_types,
+        vec![EmploymentType::PartTime, EmploymentType::Temporary]
+    );
+    let salary = fellow.salary.clone().unwrap();
+    assert_eq!((salary.min, salary.max), (Some(18.0), Some(22.5)));
+    assert_eq!(salary.currency.as_deref(), Some("GBP"));
+    assert_eq!(salary.period, SalaryPeriod::Hour);
+    assert_eq!(fellow.valid_through, Timestamp::parse_iso("2031-05-31"));
+    assert_eq!(
+        fellow.date_posted,
+        Timestamp::parse_iso("2031-03-02T14:30:00Z")
+    );
+    assert_eq!(
+        fellow.apply_url,
+        "https://jobs.example.org/port-alder/fellow-7"
+    );
+    let Description::Html(html) = &fellow.description else {
+        panic!()
+    };
+    assert!(
+        html.contains("<table>") && html.contains("<th>Term</th>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn without_a_tag_every_published_post_is_read() {
+    let run = tool(&[
+        "jekyll",
+        &fixture("posts"),
+        "--org",
+        "Lantern Archives Network",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(read_feed(&run.stdout).len(), 3);
+    assert!(run.stderr.contains("published: false"), "{}", run.stderr);
+}
+
+#[test]
+fn mis_decoded_text_is_reported_with_file_and_line_and_repaired_on_request() {
+    let run = tool(&["jekyll", &fixture("posts"), "--org", "L", "--tag", "staff"]);
+    assert!(
+        run.stderr
+            .contains("2031-02-14-digital-outreach-lead.md:31: text looks mis-decoded"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("donâ€™t"));
+    assert!(
+        run.stdout.contains("donâ€™t"),
+        "without --fix-encoding the text is kept"
+    );
+
+    let fixed = tool(&[
+        "jekyll",
+        &fixture("posts"),
+        "--org",
+        "L",
+        "--tag",
+        "staff",
+        "--fix-encoding",
+    ]);
+    assert_eq!(fixed.code, 0);
+    assert!(fixed.stdout.contains("don’t"));
+    assert!(!fixed.stdout.contains("donâ€™t"));
+    assert!(
+        fixed.stderr.contains("repaired mis-decoded text"),
+        "{}",
+        fixed.stderr
+    );
+}
+
+#[test]
+fn a_broken_front_matter_is_cited_by_file_and_line_and_the_other_posts_still_come_out() {
+    let dir = scratch("broken");
+    let out = dir.join("feed.json");
+    let run = tool(&[
+        "jekyll",
+        &fixture("broken-posts"),
+        "--org",
+        "Fernvale Museum",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "2031-04-01-broken-front-matter.md:3: date \"the first of April\" is not a date"
+        ),
+        "{}",
+        run.stderr
+    );
+    let openings = read_feed(&std::fs::read_to_string(&out).unwrap());
+    assert_eq!(openings.len(), 1);
+    assert_eq!(openings[0].apply_url, "https://jobs.example.org/registrar");
+    assert_eq!(
+        openings[0].date_posted,
+        Timestamp::parse_iso("2031-04-02"),
+        "from the file name"
+    );
+
+    let forgiving = tool(&[
+        "jekyll",
+        &fixture("broken-posts"),
+        "--org",
+        "F",
+        "--keep-going",
+    ]);
+    assert_eq!(forgiving.code, 0);
+}
+
+#[test]
+fn a_missing_posts_folder_is_exit_code_3() {
+    let run = tool(&["jekyll", &fixture("no-such-folder"), "--org", "X"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("cannot read the folder"));
+}
+
+// ---------------------------------------------------------------------------
+// openings convert
+
+#[test]
+fn feeds_of_different_formats_merge_into_one_feed_that_reads_back_the_same() {
+    let inputs = [
+        fixture("feeds/members-a.json"),
+        fixture("feeds/members-b.json"),
+        fixture("feeds/greenhouse.json"),
+    ];
+    let dir = scratch("convert");
+    let out = dir.join("merged.json");
+    let mut args = vec!["convert"];
+    args.extend(inputs.iter().map(String::as_str));
+    args.extend(["-o", out.to_str().unwrap(), "--name", "Consortium openings"]);
+    let run = tool(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("already listed by an earlier feed"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("left out entry 3 (\"Scripted\")"),
+        "{}",
+        run.stderr
+    );
+
+    // What the catalog makes of the inputs is exactly what the output holds.
+    let mut catalog = Catalog::new();
+    for input in &inputs {
+        let text = std::fs::read_to_string(input).unwrap();
+        catalog.add(parse_feed(&text, None, "test", Timestamp(i64::MIN), usize::MAX).unwrap());
+    }
+    let written = std::fs::read_to_string(&out).unwrap();
+    let mut back = read_feed(&written);
+    let mut expected = catalog.openings().to_vec();
+    for o in back.iter_mut().chain(expected.iter_mut()) {
+        o.source = String::new();
+    }
+    assert_eq!(back.len(), 4);
+    assert_eq!(back, expected);
+    let doc: Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(doc["@type"], "ItemList");
+    assert_eq!(doc["name"], "Consortium openings");
+}
+
+#[test]
+fn an_unreadable_feed_is_reported_and_the_others_still_come_out() {
+    let run = tool(&[
+        "convert",
+        &fixture("feeds/complete.json"),
+        &fixture("feeds/not-a-feed.json"),
+        &fixture("feeds/nowhere.json"),
+    ]);
+    assert_eq!(run.code, 1);
+    assert_eq!(read_feed(&run.stdout).len(), 1);
+    assert!(
+        run.stderr
+            .contains("not-a-feed.json: the JSON is not a job feed"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("nowhere.json: cannot read it: no such file"),
+        "{}",
+        run.stderr
+    );
+
+    let keep_going = tool(&[
+        "convert",
+        "--keep-going",
+        &fixture("feeds/complete.json"),
+        &fixture("feeds/nowhere.json"),
+    ]);
+    assert_eq!(keep_going.code, 0);
+}
+
+#[test]
+fn when_no_feed_can_be_read_nothing_is_written_and_the_exit_code_is_3() {
+    let dir = scratch("unreadable");
+    let out = dir.join("merged.json");
+    let run = tool(&[
+        "convert",
+        &fixture("feeds/not-a-feed.json"),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 3);
+    assert!(!out.exists());
+}
+
+#[test]
+fn usage_errors_are_exit_code_2() {
+    assert_eq!(tool(&["convert"]).code, 2, "no feed named");
+    assert_eq!(tool(&["frobnicate"]).code, 2);
+    assert_eq!(tool(&["convert", "--timeout", "soon", "x.json"]).code, 2);
+    let page = tool(&[
+        "sitemap",
+        &fixture("feeds/complete.json"),
+        "--page",
+        "javascript:alert(1)",
+    ]);
+    assert_eq!(page.code, 2);
+    assert!(page.stderr.contains("is not an http or https URL"));
+}
+
+#[test]
+fn every_command_explains_itself() {
+    for (command, flag) in [
+        ("validate", "--json"),
+        ("convert", "--output"),
+        ("jekyll", "--fix-encoding"),
+        ("atom", "--self-url"),
+        ("sitemap", "--page"),
+    ] {
+        let run = tool(&[command, "--help"]);
+        assert_eq!(run.code, 0);
+        assert!(run.stdout.contains(flag), "{command}: {}", run.stdout);
+    }
+    let top = tool(&["--help"]);
+    assert!(top.stdout.contains("Exit codes"), "{}", top.stdout);
+}
+
+// ---------------------------------------------------------------------------
+// openings validate
+
+#[test]
+fn validate_names_what_each_entry_lacks_and_fails() {
+    let run = tool(&["validate", &fixture("feeds/members-a.json")]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("entry 1 \"Reading Room Supervisor\": ok"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("entry 2 \"Volunteer <Guide>\":"));
+    assert!(run.stdout.contains("error: no datePosted (required)"));
+    assert!(run.stdout.contains("error: no description (required)"));
+    assert!(run
+        .stdout
+        .contains("remote, but no applicantLocationRequirements"));
+    assert!(run.stdout.contains("warning: no baseSalary (recommended)"));
+    assert!(run.stdout.contains("warning: no directApply"));
+    assert!(run
+        .stdout
+        .contains("entry 3 \"Scripted\":\n    error: left out of the board: its link is not http"));
+}
+
+#[test]
+fn validate_passes_a_complete_posting_with_no_warnings() {
+    let run = tool(&["validate", &fixture("feeds/complete.json")]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("0 error(s), 0 warning(s)"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn validate_speaks_json_to_machines() {
+    let run = tool(&[
+        "validate",
+        "--json",
+        &fixture("feeds/greenhouse.json"),
+        &fixture("feeds/not-a-feed.json"),
+    ]);
+    assert_eq!(run.code, 1);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["feeds"][0]["format"], "greenhouse");
+    let entry = &report["feeds"][0]["entries"][0];
+    assert_eq!(entry["title"], "Digital Imaging Specialist");
+    assert_eq!(entry["errors"].as_array().unwrap().len(), 0);
+    assert!(entry["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w.as_str().unwrap().contains("employmentType")));
+    assert!(report["feeds"][1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("not a job feed"));
+    assert_eq!(report["errors"], 1);
+}
+
+// ---------------------------------------------------------------------------
+// openings atom and sitemap
+
+#[test]
+fn the_atom_feed_escapes_what_the_feeds_say() {
+    let run = tool(&[
+        "atom",
+        &fixture("feeds/members-a.json"),
+        "--title",
+        "Jobs & more",
+        "--self-url",
+        "https://example.org/jobs.xml",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("<?xml"));
+    assert!(run.stdout.contains("<title>Jobs &amp; more</title>"));
+    assert!(run
+        .stdout
+        .contains("<title>Volunteer &lt;Guide&gt;</title>"));
+    assert_eq!(run.stdout.matches("<entry>").count(), 2);
+    assert!(run.stdout.contains(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/jobs.xml\"/>"
+    ));
+}
+
+#[test]
+fn the_sitemap_lists_each_deep_link_dated_by_its_posting() {
+    let run = tool(&[
+        "sitemap",
+        &fixture("feeds/complete.json"),
+        &fixture("feeds/members-b.json"),
+        "--page",
+        "https://consortium.example.org/jobs/",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("<loc>https://consortium.example.org/jobs/#openings=open:FM-88</loc>\n    <lastmod>2031-02-01</lastmod>"), "{}", run.stdout);
+    assert!(run.stdout.contains("#openings=open:https%3A%2F%2Fjobs.example.ie%2Fbrackenfold%2Fsys-lib</loc>\n    <lastmod>2031-02-10T08:00:00Z</lastmod>"), "{}", run.stdout);
+    let board = tool(&[
+        "sitemap",
+        &fixture("feeds/complete.json"),
+        "--page",
+        "https://x.example/",
+        "--board",
+        "museums",
+    ]);
+    assert!(board
+        .stdout
+        .contains("https://x.example/#openings-museums=open:FM-88"));
+}
+
+// ---------------------------------------------------------------------------
+// Fetching over HTTP
+
+enum Reply {
+    Feed(String),
+    Status(u16),
+    Hang,
+}
+
+/// A server on 127.0.0.1 whose answer to each path is chosen by `route`
+/// (given the path and how many times it was asked for, from 1).
+fn serve(route: impl Fn(&str, usize) -> Reply + Send + Sync + 'static) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = format!("http://{}", listener.local_addr().unwrap());
+    let route = Arc::new(route);
+    let hits = Arc::new(std::sync::Mutex::new(std::collections::HashMap::<
+        String,
+        usize,
+    >::new()));
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let route = route.clone();
+            let hits = hits.clone();
+            std::thread::spawn(move || {
+                let mut request = Vec::new();
+                let mut buf = [0u8; 1024];
+                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut buf) {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => request.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let request = String::from_utf8_lossy(&request);
+                let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+                let n = {
+                    let mut hits = hits.lock().unwrap();
+                    let n = hits.entry(path.clone()).or_insert(0);
+                    *n += 1;
+                    *n
+                };
+                let (status, body) = match route(&path, n) {
+                    Reply::Feed(body) => (200, body),
+                    Reply::Status(code) => (code, "<html>nope</html>".to_string()),
+                    Reply::Hang => {
+                        std::thread::sleep(Duration::from_secs(30));
+                        return;
+                    }
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            });
+        }
+    });
+    addr
+}
+
+fn complete_feed() -> String {
+    std::fs::read_to_string(fixture("feeds/complete.json")).unwrap()
+}
+
+#[test]
+fn a_dead_url_and_a_hanging_url_never_lose_the_good_one() {
+    let feed = complete_feed();
+    let base = serve(move |path, _| match path {
+        "/good.json" => Reply::Feed(feed.clone()),
+        "/hang.json" => Reply::Hang,
+        _ => Reply::Status(404),
+    });
+    let good = format!("{base}/good.json");
+    let missing = format!("{base}/missing.json");
+    let hang = format!("{base}/hang.json");
+    let started = Instant::now();
+    let run = tool(&["convert", &good, &missing, &hang, "--timeout", "1"]);
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "the hanging URL held the run back"
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let openings = read_feed(&run.stdout);
+    assert_eq!(openings.len(), 1);
+    assert_eq!(openings[0].title, "Conservation Technician");
+    assert!(
+        run.stderr.contains(&format!(
+            "{missing}: cannot read it: the server answered HTTP 404"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "{hang}: cannot read it: no complete answer within 1 s"
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn many_urls_are_fetched_concurrently_with_progress() {
+    let feed = complete_feed();
+    let base = serve(move |path, _| match path {
+        p if p.starts_with("/slow") => {
+            std::thread::sleep(Duration::from_millis(700));
+            Reply::Feed(feed.clone())
+        }
+        _ => Reply::Status(500),
+    });
+    let urls: Vec<String> = (0..8).map(|i| format!("{base}/slow{i}.json")).collect();
+    let mut args = vec!["validate", "--jobs", "8"];
+    args.extend(urls.iter().map(String::as_str));
+    let started = Instant::now();
+    let run = tool(&args);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        started.elapsed() < Duration::from_millis(8 * 700),
+        "eight slow feeds took {:?}: not fetched at once",
+        started.elapsed()
+    );
+    assert!(run.stderr.contains("[8/8] ok"), "{}", run.stderr);
+}
+
+#[test]
+fn keep_going_with_a_cache_uses_the_last_good_copy_of_a_failing_url() {
+    let feed = complete_feed();
+    let base = serve(move |path, n| match (path, n) {
+        ("/flaky.json", 1) => Reply::Feed(feed.clone()),
+        _ => Reply::Status(500),
+    });
+    let url = format!("{base}/flaky.json");
+    let cache = scratch("cache");
+    let cache = cache.to_str().unwrap();
+
+    let first = tool(&["convert", &url, "--cache", cache, "--keep-going"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(read_feed(&first.stdout).len(), 1);
+
+    let second = tool(&["convert", &url, "--cache", cache, "--keep-going"]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert_eq!(
+        read_feed(&second.stdout).len(),
+        1,
+        "the cached copy stands in"
+    );
+    assert!(
+        second
+            .stderr
+            .contains("the server answered HTTP 500; using the copy saved"),
+        "{}",
+        second.stderr
+    );
+
+    let strict = tool(&["convert", &url, "--cache", cache]);
+    assert_eq!(
+        strict.code, 1,
+        "without --keep-going a stale copy is a problem"
+    );
+    assert_eq!(read_feed(&strict.stdout).len(), 1);
+}
