@@ -20,23 +20,37 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check feeds: the format, and for each entry what is wrong or missing,
-    /// including the JobPosting properties search engines require
+    /// Check feeds and report what each entry lacks; exits 1 on errors.
+    ///
+    /// Detects each feed's format and reports, entry by entry, what is wrong
+    /// or missing, including the JobPosting properties search engines require
     /// (title, description, datePosted, hiringOrganization, jobLocation or
     /// remote with applicantLocationRequirements) and recommend
     /// (validThrough, employmentType, baseSalary, identifier, directApply).
-    /// Exits 1 when any feed has errors.
+    /// Missing required properties are errors; missing recommended ones are
+    /// warnings. Exits 1 when any feed has errors.
     Validate(ValidateArgs),
-    /// Merge feeds of any supported format into one de-duplicated schema.org
-    /// JSON-LD feed (an ItemList of JobPostings), which the board reads.
+    /// Merge feeds into one de-duplicated schema.org JSON-LD feed.
+    ///
+    /// Any supported formats in (schema.org JSON-LD, Greenhouse, Lever, Ashby,
+    /// JSON Feed with `_job`, SmartRecruiters, Recruitee); one ItemList of
+    /// JobPostings out, which the board reads. An opening listed by two feeds
+    /// (same identifier, apply link, or title and organization) appears once.
     Convert(ConvertArgs),
-    /// Turn Jekyll job posts (front matter, Markdown, Liquid) into a
-    /// schema.org JSON-LD feed. See docs/cli.md for the front-matter keys.
+    /// Turn Jekyll job posts into a schema.org JSON-LD feed.
+    ///
+    /// Reads the front matter, renders the Markdown to safe HTML, removes
+    /// Liquid tags, takes the apply link from the Apply-button include (or the
+    /// first link labelled Apply), and the facts from front-matter keys or
+    /// plain phrases ("full-time", "remote position", "minimum salary … is
+    /// USD$70000"). See docs/cli.md for the front-matter keys.
     Jekyll(JekyllArgs),
     /// Write an Atom feed of the openings, for newsletters and RSS-to-email.
     Atom(AtomArgs),
-    /// Write a sitemap of each opening's deep link on the page that embeds
-    /// the board (PAGE#openings=open:<id>), dated by datePosted.
+    /// Write a sitemap of each opening's deep link on the host page.
+    ///
+    /// The deep link is PAGE#openings=open:<id> (or
+    /// PAGE#openings-<board>=open:<id> with --board); lastmod is datePosted.
     Sitemap(SitemapArgs),
 }
 
