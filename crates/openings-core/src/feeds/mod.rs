@@ -165,10 +165,11 @@ impl fmt::Display for SkipReason {
             SkipReason::MissingTitle => f.write_str("it has no title"),
             SkipReason::MissingLink => f.write_str("it has no apply link or page link"),
             SkipReason::UnsafeLink(url) => {
+                // Hidden characters (a tab inside "java\tscript:") are shown escaped.
                 write!(
                     f,
                     "its link is not http, https or mailto ({})",
-                    crate::text::ellipsize(url, 60)
+                    crate::text::ellipsize(&url.escape_debug().to_string(), 60)
                 )
             }
             SkipReason::Unlisted => f.write_str("the feed marks it as unlisted"),
