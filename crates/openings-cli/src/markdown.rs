@@ -15,9 +15,10 @@ pub fn render_description(description: &Description) -> Description {
     }
 }
 
-/// Markdown (with inline HTML) to sanitized HTML.
+/// Markdown (with inline HTML) to sanitized HTML. A paragraph holding only
+/// a line break (what `<br>` between two blocks becomes) is dropped.
 pub fn to_safe_html(markdown: &str) -> String {
-    rich_text::to_html(&rich_text::from_html(&to_html(markdown)))
+    rich_text::to_html(&rich_text::from_html(&to_html(markdown))).replace("<p><br></p>", "")
 }
 
 /// Markdown to HTML, before sanitizing. Text is escaped; the post's own
@@ -119,6 +120,13 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<a href=\"https://jobs.example.org/1\">the portal</a>"));
+    }
+
+    #[test]
+    fn layout_html_around_a_button_leaves_nothing_behind() {
+        let html =
+            to_safe_html("Intro.\n\n<br>\n<div class=\"columns is-centered\"></div>\n\n## Next\n");
+        assert_eq!(html, "<p>Intro.</p><h2>Next</h2>");
     }
 
     #[test]
