@@ -134,7 +134,7 @@ impl Element {
     }
 
     /// A link; the caller has already checked `href` with `safe_link`.
-    pub fn link(href: String, children: Vec<Node>) -> Element {
+    pub(crate) fn link(href: String, children: Vec<Node>) -> Element {
         Element {
             tag: Tag::A,
             href: Some(href),
