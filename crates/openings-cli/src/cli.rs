@@ -49,8 +49,9 @@ pub enum Command {
     Atom(AtomArgs),
     /// Write a sitemap of each opening's deep link on the host page.
     ///
-    /// The deep link is PAGE#openings=open:<id> (or
-    /// PAGE#openings-<board>=open:<id> with --board); lastmod is datePosted.
+    /// The deep link is the link the board itself writes when a reader opens
+    /// an opening: PAGE?openings=open:<id> (PAGE?openings-<board>=open:<id>
+    /// with --board). lastmod is the opening's datePosted.
     Sitemap(SitemapArgs),
 }
 
@@ -156,7 +157,7 @@ pub struct SitemapArgs {
     /// The page that embeds the board (http or https).
     #[arg(long, value_name = "URL")]
     pub page: String,
-    /// The board's id, when the page has several boards.
+    /// The board's `id` attribute, when it has one (pages with several boards).
     #[arg(long, value_name = "ID")]
     pub board: Option<String>,
     /// Write the sitemap here instead of standard output.

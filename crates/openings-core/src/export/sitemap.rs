@@ -1,11 +1,12 @@
 //! Sitemaps of deep links: each opening's own URL on the host page that
 //! embeds the board, so a host can hand its openings to search engines.
 //!
-//! The deep link is the host page's URL with a fragment that opens one
-//! opening: `PAGE#openings=open:<id>`, or `PAGE#openings-<board>=open:<id>`
-//! when the page has several boards and names them; the id and the board
-//! are percent-encoded (everything but `A–Z a–z 0–9 - . _ ~`). The widget
-//! reads the same form.
+//! The deep link is the board's own URL state ([`crate::url_state`]): the
+//! host page's URL with the board's query parameter set to `open:<id>`,
+//! `PAGE?openings=open:<id>` (or `PAGE?openings-<board>=open:<id>` for a
+//! board with an `id`), the id percent-encoded, the page's other parameters
+//! and its hash kept. A query parameter rather than a `#fragment`, because
+//! search engines drop fragments: a sitemap of `#…` links would be one page.
 
 use super::{iso, xml_escape};
 use crate::model::Opening;
@@ -13,15 +14,11 @@ use crate::model::Opening;
 /// The most URLs one sitemap file may hold (sitemaps.org).
 pub const MAX_SITEMAP_URLS: usize = 50_000;
 
-/// The URL that opens `opening_id` in the board on `page` (any fragment
-/// the page URL already has is replaced).
+/// The URL that opens `opening_id` in the board on `page`: the same link
+/// the widget writes when a reader opens that opening (one definition, in
+/// [`crate::url_state::deep_link`]).
 pub fn deep_link(page: &str, board_id: Option<&str>, opening_id: &str) -> String {
-    let page = page.split('#').next().unwrap_or(page);
-    let key = match board_id.filter(|b| !b.is_empty()) {
-        Some(board) => format!("openings-{}", percent_encode(board)),
-        None => "openings".to_string(),
-    };
-    format!("{page}#{key}=open:{}", percent_encode(opening_id))
+    crate::url_state::deep_link(page, board_id, opening_id)
 }
 
 /// Percent-encodes every byte except the unreserved characters of RFC 3986.
@@ -67,15 +64,15 @@ mod tests {
     fn a_deep_link_opens_one_opening_on_the_host_page() {
         assert_eq!(
             deep_link("https://example.org/jobs/", None, "lib-7"),
-            "https://example.org/jobs/#openings=open:lib-7"
+            "https://example.org/jobs/?openings=open:lib-7"
         );
         assert_eq!(
             deep_link(
-                "https://example.org/jobs#old",
+                "https://example.org/jobs?lang=en#top",
                 Some("museums"),
                 "https://ats.example/j?id=7&x=ü"
             ),
-            "https://example.org/jobs#openings-museums=open:https%3A%2F%2Fats.example%2Fj%3Fid%3D7%26x%3D%C3%BC"
+            "https://example.org/jobs?lang=en&openings-museums=open:https%3A%2F%2Fats.example%2Fj%3Fid%3D7%26x%3D%C3%BC#top"
         );
     }
 
@@ -94,10 +91,11 @@ mod tests {
         ];
         let xml = sitemap("https://example.org/jobs?x=1&y=2", None, &openings);
         assert!(xml.contains(
-            "<loc>https://example.org/jobs?x=1&amp;y=2#openings=open:a%26b</loc>\n    <lastmod>2030-01-02</lastmod>"
+            "<loc>https://example.org/jobs?x=1&amp;y=2&amp;openings=open:a%26b</loc>\n    <lastmod>2030-01-02</lastmod>"
         ));
-        assert!(xml
-            .contains("<loc>https://example.org/jobs?x=1&amp;y=2#openings=open:c</loc>\n  </url>"));
+        assert!(xml.contains(
+            "<loc>https://example.org/jobs?x=1&amp;y=2&amp;openings=open:c</loc>\n  </url>"
+        ));
         assert_eq!(xml.matches("<url>").count(), 2);
     }
 }
