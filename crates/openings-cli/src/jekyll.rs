@@ -90,6 +90,12 @@ pub fn run(args: &JekyllArgs) -> Exit {
     if unreadable == files.len() {
         return Exit::Unreadable;
     }
+    if let (Some(tag), true) = (&args.tag, openings.is_empty()) {
+        say(&format!(
+            "no post in {} has the tag or category \"{tag}\"",
+            args.posts.display()
+        ));
+    }
     // Newest first, as a job board lists them.
     openings.sort_by_key(|o| std::cmp::Reverse(o.date_posted));
     let feed = json_ld::item_list(Some(&format!("Openings at {}", args.org)), &openings);

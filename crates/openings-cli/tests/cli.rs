@@ -229,6 +229,18 @@ fn a_broken_front_matter_is_cited_by_file_and_line_and_the_other_posts_still_com
 }
 
 #[test]
+fn a_tag_no_post_carries_is_said_out_loud() {
+    let run = tool(&["jekyll", &fixture("posts"), "--org", "L", "--tag", "jobs"]);
+    assert_eq!(run.code, 0);
+    assert!(read_feed(&run.stdout).is_empty());
+    assert!(
+        run.stderr.contains("has the tag or category \"jobs\""),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_missing_posts_folder_is_exit_code_3() {
     let run = tool(&["jekyll", &fixture("no-such-folder"), "--org", "X"]);
     assert_eq!(run.code, 3, "{}", run.stderr);
