@@ -10,6 +10,12 @@ fuzz_target!(|data: &[u8]| {
     let body = String::from_utf8_lossy(data);
     let now = Timestamp(1_700_000_000_000);
     for format in FeedFormat::ALL.map(Some).into_iter().chain([None]) {
-        let _ = parse_feed(&body, format, "https://fuzz.example/feed.json", now, DEFAULT_MAX_FEED_BYTES);
+        let _ = parse_feed(
+            &body,
+            format,
+            "https://fuzz.example/feed.json",
+            now,
+            DEFAULT_MAX_FEED_BYTES,
+        );
     }
 });
