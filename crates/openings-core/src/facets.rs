@@ -164,6 +164,7 @@ impl FacetTable {
     }
 
     /// The value ids of opening `i`.
+    #[inline]
     pub(crate) fn of(&self, i: usize) -> &[u32] {
         let (from, to) = (self.starts[i] as usize, self.starts[i + 1] as usize);
         &self.values[from..to]

@@ -352,6 +352,12 @@ pub fn openings(count: usize, today: Timestamp) -> Vec<Opening> {
     (0..count).map(|n| opening(n, today)).collect()
 }
 
+/// A schema.org JSON-LD feed (an `ItemList`) of these openings, as the
+/// benchmark serves it; written by [`crate::export::json_ld`].
+pub fn json_ld_feed(openings: &[Opening]) -> String {
+    crate::export::json_ld::item_list(Some("Generated openings"), openings).to_string()
+}
+
 /// Opening number `n`, the same every time for the same `today`.
 pub fn opening(n: usize, today: Timestamp) -> Opening {
     let mut rng = Rng::new(n as u64);
@@ -496,11 +502,11 @@ fn description(
          You will work closely with the {collection} Collection and its users.</p>"
     );
     for _ in 0..3 + rng.below(3) {
+        let sentences: Vec<&str> = (0..4 + rng.below(4))
+            .map(|_| SENTENCES[rng.below(SENTENCES.len())])
+            .collect();
         html.push_str("<p>");
-        for _ in 0..4 + rng.below(4) {
-            html.push_str(SENTENCES[rng.below(SENTENCES.len())]);
-            html.push(' ');
-        }
+        html.push_str(&sentences.join(" "));
         html.push_str("</p>");
     }
     html.push_str("<h3>What you will do</h3><ul>");
@@ -578,6 +584,29 @@ mod tests {
         assert_eq!(opening(42, today), opening(42, today));
         assert_eq!(openings(100, today)[..10], openings(10, today)[..]);
         assert_ne!(opening(1, today), opening(2, today));
+    }
+
+    #[test]
+    fn the_json_ld_feed_reads_back_as_the_same_openings() {
+        let today = Timestamp::from_ymd(2025, 3, 1).unwrap();
+        let openings = openings(300, today);
+        let feed = crate::feeds::parse_feed(
+            &json_ld_feed(&openings),
+            None,
+            "https://feeds.example/generated.json",
+            today,
+            crate::feeds::DEFAULT_MAX_FEED_BYTES,
+        )
+        .unwrap();
+        assert!(feed.skipped.is_empty(), "{:?}", feed.skipped);
+        assert_eq!(feed.openings.len(), openings.len());
+        for (read, made) in feed.openings.iter().zip(&openings) {
+            let made = Opening {
+                source: "https://feeds.example/generated.json".into(),
+                ..made.clone()
+            };
+            assert_eq!(*read, made);
+        }
     }
 
     #[test]

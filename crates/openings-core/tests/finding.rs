@@ -1,0 +1,695 @@
+//! Finding the right opening: search, facets with counts, sort, the "new"
+//! and "closing soon" marks, and the board's state in the page URL — as a
+//! job seeker would notice them.
+
+#![allow(clippy::unwrap_used)]
+
+use openings_core::catalog::{closes_soon, is_new, Catalog, Query};
+use openings_core::dates::{Timestamp, DAY_MS};
+use openings_core::facets::{Facet, FacetCounts};
+use openings_core::feeds::ParsedFeed;
+use openings_core::model::{
+    Description, EmploymentType, Location, Opening, Organization, Workplace,
+};
+use openings_core::sort::Sort;
+use openings_core::text::{fold, html_to_text};
+use openings_core::url_state::{
+    decode, deep_link, encode, get_param, read_state, remove_param, set_param, write_state,
+    BoardState,
+};
+use openings_core::{sample, View};
+use proptest::prelude::*;
+
+fn day(d: u32) -> Timestamp {
+    Timestamp::from_ymd(2025, 3, d).unwrap()
+}
+
+struct Made {
+    title: &'static str,
+    org: &'static str,
+    country: Option<&'static str>,
+    workplace: Workplace,
+    types: &'static [EmploymentType],
+    dept: Option<&'static str>,
+    posted: Option<u32>,
+    closes: Option<u32>,
+    description: &'static str,
+}
+
+fn made(m: Made) -> Opening {
+    Opening {
+        id: fold(m.title).replace(' ', "-"),
+        title: m.title.into(),
+        organization: Organization {
+            name: m.org.into(),
+            ..Organization::default()
+        },
+        locations: m
+            .country
+            .map(|c| Location {
+                locality: Some("Somewhere".into()),
+                region: None,
+                country: Some(c.into()),
+            })
+            .into_iter()
+            .collect(),
+        workplace: m.workplace,
+        employment_types: m.types.to_vec(),
+        department: m.dept.map(String::from),
+        date_posted: m.posted.map(day),
+        valid_through: m.closes.map(day),
+        description: Description::Html(m.description.into()),
+        apply_url: format!("https://jobs.example/{}", fold(m.title).replace(' ', "-")),
+        ..Opening::default()
+    }
+}
+
+fn catalog_of(openings: Vec<Opening>) -> Catalog {
+    let mut catalog = Catalog::new();
+    catalog.add(ParsedFeed {
+        openings,
+        ..ParsedFeed::default()
+    });
+    catalog
+}
+
+use EmploymentType::{FullTime, PartTime};
+use Workplace::{Hybrid, OnSite, Remote};
+
+/// Five openings at three organizations in two countries.
+fn small_catalog() -> Catalog {
+    let base = |title, org, country, workplace, types, dept| Made {
+        title,
+        org,
+        country,
+        workplace,
+        types,
+        dept,
+        posted: None,
+        closes: None,
+        description: "",
+    };
+    catalog_of(vec![
+        made(Made {
+            posted: Some(10),
+            closes: Some(20),
+            description: "<p>Care for the <em>Bibliothèque</em>'s maps.</p>",
+            ..base(
+                "Map Curator",
+                "Musée Lumière",
+                Some("FR"),
+                OnSite,
+                &[FullTime],
+                Some("Collections"),
+            )
+        }),
+        made(Made {
+            posted: Some(12),
+            ..base(
+                "Archivist 10",
+                "Stadtarchiv Nord",
+                Some("DE"),
+                Hybrid,
+                &[FullTime],
+                Some("Archives"),
+            )
+        }),
+        made(Made {
+            closes: Some(15),
+            ..base(
+                "Archivist 2",
+                "Stadtarchiv Nord",
+                Some("DE"),
+                OnSite,
+                &[PartTime],
+                None,
+            )
+        }),
+        made(Made {
+            posted: Some(11),
+            closes: Some(25),
+            ..base(
+                "Librarian",
+                "Universität Süd",
+                Some("DE"),
+                Remote,
+                &[FullTime, PartTime],
+                Some("Collections"),
+            )
+        }),
+        made(Made {
+            posted: Some(12),
+            ..base(
+                "Conservator",
+                "Musée Lumière",
+                Some("FR"),
+                OnSite,
+                &[PartTime],
+                Some("Collections"),
+            )
+        }),
+    ])
+}
+
+/// `[(value, count, selected)]` of one facet.
+fn counts(view: &View, facet: Facet) -> Vec<(String, usize, bool)> {
+    let f: &FacetCounts = view.facet(facet).unwrap();
+    f.values
+        .iter()
+        .map(|v| (v.value.clone(), v.count, v.selected))
+        .collect()
+}
+
+fn c(value: &str, count: usize, selected: bool) -> (String, usize, bool) {
+    (value.to_string(), count, selected)
+}
+
+fn titles(catalog: &Catalog, matches: &[usize]) -> Vec<String> {
+    matches
+        .iter()
+        .map(|&i| catalog.get(i).unwrap().title.clone())
+        .collect()
+}
+
+#[test]
+fn with_nothing_picked_every_facet_counts_the_whole_catalog() {
+    let catalog = small_catalog();
+    let view = catalog.view(&Query::default(), Sort::Title);
+    assert_eq!(view.matches.len(), 5);
+    assert_eq!(
+        counts(&view, Facet::Organization),
+        [
+            c("Musée Lumière", 2, false),
+            c("Stadtarchiv Nord", 2, false),
+            c("Universität Süd", 1, false)
+        ],
+        "by count, then by name"
+    );
+    assert_eq!(
+        counts(&view, Facet::Country),
+        [c("DE", 3, false), c("FR", 2, false)]
+    );
+    assert_eq!(
+        counts(&view, Facet::Workplace),
+        [
+            c("onsite", 3, false),
+            c("hybrid", 1, false),
+            c("remote", 1, false)
+        ]
+    );
+    assert_eq!(
+        counts(&view, Facet::EmploymentType),
+        [c("FULL_TIME", 3, false), c("PART_TIME", 3, false)],
+        "an opening with two types counts for both"
+    );
+    assert_eq!(
+        counts(&view, Facet::Department),
+        [c("Collections", 3, false), c("Archives", 1, false)]
+    );
+    assert!(view.facet(Facet::Tag).unwrap().hidden, "no tags at all");
+    assert!(!view.facet(Facet::Organization).unwrap().hidden);
+}
+
+#[test]
+fn two_values_of_one_facet_widen_and_its_own_counts_stay_put() {
+    let catalog = small_catalog();
+    let mut query = Query::default();
+    query.select(Facet::Workplace, "remote");
+    query.select(Facet::Workplace, "hybrid");
+    let view = catalog.view(&query, Sort::Title);
+    assert_eq!(
+        titles(&catalog, &view.matches),
+        ["Archivist 10", "Librarian"]
+    );
+    assert_eq!(
+        counts(&view, Facet::Workplace),
+        [
+            c("onsite", 3, false),
+            c("hybrid", 1, true),
+            c("remote", 1, true)
+        ],
+        "a facet's own picks do not narrow its counts"
+    );
+    assert_eq!(
+        counts(&view, Facet::Organization),
+        [
+            c("Stadtarchiv Nord", 1, false),
+            c("Universität Süd", 1, false)
+        ],
+        "other facets count only what the picks let through"
+    );
+}
+
+#[test]
+fn two_facets_narrow_and_each_counts_under_the_other() {
+    let catalog = small_catalog();
+    let mut query = Query::default();
+    query.select(Facet::Country, "DE");
+    query.select(Facet::EmploymentType, "PART_TIME");
+    let view = catalog.view(&query, Sort::Title);
+    assert_eq!(
+        titles(&catalog, &view.matches),
+        ["Archivist 2", "Librarian"]
+    );
+    assert_eq!(
+        counts(&view, Facet::Country),
+        [c("DE", 2, true), c("FR", 1, false)],
+        "countries count part-time openings"
+    );
+    assert_eq!(
+        counts(&view, Facet::EmploymentType),
+        [c("FULL_TIME", 2, false), c("PART_TIME", 2, true)],
+        "types count German openings"
+    );
+    assert_eq!(
+        counts(&view, Facet::Workplace),
+        [c("onsite", 1, false), c("remote", 1, false)],
+        "an unpicked facet counts the matches; values with none are left out"
+    );
+}
+
+#[test]
+fn search_words_narrow_every_count() {
+    let catalog = small_catalog();
+    let mut query = Query::text("archivist");
+    query.select(Facet::Workplace, "onsite");
+    let view = catalog.view(&query, Sort::Title);
+    assert_eq!(titles(&catalog, &view.matches), ["Archivist 2"]);
+    assert_eq!(
+        counts(&view, Facet::Workplace),
+        [c("hybrid", 1, false), c("onsite", 1, true)]
+    );
+    assert_eq!(
+        counts(&view, Facet::Organization),
+        [c("Stadtarchiv Nord", 1, false)]
+    );
+}
+
+#[test]
+fn a_picked_value_no_opening_has_still_shows_so_it_can_be_cleared() {
+    let catalog = small_catalog();
+    let mut query = Query::default();
+    query.select(Facet::Organization, "Gone Gallery");
+    let view = catalog.view(&query, Sort::Title);
+    assert!(view.matches.is_empty());
+    assert!(counts(&view, Facet::Organization).contains(&c("Gone Gallery", 0, true)));
+    query.clear(Facet::Organization);
+    assert_eq!(catalog.view(&query, Sort::Title).matches.len(), 5);
+}
+
+#[test]
+fn picks_are_matched_whatever_their_case_and_clear_one_or_all() {
+    let catalog = small_catalog();
+    let mut query = Query::text("archivist");
+    query.select(Facet::Organization, "stadtarchiv nord");
+    query.select(Facet::Country, "de");
+    assert_eq!(catalog.search(&query).len(), 2);
+    query.toggle(Facet::Organization, "Stadtarchiv Nord");
+    assert!(
+        query.selected(Facet::Organization).is_empty(),
+        "toggle unpicks"
+    );
+    query.clear_filters();
+    assert!(!query.has_filters());
+    assert_eq!(query.text, "archivist", "clearing filters keeps the words");
+    query.clear_all();
+    assert!(query.is_empty());
+}
+
+#[test]
+fn a_facet_with_one_value_in_the_whole_catalog_is_hidden() {
+    let catalog = catalog_of(vec![
+        made(Made {
+            title: "A",
+            org: "Only Library",
+            country: Some("NL"),
+            workplace: OnSite,
+            types: &[FullTime],
+            dept: None,
+            posted: None,
+            closes: None,
+            description: "",
+        }),
+        made(Made {
+            title: "B",
+            org: "Only Library",
+            country: Some("BE"),
+            workplace: OnSite,
+            types: &[FullTime],
+            dept: None,
+            posted: None,
+            closes: None,
+            description: "",
+        }),
+    ]);
+    let view = catalog.view(&Query::default(), Sort::Newest);
+    let shown: Vec<Facet> = view.visible_facets(&Facet::ALL).map(|f| f.facet).collect();
+    assert_eq!(shown, [Facet::Country]);
+}
+
+#[test]
+fn search_ignores_accents_and_case_and_needs_every_word() {
+    let catalog = small_catalog();
+    let found = |q: &str| titles(&catalog, &catalog.search(&Query::text(q)));
+    assert_eq!(
+        found("bibliotheque"),
+        ["Map Curator"],
+        "description, accents"
+    );
+    assert_eq!(found("UNIVERSITAT"), ["Librarian"], "organization");
+    assert_eq!(found("musee curator"), ["Map Curator"], "every word");
+    assert_eq!(found("fr conservator"), ["Conservator"], "location");
+    assert!(found("curator lumière zebra").is_empty());
+    assert_eq!(found("  ").len(), 5, "no words: everything");
+}
+
+#[test]
+fn each_order_puts_the_right_opening_first() {
+    let catalog = small_catalog();
+    let order = |sort| titles(&catalog, &catalog.view(&Query::default(), sort).matches);
+    assert_eq!(
+        order(Sort::Newest),
+        [
+            "Archivist 10",
+            "Conservator",
+            "Librarian",
+            "Map Curator",
+            "Archivist 2"
+        ],
+        "newest first, ties by title, undated last"
+    );
+    assert_eq!(
+        order(Sort::Closing),
+        [
+            "Archivist 2",
+            "Map Curator",
+            "Librarian",
+            "Archivist 10",
+            "Conservator"
+        ],
+        "soonest first, no closing date last"
+    );
+    assert_eq!(
+        order(Sort::Title),
+        [
+            "Archivist 2",
+            "Archivist 10",
+            "Conservator",
+            "Librarian",
+            "Map Curator"
+        ],
+        "numbers in number order"
+    );
+    assert_eq!(
+        order(Sort::Organization),
+        [
+            "Conservator",
+            "Map Curator",
+            "Archivist 2",
+            "Archivist 10",
+            "Librarian"
+        ]
+    );
+}
+
+#[test]
+fn pages_cut_the_matches() {
+    let catalog = small_catalog();
+    let view = catalog.view(&Query::default(), Sort::Title);
+    assert_eq!(view.page_count(2), 3);
+    assert_eq!(titles(&catalog, view.page(3, 2)), ["Map Curator"]);
+    assert_eq!(
+        view.page(9, 2),
+        view.page(3, 2),
+        "past the end: the last page"
+    );
+    assert_eq!(view.page(0, 2), view.page(1, 2));
+}
+
+#[test]
+fn new_and_closing_soon_marks_follow_the_calendar() {
+    let now = day(20);
+    let posted = |d| Opening {
+        date_posted: Some(day(d)),
+        ..Opening::default()
+    };
+    let closing = |t: Timestamp| Opening {
+        valid_through: Some(t),
+        ..Opening::default()
+    };
+    assert!(is_new(&posted(14), now));
+    assert!(!is_new(&posted(13), now), "seven days old is no longer new");
+    assert!(!is_new(&Opening::default(), now), "undated is never new");
+    assert!(closes_soon(&closing(day(27)), now));
+    assert!(!closes_soon(&closing(Timestamp(day(27).0 + DAY_MS)), now));
+    assert!(!closes_soon(&closing(day(19)), now), "already closed");
+    assert!(!closes_soon(&Opening::default(), now));
+}
+
+/// Each opening's folded words and facet values, worked out the obvious way.
+struct Obvious {
+    words: Vec<Vec<String>>,
+    values: Vec<Vec<Vec<String>>>,
+}
+
+impl Obvious {
+    fn of(openings: &[Opening]) -> Obvious {
+        let words = openings
+            .iter()
+            .map(|o| {
+                let Description::Html(html) = &o.description else {
+                    unreachable!()
+                };
+                let mut text = format!("{} {}", o.title, o.organization.name);
+                for l in &o.locations {
+                    text.push_str(&format!(" {}", l.label()));
+                }
+                for extra in o.remote_regions.iter().chain(&o.department).chain(&o.tags) {
+                    text.push_str(&format!(" {extra}"));
+                }
+                text.push_str(&format!(" {}", html_to_text(html)));
+                let mut words: Vec<String> = fold(&text).split(' ').map(String::from).collect();
+                words.sort();
+                words.dedup();
+                words
+            })
+            .collect();
+        let values = openings
+            .iter()
+            .map(|o| {
+                Facet::ALL
+                    .iter()
+                    .map(|f| f.values_of(o).into_iter().map(fold).collect())
+                    .collect()
+            })
+            .collect();
+        Obvious { words, values }
+    }
+
+    /// The openings that match the words and every facet but `skip`.
+    fn matches(&self, query: &Query, skip: Option<Facet>) -> Vec<usize> {
+        let query_words: Vec<String> = fold(&query.text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        (0..self.words.len())
+            .filter(|&i| {
+                let has_word = |w: &String| {
+                    self.words[i].iter().any(|t| {
+                        if w.chars().count() >= 5 {
+                            t.contains(w.as_str())
+                        } else {
+                            t.starts_with(w.as_str())
+                        }
+                    })
+                };
+                query_words.iter().all(has_word)
+                    && Facet::ALL.iter().filter(|&&f| Some(f) != skip).all(|&f| {
+                        let picked = query.selected(f);
+                        picked.is_empty()
+                            || self.values[i][f.index()]
+                                .iter()
+                                .any(|v| picked.iter().any(|p| fold(p) == *v))
+                    })
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn ten_thousand_generated_openings_filter_and_count_exactly() {
+    let today = day(1);
+    let openings = sample::openings(10_000, today);
+    let started = std::time::Instant::now();
+    let catalog = catalog_of(openings.clone());
+    let indexing = started.elapsed();
+    assert_eq!(catalog.len(), 10_000, "generated openings are all distinct");
+    let obvious = Obvious::of(&openings);
+
+    let mut queries = vec![
+        Query::default(),
+        Query::text("archivist"),
+        Query::text("bibliotheque digitisation"),
+        Query::text("e"),
+    ];
+    let mut q = Query::text("collections");
+    q.select(Facet::Country, "DE");
+    q.select(Facet::Country, "FR");
+    q.select(Facet::Workplace, "hybrid");
+    queries.push(q);
+    let mut q = Query::default();
+    q.select(Facet::EmploymentType, "PART_TIME");
+    q.select(Facet::Organization, "Universitätsbibliothek Altenfurt");
+    q.select(Facet::Tag, "rare books");
+    q.select(Facet::Department, "Collections");
+    queries.push(q);
+    queries.push(Query::text("senior curator rare"));
+
+    let mut slowest = std::time::Duration::ZERO;
+    for query in &queries {
+        let started = std::time::Instant::now();
+        let view = catalog.view(query, Sort::Closing);
+        slowest = slowest.max(started.elapsed());
+
+        let mut got = view.matches.clone();
+        got.sort_unstable();
+        assert_eq!(got, obvious.matches(query, None), "{query:?}");
+        assert!(
+            view.matches.windows(2).all(|w| {
+                let (a, b) = (openings[w[0]].valid_through, openings[w[1]].valid_through);
+                matches!((a, b), (Some(a), Some(b)) if a <= b) || b.is_none()
+            }),
+            "closing soonest first"
+        );
+        for facet in Facet::ALL {
+            let under_others = obvious.matches(query, Some(facet));
+            let shown = &view.facet(facet).unwrap().values;
+            for value in shown {
+                let expected = under_others
+                    .iter()
+                    .filter(|&&i| obvious.values[i][facet.index()].contains(&fold(&value.value)))
+                    .count();
+                assert_eq!(
+                    value.count, expected,
+                    "{facet:?} {} in {query:?}",
+                    value.value
+                );
+            }
+            for &i in &under_others {
+                for v in &obvious.values[i][facet.index()] {
+                    assert!(
+                        shown.iter().any(|s| fold(&s.value) == *v),
+                        "{facet:?} {v} is missing in {query:?}"
+                    );
+                }
+            }
+        }
+    }
+    println!("10,000 openings: indexed in {indexing:?}; slowest view {slowest:?}");
+}
+
+#[test]
+fn the_url_holds_the_board_state_beside_the_host_pages_own() {
+    let mut state = BoardState {
+        query: Query::text("rare books; maps & plans #1"),
+        sort: Some(Sort::Title),
+        page: 3,
+        open: Some("gen-00042".into()),
+    };
+    state.query.select(Facet::Organization, "Musée Lumière");
+    let page = "https://consortium.example/jobs/?lang=fr&ref=mail#/openings?tab=2";
+    let url = write_state(page, Some("museums"), &state);
+    assert!(url.starts_with("https://consortium.example/jobs/?lang=fr&ref=mail&openings-museums="));
+    assert!(url.ends_with("#/openings?tab=2"));
+    assert_eq!(read_state(&url, Some("museums")), state);
+    assert_eq!(
+        read_state(&url, None),
+        BoardState::default(),
+        "another board's state"
+    );
+    assert_eq!(
+        write_state(&url, Some("museums"), &BoardState::default()),
+        page,
+        "the default state leaves no trace"
+    );
+}
+
+#[test]
+fn a_deep_link_is_what_the_board_writes_when_an_opening_is_open() {
+    let page = "https://consortium.example/jobs?lang=fr";
+    let state = BoardState {
+        open: Some("job/7 à Lyon".into()),
+        ..BoardState::default()
+    };
+    assert_eq!(
+        deep_link(page, None, "job/7 à Lyon"),
+        write_state(page, None, &state)
+    );
+    assert_eq!(
+        get_param(&deep_link(page, None, "x"), "openings").as_deref(),
+        Some("open:x")
+    );
+}
+
+fn any_facets() -> impl Strategy<Value = Vec<(Facet, Vec<String>)>> {
+    prop::collection::vec(
+        (
+            prop::sample::select(Facet::ALL.to_vec()),
+            prop::collection::vec(".+", 1..4),
+        ),
+        0..4,
+    )
+}
+
+proptest! {
+    #[test]
+    fn any_state_survives_the_url(
+        text in ".*",
+        facets in any_facets(),
+        sort in prop::option::of(prop::sample::select(Sort::ALL.to_vec())),
+        page in 1usize..10_000,
+        open in prop::option::of(".+"),
+    ) {
+        let mut state = BoardState { query: Query::text(&text), sort, page, open };
+        for (facet, values) in facets {
+            state.query.selected.insert(facet, values);
+        }
+        let encoded = encode(&state);
+        prop_assert!(
+            encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%:;,".contains(&b)),
+            "{encoded}"
+        );
+        prop_assert_eq!(decode(&encoded), state.clone());
+        let url = set_param("https://example.org/p?x=1#h", "openings-b", &encoded);
+        prop_assert_eq!(read_state(&url, Some("b")), state);
+    }
+
+    #[test]
+    fn setting_or_removing_the_state_never_touches_other_parameters(
+        others in prop::collection::vec(("[a-z]{1,6}", "[A-Za-z0-9%+._~-]{0,8}"), 0..5),
+        hash in "(#[ -~]{0,12})?",
+        value in ".*",
+    ) {
+        let query: Vec<String> = others.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let url = if query.is_empty() {
+            format!("https://example.org/page{hash}")
+        } else {
+            format!("https://example.org/page?{}{hash}", query.join("&"))
+        };
+        let set = set_param(&url, "openings", &value);
+        prop_assert!(set.ends_with(&hash));
+        let before_hash = &set[..set.len() - hash.len()];
+        prop_assert!(!before_hash.contains('#'));
+        let kept: Vec<&str> = before_hash
+            .split_once('?')
+            .map(|(_, q)| q.split('&').filter(|s| !s.starts_with("openings=")).collect())
+            .unwrap_or_default();
+        let expected: Vec<&str> = query.iter().map(String::as_str).filter(|s| !s.starts_with("openings=")).collect();
+        prop_assert_eq!(kept, expected);
+        let removed = remove_param(&set, "openings");
+        let original_without: String = remove_param(&url, "openings");
+        prop_assert_eq!(removed, original_without);
+        prop_assert!(get_param(&set, "openings").is_some());
+    }
+}
