@@ -196,9 +196,13 @@ test('two boards on one page stay separate', async () => {
   await new Promise((ok) => setTimeout(ok, 300));
   assert.deepEqual((await titles(libraries)).sort(), [...LIBRARY_TITLES].sort());
   assert.equal(await libraries.getByRole('searchbox', { name: 'Search openings' }).inputValue(), '');
-  const ids = await s.page.evaluate(() => [...document.querySelectorAll('openings-board')]
-    .map((el) => el.shadowRoot.querySelector('input.search').id));
-  assert.notEqual(ids[0], ids[1], 'two boards give their search boxes the same id');
+  // Each board's label belongs to its own search box, not the first one on the page.
+  await libraries.locator('label', { hasText: 'Search openings' }).click();
+  const focused = await s.page.evaluate(() => {
+    const el = document.activeElement;
+    return { board: el?.id, control: el?.shadowRoot?.activeElement?.className };
+  });
+  assert.deepEqual(focused, { board: 'libraries', control: 'search' });
   await assertHostUnharmed(s);
   await s.close();
 });
