@@ -5,7 +5,9 @@
 
 use std::fmt;
 
+use openings_core::facets::Facet;
 use openings_core::feeds::{split_format_prefix, FeedFormat, DEFAULT_MAX_FEED_BYTES};
+use openings_core::sort::Sort;
 
 /// The attributes the element watches; a change to any of them reconfigures the board.
 pub const OBSERVED_ATTRIBUTES: [&str; 9] = [
@@ -63,6 +65,10 @@ pub struct BoardConfig {
     pub theme: Theme,
     /// Larger feeds are refused.
     pub max_feed_bytes: usize,
+    /// The order of the list until the reader picks another.
+    pub sort: Sort,
+    /// The facets the filter list shows, in this order.
+    pub facets: Vec<Facet>,
 }
 
 impl Default for BoardConfig {
@@ -74,6 +80,8 @@ impl Default for BoardConfig {
             page_size: DEFAULT_PAGE_SIZE,
             theme: Theme::Auto,
             max_feed_bytes: DEFAULT_MAX_FEED_BYTES,
+            sort: Sort::default(),
+            facets: Facet::ALL.to_vec(),
         }
     }
 }
@@ -154,6 +162,35 @@ impl BoardConfig {
                 ),
             }
         }
+        if let Some(raw) = attr("sort") {
+            match Sort::parse(&raw) {
+                Some(sort) => config.sort = sort,
+                None => warn("sort", &raw, "newest, closing, title or org"),
+            }
+        }
+        if let Some(raw) = attr("facets").filter(|raw| !raw.trim().eq_ignore_ascii_case("none")) {
+            let mut facets = Vec::new();
+            let mut bad = false;
+            for key in raw.split([',', ' ']).filter(|k| !k.trim().is_empty()) {
+                match Facet::from_key(key) {
+                    Some(f) if !facets.contains(&f) => facets.push(f),
+                    Some(_) => {}
+                    None => bad = true,
+                }
+            }
+            if bad {
+                warn(
+                    "facets",
+                    &raw,
+                    "a list of org, country, workplace, type, dept and tag (or \"none\")",
+                );
+            }
+            if !bad {
+                config.facets = facets;
+            }
+        } else if attr("facets").is_some() {
+            config.facets = Vec::new();
+        }
         (config, warnings)
     }
 }
@@ -224,6 +261,39 @@ mod tests {
         let named: Vec<&str> = warnings.iter().map(|w| w.attribute).collect();
         assert_eq!(named, ["page-size", "theme", "max-feed-size"]);
         assert!(warnings[0].to_string().contains("page-size=\"lots\""));
+    }
+
+    #[test]
+    fn the_loader_watches_every_attribute_the_board_reads() {
+        let loader = include_str!("embed/openings.js");
+        for attribute in OBSERVED_ATTRIBUTES {
+            assert!(
+                loader.contains(&format!("\"{attribute}\"")),
+                "openings.js does not observe {attribute}"
+            );
+        }
+    }
+
+    #[test]
+    fn facets_and_sort_are_chosen_by_key() {
+        let (config, warnings) = read(&[("facets", "workplace, org"), ("sort", "closing")]);
+        assert!(warnings.is_empty());
+        assert_eq!(config.facets, [Facet::Workplace, Facet::Organization]);
+        assert_eq!(config.sort, Sort::Closing);
+        let (config, _) = read(&[("facets", "none")]);
+        assert!(config.facets.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_facet_or_sort_warns_and_keeps_the_default() {
+        let (config, warnings) = read(&[("facets", "org, salary"), ("sort", "random")]);
+        assert_eq!(config.facets, Facet::ALL.to_vec());
+        assert_eq!(config.sort, Sort::Newest);
+        let named: Vec<&str> = warnings.iter().map(|w| w.attribute).collect();
+        assert_eq!(named, ["sort", "facets"]);
+        assert!(warnings[1]
+            .to_string()
+            .contains("org, country, workplace, type, dept and tag"));
     }
 
     #[test]

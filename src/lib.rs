@@ -10,11 +10,10 @@
 //! - `embed`: the custom element's Rust side, the shadow root, fetching feeds.
 
 pub mod config;
+pub mod i18n;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
-pub mod i18n;

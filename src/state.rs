@@ -5,8 +5,13 @@
 use std::fmt;
 use std::rc::Rc;
 
-use openings_core::catalog::{Catalog, Query};
+use openings_core::catalog::Catalog;
+use openings_core::facets::Facet;
 use openings_core::feeds::{FeedError, ParsedFeed, Skipped};
+use openings_core::sort::Sort;
+/// What the reader is looking at — search, filters, sort, page, open
+/// opening — exactly what the page URL holds.
+pub use openings_core::url_state::BoardState as ViewState;
 
 use crate::config::FeedSource;
 
@@ -104,9 +109,7 @@ pub struct BoardState {
     pub catalog: Rc<Catalog>,
     /// Bumped whenever the catalog changes, so views of it know to recompute.
     pub revision: u64,
-    pub query: Query,
-    /// The page shown, from 0.
-    pub page: usize,
+    pub view: ViewState,
 }
 
 /// Everything that can happen to a board.
@@ -133,7 +136,20 @@ pub enum Action {
     },
     /// The reader typed in the search box.
     Search(String),
+    /// The reader ticked or unticked a facet value.
+    ToggleFacet(Facet, String),
+    ClearFacet(Facet),
+    /// Clear the search and every filter.
+    ClearAll,
+    SortBy(Sort),
+    /// Show page `n` (from 1).
     GoToPage(usize),
+    /// Open the opening with this id in the detail view.
+    Open(String),
+    /// Back to the list.
+    Close,
+    /// The page URL changed (Back, Forward, a shared link): show what it holds.
+    Restore(ViewState),
 }
 
 impl BoardState {
@@ -145,7 +161,6 @@ impl BoardState {
                 next.generation = generation;
                 next.catalog = Rc::new(Catalog::new());
                 next.revision += 1;
-                next.page = 0;
                 next.feeds = feeds
                     .into_iter()
                     .map(|(source, url)| FeedState {
@@ -188,12 +203,39 @@ impl BoardState {
             }
             Action::FeedLoaded { .. } | Action::FeedFailed { .. } => {}
             Action::Search(text) => {
-                next.query.text = text;
-                next.page = 0;
+                next.view.query.text = text;
+                next.view.page = 1;
             }
-            Action::GoToPage(page) => next.page = page,
+            Action::ToggleFacet(facet, value) => {
+                next.view.query.toggle(facet, &value);
+                next.view.page = 1;
+            }
+            Action::ClearFacet(facet) => {
+                next.view.query.clear(facet);
+                next.view.page = 1;
+            }
+            Action::ClearAll => {
+                next.view.query.clear_all();
+                next.view.page = 1;
+            }
+            Action::SortBy(sort) => {
+                next.view.sort = Some(sort);
+                next.view.page = 1;
+            }
+            Action::GoToPage(page) => next.view.page = page.max(1),
+            Action::Open(id) => next.view.open = Some(id),
+            Action::Close => next.view.open = None,
+            Action::Restore(view) => next.view = view,
         }
         next
+    }
+
+    /// A fresh board showing what a shared link (or the page URL) asks for.
+    pub fn with_view(view: ViewState) -> BoardState {
+        BoardState {
+            view,
+            ..BoardState::default()
+        }
     }
 
     pub fn phase(&self) -> Phase {
@@ -341,12 +383,57 @@ mod tests {
     }
 
     #[test]
-    fn searching_goes_back_to_the_first_page() {
+    fn searching_filtering_and_sorting_go_back_to_the_first_page() {
+        let on_page_3 = started(&["https://a.example/1"]).apply(Action::GoToPage(3));
+        assert_eq!(on_page_3.view.page, 3);
+        for action in [
+            Action::Search("archivist".into()),
+            Action::ToggleFacet(Facet::Workplace, "remote".into()),
+            Action::ClearAll,
+            Action::SortBy(Sort::Title),
+        ] {
+            assert_eq!(on_page_3.apply(action).view.page, 1);
+        }
+        let searched = on_page_3.apply(Action::Search("archivist".into()));
+        assert_eq!(searched.view.query.text, "archivist");
+    }
+
+    #[test]
+    fn facet_values_toggle_and_clear() {
         let state = started(&["https://a.example/1"])
-            .apply(Action::GoToPage(3))
-            .apply(Action::Search("archivist".into()));
-        assert_eq!(state.page, 0);
-        assert_eq!(state.query.text, "archivist");
+            .apply(Action::ToggleFacet(Facet::Organization, "Wellcome".into()))
+            .apply(Action::ToggleFacet(
+                Facet::Organization,
+                "British Library".into(),
+            ))
+            .apply(Action::ToggleFacet(Facet::Workplace, "remote".into()));
+        assert_eq!(
+            state.view.query.selected(Facet::Organization),
+            ["Wellcome", "British Library"]
+        );
+        let state = state.apply(Action::ToggleFacet(Facet::Organization, "Wellcome".into()));
+        assert_eq!(
+            state.view.query.selected(Facet::Organization),
+            ["British Library"]
+        );
+        let state = state.apply(Action::ClearFacet(Facet::Organization));
+        assert!(state.view.query.selected(Facet::Organization).is_empty());
+        assert_eq!(state.view.query.selected(Facet::Workplace), ["remote"]);
+    }
+
+    #[test]
+    fn an_opening_opens_and_closes_and_a_link_restores_everything() {
+        let state = started(&["https://a.example/1"]).apply(Action::Open("job-7".into()));
+        assert_eq!(state.view.open.as_deref(), Some("job-7"));
+        assert_eq!(state.apply(Action::Close).view.open, None);
+        let shared = openings_core::url_state::decode("q:curator;sort:closing;page:2;open:job-9");
+        let restored = state.apply(Action::Restore(shared.clone()));
+        assert_eq!(restored.view, shared);
+        assert_eq!(
+            restored.catalog.len(),
+            state.catalog.len(),
+            "restoring keeps the openings"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! way the board does, acts as a reader would, waits a tick, and checks what
 //! is on screen.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test crate: a failed unwrap is a failed test
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,6 +23,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
+use yew::AttrValue;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -64,23 +66,31 @@ fn text(root: &Element, selector: &str) -> String {
         .unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
 
+fn listings_props(
+    catalog: Rc<Catalog>,
+    matches: Vec<usize>,
+    opened: Rc<RefCell<Vec<usize>>>,
+) -> openings_board::components::listings::ListingsProps {
+    let on_open = Callback::from(move |i: usize| opened.borrow_mut().push(i));
+    yew::props!(openings_board::components::listings::ListingsProps {
+        catalog,
+        matches: Rc::new(matches),
+        now: Timestamp::parse_iso("2026-11-25").unwrap(),
+        link: Callback::from(|id: String| AttrValue::from(format!(
+            "https://host.example/jobs?openings=open:{id}"
+        ))),
+        on_open,
+        on_apply: Callback::noop(),
+    })
+}
+
 /// The IIIF opening shows everything a job seeker scans for, and its Apply
 /// link goes to the recruiting portal in a new tab, without an opener.
 #[wasm_bindgen_test]
 async fn a_listing_shows_the_facts_and_an_apply_link() {
     let root = stage();
-    let catalog = catalog_of(&[IIIF_FEED]);
-    let matches = Rc::new(vec![0]);
-    yew::Renderer::<Listings>::with_root_and_props(
-        root.clone(),
-        yew::props!(openings_board::components::listings::ListingsProps {
-            catalog,
-            matches,
-            start: 0,
-            count: 20
-        }),
-    )
-    .render();
+    let props = listings_props(catalog_of(&[IIIF_FEED]), vec![0], Rc::default());
+    yew::Renderer::<Listings>::with_root_and_props(root.clone(), props).render();
     tick().await;
 
     assert_eq!(
@@ -106,35 +116,41 @@ async fn a_listing_shows_the_facts_and_an_apply_link() {
     assert_eq!(apply.text_content().unwrap(), "Apply");
 }
 
-/// A page shows only its slice of the matches, in the order given.
+/// Openings show in the order given; each title is a real link to the
+/// opening's own URL, and a plain click opens it in place instead.
 #[wasm_bindgen_test]
-async fn the_list_shows_one_page_of_matches_in_order() {
+async fn titles_link_to_each_opening_and_open_it_in_place() {
     let root = stage();
-    let catalog = catalog_of(&[MUSEUM_FEED]);
-    let matches = Rc::new(vec![3, 1, 0, 2]);
-    yew::Renderer::<Listings>::with_root_and_props(
-        root.clone(),
-        yew::props!(openings_board::components::listings::ListingsProps {
-            catalog,
-            matches,
-            start: 1,
-            count: 2
-        }),
-    )
-    .render();
+    let opened = Rc::new(RefCell::new(Vec::new()));
+    let props = listings_props(catalog_of(&[MUSEUM_FEED]), vec![1, 0], opened.clone());
+    yew::Renderer::<Listings>::with_root_and_props(root.clone(), props).render();
     tick().await;
-    let titles: Vec<String> = {
-        let nodes = root.query_selector_all(".listing-title").unwrap();
-        (0..nodes.length())
-            .map(|i| nodes.item(i).unwrap().text_content().unwrap())
-            .collect()
-    };
+    let links = root.query_selector_all(".listing-title a").unwrap();
+    let titles: Vec<String> = (0..links.length())
+        .map(|i| links.item(i).unwrap().text_content().unwrap())
+        .collect();
     assert_eq!(
         titles,
         [
             "Conservator, Works on Paper (maternity cover)",
             "Digital Collections Photographer"
         ]
+    );
+    let first: HtmlElement = links.item(0).unwrap().dyn_into().unwrap();
+    assert_eq!(
+        first.get_attribute("href").unwrap(),
+        "https://host.example/jobs?openings=open:hm-2026-034"
+    );
+    first.click();
+    tick().await;
+    assert_eq!(
+        *opened.borrow(),
+        [1],
+        "the click opened the opening in place"
+    );
+    assert!(
+        root.query_selector(".mark-new").unwrap().is_some(),
+        "an opening posted this week is marked new"
     );
 }
 
@@ -370,4 +386,185 @@ async fn a_board_in_a_shadow_root_reports_a_dead_feed() {
         shadow.query_selector(".openings-board").unwrap().is_none(),
         "unmounting removes the board"
     );
+}
+
+/// Facet values show their counts in the reader's words; ticking one asks
+/// for that filter; a facet with a pick can be cleared, and so can all.
+#[wasm_bindgen_test]
+async fn facets_show_counts_and_filter_when_ticked() {
+    use openings_board::components::facet_list::{FacetList, FacetListProps};
+    use openings_core::facets::{Facet, FacetCounts, FacetValue};
+    let root = stage();
+    let toggled = Rc::new(RefCell::new(Vec::<(Facet, String)>::new()));
+    let cleared = Rc::new(RefCell::new(Vec::<Facet>::new()));
+    let value = |value: &str, count, selected| FacetValue {
+        value: value.into(),
+        count,
+        selected,
+    };
+    let facets = Rc::new(vec![
+        FacetCounts {
+            facet: Facet::Workplace,
+            values: vec![value("onsite", 7, false), value("remote", 2, true)],
+            hidden: false,
+        },
+        FacetCounts {
+            facet: Facet::Country,
+            values: vec![value("DE", 3, false)],
+            hidden: false,
+        },
+    ]);
+    let props = yew::props!(FacetListProps {
+        facets,
+        active: true,
+        on_toggle: {
+            let t = toggled.clone();
+            Callback::from(move |x| t.borrow_mut().push(x))
+        },
+        on_clear: {
+            let c = cleared.clone();
+            Callback::from(move |f| c.borrow_mut().push(f))
+        },
+        on_clear_all: Callback::noop(),
+    });
+    yew::Renderer::<FacetList>::with_root_and_props(root.clone(), props).render();
+    tick().await;
+
+    let legends = root.query_selector_all("legend").unwrap();
+    assert_eq!(
+        legends.item(0).unwrap().text_content().unwrap(),
+        "Workplace"
+    );
+    let labels = root.query_selector_all(".facet-values label").unwrap();
+    let label = |i| labels.item(i).unwrap().text_content().unwrap();
+    assert_eq!(label(0), "On-site7");
+    assert_eq!(label(1), "Remote2");
+    assert_eq!(
+        label(2),
+        "Germany3",
+        "country codes are named in the reader's language"
+    );
+    let remote: HtmlInputElement = root
+        .query_selector("#facet-workplace-1")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(remote.checked());
+    let onsite: HtmlElement = root
+        .query_selector("#facet-workplace-0")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    onsite.click();
+    tick().await;
+    assert_eq!(
+        *toggled.borrow(),
+        [(Facet::Workplace, "onsite".to_string())]
+    );
+    let clear: HtmlElement = root
+        .query_selector(".clear-facet")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        clear.get_attribute("aria-label").unwrap(),
+        "Clear the Workplace filter"
+    );
+    clear.click();
+    tick().await;
+    assert_eq!(*cleared.borrow(), [Facet::Workplace]);
+    assert!(root.query_selector(".clear-all").unwrap().is_some());
+}
+
+/// An opening opened in place: its description is rendered through the
+/// allow-list (no script, no handler, no javascript: link reaches the DOM,
+/// ordinary rich text stays), its title takes the focus, Back closes it.
+#[wasm_bindgen_test]
+async fn the_detail_view_shows_rich_text_safely_and_takes_focus() {
+    use openings_board::components::detail_view::{DetailView, DetailViewProps};
+    let feed = r#"{"@context":"https://schema.org","@type":"JobPosting","title":"Archivist","identifier":"a1",
+        "hiringOrganization":{"name":"Valmont Archives","url":"https://archives.example"},
+        "url":"https://jobs.example/a1","datePosted":"2026-11-24","validThrough":"2026-11-30",
+        "applicationContact":{"email":"jobs@archives.example"},
+        "description":"<h2>Duties</h2><ul><li>Describe <strong>collections</strong></li></ul><script>window.pwned=1</script><p onclick=\"window.pwned=2\">Read <a href=\"javascript:window.pwned=3\">this</a> and <a href=\"https://archives.example/about\">that</a>.</p><img src=x onerror=\"window.pwned=4\"><svg><script>window.pwned=5</script></svg>"}"#;
+    let root = stage();
+    let closed = Rc::new(RefCell::new(0));
+    let props = yew::props!(DetailViewProps {
+        catalog: catalog_of(&[feed]),
+        index: 0,
+        link: "https://host.example/jobs?openings=open:a1",
+        now: Timestamp::parse_iso("2026-11-25").unwrap(),
+        on_close: {
+            let c = closed.clone();
+            Callback::from(move |()| *c.borrow_mut() += 1)
+        },
+        on_apply: Callback::noop(),
+    });
+    yew::Renderer::<DetailView>::with_root_and_props(root.clone(), props).render();
+    tick().await;
+
+    let body = root.query_selector(".rich-text").unwrap().unwrap();
+    assert!(body
+        .query_selector("script, img, svg, [onclick], [onerror]")
+        .unwrap()
+        .is_none());
+    assert!(body
+        .query_selector("a[href^='javascript']")
+        .unwrap()
+        .is_none());
+    assert_eq!(text(&root, ".rich-text li"), "Describe collections");
+    assert!(body.query_selector("strong").unwrap().is_some());
+    let safe = body
+        .query_selector("a[href='https://archives.example/about']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(safe.get_attribute("target").as_deref(), Some("_blank"));
+    assert!(body.text_content().unwrap().contains("Read this and that."));
+    assert!(
+        js_sys::Reflect::get(&gloo_utils::window(), &"pwned".into())
+            .unwrap()
+            .is_undefined(),
+        "nothing ran"
+    );
+
+    assert!(root.query_selector(".mark-new").unwrap().is_some());
+    assert!(
+        root.query_selector(".mark-closing").unwrap().is_some(),
+        "closes within a week"
+    );
+    assert!(root
+        .query_selector("a[href='mailto:jobs@archives.example']")
+        .unwrap()
+        .is_some());
+    let title: HtmlElement = root
+        .query_selector("#openings-detail-title")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let mut focused = false;
+    for _ in 0..10 {
+        focused = gloo_utils::document()
+            .active_element()
+            .is_some_and(|a| a == *title);
+        if focused {
+            break;
+        }
+        tick().await;
+    }
+    assert!(focused, "focus moved to the opening's title");
+    assert_eq!(title.get_attribute("tabindex").as_deref(), Some("-1"));
+
+    let back: HtmlElement = root
+        .query_selector(".detail-back")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    back.click();
+    tick().await;
+    assert_eq!(*closed.borrow(), 1);
 }

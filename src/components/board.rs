@@ -1,20 +1,29 @@
 //! The board: the one component the embedding mounts. It owns the board's
 //! state (a reducer over [`Action`]s), starts loading the feeds when its
-//! configuration arrives or changes, and lays out the other components.
+//! configuration arrives or changes, keeps the page URL in step, and lays out
+//! the other components: search, sort, filters, the list or one opening.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use openings_core::dates::Timestamp;
+use openings_core::feeds::ParsedFeed;
+use openings_core::url_state::deep_link;
 use yew::prelude::*;
 
+use crate::components::detail_view::DetailView;
+use crate::components::facet_list::FacetList;
 use crate::components::listings::Listings;
 use crate::components::notices::FeedNotices;
 use crate::components::pagination::Pagination;
 use crate::components::result_count::ResultCount;
 use crate::components::search_box::SearchBox;
+use crate::components::sort_select::SortSelect;
 use crate::config::BoardConfig;
 use crate::embed::console;
+use crate::embed::events::BoardEvent;
 use crate::embed::feed_loader::FeedRequest;
+use crate::embed::url_sync::{use_url_sync, view_from_url};
 use crate::i18n::Locale;
 use crate::state::{Action, BoardState, Phase};
 
@@ -24,6 +33,10 @@ pub struct BoardProps {
     pub locale: Rc<Locale>,
     /// How console messages name this board.
     pub label: Rc<str>,
+    /// The host page's URL without this board's state: the base of deep links.
+    pub page_url: Rc<str>,
+    /// Tells the host page what the reader did.
+    pub on_event: Callback<BoardEvent>,
 }
 
 /// The reducer wrapper Yew needs around [`BoardState`].
@@ -49,44 +62,82 @@ type Requests = Rc<RefCell<Vec<Rc<FeedRequest>>>>;
 
 #[component]
 pub fn Board(props: &BoardProps) -> Html {
-    let state = use_reducer(BoardStore::default);
+    let board_id = props.config.id.clone();
+    let state = {
+        let board_id = board_id.clone();
+        use_reducer(move || BoardStore(BoardState::with_view(view_from_url(board_id.as_deref()))))
+    };
     let requests: Requests = use_mut_ref(Vec::new);
     let generation = use_mut_ref(|| 0u64);
+    let closed = use_mut_ref(|| None::<String>);
 
     // (Re)load every feed when the configured feeds change.
     {
         let dispatcher = state.dispatcher();
         let requests = requests.clone();
         let label = props.label.clone();
-        let feeds = (props.config.feeds.clone(), props.config.max_feed_bytes);
         let config = props.config.clone();
-        use_effect_with(feeds, move |_| {
-            let gen = {
-                let mut g = generation.borrow_mut();
-                *g += 1;
-                *g
-            };
-            let feeds = config
-                .feeds
-                .iter()
-                .map(|f| (f.clone(), f.url.clone()))
-                .collect();
-            dispatcher.dispatch(Action::Start {
-                generation: gen,
-                feeds,
-            });
-            if config.feeds.is_empty() {
-                console::warn(
-                    &label,
-                    "no feed given: add feed=\"https://…/jobs.json\" to the element.",
-                );
+        use_effect_with(
+            (props.config.feeds.clone(), props.config.max_feed_bytes),
+            move |_| {
+                let gen = {
+                    let mut g = generation.borrow_mut();
+                    *g += 1;
+                    *g
+                };
+                let feeds = config
+                    .feeds
+                    .iter()
+                    .map(|f| (f.clone(), f.url.clone()))
+                    .collect();
+                dispatcher.dispatch(Action::Start {
+                    generation: gen,
+                    feeds,
+                });
+                if config.feeds.is_empty() {
+                    console::warn(
+                        &label,
+                        "no feed given: add feed=\"https://…/jobs.json\" to the element.",
+                    );
+                }
+                let fresh: Vec<Rc<FeedRequest>> = (0..config.feeds.len())
+                    .map(|index| start_load(&config, index, gen, &dispatcher, &label))
+                    .collect();
+                let old = std::mem::replace(&mut *requests.borrow_mut(), fresh);
+                old.iter().for_each(|r| r.cancel());
+                move || requests.borrow().iter().for_each(|r| r.cancel())
+            },
+        );
+    }
+
+    let dispatch = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    use_url_sync(board_id.clone(), state.view.clone(), dispatch.clone());
+
+    let sort = state.view.sort.unwrap_or(props.config.sort);
+    let view = {
+        let catalog = state.catalog.clone();
+        use_memo(
+            (state.revision, state.view.query.clone(), sort),
+            move |(_, query, sort)| catalog.view(query, *sort),
+        )
+    };
+
+    // Tell the host page when the reader searches or filters.
+    {
+        let on_event = props.on_event.clone();
+        let view_state = state.view.clone();
+        let count = view.matches.len();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.view.query.clone(), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                on_event.emit(BoardEvent::Filter {
+                    view: view_state,
+                    count,
+                });
             }
-            let fresh: Vec<Rc<FeedRequest>> = (0..config.feeds.len())
-                .map(|index| start_load(&config, index, gen, &dispatcher, &label))
-                .collect();
-            let old = std::mem::replace(&mut *requests.borrow_mut(), fresh);
-            old.iter().for_each(|r| r.cancel());
-            move || requests.borrow().iter().for_each(|r| r.cancel())
         });
     }
 
@@ -105,64 +156,125 @@ pub fn Board(props: &BoardProps) -> Html {
             }
         })
     };
-    let on_search = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| dispatcher.dispatch(Action::Search(text)))
+    let catalog = state.catalog.clone();
+    let on_open = {
+        let dispatch = dispatch.clone();
+        let on_event = props.on_event.clone();
+        let catalog = catalog.clone();
+        Callback::from(move |index: usize| {
+            if let Some(opening) = catalog.get(index) {
+                on_event.emit(BoardEvent::open(opening));
+                dispatch.emit(Action::Open(opening.id.clone()));
+            }
+        })
     };
-    let on_page = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |page: usize| dispatcher.dispatch(Action::GoToPage(page)))
+    let on_apply = {
+        let on_event = props.on_event.clone();
+        let catalog = catalog.clone();
+        Callback::from(move |index: usize| {
+            if let Some(opening) = catalog.get(index) {
+                on_event.emit(BoardEvent::apply(opening));
+            }
+        })
     };
-
-    let matches = {
-        let catalog = state.catalog.clone();
-        let query = state.query.clone();
-        use_memo((state.revision, query), move |(_, query)| {
-            catalog.search(query)
+    let on_close = {
+        let dispatch = dispatch.clone();
+        let closed = closed.clone();
+        let open = state.view.open.clone();
+        Callback::from(move |()| {
+            *closed.borrow_mut() = open.clone();
+            dispatch.emit(Action::Close);
         })
     };
 
     let locale = props.locale.clone();
     let strings = locale.strings;
+    let now = Timestamp(js_sys::Date::now() as i64);
     let page_size = props.config.page_size;
-    let pages = matches.len().div_ceil(page_size).max(1);
-    let page = state.page.min(pages - 1);
+    let pages = view.page_count(page_size);
+    let page = state.view.page.clamp(1, pages);
     let phase = state.phase();
-    let theme = props.config.theme.key();
-    let dir = if locale.rtl { "rtl" } else { "ltr" };
+    let opened = state
+        .view
+        .open
+        .as_deref()
+        .map(|id| (id, state.catalog.position(id)));
+    let link = {
+        let page_url = props.page_url.clone();
+        let board_id = board_id.clone();
+        move |id: &str| AttrValue::from(deep_link(&page_url, board_id.as_deref(), id))
+    };
+    let facets: Rc<Vec<_>> = Rc::new(view.visible_facets(&props.config.facets).cloned().collect());
+    let active = !state.view.query.is_empty();
+
+    let list = match phase {
+        Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },
+        Phase::NoFeeds => html! { <p class="empty">{ strings.no_feed }</p> },
+        Phase::Failed => html! {},
+        Phase::Ready if view.matches.is_empty() => html! {
+            <p class="empty">{
+                if state.view.query.text.trim().is_empty() && !state.view.query.has_filters() {
+                    strings.no_openings.to_string()
+                } else if state.view.query.text.trim().is_empty() {
+                    strings.no_filter_match.to_string()
+                } else {
+                    Locale::fill(strings.no_match, &[("q", state.view.query.text.trim())])
+                }
+            }</p>
+        },
+        Phase::Ready => {
+            let focus = closed.borrow_mut().take();
+            html! {
+                <>
+                    <Listings catalog={state.catalog.clone()} matches={Rc::new(view.page(page, page_size).to_vec())}
+                        now={now} link={Callback::from({ let link = link.clone(); move |id: String| link(&id) })} on_open={on_open.clone()}
+                        on_apply={on_apply.clone()} focus={focus} />
+                    <Pagination page={page - 1} pages={pages}
+                        on_page={dispatch.reform(|p: usize| Action::GoToPage(p + 1))} />
+                </>
+            }
+        }
+    };
+
+    let main = match opened {
+        Some((id, Some(index))) => html! {
+            <DetailView catalog={state.catalog.clone()} index={index} link={link(id)} now={now}
+                on_close={on_close} on_apply={on_apply.clone()} />
+        },
+        Some((_, None)) if phase == Phase::Loading => list,
+        Some((_, None)) => html! {
+            <>
+                <div class="notice notice-warning" role="status"><p>{ strings.opening_gone }</p></div>
+                { list }
+            </>
+        },
+        None => html! {
+            <>
+                <ResultCount phase={phase} count={view.matches.len()} />
+                { list }
+            </>
+        },
+    };
 
     html! {
         <ContextProvider<Rc<Locale>> context={locale.clone()}>
-            <section class="openings-board" lang={locale.lang.clone()} {dir} data-theme={theme}
-                aria-label={strings.board_label}>
-                <SearchBox value={state.query.text.clone()} on_search={on_search} />
+            <section class="openings-board" lang={locale.lang.clone()} dir={if locale.rtl { "rtl" } else { "ltr" }}
+                data-theme={props.config.theme.key()} aria-label={strings.board_label}>
+                <div class="toolbar">
+                    <SearchBox value={state.view.query.text.clone()}
+                        on_search={dispatch.reform(Action::Search)} />
+                    <SortSelect value={sort} on_sort={dispatch.reform(Action::SortBy)} />
+                </div>
                 <FeedNotices feeds={Rc::new(state.feeds.clone())} on_retry={on_retry} />
-                <ResultCount phase={phase} count={matches.len()} />
-                {
-                    match phase {
-                        Phase::Loading => html! {
-                            <p class="loading" role="status">{ strings.loading }</p>
-                        },
-                        Phase::NoFeeds => html! { <p class="empty">{ strings.no_feed }</p> },
-                        Phase::Failed => html! {},
-                        Phase::Ready if matches.is_empty() => html! {
-                            <p class="empty">{
-                                if state.query.text.trim().is_empty() {
-                                    strings.no_openings.to_string()
-                                } else {
-                                    Locale::fill(strings.no_match, &[("q", state.query.text.trim())])
-                                }
-                            }</p>
-                        },
-                        Phase::Ready => html! {
-                            <>
-                                <Listings catalog={state.catalog.clone()} matches={matches.clone()}
-                                    start={page * page_size} count={page_size} />
-                                <Pagination page={page} pages={pages} on_page={on_page} />
-                            </>
-                        },
+                <div class="layout">
+                    if phase == Phase::Ready && opened.is_none() {
+                        <FacetList facets={facets} active={active}
+                            on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
+                            on_clear={dispatch.reform(Action::ClearFacet)}
+                            on_clear_all={dispatch.reform(|()| Action::ClearAll)} />
                     }
-                }
+                    <div class="results">{ main }</div>
+                </div>
             </section>
         </ContextProvider<Rc<Locale>>>
     }
@@ -214,7 +326,7 @@ fn start_load(
     request
 }
 
-fn report_skipped(label: &str, url: &str, feed: &openings_core::feeds::ParsedFeed) {
+fn report_skipped(label: &str, url: &str, feed: &ParsedFeed) {
     if !feed.skipped.is_empty() {
         let reasons: Vec<String> = feed.skipped.iter().map(ToString::to_string).collect();
         console::warn(

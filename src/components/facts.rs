@@ -1,7 +1,8 @@
 //! The facts of an opening in the reader's language: where, what kind of
 //! employment, what pay. Shared by the listing row and the detail view.
 
-use openings_core::model::{EmploymentType, Opening, Salary, SalaryPeriod, Workplace};
+use openings_core::facets::Facet;
+use openings_core::model::{EmploymentType, Location, Opening, Salary, SalaryPeriod, Workplace};
 
 use crate::i18n::Locale;
 
@@ -11,7 +12,7 @@ pub fn location(locale: &Locale, opening: &Opening) -> String {
     let places: Vec<String> = opening
         .locations
         .iter()
-        .map(|l| l.label())
+        .map(|l| place(locale, l))
         .filter(|l| !l.is_empty())
         .collect();
     match opening.workplace {
@@ -29,24 +30,40 @@ pub fn location(locale: &Locale, opening: &Opening) -> String {
     }
 }
 
+/// "Portsmouth, Hampshire, United Kingdom": a place, its country named in the reader's language.
+pub fn place(locale: &Locale, location: &Location) -> String {
+    let country = location.country.as_deref().map(|c| locale.format.region(c));
+    [location.locality.clone(), location.region.clone(), country]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// "Full-time, Temporary".
 pub fn employment(locale: &Locale, opening: &Opening) -> String {
-    let strings = locale.strings;
     opening
         .employment_types
         .iter()
-        .map(|t| match t {
-            EmploymentType::FullTime => strings.full_time,
-            EmploymentType::PartTime => strings.part_time,
-            EmploymentType::Contractor => strings.contractor,
-            EmploymentType::Temporary => strings.temporary,
-            EmploymentType::Intern => strings.intern,
-            EmploymentType::Volunteer => strings.volunteer,
-            EmploymentType::PerDiem => strings.per_diem,
-            EmploymentType::Other(s) => s.as_str(),
-        })
+        .map(|t| employment_type(locale, t))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// One employment type in words.
+pub fn employment_type<'a>(locale: &Locale, kind: &'a EmploymentType) -> &'a str {
+    let strings = locale.strings;
+    match kind {
+        EmploymentType::FullTime => strings.full_time,
+        EmploymentType::PartTime => strings.part_time,
+        EmploymentType::Contractor => strings.contractor,
+        EmploymentType::Temporary => strings.temporary,
+        EmploymentType::Intern => strings.intern,
+        EmploymentType::Volunteer => strings.volunteer,
+        EmploymentType::PerDiem => strings.per_diem,
+        EmploymentType::Other(s) => s.as_str(),
+    }
 }
 
 /// "US$70,000 a year", "€40,000–€50,000 a year", "from £20 an hour".
@@ -70,4 +87,37 @@ pub fn salary(locale: &Locale, salary: &Salary) -> String {
         SalaryPeriod::Year => strings.per_year,
     };
     Locale::fill(per, &[("amount", &amount)])
+}
+
+/// A facet's name: "Organization", "Country"…
+pub fn facet_name(locale: &Locale, facet: Facet) -> &'static str {
+    let strings = locale.strings;
+    match facet {
+        Facet::Organization => strings.facet_organization,
+        Facet::Country => strings.facet_country,
+        Facet::Workplace => strings.facet_workplace,
+        Facet::EmploymentType => strings.facet_type,
+        Facet::Department => strings.facet_department,
+        Facet::Tag => strings.facet_tag,
+    }
+}
+
+/// A facet value in words: workplace and employment-type keys translated,
+/// country codes named by `Intl.DisplayNames`, other values as the feed wrote them.
+pub fn facet_value(locale: &Locale, facet: Facet, value: &str) -> String {
+    let strings = locale.strings;
+    match facet {
+        Facet::Workplace => match value {
+            "onsite" => strings.on_site.to_string(),
+            "hybrid" => strings.hybrid.to_string(),
+            "remote" => strings.remote.to_string(),
+            other => other.to_string(),
+        },
+        Facet::EmploymentType => match EmploymentType::parse(value) {
+            Some(kind) => employment_type(locale, &kind).to_string(),
+            None => value.to_string(),
+        },
+        Facet::Country => locale.format.region(value),
+        _ => value.to_string(),
+    }
 }

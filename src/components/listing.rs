@@ -1,10 +1,13 @@
-//! One opening in the list: title, organization, where, what kind, pay,
-//! dates, and the Apply link to the recruiting portal.
+//! One opening in the list: its title (a real link to the opening's own URL
+//! on the host page, opened in place), organization, where, what kind, pay,
+//! dates, "new" and "closing soon" marks, and the Apply link to the
+//! recruiting portal.
 
 use std::rc::Rc;
 
-use openings_core::catalog::Catalog;
+use openings_core::catalog::{closes_soon, is_new, Catalog};
 use openings_core::dates::Timestamp;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::{facts, use_locale};
@@ -14,11 +17,23 @@ use crate::i18n::Locale;
 pub struct ListingProps {
     pub catalog: Rc<Catalog>,
     pub index: usize,
+    pub now: Timestamp,
+    /// The opening's own link on the host page.
+    pub link: AttrValue,
+    pub on_open: Callback<usize>,
+    pub on_apply: Callback<usize>,
+    /// Take the focus when shown (coming back from the opening's details).
+    #[prop_or_default]
+    pub focus: bool,
 }
 
 impl PartialEq for ListingProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog) && self.index == other.index
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && self.index == other.index
+            && self.link == other.link
+            && self.focus == other.focus
+            && self.now.0 / 60_000 == other.now.0 / 60_000
     }
 }
 
@@ -26,9 +41,33 @@ impl PartialEq for ListingProps {
 pub fn Listing(props: &ListingProps) -> Html {
     let locale = use_locale();
     let strings = locale.strings;
+    let title_ref = use_node_ref();
+    {
+        let title_ref = title_ref.clone();
+        use_effect_with(props.focus, move |focus| {
+            if *focus {
+                if let Some(link) = title_ref.cast::<HtmlElement>() {
+                    let _ = link.focus();
+                }
+            }
+        });
+    }
     let Some(opening) = props.catalog.get(props.index) else {
         return html! {};
     };
+    let index = props.index;
+    // A plain click opens the opening in place; a click with a modifier
+    // (new tab, new window) is left to the browser, which follows the link.
+    let open = {
+        let on_open = props.on_open.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+                e.prevent_default();
+                on_open.emit(index);
+            }
+        })
+    };
+    let apply = props.on_apply.reform(move |_: MouseEvent| index);
     let place = facts::location(&locale, opening);
     let kind = facts::employment(&locale, opening);
     let pay = opening
@@ -53,11 +92,19 @@ pub fn Listing(props: &ListingProps) -> Html {
     html! {
         <li class="listing" data-id={opening.id.clone()}>
             <article class="listing-card">
-                <h3 class="listing-title">{ &opening.title }</h3>
+                <h3 class="listing-title">
+                    <a href={props.link.clone()} onclick={open} ref={title_ref}>{ &opening.title }</a>
+                </h3>
                 if !org.is_empty() {
                     <p class="listing-org">{ org }</p>
                 }
                 <p class="listing-facts">
+                    if is_new(opening, props.now) {
+                        <span class="mark mark-new">{ strings.new_mark }</span>
+                    }
+                    if closes_soon(opening, props.now) {
+                        <span class="mark mark-closing">{ strings.closing_soon_mark }</span>
+                    }
                     if !place.is_empty() {
                         <span class="listing-location">{ place }</span>
                     }
@@ -73,7 +120,7 @@ pub fn Listing(props: &ListingProps) -> Html {
                     { for date(strings.closes, "listing-closes", opening.valid_through) }
                 </p>
                 <a class="apply" href={opening.apply_url.clone()} target="_blank" rel="noopener noreferrer"
-                    aria-label={apply_label}>{ strings.apply }</a>
+                    aria-label={apply_label} onclick={apply}>{ strings.apply }</a>
             </article>
         </li>
     }

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use openings_core::catalog::Catalog;
+use openings_core::dates::Timestamp;
 use yew::prelude::*;
 
 use super::listing::Listing;
@@ -11,29 +12,36 @@ use super::listing::Listing;
 #[derive(Properties)]
 pub struct ListingsProps {
     pub catalog: Rc<Catalog>,
-    /// Catalog indices of the matching openings, in display order.
+    /// Catalog indices of the openings on this page, in display order.
     pub matches: Rc<Vec<usize>>,
-    /// The first match on this page, and how many a page holds.
-    pub start: usize,
-    pub count: usize,
+    pub now: Timestamp,
+    /// An opening's own link on the host page, from its id.
+    pub link: Callback<String, AttrValue>,
+    pub on_open: Callback<usize>,
+    pub on_apply: Callback<usize>,
+    /// The id of the opening whose title takes the focus (the one just closed).
+    #[prop_or_default]
+    pub focus: Option<String>,
 }
 
 impl PartialEq for ListingsProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.catalog, &other.catalog)
-            && Rc::ptr_eq(&self.matches, &other.matches)
-            && self.start == other.start
-            && self.count == other.count
+            && self.matches == other.matches
+            && self.now.0 / 60_000 == other.now.0 / 60_000
+            && self.focus == other.focus
     }
 }
 
 #[component]
 pub fn Listings(props: &ListingsProps) -> Html {
-    let page = props.matches.iter().skip(props.start).take(props.count);
     html! {
         <ul class="listings">
-            for &index in page {
-                <Listing key={index} catalog={props.catalog.clone()} index={index} />
+            for &index in props.matches.iter() {
+                <Listing key={index} catalog={props.catalog.clone()} index={index} now={props.now}
+                    link={props.catalog.get(index).map(|o| props.link.emit(o.id.clone())).unwrap_or_default()}
+                    on_open={props.on_open.clone()} on_apply={props.on_apply.clone()}
+                    focus={props.catalog.get(index).is_some_and(|o| Some(&o.id) == props.focus.as_ref())} />
             }
         </ul>
     }

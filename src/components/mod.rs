@@ -3,13 +3,17 @@
 //! context; none parses a feed or talks to the network.
 
 pub mod board;
+pub mod detail_view;
+pub mod facet_list;
 pub mod facts;
 pub mod listing;
 pub mod listings;
 pub mod notices;
 pub mod pagination;
 pub mod result_count;
+pub mod rich_text;
 pub mod search_box;
+pub mod sort_select;
 
 use std::rc::Rc;
 

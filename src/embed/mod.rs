@@ -7,10 +7,13 @@
 //! that touches the host page.
 
 pub mod console;
+pub mod events;
 pub mod feed_loader;
+pub mod url_sync;
 
 use std::rc::Rc;
 
+use openings_core::url_state::{param_name, remove_param};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 use yew::AppHandle;
@@ -74,10 +77,19 @@ fn props_for(host: &HtmlElement) -> BoardProps {
         feed.url = resolve(&feed.url, base.as_deref());
     }
     let lang = config.lang.clone().unwrap_or_else(|| page_language(host));
+    let page_url = url_sync::current_url()
+        .map(|url| remove_param(&url, &param_name(config.id.as_deref())))
+        .unwrap_or_default();
+    let on_event = {
+        let host = host.clone();
+        yew::Callback::from(move |event: events::BoardEvent| events::dispatch(&host, &event))
+    };
     BoardProps {
         config: Rc::new(config),
         locale: Locale::new(&lang),
         label: Rc::from(label),
+        page_url: Rc::from(page_url),
+        on_event,
     }
 }
 

@@ -28,6 +28,14 @@ extern "C" {
     #[wasm_bindgen(method, js_class = "NumberFormat", js_name = format)]
     fn format(this: &NumberFormat, value: f64) -> String;
 
+    #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
+    #[derive(Clone, Debug)]
+    type DisplayNames;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DisplayNames", catch)]
+    fn new(locale: &str, options: &Object) -> Result<DisplayNames, JsValue>;
+    #[wasm_bindgen(method, js_class = "DisplayNames", catch)]
+    fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
     #[derive(Clone, Debug)]
     type PluralRules;
@@ -53,6 +61,7 @@ pub struct Formatter {
     date: DateTimeFormat,
     number: NumberFormat,
     plural: PluralRules,
+    regions: Option<DisplayNames>,
     money: RefCell<HashMap<String, Option<NumberFormat>>>,
 }
 
@@ -77,11 +86,13 @@ impl Formatter {
         let plural = PluralRules::new(lang)
             .or_else(|_| PluralRules::new("en"))
             .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into());
+        let regions = DisplayNames::new(lang, &options(&[("type", "region")])).ok();
         Formatter {
             lang: lang.to_string(),
             date,
             number,
             plural,
+            regions,
             money: RefCell::default(),
         }
     }
@@ -119,6 +130,24 @@ impl Formatter {
             Some(f) => f.format(amount),
             None => format!("{} {code}", self.number(amount)),
         }
+    }
+
+    /// A country's name from its ISO 3166 code ("DE" → "Germany"); other
+    /// text (a name already) as it is.
+    pub fn region(&self, value: &str) -> String {
+        let code = value.trim();
+        if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+            if let Some(name) = self
+                .regions
+                .as_ref()
+                .and_then(|r| r.of(&code.to_ascii_uppercase()).ok())
+            {
+                if let Some(name) = name.as_string() {
+                    return name;
+                }
+            }
+        }
+        value.to_string()
     }
 
     /// The CLDR plural category of `n` ("one", "other", "few"…).

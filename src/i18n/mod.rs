@@ -7,11 +7,15 @@
 //! Strings`, and a line in [`strings_for`].
 
 mod en;
+#[cfg(target_arch = "wasm32")]
 pub mod format;
+#[cfg(target_arch = "wasm32")]
+mod locale;
 
-use std::rc::Rc;
-
+#[cfg(target_arch = "wasm32")]
 pub use format::Formatter;
+#[cfg(target_arch = "wasm32")]
+pub use locale::Locale;
 
 /// Every text of the board's interface in one language. `{n}`, `{q}`,
 /// `{url}`… are filled in by the component that shows the text.
@@ -27,6 +31,7 @@ pub struct Strings {
     pub count_none: &'static str,
     /// `{q}` is the search text.
     pub no_match: &'static str,
+    pub no_filter_match: &'static str,
     pub no_openings: &'static str,
     pub no_feed: &'static str,
     /// `{url}` and `{reason}`.
@@ -65,6 +70,39 @@ pub struct Strings {
     /// `{n}` of `{total}`.
     pub page_of: &'static str,
     pub pagination_label: &'static str,
+    /// The facet list's accessible name.
+    pub filters_label: &'static str,
+    pub clear: &'static str,
+    /// The accessible name of a facet's Clear button: `{facet}`.
+    pub clear_facet: &'static str,
+    pub clear_all: &'static str,
+    pub facet_organization: &'static str,
+    pub facet_country: &'static str,
+    pub facet_workplace: &'static str,
+    pub facet_type: &'static str,
+    pub facet_department: &'static str,
+    pub facet_tag: &'static str,
+    pub on_site: &'static str,
+    pub sort_label: &'static str,
+    pub sort_newest: &'static str,
+    pub sort_closing: &'static str,
+    pub sort_title: &'static str,
+    pub sort_organization: &'static str,
+    pub back_to_list: &'static str,
+    pub new_mark: &'static str,
+    pub closing_soon_mark: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub label_location: &'static str,
+    pub label_type: &'static str,
+    pub label_salary: &'static str,
+    pub label_department: &'static str,
+    pub label_posted: &'static str,
+    pub label_closes: &'static str,
+    pub label_contact: &'static str,
+    /// Shown when the link of an opening that is no longer listed is opened.
+    pub opening_gone: &'static str,
 }
 
 /// A text that changes with a number: one form per CLDR plural category.
@@ -100,6 +138,7 @@ pub fn strings_for(lang: &str) -> &'static Strings {
         .unwrap_or("")
         .to_ascii_lowercase();
     match primary.as_str() {
+        "en" => &en::STRINGS,
         _ => &en::STRINGS,
     }
 }
@@ -115,48 +154,4 @@ pub fn is_rtl(lang: &str) -> bool {
         primary.as_str(),
         "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv"
     )
-}
-
-/// A board's language: its words, its direction and its formatters.
-#[derive(Debug)]
-pub struct Locale {
-    /// The BCP 47 tag the board uses, as given.
-    pub lang: String,
-    pub rtl: bool,
-    pub strings: &'static Strings,
-    pub format: Formatter,
-}
-
-impl Locale {
-    pub fn new(lang: &str) -> Rc<Locale> {
-        Rc::new(Locale {
-            lang: lang.to_string(),
-            rtl: is_rtl(lang),
-            strings: strings_for(lang),
-            format: Formatter::new(lang),
-        })
-    }
-
-    /// A text with `{name}` placeholders filled in.
-    pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-        let mut out = template.to_string();
-        for (name, value) in values {
-            out = out.replace(&format!("{{{name}}}"), value);
-        }
-        out
-    }
-
-    /// The plural form of `plural` for `n`, with `{n}` and the other values filled in.
-    pub fn plural(&self, plural: &Plural, n: usize, values: &[(&str, &str)]) -> String {
-        let number = self.format.number(n as f64);
-        let mut all = vec![("n", number.as_str())];
-        all.extend_from_slice(values);
-        Locale::fill(plural.form(&self.format.plural_category(n as f64)), &all)
-    }
-}
-
-impl PartialEq for Locale {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-    }
 }

@@ -60,7 +60,10 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 
 /// The repository root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// Runs a command from the repository root, echoing it; fails when it fails.
@@ -101,7 +104,10 @@ pub fn cargo() -> Command {
 }
 
 fn demo(args: &[String]) -> Result {
-    let port = flag_value(args, "--port").map(|p| p.parse::<u16>().map_err(|_| format!("--port {p}: not a port number")));
+    let port = flag_value(args, "--port").map(|p| {
+        p.parse::<u16>()
+            .map_err(|_| format!("--port {p}: not a port number"))
+    });
     let port = port.transpose()?.unwrap_or(8080);
     let dist = dist::build()?;
     serve::serve_forever(&dist, port)
@@ -119,25 +125,54 @@ fn test(args: &[String]) -> Result {
         steps.push((name, t.elapsed()));
         Ok(())
     };
-    step("format", &|| run(cargo().args(["fmt", "--all", "--", "--check"])))?;
-    step("clippy (host)", &|| run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])))?;
+    step("format", &|| {
+        run(cargo().args(["fmt", "--all", "--", "--check"]))
+    })?;
+    step("clippy (host)", &|| {
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
     step("clippy (wasm32)", &|| {
         run(cargo().args([
-            "clippy", "-p", "openings-board", "--all-targets", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings",
+            "clippy",
+            "-p",
+            "openings-board",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
         ]))
     })?;
     step("host tests", &|| run(cargo().args(["test", "--workspace"])))?;
-    step("component tests (wasm-bindgen-test, headless Chromium)", &|| {
-        let mut cmd = cargo();
-        cmd.args(["test", "-p", "openings-board", "--target", "wasm32-unknown-unknown"]);
-        setup::component_test_env(&mut cmd);
-        run(&mut cmd)
-    })?;
+    step(
+        "component tests (wasm-bindgen-test, headless Chromium)",
+        &|| {
+            let mut cmd = cargo();
+            cmd.args([
+                "test",
+                "-p",
+                "openings-board",
+                "--target",
+                "wasm32-unknown-unknown",
+            ]);
+            setup::component_test_env(&mut cmd);
+            run(&mut cmd)
+        },
+    )?;
     if !skip_e2e {
         step("release build", &|| dist::build().map(|_| ()))?;
         step("end-to-end tests (Playwright, headless Chromium)", &|| {
             let mut cmd = Command::new("node");
-            cmd.args(["--test", "--test-concurrency=1"]).current_dir(root().join("tests/e2e"));
+            cmd.args(["--test", "--test-concurrency=1"])
+                .current_dir(root().join("tests/e2e"));
             cmd.env("DIST", root().join("dist"));
             cmd.env("CHROMIUM", setup::CHROMIUM);
             run(&mut cmd)
@@ -163,7 +198,9 @@ fn bench() -> Result {
 
 fn fuzz(args: &[String]) -> Result {
     let seconds: u64 = match args.first() {
-        Some(s) => s.parse().map_err(|_| format!("fuzz {s}: give the seconds per target as a number"))?,
+        Some(s) => s
+            .parse()
+            .map_err(|_| format!("fuzz {s}: give the seconds per target as a number"))?,
         None => 60,
     };
     setup::cargo_fuzz()?;
@@ -177,7 +214,13 @@ fn fuzz(args: &[String]) -> Result {
     let targets = String::from_utf8_lossy(&list.stdout).to_string();
     for target in targets.lines().map(str::trim).filter(|t| !t.is_empty()) {
         run(Command::new("cargo")
-            .args(["fuzz", "run", target, "--", &format!("-max_total_time={seconds}")])
+            .args([
+                "fuzz",
+                "run",
+                target,
+                "--",
+                &format!("-max_total_time={seconds}"),
+            ])
             .env("RUSTC_BOOTSTRAP", "1")
             .current_dir(&fuzz_dir))?;
     }
@@ -185,5 +228,8 @@ fn fuzz(args: &[String]) -> Result {
 }
 
 fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
-    args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).map(String::as_str)
+    args.iter()
+        .position(|a| a == flag)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
 }

@@ -9,8 +9,9 @@ use std::path::{Component, Path, PathBuf};
 use crate::Result;
 
 pub fn serve_forever(dir: &Path, port: u16) -> Result {
-    let listener = TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| format!("could not listen on 127.0.0.1:{port} ({e}); try `cargo xtask demo --port 8081`"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+        format!("could not listen on 127.0.0.1:{port} ({e}); try `cargo xtask demo --port 8081`")
+    })?;
     println!("\nThe demo is at http://127.0.0.1:{port}/  (Ctrl-C stops it)");
     for stream in listener.incoming().flatten() {
         let dir = dir.to_path_buf();
@@ -34,14 +35,32 @@ fn answer(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"GET only", method == "HEAD");
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"GET only",
+            method == "HEAD",
+        );
     }
     match file_for(dir, target) {
         Some(path) => match std::fs::read(&path) {
             Ok(body) => respond(&mut stream, "200 OK", mime(&path), &body, method == "HEAD"),
-            Err(_) => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method == "HEAD"),
+            Err(_) => respond(
+                &mut stream,
+                "404 Not Found",
+                "text/plain",
+                b"not found",
+                method == "HEAD",
+            ),
         },
-        None => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method == "HEAD"),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            method == "HEAD",
+        ),
     }
 }
 
@@ -95,7 +114,13 @@ fn mime(path: &Path) -> &'static str {
     }
 }
 
-fn respond(stream: &mut TcpStream, status: &str, content_type: &str, body: &[u8], head: bool) -> std::io::Result<()> {
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    content_type: &str,
+    body: &[u8],
+    head: bool,
+) -> std::io::Result<()> {
     write!(
         stream,
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\

@@ -37,8 +37,12 @@ pub fn build_tools() -> Result {
 /// A PATH with the project's npm tools (wasm-opt) and cargo's binaries first.
 pub fn tool_path() -> String {
     let mut dirs = vec![root().join("xtask/tools/node_modules/.bin"), cargo_bin()];
-    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
-    std::env::join_paths(dirs).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(dirs)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn cargo_bin() -> PathBuf {
@@ -51,8 +55,14 @@ fn cargo_bin() -> PathBuf {
 
 /// The output of `program args…`, when it runs and succeeds.
 fn output_of(program: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(program).args(args).env("PATH", tool_path()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    let out = Command::new(program)
+        .args(args)
+        .env("PATH", tool_path())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 fn is_root() -> bool {
@@ -61,7 +71,10 @@ fn is_root() -> bool {
 
 fn wasm_target() -> Result {
     let installed = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -84,7 +97,10 @@ pub fn locked_wasm_bindgen() -> Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(version.trim_matches('"').to_string());
             }
         }
@@ -100,7 +116,13 @@ fn wasm_bindgen() -> Result {
     }
     eprintln!("Installing wasm-bindgen-cli {wanted} to match Cargo.lock (have: {have:?})…");
     // Not --locked: the registry here may lack a dependency its lock file names.
-    run(cargo().args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))
+    run(cargo().args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &wanted,
+        "--force",
+    ]))
 }
 
 fn node() -> Result {
@@ -116,7 +138,10 @@ fn browser() -> Result {
     if have_chromium && have_driver {
         return Ok(());
     }
-    apt_install(&["chromium", "chromium-driver"], "Chromium and ChromeDriver")
+    apt_install(
+        &["chromium", "chromium-driver"],
+        "Chromium and ChromeDriver",
+    )
 }
 
 fn apt_install(packages: &[&str], what: &str) -> Result {
@@ -147,17 +172,28 @@ fn npm_packages(folder: &str) -> Result {
         return Ok(());
     }
     let verb = if lock.exists() { "ci" } else { "install" };
-    run(Command::new("npm").args([verb, "--no-audit", "--no-fund"]).current_dir(&dir))
+    run(Command::new("npm")
+        .args([verb, "--no-audit", "--no-fund"])
+        .current_dir(&dir))
 }
 
 /// The environment `cargo test --target wasm32-unknown-unknown` needs to run
 /// component tests in headless Chromium through ChromeDriver.
 pub fn component_test_env(cmd: &mut Command) {
-    cmd.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
-        .env("PATH", tool_path())
-        .env("CHROMEDRIVER", output_of("which", &["chromedriver"]).unwrap_or_else(|| "chromedriver".into()))
-        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join("tests/webdriver.json"))
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "60");
+    cmd.env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    )
+    .env("PATH", tool_path())
+    .env(
+        "CHROMEDRIVER",
+        output_of("which", &["chromedriver"]).unwrap_or_else(|| "chromedriver".into()),
+    )
+    .env(
+        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+        root().join("tests/webdriver.json"),
+    )
+    .env("WASM_BINDGEN_TEST_TIMEOUT", "60");
 }
 
 pub fn cargo_fuzz() -> Result {

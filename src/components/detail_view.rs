@@ -1,0 +1,170 @@
+//! One opening, opened in place: its full description (through the
+//! sanitizing path), every fact, all its places, the contact, "new" and
+//! "closing soon" marks, Apply, and a control that copies its link. Focus
+//! moves to its title when it opens; "Back to all openings" closes it.
+
+use std::rc::Rc;
+
+use openings_core::catalog::{closes_soon, is_new, Catalog};
+use openings_core::dates::Timestamp;
+use openings_core::rich_text;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::rich_text::RichText;
+use super::{facts, use_locale};
+use crate::i18n::Locale;
+
+#[derive(Properties)]
+pub struct DetailViewProps {
+    pub catalog: Rc<Catalog>,
+    pub index: usize,
+    /// The opening's own link on the host page, for "Copy link".
+    pub link: AttrValue,
+    pub now: Timestamp,
+    pub on_close: Callback<()>,
+    pub on_apply: Callback<usize>,
+}
+
+impl PartialEq for DetailViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && self.index == other.index
+            && self.link == other.link
+            && self.now == other.now
+    }
+}
+
+#[component]
+pub fn DetailView(props: &DetailViewProps) -> Html {
+    let locale = use_locale();
+    let strings = locale.strings;
+    let title_ref = use_node_ref();
+    let copied = use_state(|| None::<bool>);
+    let index = props.index;
+
+    // Focus the title when an opening opens, so a screen reader starts there.
+    {
+        let title_ref = title_ref.clone();
+        use_effect_with(index, move |_| {
+            if let Some(title) = title_ref.cast::<HtmlElement>() {
+                let _ = title.focus();
+            }
+        });
+    }
+    let nodes = {
+        let catalog = props.catalog.clone();
+        use_memo((index, Rc::as_ptr(&catalog) as usize), move |_| {
+            catalog
+                .get(index)
+                .map(|o| rich_text::from_description(&o.description))
+                .unwrap_or_default()
+        })
+    };
+    let Some(opening) = props.catalog.get(index) else {
+        return html! {};
+    };
+
+    let back = props.on_close.reform(|_: MouseEvent| ());
+    let apply = props.on_apply.reform(move |_: MouseEvent| index);
+    let copy = {
+        let link = props.link.to_string();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let link = link.clone();
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // The Clipboard API exists only in secure contexts: look before calling it.
+                let clipboard = web_sys::window().map(|w| w.navigator()).and_then(|nav| {
+                    let present = js_sys::Reflect::get(&nav, &"clipboard".into())
+                        .is_ok_and(|c| !c.is_undefined());
+                    present.then(|| nav.clipboard())
+                });
+                let done = match clipboard {
+                    Some(c) => JsFuture::from(c.write_text(&link)).await.is_ok(),
+                    None => false,
+                };
+                copied.set(Some(done));
+            });
+        })
+    };
+
+    let org = &opening.organization;
+    let where_ = facts::location(&locale, opening);
+    let kind = facts::employment(&locale, opening);
+    let pay = opening
+        .salary
+        .as_ref()
+        .map(|s| facts::salary(&locale, s))
+        .filter(|s| !s.is_empty());
+    let date = |at: Option<Timestamp>| {
+        at.map(|at| html! { <time datetime={at.to_iso_date()}>{ locale.format.date(at) }</time> })
+    };
+    let fact = |label: &'static str, value: Html| {
+        html! { <div class="fact"><dt>{ label }</dt><dd>{ value }</dd></div> }
+    };
+    let contact = opening.contact.as_ref().map(|c| {
+        let email = c
+            .email
+            .as_ref()
+            .map(|e| html! { <a href={format!("mailto:{e}")}>{ e }</a> });
+        let url = c.url.as_ref().map(
+            |u| html! { <a href={u.clone()} target="_blank" rel="noopener noreferrer">{ u }</a> },
+        );
+        html! { <>{ for c.name.clone() }{ " " }{ for email }{ " " }{ for url }</> }
+    });
+    let apply_label = Locale::fill(
+        strings.apply_label,
+        &[("title", &opening.title), ("org", &org.name)],
+    );
+    let copy_status = match *copied {
+        Some(true) => strings.link_copied,
+        Some(false) => strings.copy_failed,
+        None => "",
+    };
+
+    html! {
+        <article class="detail" aria-labelledby="openings-detail-title">
+            <button type="button" class="detail-back" onclick={back}>{ strings.back_to_list }</button>
+            <header class="detail-header">
+                <h3 id="openings-detail-title" class="detail-title" tabindex="-1" ref={title_ref}>
+                    { &opening.title }
+                </h3>
+                <p class="marks">
+                    if is_new(opening, props.now) {
+                        <span class="mark mark-new">{ strings.new_mark }</span>
+                    }
+                    if closes_soon(opening, props.now) {
+                        <span class="mark mark-closing">{ strings.closing_soon_mark }</span>
+                    }
+                </p>
+                if !org.name.is_empty() {
+                    <p class="detail-org">
+                        if let Some(url) = &org.url {
+                            <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ &org.name }</a>
+                        } else {
+                            { &org.name }
+                        }
+                    </p>
+                }
+            </header>
+            <dl class="facts">
+                if !where_.is_empty() { { fact(strings.label_location, html! { { where_.clone() } }) } }
+                if !kind.is_empty() { { fact(strings.label_type, html! { { kind.clone() } }) } }
+                if let Some(pay) = pay { { fact(strings.label_salary, html! { { pay } }) } }
+                if let Some(dept) = &opening.department { { fact(strings.label_department, html! { { dept.clone() } }) } }
+                if let Some(posted) = date(opening.date_posted) { { fact(strings.label_posted, posted) } }
+                if let Some(closes) = date(opening.valid_through) { { fact(strings.label_closes, closes) } }
+                if let Some(contact) = contact { { fact(strings.label_contact, contact) } }
+            </dl>
+            <RichText nodes={nodes} />
+            <div class="detail-actions">
+                <a class="apply" href={opening.apply_url.clone()} target="_blank" rel="noopener noreferrer"
+                    aria-label={apply_label} onclick={apply}>{ strings.apply }</a>
+                <button type="button" class="copy-link" onclick={copy}>{ strings.copy_link }</button>
+                <span class="copy-status" role="status">{ copy_status }</span>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,49 @@
+//! A board's locale: its words, its writing direction and its `Intl` formatters.
+
+use std::rc::Rc;
+
+use super::{is_rtl, strings_for, Formatter, Plural, Strings};
+
+/// A board's language: its words, its direction and its formatters.
+#[derive(Debug)]
+pub struct Locale {
+    /// The BCP 47 tag the board uses, as given.
+    pub lang: String,
+    pub rtl: bool,
+    pub strings: &'static Strings,
+    pub format: Formatter,
+}
+
+impl Locale {
+    pub fn new(lang: &str) -> Rc<Locale> {
+        Rc::new(Locale {
+            lang: lang.to_string(),
+            rtl: is_rtl(lang),
+            strings: strings_for(lang),
+            format: Formatter::new(lang),
+        })
+    }
+
+    /// A text with `{name}` placeholders filled in.
+    pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+        let mut out = template.to_string();
+        for (name, value) in values {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+
+    /// The plural form of `plural` for `n`, with `{n}` and the other values filled in.
+    pub fn plural(&self, plural: &Plural, n: usize, values: &[(&str, &str)]) -> String {
+        let number = self.format.number(n as f64);
+        let mut all = vec![("n", number.as_str())];
+        all.extend_from_slice(values);
+        Locale::fill(plural.form(&self.format.plural_category(n as f64)), &all)
+    }
+}
+
+impl PartialEq for Locale {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+    }
+}
