@@ -162,6 +162,8 @@ fn test(args: &[String]) -> Result {
                 "openings-board",
                 "--target",
                 "wasm32-unknown-unknown",
+                "--test",
+                "components",
             ]);
             setup::component_test_env(&mut cmd);
             run(&mut cmd)
