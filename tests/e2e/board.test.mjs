@@ -123,6 +123,43 @@ test('the host page\'s aggressive theme does not reach the board\'s controls', a
   await s.close();
 });
 
+// Proves the host's theme changes nothing of the board's layout either: the
+// same board measures the same on the aggressive page as on a page with no
+// CSS at all (`rem` units, for one, would follow the host's root font size).
+test('the board measures the same on the aggressive host page as on a plain one', async () => {
+  const measure = async (page) => {
+    const b = board(page);
+    await waitForTitles(b, MUSEUM_TITLES);
+    const targets = {
+      search: b.getByRole('searchbox', { name: 'Search openings' }),
+      apply: b.locator('.listing').first().locator('a.apply'),
+      title: b.locator('.listing-title').first(),
+      org: b.locator('.listing-org').first(),
+      listing: b.locator('.listing').first(),
+    };
+    const out = {};
+    for (const [name, loc] of Object.entries(targets)) {
+      out[name] = await loc.evaluate((el) => {
+        const c = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        return {
+          width: Math.round(r.width), height: Math.round(r.height),
+          padding: c.padding, fontSize: c.fontSize, lineHeight: c.lineHeight,
+          fontFamily: c.fontFamily, color: c.color, background: c.backgroundColor,
+        };
+      });
+    }
+    return out;
+  };
+  const plain = await visit(h, h.servers.hostPage('plain.html'));
+  const expected = await measure(plain.page);
+  await plain.close();
+  const s = await visit(h, h.servers.hostPage('board.html'));
+  assert.deepEqual(await measure(s.page), expected);
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
 // Proves the board's stylesheet stays in its shadow root: the host's own
 // `.listing` and `.apply` elements look exactly as they do with no board.
 test('the board\'s stylesheet does not reach the host\'s elements of the same class', async () => {
