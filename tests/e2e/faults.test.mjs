@@ -99,6 +99,23 @@ describe('a feed server that fails', () => {
       endsInSettledError(fault));
   }
 
+  // Proves a failing server is not hammered: any automatic retries are few
+  // and each waits longer than the one before.
+  test('a failing server is not hammered with retries', { timeout: 60_000 }, async () => {
+    const url = `${h.servers.feedsOrigin}/fault/500?hammer`;
+    const s = await visit(h, h.servers.hostPage('board.html', { feed: url }));
+    await board(s.page).locator('.notice-error').waitFor({ state: 'visible', timeout: SETTLED_WITHIN_MS });
+    await new Promise((ok) => setTimeout(ok, 8000));
+    const times = h.servers.feedRequests.filter((r) => r.url === '/fault/500?hammer').map((r) => r.at);
+    assert.ok(times.length >= 1 && times.length <= 4, `${times.length} requests in about 8 s`);
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    for (let i = 1; i < gaps.length; i++) {
+      assert.ok(gaps[i] > gaps[i - 1], `retries do not back off: gaps ${gaps.join(', ')} ms`);
+    }
+    await assertHostUnharmed(s);
+    await s.close();
+  });
+
   // Proves an empty feed is not an error: the board settles on "No openings".
   test('an empty feed settles on "No openings", not an error', { timeout: 30_000 }, async () => {
     const s = await visit(h, h.servers.hostPage('board.html', { feed: `${h.servers.feedsOrigin}/fault/empty` }));
