@@ -11,6 +11,7 @@ pub mod events;
 pub mod feed_loader;
 pub mod url_sync;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use openings_core::url_state::{param_name, remove_param};
@@ -30,6 +31,12 @@ pub struct BoardHandle {
     app: Option<AppHandle<Board>>,
 }
 
+thread_local! {
+    /// The board this runtime shows, and its console name: the loader gives
+    /// every board a runtime of its own, so a panic can only be this board's.
+    static MOUNTED: RefCell<Option<(web_sys::Element, Rc<str>)>> = const { RefCell::new(None) };
+}
+
 /// Mounts a board into `shadow`, the open shadow root of `host`.
 #[wasm_bindgen]
 pub fn mount_board(host: HtmlElement, shadow: ShadowRoot) -> Result<BoardHandle, JsValue> {
@@ -38,12 +45,41 @@ pub fn mount_board(host: HtmlElement, shadow: ShadowRoot) -> Result<BoardHandle,
     container.set_class_name("openings-root");
     shadow.append_child(&container)?;
     let props = props_for(&host);
+    MOUNTED.with(|m| *m.borrow_mut() = Some((container.clone(), props.label.clone())));
+    yew::set_custom_panic_hook(Box::new(show_panic));
     let app = yew::Renderer::<Board>::with_root_and_props(container.clone(), props).render();
     Ok(BoardHandle {
         host,
         container,
         app: Some(app),
     })
+}
+
+/// A bug in the board: say so in the console and in the board, and take the
+/// board's DOM (and with it every event listener) out of the page. Other
+/// boards run in runtimes of their own and carry on.
+fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
+    let Some((container, label)) = MOUNTED.with(|m| m.borrow_mut().take()) else {
+        return;
+    };
+    console::error(
+        &label,
+        &format!(
+            "the board stopped because of an internal error ({info}). \
+             Other boards on the page are not affected; please report this."
+        ),
+    );
+    let Some(document) = container.owner_document() else {
+        return;
+    };
+    if let Ok(notice) = document.create_element("p") {
+        let _ = notice.set_attribute("role", "alert");
+        let _ = notice.set_attribute("class", "notice notice-error");
+        notice.set_text_content(Some(
+            "This job board stopped because of an internal error. Reload the page to try again.",
+        ));
+        let _ = container.replace_with_with_node_1(&notice);
+    }
 }
 
 #[wasm_bindgen]
@@ -62,6 +98,7 @@ impl BoardHandle {
             app.destroy();
         }
         self.container.remove();
+        MOUNTED.with(|m| m.borrow_mut().take());
     }
 }
 

@@ -4,11 +4,12 @@
  *   <script src="https://YOUR-HOST/openings/openings.js" defer></script>
  *   <openings-board feed="https://example.org/jobs.json"></openings-board>
  *
- * It defines the <openings-board> custom element. When the first board
- * connects (or, with loading="lazy", nears the viewport) it loads the rest of
- * the build relative to its own URL: the WebAssembly board and its
- * stylesheet, adopted into each board's open shadow root. Nothing is loaded
- * on a page without a board; nothing here throws into the host page.
+ * It defines the <openings-board> custom element. When a board connects
+ * (or, with loading="lazy", nears the viewport) it loads the rest of the
+ * build relative to its own URL: the WebAssembly board (compiled once per
+ * page, one instance per board) and its stylesheet, adopted into each
+ * board's open shadow root. Nothing is loaded on a page without a board;
+ * nothing here throws into the host page.
  */
 (function () {
   "use strict";
@@ -20,11 +21,34 @@
   var base = new URL(".", (script && script.src) || document.baseURI);
   var OBSERVED = ["feed", "lang", "page-size", "facets", "sort", "theme", "max-feed-size", "id", "cache"];
 
-  var runtime = null;
-  /** Loads the wasm board and the stylesheet once, for every board on the page. */
-  function loadRuntime() {
-    if (!runtime) {
-      var sheet = fetch(new URL("openings.css", base), { credentials: "omit" })
+  var wasmUrl = new URL("openings-board_bg.wasm", base);
+  var compiled = null;
+  var sheet = null;
+  var instances = 0;
+  /** Runtimes of boards that were taken down cleanly, ready for the next board. */
+  var idle = [];
+
+  /** Compiles the board's WebAssembly once for the whole page. */
+  function compileOnce() {
+    if (!compiled) {
+      compiled = fetch(wasmUrl, { credentials: "omit" })
+        .then(function (r) {
+          if (!r.ok) throw new Error("openings-board_bg.wasm answered HTTP " + r.status);
+          return WebAssembly.compileStreaming
+            ? WebAssembly.compileStreaming(r.clone()).catch(function () { return r.arrayBuffer().then(WebAssembly.compile); })
+            : r.arrayBuffer().then(WebAssembly.compile);
+        });
+      compiled.catch(function () {
+        compiled = null; // a later board may try again
+      });
+    }
+    return compiled;
+  }
+
+  /** Fetches the board's stylesheet once, as a constructable sheet every shadow root adopts. */
+  function stylesheetOnce() {
+    if (!sheet) {
+      sheet = fetch(new URL("openings.css", base), { credentials: "omit" })
         .then(function (r) {
           if (!r.ok) throw new Error("openings.css answered HTTP " + r.status);
           return r.text();
@@ -34,17 +58,28 @@
           s.replaceSync(css);
           return s;
         });
-      var wasm = import(new URL("openings-board.js", base).href).then(function (glue) {
-        return glue.default({ module_or_path: new URL("openings-board_bg.wasm", base) }).then(function () {
-          return glue;
-        });
-      });
-      runtime = Promise.all([wasm, sheet]);
-      runtime.catch(function () {
-        runtime = null; // a later board may try again
+      sheet.catch(function () {
+        sheet = null;
       });
     }
-    return runtime;
+    return sheet;
+  }
+
+  /**
+   * A runtime of its own for each board: the compiled module is shared, but
+   * each board gets its own instance (the glue is imported under a distinct
+   * URL), so a board that fails can never take the others down with it.
+   */
+  function loadRuntime() {
+    if (idle.length) return Promise.all([Promise.resolve(idle.pop()), stylesheetOnce()]);
+    var glueUrl = new URL("openings-board.js", base);
+    glueUrl.searchParams.set("board", String(++instances));
+    var runtime = Promise.all([compileOnce(), import(glueUrl.href)]).then(function (loaded) {
+      return loaded[1].default({ module_or_path: loaded[0] }).then(function () {
+        return loaded[1];
+      });
+    });
+    return Promise.all([runtime, stylesheetOnce()]);
   }
 
   function showFailure(root, error) {
@@ -83,9 +118,13 @@
       var ticket = (this._ticket = {});
       loadRuntime().then(
         function (loaded) {
-          if (self._ticket !== ticket || !self.isConnected) return;
+          if (self._ticket !== ticket || !self.isConnected) {
+            idle.push(loaded[0]); // the board went away while loading: keep the runtime for the next one
+            return;
+          }
           root.adoptedStyleSheets = [loaded[1]];
           try {
+            self._runtime = loaded[0];
             self._board = loaded[0].mount_board(self, root);
           } catch (error) {
             showFailure(root, error);
@@ -109,6 +148,7 @@
         try {
           board.unmount();
           board.free();
+          idle.push(this._runtime);
         } catch (error) {
           console.error(PREFIX, "could not take a board down cleanly:", error);
         }
