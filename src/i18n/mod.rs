@@ -6,9 +6,13 @@
 //! To add a language: add a file beside `en.rs` with a `pub const STRINGS:
 //! Strings`, and a line in [`strings_for`].
 
+mod ar;
+mod de;
 mod en;
+mod es;
 #[cfg(target_arch = "wasm32")]
 pub mod format;
+mod fr;
 #[cfg(target_arch = "wasm32")]
 mod locale;
 
@@ -138,7 +142,11 @@ pub fn strings_for(lang: &str) -> &'static Strings {
         .unwrap_or("")
         .to_ascii_lowercase();
     match primary.as_str() {
+        "ar" => &ar::STRINGS,
+        "de" => &de::STRINGS,
         "en" => &en::STRINGS,
+        "es" => &es::STRINGS,
+        "fr" => &fr::STRINGS,
         _ => &en::STRINGS,
     }
 }
@@ -155,3 +163,6 @@ pub fn is_rtl(lang: &str) -> bool {
         "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv"
     )
 }
+
+#[cfg(test)]
+mod tests;
