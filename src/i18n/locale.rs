@@ -18,7 +18,9 @@ impl Locale {
     pub fn new(lang: &str) -> Rc<Locale> {
         Rc::new(Locale {
             lang: lang.to_string(),
-            rtl: is_rtl(lang),
+            // Right to left only when the words are too: a Hebrew page without
+            // a Hebrew table shows English, laid out left to right.
+            rtl: is_rtl(lang) && !std::ptr::eq(strings_for(lang), strings_for("en")),
             strings: strings_for(lang),
             format: Formatter::new(lang),
         })

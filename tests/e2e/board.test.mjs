@@ -34,7 +34,7 @@ test('a reader sees the openings of a feed, each with its facts', async () => {
 
   const registrar = b.locator('.listing', { hasText: 'Collections Registrar' });
   assert.equal((await registrar.locator('.listing-org').textContent()).trim(), 'Harbour Museum of Maritime History');
-  assert.equal((await registrar.locator('.listing-location').textContent()).trim(), 'Portland, ME, US');
+  assert.equal((await registrar.locator('.listing-location').textContent()).trim(), 'Portland, ME, United States');
   assert.equal((await registrar.locator('.listing-type').textContent()).trim(), 'Full-time');
   const salary = await registrar.locator('.listing-salary').textContent();
   assert.match(salary, /58[,.\u202f\u00a0 ]?000/);
