@@ -10,7 +10,7 @@ use openings_core::feeds::{split_format_prefix, FeedFormat, DEFAULT_MAX_FEED_BYT
 use openings_core::sort::Sort;
 
 /// The attributes the element watches; a change to any of them reconfigures the board.
-pub const OBSERVED_ATTRIBUTES: [&str; 9] = [
+pub const OBSERVED_ATTRIBUTES: [&str; 10] = [
     "feed",
     "lang",
     "page-size",
@@ -20,6 +20,7 @@ pub const OBSERVED_ATTRIBUTES: [&str; 9] = [
     "max-feed-size",
     "id",
     "cache",
+    "seo",
 ];
 
 pub const DEFAULT_PAGE_SIZE: usize = 20;
@@ -69,6 +70,10 @@ pub struct BoardConfig {
     pub sort: Sort,
     /// The facets the filter list shows, in this order.
     pub facets: Vec<Facet>,
+    /// Keep the last good copy of each feed, and revalidate with the server.
+    pub cache: bool,
+    /// Add the open opening's JobPosting JSON-LD to the page, for search engines.
+    pub seo: bool,
 }
 
 impl Default for BoardConfig {
@@ -82,6 +87,8 @@ impl Default for BoardConfig {
             max_feed_bytes: DEFAULT_MAX_FEED_BYTES,
             sort: Sort::default(),
             facets: Facet::ALL.to_vec(),
+            cache: true,
+            seo: false,
         }
     }
 }
@@ -160,6 +167,20 @@ impl BoardConfig {
                     &raw,
                     "a size in megabytes from 1 to 200, such as 20 or 20MB",
                 ),
+            }
+        }
+        if let Some(raw) = attr("cache") {
+            match raw.trim().to_ascii_lowercase().as_str() {
+                "" | "on" | "true" => config.cache = true,
+                "off" | "false" | "none" => config.cache = false,
+                _ => warn("cache", &raw, "on or off"),
+            }
+        }
+        if let Some(raw) = attr("seo") {
+            match raw.trim().to_ascii_lowercase().as_str() {
+                "" | "on" | "true" => config.seo = true,
+                "off" | "false" => config.seo = false,
+                _ => warn("seo", &raw, "on or off (or the bare attribute)"),
             }
         }
         if let Some(raw) = attr("sort") {
@@ -294,6 +315,18 @@ mod tests {
         assert!(warnings[1]
             .to_string()
             .contains("org, country, workplace, type, dept and tag"));
+    }
+
+    #[test]
+    fn caching_is_on_and_seo_off_unless_asked() {
+        let (config, _) = read(&[]);
+        assert!(config.cache && !config.seo);
+        let (config, warnings) = read(&[("cache", "off"), ("seo", "")]);
+        assert!(!config.cache && config.seo);
+        assert!(warnings.is_empty());
+        let (config, warnings) = read(&[("cache", "maybe")]);
+        assert!(config.cache);
+        assert_eq!(warnings[0].attribute, "cache");
     }
 
     #[test]

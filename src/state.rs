@@ -67,6 +67,15 @@ impl FeedProblem {
     }
 }
 
+/// A feed shown from its last good copy, because a fresh one could not be had.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedCopy {
+    /// When the copy was fetched.
+    pub fetched_at: openings_core::dates::Timestamp,
+    /// Why no fresh copy could be had.
+    pub problem: FeedProblem,
+}
+
 /// Where one feed of the board stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FeedStatus {
@@ -75,6 +84,8 @@ pub enum FeedStatus {
         /// Openings this feed added (after de-duplication).
         added: usize,
         skipped: Vec<Skipped>,
+        /// Set when the board shows the feed's saved copy.
+        saved: Option<SavedCopy>,
     },
     Failed(FeedProblem),
 }
@@ -128,6 +139,7 @@ pub enum Action {
         generation: u64,
         index: usize,
         feed: Box<ParsedFeed>,
+        saved: Option<SavedCopy>,
     },
     FeedFailed {
         generation: u64,
@@ -179,6 +191,7 @@ impl BoardState {
                 generation,
                 index,
                 feed,
+                saved,
             } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
                     let skipped = feed.skipped.clone();
@@ -189,6 +202,7 @@ impl BoardState {
                     state.status = FeedStatus::Loaded {
                         added: added.new,
                         skipped,
+                        saved,
                     };
                 }
             }
@@ -315,6 +329,7 @@ mod tests {
         let state = state.apply(Action::FeedLoaded {
             generation: 1,
             index: 1,
+            saved: None,
             feed: feed(&["Archivist"]),
         });
         assert_eq!(
@@ -359,6 +374,7 @@ mod tests {
             .apply(Action::FeedLoaded {
                 generation: 1,
                 index: 1,
+                saved: None,
                 feed: feed(&["Curator", "Conservator"]),
             });
         assert_eq!(state.phase(), Phase::Ready);
@@ -376,6 +392,7 @@ mod tests {
             .apply(Action::FeedLoaded {
                 generation: 1,
                 index: 0,
+                saved: None,
                 feed: feed(&["Stale"]),
             });
         assert_eq!(state.catalog.len(), 0);

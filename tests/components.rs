@@ -252,6 +252,7 @@ async fn a_failed_feed_says_why_and_offers_retry() {
             FeedStatus::Loaded {
                 added: 3,
                 skipped: vec![],
+                saved: None,
             },
         ),
         feed_state(

@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use openings_core::dates::Timestamp;
+use openings_core::export::json_ld::posting as posting_json;
 use openings_core::feeds::ParsedFeed;
 use openings_core::url_state::deep_link;
 use yew::prelude::*;
@@ -22,7 +23,8 @@ use crate::components::sort_select::SortSelect;
 use crate::config::BoardConfig;
 use crate::embed::console;
 use crate::embed::events::BoardEvent;
-use crate::embed::feed_loader::FeedRequest;
+use crate::embed::feed_loader::{FeedRequest, Loaded};
+use crate::embed::structured_data::use_structured_data;
 use crate::embed::url_sync::{use_url_sync, view_from_url};
 use crate::i18n::Locale;
 use crate::state::{Action, BoardState, Phase};
@@ -115,6 +117,20 @@ pub fn Board(props: &BoardProps) -> Html {
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     use_url_sync(board_id.clone(), state.view.clone(), dispatch.clone());
+
+    // Search-engine markup for the open opening, while it is open and not expired.
+    let posting = {
+        let catalog = state.catalog.clone();
+        let open = state.view.open.clone().filter(|_| props.config.seo);
+        use_memo((state.revision, open), move |(_, open)| {
+            let now = Timestamp(js_sys::Date::now() as i64);
+            open.as_deref()
+                .and_then(|id| catalog.position(id).and_then(|i| catalog.get(i)))
+                .filter(|o| o.valid_through.is_none_or(|closes| closes >= now))
+                .map(|o| Rc::<str>::from(posting_json(o).to_string()))
+        })
+    };
+    use_structured_data(props.label.clone(), (*posting).clone());
 
     let sort = state.view.sort.unwrap_or(props.config.sort);
     let view = {
@@ -280,7 +296,14 @@ pub fn Board(props: &BoardProps) -> Html {
     }
 }
 
-/// Starts loading feed `index`; its answer is dispatched as an action.
+/// Automatic retries of a feed that failed for a reason that may pass.
+const AUTO_RETRIES: u32 = 3;
+/// The first automatic retry waits this long; each next one twice as long.
+const FIRST_RETRY_MS: u32 = 5_000;
+
+/// Starts loading feed `index`; its answer is dispatched as an action. A
+/// failure the network may be to blame for is retried automatically, backing
+/// off (5 s, 10 s, 20 s); the reader sees the failure at once all the same.
 fn start_load(
     config: &BoardConfig,
     index: usize,
@@ -292,38 +315,73 @@ fn start_load(
     let Some(source) = config.feeds.get(index).cloned() else {
         return request;
     };
-    let max_bytes = config.max_feed_bytes;
+    let (max_bytes, cache) = (config.max_feed_bytes, config.cache);
     let dispatcher = dispatcher.clone();
     let label = label.clone();
     let task = request.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let result = task.load(&source, &source.url, max_bytes).await;
-        if task.is_cancelled() {
-            return;
-        }
-        match result {
-            Ok(feed) => {
-                report_skipped(&label, &source.url, &feed);
-                dispatcher.dispatch(Action::FeedLoaded {
-                    generation,
-                    index,
-                    feed: Box::new(feed),
-                });
+        for attempt in 0..=AUTO_RETRIES {
+            let result = task.load(&source, &source.url, max_bytes, cache).await;
+            if task.is_cancelled() {
+                return;
             }
-            Err(problem) => {
-                console::error(
-                    &label,
-                    &format!("could not load openings from {}: {problem}.", source.url),
-                );
-                dispatcher.dispatch(Action::FeedFailed {
-                    generation,
-                    index,
-                    problem,
-                });
+            let problem = match result {
+                Ok(loaded) => {
+                    report_loaded(&label, &source.url, &loaded);
+                    dispatcher.dispatch(Action::FeedLoaded {
+                        generation,
+                        index,
+                        feed: Box::new(loaded.feed),
+                        saved: loaded.saved,
+                    });
+                    return;
+                }
+                Err(problem) => problem,
+            };
+            let retrying = problem.is_retryable() && attempt < AUTO_RETRIES;
+            let delay_ms = FIRST_RETRY_MS << attempt;
+            let next = if retrying {
+                format!(" Trying again in {} s.", delay_ms / 1000)
+            } else {
+                String::new()
+            };
+            console::error(
+                &label,
+                &format!(
+                    "could not load openings from {}: {problem}.{next}",
+                    source.url
+                ),
+            );
+            dispatcher.dispatch(Action::FeedFailed {
+                generation,
+                index,
+                problem,
+            });
+            if !retrying {
+                return;
             }
+            gloo_timers::future::TimeoutFuture::new(delay_ms).await;
+            if task.is_cancelled() {
+                return;
+            }
+            dispatcher.dispatch(Action::Retry { index });
         }
     });
     request
+}
+
+fn report_loaded(label: &str, url: &str, loaded: &Loaded) {
+    if let Some(saved) = &loaded.saved {
+        console::warn(
+            label,
+            &format!(
+                "could not load openings from {url}: {}. Showing the copy saved at {}.",
+                saved.problem,
+                saved.fetched_at.to_iso_datetime()
+            ),
+        );
+    }
+    report_skipped(label, url, &loaded.feed);
 }
 
 fn report_skipped(label: &str, url: &str, feed: &ParsedFeed) {

@@ -1,5 +1,6 @@
 //! Notices about feeds: one that could not be loaded (with Retry where
-//! trying again can help), and entries of a feed that were skipped.
+//! trying again can help), one shown from its saved copy (marked with when
+//! it was fetched), and entries of a feed that were skipped.
 
 use std::rc::Rc;
 
@@ -19,30 +20,60 @@ pub struct FeedNoticesProps {
 pub fn FeedNotices(props: &FeedNoticesProps) -> Html {
     let locale = use_locale();
     let strings = locale.strings;
-    let notices = props.feeds.iter().enumerate().filter_map(|(index, feed)| match &feed.status {
-        FeedStatus::Failed(problem) => {
-            let text = Locale::fill(strings.could_not_load, &[("url", &feed.url), ("reason", &problem.to_string())]);
-            let retry = problem.is_retryable().then(|| {
-                let onclick = props.on_retry.reform(move |_: MouseEvent| index);
-                html! { <button type="button" class="retry" {onclick}>{ strings.retry }</button> }
-            });
-            Some(html! {
-                <div class="notice notice-error" role="alert" key={format!("e{index}")}>
-                    <p>{ text }</p>
-                    { for retry }
-                </div>
-            })
-        }
-        FeedStatus::Loaded { skipped, .. } if !skipped.is_empty() => {
-            let reasons: Vec<String> = skipped.iter().take(3).map(ToString::to_string).collect();
-            let mut reasons = reasons.join("; ");
-            if skipped.len() > 3 {
-                reasons.push_str("; …");
+    let retry_button = |index: usize| {
+        let onclick = props.on_retry.reform(move |_: MouseEvent| index);
+        html! { <button type="button" class="retry" {onclick}>{ strings.retry }</button> }
+    };
+    let mut notices = Vec::new();
+    for (index, feed) in props.feeds.iter().enumerate() {
+        match &feed.status {
+            FeedStatus::Failed(problem) => {
+                let reason = problem.to_string();
+                let text = Locale::fill(
+                    strings.could_not_load,
+                    &[("url", &feed.url), ("reason", &reason)],
+                );
+                let retry = problem.is_retryable().then(|| retry_button(index));
+                notices.push(html! {
+                    <div class="notice notice-error" role="alert" key={format!("e{index}")}>
+                        <p>{ text }</p>
+                        { for retry }
+                    </div>
+                });
             }
-            let text = locale.plural(&strings.skipped, skipped.len(), &[("url", &feed.url), ("reasons", &reasons)]);
-            Some(html! { <div class="notice notice-warning" key={format!("w{index}")}><p>{ text }</p></div> })
+            FeedStatus::Loaded { skipped, saved, .. } => {
+                if let Some(saved) = saved {
+                    let reason = saved.problem.to_string();
+                    let date = locale.format.date_time(saved.fetched_at);
+                    let text = Locale::fill(
+                        strings.showing_saved,
+                        &[("url", &feed.url), ("reason", &reason), ("date", &date)],
+                    );
+                    notices.push(html! {
+                        <div class="notice notice-warning notice-saved" role="status" key={format!("s{index}")}>
+                            <p>{ text }</p>
+                            { retry_button(index) }
+                        </div>
+                    });
+                }
+                if !skipped.is_empty() {
+                    let mut reasons: Vec<String> =
+                        skipped.iter().take(3).map(ToString::to_string).collect();
+                    if skipped.len() > 3 {
+                        reasons.push("…".into());
+                    }
+                    let text = locale.plural(
+                        &strings.skipped,
+                        skipped.len(),
+                        &[("url", &feed.url), ("reasons", &reasons.join("; "))],
+                    );
+                    notices.push(html! {
+                        <div class="notice notice-warning" key={format!("w{index}")}><p>{ text }</p></div>
+                    });
+                }
+            }
+            FeedStatus::Loading => {}
         }
-        _ => None,
-    });
+    }
     html! { <div class="notices">{ for notices }</div> }
 }

@@ -2,8 +2,14 @@
 //! request is abandoned after [`FEED_TIMEOUT_SECONDS`] (headers and body
 //! together), cookies are never sent, and a refused request is told apart as
 //! a CORS refusal or an unreachable server.
+//!
+//! Caching: requests revalidate with the server (the browser sends
+//! `If-None-Match` / `If-Modified-Since` from its HTTP cache, so an unchanged
+//! feed is not downloaded again), and the last good copy of each feed is kept
+//! in `localStorage` (bounded, keyed by URL) and shown, marked with when it
+//! was fetched, when the network fails. `cache="off"` turns both off.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
@@ -11,21 +17,35 @@ use openings_core::dates::Timestamp;
 use openings_core::feeds::{parse_feed, FeedError, ParsedFeed};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Request, RequestCredentials, RequestInit, RequestMode, Response};
+use web_sys::{
+    AbortController, Request, RequestCache, RequestCredentials, RequestInit, RequestMode, Response,
+};
 
 use crate::config::FeedSource;
-use crate::state::{FeedProblem, FEED_TIMEOUT_SECONDS};
+use crate::state::{FeedProblem, SavedCopy, FEED_TIMEOUT_SECONDS};
 
-/// One feed request, which the board can cancel when it goes away.
+/// Saved copies larger than this are not kept (localStorage holds a few MB per site).
+const MAX_SAVED_BYTES: usize = 1_500_000;
+const SAVED_PREFIX: &str = "openings:feed:";
+
+/// A feed as the board got it: fresh, or its saved copy when the network failed.
+pub struct Loaded {
+    pub feed: ParsedFeed,
+    pub saved: Option<SavedCopy>,
+}
+
+/// The requests for one feed (the first and any retries), which the board
+/// can cancel when it goes away or the feed changes.
 pub struct FeedRequest {
-    controller: Option<AbortController>,
+    /// The controller of the attempt under way.
+    controller: RefCell<Option<AbortController>>,
     cancelled: Cell<bool>,
 }
 
 impl FeedRequest {
     pub fn new() -> FeedRequest {
         FeedRequest {
-            controller: AbortController::new().ok(),
+            controller: RefCell::new(None),
             cancelled: Cell::new(false),
         }
     }
@@ -38,30 +58,70 @@ impl FeedRequest {
     /// Stops the request, if it is still running.
     pub fn cancel(&self) {
         self.cancelled.set(true);
-        if let Some(controller) = &self.controller {
+        if let Some(controller) = self.controller.borrow().as_ref() {
             controller.abort();
         }
     }
 
-    /// Fetches `url` and reads it as the feed `source` describes.
+    /// Fetches `url` and reads it as the feed `source` describes; when that
+    /// fails in a way the network may be to blame for, falls back to the
+    /// saved copy (unless `cache` is off).
     pub async fn load(
         &self,
         source: &FeedSource,
         url: &str,
         max_bytes: usize,
-    ) -> Result<ParsedFeed, FeedProblem> {
-        let body = self.fetch_text(url, max_bytes).await?;
+        cache: bool,
+    ) -> Result<Loaded, FeedProblem> {
         let now = Timestamp(js_sys::Date::now() as i64);
-        parse_feed(&body, source.format, url, now, max_bytes).map_err(FeedProblem::Feed)
+        let fresh = self
+            .fetch_text(url, max_bytes, cache)
+            .await
+            .and_then(|body| {
+                let feed = parse_feed(&body, source.format, url, now, max_bytes)
+                    .map_err(FeedProblem::Feed)?;
+                Ok((feed, body))
+            });
+        match fresh {
+            Ok((feed, body)) => {
+                if cache {
+                    save_copy(url, &body, now);
+                }
+                Ok(Loaded { feed, saved: None })
+            }
+            Err(problem) if cache && problem.is_retryable() => {
+                let Some((fetched_at, body)) = saved_copy(url) else {
+                    return Err(problem);
+                };
+                match parse_feed(&body, source.format, url, now, max_bytes) {
+                    Ok(feed) => Ok(Loaded {
+                        feed,
+                        saved: Some(SavedCopy {
+                            fetched_at,
+                            problem,
+                        }),
+                    }),
+                    Err(_) => Err(problem),
+                }
+            }
+            Err(problem) => Err(problem),
+        }
     }
 
-    async fn fetch_text(&self, url: &str, max_bytes: usize) -> Result<String, FeedProblem> {
+    async fn fetch_text(
+        &self,
+        url: &str,
+        max_bytes: usize,
+        cache: bool,
+    ) -> Result<String, FeedProblem> {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
             return Err(FeedProblem::BadUrl);
         }
         let window = web_sys::window().ok_or(FeedProblem::Network)?;
+        let controller = AbortController::new().ok();
+        *self.controller.borrow_mut() = controller.clone();
         let timed_out = Rc::new(Cell::new(false));
-        let _timer = self.controller.as_ref().map(|controller| {
+        let _timer = controller.as_ref().map(|controller| {
             let controller = controller.clone();
             let timed_out = timed_out.clone();
             Timeout::new(FEED_TIMEOUT_SECONDS * 1000, move || {
@@ -81,7 +141,12 @@ impl FeedRequest {
         init.set_method("GET");
         init.set_mode(RequestMode::Cors);
         init.set_credentials(RequestCredentials::Omit);
-        if let Some(controller) = &self.controller {
+        init.set_cache(if cache {
+            RequestCache::NoCache
+        } else {
+            RequestCache::NoStore
+        });
+        if let Some(controller) = &controller {
             init.set_signal(Some(&controller.signal()));
         }
         let request =
@@ -110,7 +175,7 @@ impl FeedRequest {
             .flatten()
             .and_then(|len| len.trim().parse::<usize>().ok());
         if let Some(bytes) = declared.filter(|&b| b > max_bytes) {
-            if let Some(controller) = &self.controller {
+            if let Some(controller) = &controller {
                 controller.abort();
             }
             return Err(FeedProblem::Feed(FeedError::TooLarge {
@@ -149,5 +214,45 @@ async fn tell_cors_from_network(url: &str) -> FeedProblem {
     match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
         Ok(_) => FeedProblem::Cors,
         Err(_) => FeedProblem::Network,
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Storage may be missing or refused (privacy settings, sandboxed frames).
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The saved copy of a feed: when it was fetched, and its body.
+fn saved_copy(url: &str) -> Option<(Timestamp, String)> {
+    let value = storage()?
+        .get_item(&format!("{SAVED_PREFIX}{url}"))
+        .ok()
+        .flatten()?;
+    let (at, body) = value.split_once('\n')?;
+    Some((Timestamp(at.parse().ok()?), body.to_string()))
+}
+
+/// Keeps the last good copy of a feed, making room by dropping other saved
+/// feeds when storage is full; gives up quietly when it cannot.
+fn save_copy(url: &str, body: &str, now: Timestamp) {
+    let Some(storage) = storage() else { return };
+    let key = format!("{SAVED_PREFIX}{url}");
+    if body.len() > MAX_SAVED_BYTES {
+        let _ = storage.remove_item(&key);
+        return;
+    }
+    let value = format!("{}\n{body}", now.0);
+    if storage.set_item(&key, &value).is_ok() {
+        return;
+    }
+    let others: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(SAVED_PREFIX) && *k != key)
+        .collect();
+    for other in others {
+        let _ = storage.remove_item(&other);
+        if storage.set_item(&key, &value).is_ok() {
+            return;
+        }
     }
 }

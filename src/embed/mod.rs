@@ -9,6 +9,7 @@
 pub mod console;
 pub mod events;
 pub mod feed_loader;
+pub mod structured_data;
 pub mod url_sync;
 
 use std::cell::RefCell;
@@ -90,6 +91,12 @@ impl BoardHandle {
         if let Some(app) = self.app.as_mut() {
             app.update(props);
         }
+    }
+
+    /// Makes this board fail the way a bug would, so that tests can check that
+    /// a failure stays inside its board. Nothing in the board calls it.
+    pub fn simulate_internal_error(&self) {
+        panic!("a simulated internal error, asked for by a test");
     }
 
     /// Takes the board down: requests are cancelled, the DOM is removed.

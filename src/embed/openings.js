@@ -19,7 +19,7 @@
 
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || document.baseURI);
-  var OBSERVED = ["feed", "lang", "page-size", "facets", "sort", "theme", "max-feed-size", "id", "cache"];
+  var OBSERVED = ["feed", "lang", "page-size", "facets", "sort", "theme", "max-feed-size", "id", "cache", "seo"];
 
   var wasmUrl = new URL("openings-board_bg.wasm", base);
   var compiled = null;

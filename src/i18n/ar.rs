@@ -27,6 +27,7 @@ pub const STRINGS: Strings = Strings {
     no_openings: "لا توجد وظائف شاغرة في الوقت الحالي.",
     no_feed: "ليس لهذه اللوحة مصدر وظائف بعد: أضف مصدرًا باستخدام \u{2068}feed=\"https://…/jobs.json\"\u{2069}.",
     could_not_load: "تعذّر تحميل الوظائف من \u{2068}{url}\u{2069}: \u{2068}{reason}\u{2069}.",
+    showing_saved: "تعذّر تحميل الوظائف من \u{2068}{url}\u{2069} (\u{2068}{reason}\u{2069}). نعرض النسخة المحفوظة في \u{2068}{date}\u{2069}.",
     retry: "إعادة المحاولة",
     skipped: Plural {
         zero: Some("لم يُتخطَّ أي عنصر من \u{2068}{url}\u{2069}: \u{2068}{reasons}\u{2069}."),

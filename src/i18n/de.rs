@@ -21,6 +21,7 @@ pub const STRINGS: Strings = Strings {
     no_openings: "Zurzeit gibt es keine offenen Stellen.",
     no_feed: "Diese Stellenbörse hat noch keinen Feed: Tragen Sie einen mit feed=\"https://…/jobs.json\" ein.",
     could_not_load: "Die Stellenangebote von {url} konnten nicht geladen werden: {reason}.",
+    showing_saved: "Die Stellenangebote von {url} konnten nicht geladen werden ({reason}). Angezeigt wird die am {date} gespeicherte Kopie.",
     retry: "Erneut versuchen",
     skipped: Plural {
         zero: None,

@@ -21,6 +21,8 @@ pub const STRINGS: Strings = Strings {
     no_openings: "There are no openings at the moment.",
     no_feed: "This board has no feed yet: give it one with feed=\"https://…/jobs.json\".",
     could_not_load: "Could not load openings from {url}: {reason}.",
+    showing_saved:
+        "Could not load openings from {url} ({reason}). Showing the copy saved on {date}.",
     retry: "Retry",
     skipped: Plural {
         zero: None,

@@ -21,6 +21,7 @@ pub const STRINGS: Strings = Strings {
     no_openings: "No hay ofertas en este momento.",
     no_feed: "Esta bolsa de empleo aún no tiene fuente de ofertas: añada una con feed=\"https://…/jobs.json\".",
     could_not_load: "No se pudieron cargar las ofertas de {url}: {reason}.",
+    showing_saved: "No se pudieron cargar las ofertas de {url} ({reason}). Se muestra la copia guardada el {date}.",
     retry: "Reintentar",
     skipped: Plural {
         zero: None,

@@ -108,6 +108,15 @@ impl Formatter {
             .format(&Date::new(&JsValue::from_f64(at.0 as f64)))
     }
 
+    /// A date and time in the reader's time zone ("8 Jul 2022, 14:05"): when a copy was saved.
+    pub fn date_time(&self, at: Timestamp) -> String {
+        let options = options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
+        match DateTimeFormat::new(&self.lang, &options) {
+            Ok(f) => f.format(&Date::new(&JsValue::from_f64(at.0 as f64))),
+            Err(_) => at.to_iso_datetime(),
+        }
+    }
+
     pub fn number(&self, n: f64) -> String {
         self.number.format(n)
     }

@@ -22,6 +22,7 @@ pub const STRINGS: Strings = Strings {
     no_openings: "Aucune offre n’est publiée pour le moment.",
     no_feed: "Ce tableau d’offres n’a pas encore de flux\u{202F}: indiquez-en un avec feed=\"https://…/jobs.json\".",
     could_not_load: "Impossible de charger les offres de {url}\u{202F}: {reason}.",
+    showing_saved: "Impossible de charger les offres de {url} ({reason}). Voici la copie enregistrée le {date}.",
     retry: "Réessayer",
     skipped: Plural {
         zero: None,

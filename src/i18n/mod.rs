@@ -40,6 +40,8 @@ pub struct Strings {
     pub no_feed: &'static str,
     /// `{url}` and `{reason}`.
     pub could_not_load: &'static str,
+    /// A feed shown from its saved copy: `{url}`, `{reason}`, `{date}`.
+    pub showing_saved: &'static str,
     pub retry: &'static str,
     /// `{n}` entries in `{url}` were skipped: `{reasons}`.
     pub skipped: Plural,
