@@ -1,7 +1,7 @@
 //! The release build: `trunk build --release` into `dist/`, then a check that
 //! every file the embed needs is there, and a table of their sizes.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::{root, run, setup, Result};
@@ -34,5 +34,57 @@ pub fn build() -> Result<PathBuf> {
         "  {:>9} bytes  in all (uncompressed; `cargo xtask bench` prints gzip and brotli)",
         total
     );
+    match integrity(&dist.join("openings.js")) {
+        Some(sri) => eprintln!(
+            "\nThe script tag, with Subresource Integrity:\n  <script src=\"https://YOUR-HOST/openings/openings.js\" integrity=\"{sri}\" crossorigin=\"anonymous\" defer></script>"
+        ),
+        None => eprintln!(
+            "\n(openssl is missing: install it to print the SRI integrity value of openings.js)"
+        ),
+    }
     Ok(dist)
+}
+
+/// The `integrity` value of a file (`sha384-…`), computed by openssl.
+fn integrity(file: &Path) -> Option<String> {
+    let digest = Command::new("openssl")
+        .args(["dgst", "-sha384", "-binary"])
+        .arg(file)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?
+        .stdout;
+    Some(format!("sha384-{}", base64(&digest)))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(super::base64(b"Man"), "TWFu");
+        assert_eq!(super::base64(b"Ma"), "TWE=");
+        assert_eq!(super::base64(b"M"), "TQ==");
+        assert_eq!(super::base64(b""), "");
+    }
 }
