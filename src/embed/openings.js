@@ -98,6 +98,10 @@
 
     connectedCallback() {
       var root = this.shadowRoot || this.attachShadow({ mode: "open" });
+      if (this.getAttribute("mode") === "iframe") {
+        this._frame(root);
+        return;
+      }
       if (this.getAttribute("loading") === "lazy" && "IntersectionObserver" in window) {
         var self = this;
         this._observer = new IntersectionObserver(function (entries) {
@@ -136,7 +140,44 @@
       );
     }
 
+    /**
+     * Iframe mode, for host pages whose Content-Security-Policy cannot allow
+     * 'wasm-unsafe-eval': the board runs in frame.html on the widget's own
+     * host, sized to its content; its events are dispatched on this element.
+     */
+    _frame(root) {
+      var self = this;
+      var src = new URL("frame.html", base);
+      OBSERVED.forEach(function (name) {
+        if (self.hasAttribute(name)) src.searchParams.set(name, self.getAttribute(name));
+      });
+      var frame = document.createElement("iframe");
+      frame.src = src.href;
+      frame.title = this.getAttribute("title") || "Job openings";
+      frame.loading = this.getAttribute("loading") === "lazy" ? "lazy" : "eager";
+      frame.style.border = "0";
+      frame.style.width = "100%";
+      frame.style.height = "24em";
+      frame.style.display = "block";
+      root.replaceChildren(frame);
+      this._onMessage = function (event) {
+        if (event.source !== frame.contentWindow || event.origin !== base.origin) return;
+        var data = event.data || {};
+        if (data.source !== "openings") return;
+        if (data.type === "height" && typeof data.height === "number") {
+          frame.style.height = Math.max(0, Math.min(data.height, 1e6)) + "px";
+        } else if (data.type === "event" && /^openings:(apply|open|filter)$/.test(data.name)) {
+          self.dispatchEvent(new CustomEvent(data.name, { detail: data.detail, bubbles: true, composed: true }));
+        }
+      };
+      window.addEventListener("message", this._onMessage);
+    }
+
     disconnectedCallback() {
+      if (this._onMessage) {
+        window.removeEventListener("message", this._onMessage);
+        this._onMessage = null;
+      }
       this._ticket = null;
       if (this._observer) {
         this._observer.disconnect();
@@ -156,6 +197,11 @@
     }
 
     attributeChangedCallback(name, before, after) {
+      if (this._onMessage && before !== after && this.isConnected) {
+        this.disconnectedCallback();
+        this.connectedCallback();
+        return;
+      }
       if (this._board && before !== after) {
         try {
           this._board.reconfigure();
