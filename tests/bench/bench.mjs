@@ -95,7 +95,7 @@ function feeds() {
   const cargo = process.env.CARGO ?? 'cargo';
   const args = ['run', '--release', '-p', 'openings-core', '--example', 'bench_feeds', '--features', 'sample', '--', dir];
   log(`$ ${cargo} ${args.join(' ')}`);
-  const made = spawnSync(cargo, args, { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'], timeout: 20 * 60_000 });
+  const made = spawnSync(cargo, args, { cwd: repo, stdio: ['ignore', 2, 2], timeout: 20 * 60_000 });
   if (made.error || made.status !== 0) {
     throw new Error(`generating the feeds failed: ${made.error?.message ?? `exit ${made.status}`}`);
   }
