@@ -330,6 +330,14 @@ function report(r) {
   }
   rows.push([`DOM nodes at ${LARGEST.toLocaleString('en')}, after load`, String(mem.ours.afterLoad.nodes ?? 'n/a'), String(mem.theirs.afterLoad.nodes ?? 'n/a'), fmt.ratio(ratio(mem.ours.afterLoad.nodes, mem.theirs.afterLoad.nodes))]);
   out.push(table(rows));
+  for (const [which, figure] of [['ours', s], ['theirs', s], ['ours', fc]]) {
+    const missed = figure[which]?.missed;
+    if (missed) out.push(`note: ${missed} of ${figure[which].samples} timed actions on the ${PAGES[which]} page left the count unchanged (not counted)`);
+  }
+  for (const which of ['ours', 'theirs']) {
+    const expected = `${LARGEST.toLocaleString('en')} openings`;
+    if (r.counts[which] !== expected) out.push(`note: the ${PAGES[which]} page counted "${r.counts[which]}", not "${expected}"`);
+  }
   out.push('');
   out.push('Budgets');
   for (const b of r.budgets) out.push(`  ${b.met ? 'met    ' : 'NOT met'}  ${b.name}: ${b.measured}`);
