@@ -12,9 +12,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::apply_link::{ApplyLink, ApplyLinkProps};
 use super::rich_text::RichText;
 use super::{facts, use_locale};
-use crate::i18n::Locale;
 
 #[derive(Properties)]
 pub struct DetailViewProps {
@@ -67,7 +67,7 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
     };
 
     let back = props.on_close.reform(|_: MouseEvent| ());
-    let apply = props.on_apply.reform(move |_: MouseEvent| index);
+    let apply = props.on_apply.reform(move |()| index);
     let copy = {
         let link = props.link.to_string();
         let copied = copied.clone();
@@ -93,11 +93,7 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
     let org = &opening.organization;
     let where_ = facts::location(&locale, opening);
     let kind = facts::employment(&locale, opening);
-    let pay = opening
-        .salary
-        .as_ref()
-        .map(|s| facts::salary(&locale, s))
-        .filter(|s| !s.is_empty());
+    let pay = facts::pay(&locale, opening);
     let date = |at: Option<Timestamp>| {
         at.map(|at| html! { <time datetime={at.to_iso_date()}>{ locale.format.date(at) }</time> })
     };
@@ -114,10 +110,6 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
         );
         html! { <>{ for c.name.clone() }{ " " }{ for email }{ " " }{ for url }</> }
     });
-    let apply_label = Locale::fill(
-        strings.apply_label,
-        &[("title", &opening.title), ("org", &org.name)],
-    );
     let copy_status = match *copied {
         Some(true) => strings.link_copied,
         Some(false) => strings.copy_failed,
@@ -160,8 +152,7 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
             </dl>
             <RichText nodes={nodes} />
             <div class="detail-actions">
-                <a class="apply" href={opening.apply_url.clone()} target="_blank" rel="noopener noreferrer"
-                    aria-label={apply_label} onclick={apply}>{ strings.apply }</a>
+                <ApplyLink ..ApplyLinkProps::for_opening(opening, apply) />
                 <button type="button" class="copy-link" onclick={copy}>{ strings.copy_link }</button>
                 <span class="copy-status" role="status">{ copy_status }</span>
             </div>

@@ -121,3 +121,12 @@ pub fn facet_value(locale: &Locale, facet: Facet, value: &str) -> String {
         _ => value.to_string(),
     }
 }
+
+/// The pay of an opening in words, when the feed gives it.
+pub fn pay(locale: &Locale, opening: &Opening) -> Option<String> {
+    opening
+        .salary
+        .as_ref()
+        .map(|s| salary(locale, s))
+        .filter(|s| !s.is_empty())
+}

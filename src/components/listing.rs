@@ -10,8 +10,8 @@ use openings_core::dates::Timestamp;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::apply_link::{ApplyLink, ApplyLinkProps};
 use super::{facts, use_locale};
-use crate::i18n::Locale;
 
 #[derive(Properties)]
 pub struct ListingProps {
@@ -67,14 +67,10 @@ pub fn Listing(props: &ListingProps) -> Html {
             }
         })
     };
-    let apply = props.on_apply.reform(move |_: MouseEvent| index);
+    let apply = props.on_apply.reform(move |()| index);
     let place = facts::location(&locale, opening);
     let kind = facts::employment(&locale, opening);
-    let pay = opening
-        .salary
-        .as_ref()
-        .map(|s| facts::salary(&locale, s))
-        .filter(|s| !s.is_empty());
+    let pay = facts::pay(&locale, opening);
     let date = |template: &'static str, class: &'static str, at: Option<Timestamp>| {
         at.map(|at| {
             let text = locale.format.date(at);
@@ -85,10 +81,6 @@ pub fn Listing(props: &ListingProps) -> Html {
         })
     };
     let org = opening.organization.name.as_str();
-    let apply_label = Locale::fill(
-        strings.apply_label,
-        &[("title", &opening.title), ("org", org)],
-    );
     html! {
         <li class="listing" data-id={opening.id.clone()}>
             <article class="listing-card">
@@ -119,8 +111,7 @@ pub fn Listing(props: &ListingProps) -> Html {
                     { for date(strings.posted, "listing-posted", opening.date_posted) }
                     { for date(strings.closes, "listing-closes", opening.valid_through) }
                 </p>
-                <a class="apply" href={opening.apply_url.clone()} target="_blank" rel="noopener noreferrer"
-                    aria-label={apply_label} onclick={apply}>{ strings.apply }</a>
+                <ApplyLink ..ApplyLinkProps::for_opening(opening, apply) />
             </article>
         </li>
     }

@@ -2,6 +2,7 @@
 //! their data through properties and the [`Locale`](crate::i18n::Locale)
 //! context; none parses a feed or talks to the network.
 
+pub mod apply_link;
 pub mod board;
 pub mod detail_view;
 pub mod facet_list;

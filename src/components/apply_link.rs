@@ -1,0 +1,43 @@
+//! The Apply link: to the recruiting portal, in a new tab, without an
+//! opener, named for the opening it applies to. The same in a listing row and
+//! in the detail view.
+
+use openings_core::model::Opening;
+use yew::prelude::*;
+
+use super::use_locale;
+use crate::i18n::Locale;
+
+#[derive(Properties, PartialEq)]
+pub struct ApplyLinkProps {
+    pub href: AttrValue,
+    pub title: AttrValue,
+    pub organization: AttrValue,
+    /// Told when the reader clicks (the link itself does the navigating).
+    pub on_apply: Callback<()>,
+}
+
+impl ApplyLinkProps {
+    pub fn for_opening(opening: &Opening, on_apply: Callback<()>) -> ApplyLinkProps {
+        ApplyLinkProps {
+            href: opening.apply_url.clone().into(),
+            title: opening.title.clone().into(),
+            organization: opening.organization.name.clone().into(),
+            on_apply,
+        }
+    }
+}
+
+#[component]
+pub fn ApplyLink(props: &ApplyLinkProps) -> Html {
+    let locale = use_locale();
+    let label = Locale::fill(
+        locale.strings.apply_label,
+        &[("title", &props.title), ("org", &props.organization)],
+    );
+    let onclick = props.on_apply.reform(|_: MouseEvent| ());
+    html! {
+        <a class="apply" href={props.href.clone()} target="_blank" rel="noopener noreferrer"
+            aria-label={label} {onclick}>{ locale.strings.apply }</a>
+    }
+}
