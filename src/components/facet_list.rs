@@ -32,7 +32,10 @@ pub fn FacetList(props: &FacetListProps) -> Html {
     let clear_all = props.on_clear_all.reform(|_: MouseEvent| ());
     html! {
         <div class="facets" role="group" aria-label={strings.filters_label}>
-            { for props.facets.iter().map(|counts| facet_group(&locale, counts, props)) }
+            { for props.facets.iter().map(|counts| html! {
+                <FacetGroup key={counts.facet.key()} counts={counts.clone()}
+                    on_toggle={props.on_toggle.clone()} on_clear={props.on_clear.clone()} />
+            }) }
             if props.active {
                 <button type="button" class="clear-all" onclick={clear_all}>{ strings.clear_all }</button>
             }
@@ -40,21 +43,49 @@ pub fn FacetList(props: &FacetListProps) -> Html {
     }
 }
 
-fn facet_group(locale: &Locale, counts: &FacetCounts, props: &FacetListProps) -> Html {
+/// How many values a facet shows before "Show all".
+const SHOWN_VALUES: usize = 8;
+
+#[derive(Properties, PartialEq)]
+struct FacetGroupProps {
+    counts: FacetCounts,
+    on_toggle: Callback<(Facet, String)>,
+    on_clear: Callback<Facet>,
+}
+
+/// One facet: its most frequent values (and every ticked one), the rest
+/// behind "Show all", so that a facet of hundreds of organizations stays short.
+#[component]
+fn FacetGroup(props: &FacetGroupProps) -> Html {
+    let locale = use_locale();
+    let strings = locale.strings;
+    let expanded = use_state(|| false);
+    let counts = &props.counts;
     let facet = counts.facet;
-    let name = facts::facet_name(locale, facet);
+    let name = facts::facet_name(&locale, facet);
     let any_selected = counts.values.iter().any(|v| v.selected);
     let clear = props.on_clear.reform(move |_: MouseEvent| facet);
-    let clear_label = Locale::fill(locale.strings.clear_facet, &[("facet", name)]);
+    let clear_label = Locale::fill(strings.clear_facet, &[("facet", name)]);
+    let hidden = counts.values.len().saturating_sub(SHOWN_VALUES);
+    let list_id = format!("facet-{}-values", facet.key());
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
+    let shown = counts
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(i, v)| *expanded || *i < SHOWN_VALUES || v.selected);
     html! {
-        <fieldset class="facet" key={facet.key()}>
+        <fieldset class="facet">
             <legend>{ name }</legend>
-            <ul class="facet-values">
-                { for counts.values.iter().enumerate().map(|(i, v)| {
+            <ul class="facet-values" id={list_id.clone()}>
+                { for shown.map(|(i, v)| {
                     let id = format!("facet-{}-{i}", facet.key());
                     let value = v.value.clone();
                     let onchange = props.on_toggle.reform(move |_: Event| (facet, value.clone()));
-                    let label = facts::facet_value(locale, facet, &v.value);
+                    let label = facts::facet_value(&locale, facet, &v.value);
                     html! {
                         <li key={v.value.clone()}>
                             <input type="checkbox" id={id.clone()} checked={v.selected} {onchange} />
@@ -66,9 +97,19 @@ fn facet_group(locale: &Locale, counts: &FacetCounts, props: &FacetListProps) ->
                     }
                 }) }
             </ul>
+            if hidden > 0 {
+                <button type="button" class="facet-more" aria-expanded={expanded.to_string()}
+                    aria-controls={list_id} onclick={toggle}>
+                    { if *expanded {
+                        strings.show_fewer.to_string()
+                    } else {
+                        Locale::fill(strings.show_all, &[("n", &locale.format.number(counts.values.len() as f64))])
+                    } }
+                </button>
+            }
             if any_selected {
                 <button type="button" class="clear-facet" onclick={clear} aria-label={clear_label}>
-                    { locale.strings.clear }
+                    { strings.clear }
                 </button>
             }
         </fieldset>

@@ -67,6 +67,8 @@ pub const STRINGS: Strings = Strings {
     clear: "مسح",
     clear_facet: "مسح عامل التصفية «{facet}»",
     clear_all: "مسح جميع عوامل التصفية",
+    show_all: "عرض الكل (\u{2068}{n}\u{2069})",
+    show_fewer: "عرض أقل",
     facet_organization: "المؤسسة",
     facet_country: "الدولة",
     facet_workplace: "نمط العمل",

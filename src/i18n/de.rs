@@ -61,6 +61,8 @@ pub const STRINGS: Strings = Strings {
     clear: "Zurücksetzen",
     clear_facet: "Filter „{facet}“ zurücksetzen",
     clear_all: "Alle Filter zurücksetzen",
+    show_all: "Alle anzeigen ({n})",
+    show_fewer: "Weniger anzeigen",
     facet_organization: "Organisation",
     facet_country: "Land",
     facet_workplace: "Arbeitsmodell",

@@ -62,6 +62,8 @@ pub const STRINGS: Strings = Strings {
     clear: "Clear",
     clear_facet: "Clear the {facet} filter",
     clear_all: "Clear all filters",
+    show_all: "Show all ({n})",
+    show_fewer: "Show fewer",
     facet_organization: "Organization",
     facet_country: "Country",
     facet_workplace: "Workplace",

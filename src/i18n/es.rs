@@ -61,6 +61,8 @@ pub const STRINGS: Strings = Strings {
     clear: "Quitar",
     clear_facet: "Quitar el filtro de {facet}",
     clear_all: "Quitar todos los filtros",
+    show_all: "Mostrar todo ({n})",
+    show_fewer: "Mostrar menos",
     facet_organization: "Organización",
     facet_country: "País",
     facet_workplace: "Modalidad",

@@ -62,6 +62,8 @@ pub const STRINGS: Strings = Strings {
     clear: "Effacer",
     clear_facet: "Effacer le filtre {facet}",
     clear_all: "Effacer tous les filtres",
+    show_all: "Tout afficher ({n})",
+    show_fewer: "Afficher moins",
     facet_organization: "Organisation",
     facet_country: "Pays",
     facet_workplace: "Mode de travail",

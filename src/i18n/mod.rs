@@ -82,6 +82,9 @@ pub struct Strings {
     /// The accessible name of a facet's Clear button: `{facet}`.
     pub clear_facet: &'static str,
     pub clear_all: &'static str,
+    /// The button that shows every value of a long facet: `{n}` values.
+    pub show_all: &'static str,
+    pub show_fewer: &'static str,
     pub facet_organization: &'static str,
     pub facet_country: &'static str,
     pub facet_workplace: &'static str,

@@ -70,7 +70,7 @@ fn texts(strings: &Strings) -> Vec<Text> {
             posted, closes, apply, apply_label, full_time, part_time, contractor, temporary, intern,
             volunteer, per_diem, per_hour, per_day, per_week, per_month, per_year, salary_range,
             salary_from, salary_up_to, previous_page, next_page, page_of, pagination_label,
-            filters_label, clear, clear_facet, clear_all, facet_organization, facet_country,
+            filters_label, clear, clear_facet, clear_all, show_all, show_fewer, facet_organization, facet_country,
             facet_workplace, facet_type, facet_department, facet_tag, on_site, sort_label,
             sort_newest, sort_closing, sort_title, sort_organization, back_to_list, new_mark,
             closing_soon_mark, copy_link, link_copied, copy_failed, label_location, label_type,
