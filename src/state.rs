@@ -57,6 +57,16 @@ impl fmt::Display for FeedProblem {
 }
 
 impl FeedProblem {
+    /// Whether the problem may pass by itself (a network hiccup, a server
+    /// error, no answer in time), so the board tries again on its own.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            FeedProblem::Network | FeedProblem::Timeout => true,
+            FeedProblem::Http { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+            _ => false,
+        }
+    }
+
     /// Whether trying again may help (a broken file stays broken).
     pub fn is_retryable(&self) -> bool {
         !matches!(
@@ -451,6 +461,23 @@ mod tests {
             state.catalog.len(),
             "restoring keeps the openings"
         );
+    }
+
+    #[test]
+    fn only_passing_problems_are_retried_automatically() {
+        let http = |status| FeedProblem::Http {
+            status,
+            text: String::new(),
+        };
+        assert!(FeedProblem::Timeout.is_transient());
+        assert!(FeedProblem::Network.is_transient());
+        assert!(http(503).is_transient());
+        assert!(!http(404).is_transient(), "a missing feed stays missing");
+        assert!(
+            http(404).is_retryable(),
+            "…but the reader may still ask again"
+        );
+        assert!(!FeedProblem::Feed(FeedError::TooDeep).is_retryable());
     }
 
     #[test]

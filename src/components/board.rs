@@ -338,7 +338,7 @@ fn start_load(
                 }
                 Err(problem) => problem,
             };
-            let retrying = problem.is_retryable() && attempt < AUTO_RETRIES;
+            let retrying = problem.is_transient() && attempt < AUTO_RETRIES;
             let delay_ms = FIRST_RETRY_MS << attempt;
             let next = if retrying {
                 format!(" Trying again in {} s.", delay_ms / 1000)
