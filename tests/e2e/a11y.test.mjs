@@ -81,6 +81,7 @@ async function focused(p) {
       href: el.getAttribute('href'),
       checked: el.checked ?? null,
       inDetail: !!el.closest('.detail'),
+      inListingTitle: !!el.closest('.listing-title'),
       visible: outline || shadow,
       style: `outline: ${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}; box-shadow: ${cs.boxShadow}`,
     };
@@ -178,6 +179,11 @@ test('by keyboard alone: search, tick a filter, open an opening, Apply, and back
   assert.equal(search.type, 'search');
   await p.keyboard.type('collections', { delay: 20 });
   await waitForTitles(b, ['Collections Registrar', 'Digital Collections Developer']);
+  // The new count is said by a screen reader without moving the focus.
+  const count = b.locator('.result-count');
+  assert.equal(await count.getAttribute('role'), 'status');
+  assert.equal(await count.getAttribute('aria-live'), 'polite');
+  assert.equal((await count.textContent()).trim(), '2 openings');
 
   const box = await tabTo(p, (f) => f.type === 'checkbox', 'a facet checkbox');
   assert.equal(box.checked, false);
@@ -191,8 +197,7 @@ test('by keyboard alone: search, tick a filter, open an opening, Apply, and back
   const still = await focused(p);
   assert.equal(still.id, box.id, `the focus left the ticked checkbox for ${still.what}`);
 
-  const link = await tabTo(p, (f) => f.tag === 'a' && f.classes.length === 0 && !f.inDetail && f.href !== null
-    && after.includes(f.text), 'a listing title');
+  const link = await tabTo(p, (f) => f.tag === 'a' && f.inListingTitle && after.includes(f.text), 'a listing title');
   const title = link.text;
   await p.keyboard.press('Enter');
   await b.locator('.detail-title').waitFor({ state: 'visible' });
@@ -216,7 +221,8 @@ test('by keyboard alone: search, tick a filter, open an opening, Apply, and back
   await b.locator('.detail').waitFor({ state: 'detached' });
   await eventually(async () => {
     const f = await focused(p);
-    assert.ok(f.tag === 'a' && f.text === title, `back in the list, the focus is on ${f.what}, not the title of "${title}"`);
+    assert.ok(f.tag === 'a' && f.inListingTitle && f.text === title,
+      `back in the list, the focus is on ${f.what}, not the title link of "${title}"`);
     assert.ok(f.visible, `focus is not visible on the title link back in the list (${f.style})`);
   });
   await assertHostUnharmed(s);
