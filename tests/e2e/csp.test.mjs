@@ -190,3 +190,38 @@ test('a wrong integrity value on the script tag stops the loader', { timeout: 60
   assert.ok(s.consoleMessages.some((m) => /integrity/i.test(m.text)), 'the browser did not report the integrity failure');
   await s.close();
 });
+
+// Proves what the board needs at the least: script-src for its two scripts
+// with 'wasm-unsafe-eval', and connect-src for its own files and the feeds.
+// Its stylesheet is fetched and adopted as a constructed sheet, so it needs
+// no style-src at all (default-src 'none' covers styles here).
+test('the least policy that works: script-src and connect-src only', { timeout: 60_000 }, async () => {
+  const { widgetOrigin: widget, feedsOrigin: feeds } = h.servers;
+  const policy = `default-src 'none'; script-src ${widget} 'wasm-unsafe-eval'; connect-src ${widget} ${feeds}`;
+  const s = await visitUnderPolicy(policy);
+  const b = s.page.locator('openings-board');
+  await waitForTitles(b, MUSEUM_TITLES);
+  assert.equal(await b.locator('.facets').evaluate((el) => getComputedStyle(el).display), 'flex');
+  assert.deepEqual(await violations(s), []);
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves a script-src narrowed to the loader's path is too narrow: the
+// loader imports openings-board.js beside it, so a host that lists paths
+// must list the directory (or both files).
+test('a script-src naming only openings.js is too narrow, and the board says so', { timeout: 60_000 }, async () => {
+  const { widgetOrigin: widget, feedsOrigin: feeds } = h.servers;
+  const narrow = `default-src 'none'; script-src ${widget}/openings.js 'wasm-unsafe-eval'; connect-src ${widget} ${feeds}`;
+  const s = await visitUnderPolicy(narrow);
+  await s.page.locator('openings-board').getByRole('alert').waitFor({ timeout: 15_000 });
+  assert.ok((await violations(s)).some((v) => v.includes('openings-board.js')), 'the glue module was not the one refused');
+  await assertHostUnharmed(s);
+  await s.close();
+
+  const directory = narrow.replace(`${widget}/openings.js`, `${widget}/`);
+  const fine = await visitUnderPolicy(directory);
+  await waitForTitles(fine.page.locator('openings-board'), MUSEUM_TITLES);
+  assert.deepEqual(await violations(fine), []);
+  await fine.close();
+});
