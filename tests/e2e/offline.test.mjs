@@ -1,0 +1,198 @@
+//! Offline and flaky networks (issue 6): the last good copy of each feed is
+//! kept in the host page's localStorage (`openings:feed:<url>`, its fetch
+//! time and body) and shown, with a notice naming when it was fetched and a
+//! Retry, when the server fails or the network is down; an unchanged feed is
+//! revalidated (ETag) instead of downloaded again; `cache="off"` turns both
+//! off. Feed requests never carry the host's cookies.
+
+import assert from 'node:assert/strict';
+import { test, before, after } from 'node:test';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { feedsDir, isoDate } from './servers.mjs';
+import { useHarness, visit, waitForTitles, assertHostUnharmed } from './harness.mjs';
+
+const h = useHarness();
+const MUSEUM_TITLES = ['Collections Registrar', 'Visitor Experience Associate', 'Digital Collections Developer'];
+const switchUrl = () => `${h.servers.feedsOrigin}/switch/museum`;
+const KEY = (url) => `openings:feed:${url}`;
+
+/** The saved copies in the page's localStorage: `{url: {at, body}}`. */
+function savedCopies(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+    .filter((k) => k.startsWith('openings:feed:'))
+    .map((k) => {
+      const value = localStorage.getItem(k);
+      const cut = value.indexOf('\n');
+      return [k.slice('openings:feed:'.length), { at: Number(value.slice(0, cut)), body: value.slice(cut + 1) }];
+    })));
+}
+
+/** How the board (in English) writes the moment a copy was saved. */
+function savedOn(page, at) {
+  return page.evaluate((at) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(at), at);
+}
+
+/**
+ * A feed server of its own that does what a good server does: sends an
+ * ETag, answers 304 to a request that has it already, and notes each
+ * request's If-None-Match and Cookie headers.
+ */
+let etagServer;
+before(async () => {
+  const requests = [];
+  const server = createServer((req, res) => {
+    const body = readFileSync(join(feedsDir, 'museum.json'), 'utf8')
+      .replace(/\{\{date:([+-]?\d+)\}\}/g, (_, d) => isoDate(Number(d)))
+      .replaceAll('{{feeds}}', 'https://portal.example.org');
+    const etag = '"museum-v1"';
+    const headers = { 'access-control-allow-origin': '*', etag, 'cache-control': 'no-cache' };
+    const fresh = req.headers['if-none-match'] === etag;
+    requests.push({ ifNoneMatch: req.headers['if-none-match'], cookie: req.headers.cookie, status: fresh ? 304 : 200 });
+    if (fresh) {
+      res.writeHead(304, headers);
+      res.end();
+    } else {
+      res.writeHead(200, { ...headers, 'content-type': 'application/ld+json' });
+      res.end(body);
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  etagServer = { server, requests, url: `http://127.0.0.1:${server.address().port}/museum.json` };
+});
+after(async () => {
+  etagServer?.server.closeAllConnections();
+  await new Promise((ok) => etagServer?.server.close(ok) ?? ok());
+});
+
+// Proves the reader still sees the openings when the feed's server breaks:
+// the copy saved on the last good load, with a notice that names the feed,
+// why and when the copy was saved; Retry brings the fresh feed back.
+test('a server error shows the saved copy, dated, and Retry loads the fresh feed', { timeout: 60_000 }, async () => {
+  h.servers.setSwitch('museum', 'ok');
+  const url = switchUrl();
+  const started = Date.now();
+  const s = await visit(h, h.servers.hostPage('attributes.html', { feed: url }));
+  const b = s.page.locator('openings-board');
+  try {
+    await waitForTitles(b, MUSEUM_TITLES);
+    const copies = await savedCopies(s.page);
+    assert.deepEqual(Object.keys(copies), [url], 'the feed was not saved under its absolute URL');
+    const { at, body } = copies[url];
+    assert.ok(at >= started - 1000 && at <= Date.now(), `saved at ${at}, not when it was fetched`);
+    assert.equal(JSON.parse(body)['@type'], 'ItemList', 'the saved body is not the feed');
+    assert.equal(await b.locator('.notice-saved').count(), 0, 'a fresh feed is marked as a saved copy');
+
+    h.servers.setSwitch('museum', '500');
+    await s.page.reload();
+    await waitForTitles(b, MUSEUM_TITLES);
+    const notice = b.locator('.notice-saved');
+    await notice.waitFor();
+    const said = (await notice.textContent()).replace(/\s+/g, ' ');
+    assert.ok(said.includes(`Could not load openings from ${url} (`), `the notice does not name the feed: ${said}`);
+    assert.match(said, /\(.*500.*\)/, `the notice does not say why: ${said}`);
+    assert.ok(said.includes(`Showing the copy saved on ${await savedOn(s.page, at)}.`), `the notice does not date the copy: ${said}`);
+    assert.equal(await b.locator('.notice-error').count(), 0, 'the saved copy is shown as an error too');
+    assert.ok(s.boardMessages().some((m) => m.type === 'warning' && m.text.includes('saved')), 'the console does not say a saved copy is shown');
+
+    h.servers.setSwitch('museum', 'ok');
+    await notice.getByRole('button', { name: 'Retry' }).click();
+    await waitForTitles(b, MUSEUM_TITLES);
+    await b.locator('.notice-saved').waitFor({ state: 'detached' });
+    assert.ok((await savedCopies(s.page))[url].at > at, 'the fresh copy was not saved');
+    await assertHostUnharmed(s);
+  } finally {
+    h.servers.setSwitch('museum', 'ok');
+    await s.close();
+  }
+});
+
+// Proves a network that is down (not a server error) shows the saved copy
+// too, and that the notice names the day the copy was fetched, not today.
+test('with the network down, a copy saved three days ago shows, dated three days ago', { timeout: 60_000 }, async () => {
+  const url = `${h.servers.feedsOrigin}/feeds/museum.json`;
+  const s = await visit(h, h.servers.hostPage('attributes.html', { feed: url }));
+  const b = s.page.locator('openings-board');
+  await waitForTitles(b, MUSEUM_TITLES);
+  const threeDaysAgo = Date.now() - 3 * 86_400_000;
+  await s.page.evaluate(([key, at]) => {
+    const value = localStorage.getItem(key);
+    localStorage.setItem(key, `${at}${value.slice(value.indexOf('\n'))}`);
+  }, [KEY(url), threeDaysAgo]);
+
+  await s.context.route((u) => u.href.startsWith(h.servers.feedsOrigin), (route) => route.abort('internetdisconnected'));
+  await s.page.reload();
+  await waitForTitles(b, MUSEUM_TITLES);
+  const said = (await b.locator('.notice-saved').textContent()).replace(/\s+/g, ' ');
+  assert.ok(said.includes(`Showing the copy saved on ${await savedOn(s.page, threeDaysAgo)}.`), `wrong date: ${said}`);
+  assert.match(said, /network|reach|connect/i, `the notice does not say the network failed: ${said}`);
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves cache="off" keeps nothing and shows nothing kept: no copy is
+// saved, and when the feed fails the reader gets the error, even though
+// another board on the same site saved a copy of that feed earlier.
+test('with cache="off" nothing is saved, and a failing feed shows the error', { timeout: 60_000 }, async () => {
+  h.servers.setSwitch('museum', 'ok');
+  const url = switchUrl();
+  const s = await visit(h, h.servers.hostPage('attributes.html', { feed: url, cache: 'off' }));
+  const b = s.page.locator('openings-board');
+  try {
+    await waitForTitles(b, MUSEUM_TITLES);
+    assert.deepEqual(await savedCopies(s.page), {}, 'cache="off" saved a copy');
+
+    // A board with caching on saves a copy on this site…
+    await s.page.goto(h.servers.hostPage('attributes.html', { feed: url }));
+    await waitForTitles(b, MUSEUM_TITLES);
+    assert.deepEqual(Object.keys(await savedCopies(s.page)), [url]);
+
+    // …which the cache="off" board does not use when the feed fails.
+    h.servers.setSwitch('museum', '500');
+    await s.page.goto(h.servers.hostPage('attributes.html', { feed: url, cache: 'off' }));
+    const error = b.locator('.notice-error');
+    await error.waitFor({ timeout: 20_000 });
+    assert.ok((await error.textContent()).includes(`Could not load openings from ${url}`));
+    assert.equal(await b.locator('.notice-saved').count(), 0, 'cache="off" showed a saved copy');
+    assert.equal(await b.locator('.listing').count(), 0, 'cache="off" showed saved openings');
+    await assertHostUnharmed(s);
+  } finally {
+    h.servers.setSwitch('museum', 'ok');
+    await s.close();
+  }
+});
+
+// Proves an unchanged feed is not downloaded again: the second load asks
+// with If-None-Match, the server answers 304, and the board shows the
+// openings; with cache="off" the board asks for the whole feed every time.
+// And no request carries the host site's cookies.
+test('an unchanged feed is revalidated with its ETag (304), never with the host\'s cookies', { timeout: 60_000 }, async () => {
+  const s = await visit(h, 'about:blank');
+  await s.context.addCookies([{ name: 'host_session', value: 'secret', domain: '127.0.0.1', path: '/' }]);
+  const page = h.servers.hostPage('attributes.html', { feed: etagServer.url });
+  await s.page.goto(page);
+  const b = s.page.locator('openings-board');
+  await waitForTitles(b, MUSEUM_TITLES);
+  await s.page.reload();
+  await waitForTitles(b, MUSEUM_TITLES);
+  assert.deepEqual(etagServer.requests.map((r) => [r.ifNoneMatch, r.status]), [[undefined, 200], ['"museum-v1"', 304]]);
+  assert.equal(await b.locator('.notice-saved').count(), 0, 'a 304 is shown as a saved copy');
+  const withCookies = etagServer.requests.filter((r) => r.cookie);
+
+  etagServer.requests.length = 0;
+  await s.page.goto(h.servers.hostPage('attributes.html', { feed: etagServer.url, cache: 'off' }));
+  await waitForTitles(b, MUSEUM_TITLES);
+  assert.deepEqual(etagServer.requests.map((r) => [r.ifNoneMatch, r.status]), [[undefined, 200]],
+    'cache="off" revalidated from the browser cache');
+
+  assert.ok((await s.context.cookies(h.servers.hostOrigin)).some((c) => c.name === 'host_session'));
+  withCookies.push(...etagServer.requests.filter((r) => r.cookie));
+  assert.deepEqual(withCookies, [], 'a feed request carried the host\'s cookies');
+  // The control: a request that asks for credentials does carry the cookie here.
+  etagServer.requests.length = 0;
+  await s.page.evaluate((url) => fetch(url, { credentials: 'include', cache: 'no-store' }).catch(() => null), etagServer.url);
+  assert.equal(etagServer.requests[0]?.cookie, 'host_session=secret', 'the cookie check cannot see cookies');
+  await assertHostUnharmed(s);
+  await s.close();
+});
