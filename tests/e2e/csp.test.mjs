@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distDir } from './servers.mjs';
-import { useHarness, visit, waitForTitles, assertHostUnharmed } from './harness.mjs';
+import { useHarness, visit, waitForTitles, eventually, assertHostUnharmed } from './harness.mjs';
 
 const h = useHarness();
 const MUSEUM_TITLES = ['Collections Registrar', 'Visitor Experience Associate', 'Digital Collections Developer'];
@@ -68,12 +68,12 @@ after(async () => {
 });
 
 /**
- * Opens `pages/csp.html` served with `policy` as its Content-Security-Policy
+ * Opens `pages/csp.html` (or `pageName`) served with `policy` as its Content-Security-Policy
  * header, recording every violation the page reports (the listener is
  * installed by the browser driver, so the page itself needs no inline
  * script).
  */
-async function visitUnderPolicy(policy, params = {}) {
+async function visitUnderPolicy(policy, params = {}, pageName = 'csp.html') {
   const s = await visit(h, 'about:blank');
   await s.context.addInitScript(() => {
     window.cspViolations = [];
@@ -81,7 +81,7 @@ async function visitUnderPolicy(policy, params = {}) {
       window.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || e.sample || '(inline)'}`);
     });
   });
-  const page = new URL('/csp.html', policyHost.origin);
+  const page = new URL(`/${pageName}`, policyHost.origin);
   for (const [k, v] of Object.entries({ ...params, policy })) page.searchParams.set(k, v);
   await s.page.goto(page.href);
   return s;
@@ -224,4 +224,29 @@ test('a script-src naming only openings.js is too narrow, and the board says so'
   await waitForTitles(fine.page.locator('openings-board'), MUSEUM_TITLES);
   assert.deepEqual(await violations(fine), []);
   await fine.close();
+});
+
+// Proves iframe mode is the way out for a host that cannot allow
+// 'wasm-unsafe-eval': the host page's policy names the widget's host for
+// scripts and frames only (no WebAssembly, no connect-src), and the board,
+// framed from the widget's host, lists, searches and tells the host of
+// Apply, with no violation in the host page.
+test('in iframe mode the host needs only script-src and frame-src for the widget host', { timeout: 60_000 }, async () => {
+  const widget = h.servers.widgetOrigin;
+  const policy = `default-src 'none'; script-src ${widget}; frame-src ${widget}; base-uri 'none'`;
+  const s = await visitUnderPolicy(policy, {}, 'csp-iframe.html');
+  await s.page.evaluate(() => {
+    window.applied = [];
+    document.addEventListener('openings:apply', (e) => window.applied.push(e.detail.title));
+  });
+  const inside = s.page.frameLocator('openings-board#main iframe');
+  await waitForTitles(inside.locator('openings-board'), MUSEUM_TITLES);
+  await inside.getByRole('searchbox', { name: 'Search openings' }).fill('registrar');
+  await waitForTitles(inside.locator('openings-board'), ['Collections Registrar']);
+  const [portal] = await Promise.all([s.context.waitForEvent('page'), inside.locator('.listing a.apply').click()]);
+  await portal.close();
+  await eventually(async () => assert.deepEqual(await s.page.evaluate(() => window.applied), ['Collections Registrar']));
+  assert.deepEqual(await violations(s), [], 'the host page reported Content-Security-Policy violations');
+  await assertHostUnharmed(s);
+  await s.close();
 });
