@@ -121,6 +121,19 @@ pub enum Phase {
     NoFeeds,
 }
 
+/// Whether `view` differs from `previous` by the search words alone (and the
+/// return to page 1 that typing brings): such a change replaces the page's
+/// current history entry instead of adding one per keystroke.
+pub fn is_typing(previous: &ViewState, view: &ViewState) -> bool {
+    if previous.query.text == view.query.text {
+        return false;
+    }
+    let mut typed = previous.clone();
+    typed.query.text = view.query.text.clone();
+    typed.page = view.page;
+    &typed == view && view.page == 1
+}
+
 /// The whole state of one board.
 #[derive(Clone, Debug, Default)]
 pub struct BoardState {
@@ -478,6 +491,28 @@ mod tests {
             "…but the reader may still ask again"
         );
         assert!(!FeedProblem::Feed(FeedError::TooDeep).is_retryable());
+    }
+
+    #[test]
+    fn typing_replaces_history_but_paging_and_filtering_add_to_it() {
+        let start = started(&["https://a.example/1"]);
+        let filtered = start.apply(Action::ToggleFacet(Facet::Workplace, "remote".into()));
+        let typed = filtered.apply(Action::Search("arch".into()));
+        assert!(is_typing(&filtered.view, &typed.view), "a keystroke");
+        let paged = typed.apply(Action::GoToPage(2));
+        assert!(
+            !is_typing(&typed.view, &paged.view),
+            "a new page is a step Back can undo"
+        );
+        let ticked = typed.apply(Action::ToggleFacet(Facet::Organization, "Wellcome".into()));
+        assert!(!is_typing(&typed.view, &ticked.view));
+        let opened = typed.apply(Action::Open("job-1".into()));
+        assert!(!is_typing(&typed.view, &opened.view));
+        let typed_from_page_2 = paged.apply(Action::Search("archivist".into()));
+        assert!(
+            is_typing(&paged.view, &typed_from_page_2.view),
+            "typing goes back to page 1"
+        );
     }
 
     #[test]

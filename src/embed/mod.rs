@@ -73,6 +73,19 @@ fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
     let Some(document) = container.owner_document() else {
         return;
     };
+    // The stopped board's search-engine markup goes with it.
+    if let Ok(scripts) = document.query_selector_all("script[data-openings-board]") {
+        for i in 0..scripts.length() {
+            if let Some(script) = scripts
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                if script.get_attribute("data-openings-board").as_deref() == Some(&*label) {
+                    script.remove();
+                }
+            }
+        }
+    }
     if let Ok(notice) = document.create_element("p") {
         let _ = notice.set_attribute("role", "alert");
         let _ = notice.set_attribute("class", "notice notice-error");

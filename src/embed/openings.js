@@ -191,7 +191,8 @@
           board.free();
           idle.push(this._runtime);
         } catch (error) {
-          console.error(PREFIX, "could not take a board down cleanly:", error);
+          // A board that stopped because of an internal error has nothing left to take down.
+          console.warn(PREFIX, "a board that had stopped because of an internal error was removed.");
         }
       }
     }
@@ -206,7 +207,8 @@
         try {
           this._board.reconfigure();
         } catch (error) {
-          console.error(PREFIX, "could not apply the new " + name + " attribute:", error);
+          this._board = null;
+          console.error(PREFIX, "this board stopped earlier because of an internal error, so its new " + name + " attribute cannot be applied: reload the page.");
         }
       }
     }

@@ -13,7 +13,7 @@ use openings_core::url_state::{read_state, write_state};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::state::{Action, ViewState};
+use crate::state::{is_typing, Action, ViewState};
 
 /// The page's current URL.
 pub fn current_url() -> Option<String> {
@@ -69,12 +69,7 @@ fn write_view(
     let Ok(history) = window.history() else {
         return;
     };
-    let only_typing = previous.is_some_and(|p| {
-        let mut p = p;
-        p.query.text = view.query.text.clone();
-        p.page = view.page;
-        &p == view
-    });
+    let only_typing = previous.is_some_and(|p| is_typing(&p, view));
     // A host page whose URL cannot be rewritten (a sandboxed frame, say) keeps working.
     let _ = if only_typing {
         history.replace_state_with_url(&JsValue::NULL, "", Some(&next))

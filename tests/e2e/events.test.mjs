@@ -227,16 +227,10 @@ test('search, facet, page and opening survive a reload, with the host\'s paramet
 // Proves Back and Forward walk through every step the reader took (each
 // filter, page and opening is a history entry), while typing replaces its
 // entry instead of adding one per key.
-//
-// KNOWN WIDGET BUG (src/embed/url_sync.rs, `write_view`): a change of page
-// alone counts as "only typing" (`p.page = view.page` before comparing), so
-// it REPLACES the current entry instead of adding one. Expected: Back from
-// page 2 goes to page 1 with the facet ticked (q:collections;type:FULL_TIME).
-// Actual: the facet's entry was overwritten by page 2, and Back goes
-// straight to q:collections with the facet unticked.
+// (Typing replaces the current history entry; every other change — a facet,
+// a page, an opening — adds one, which is what Back walks through.)
 test('Back and Forward walk through search, facet, page and opening', {
   timeout: 60_000,
-  todo: 'widget bug: going to another page replaces the history entry instead of adding one (src/embed/url_sync.rs)',
 }, async () => {
   const { s, expectState } = await searchFilterPageOpen();
   for (const name of ['paged', 'filtered', 'searched']) {
