@@ -56,6 +56,34 @@ pub fn mount_board(host: HtmlElement, shadow: ShadowRoot) -> Result<BoardHandle,
     })
 }
 
+/// Right after this hook, the panic ends in a WebAssembly trap, which the
+/// browser reports as an uncaught `RuntimeError` to the page whose event loop
+/// called the board. The board has already said what happened, so that
+/// report is caught before the host page's own error handlers see it.
+fn swallow_the_trap() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let handler = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(|event: web_sys::ErrorEvent| {
+        if event
+            .error()
+            .is_instance_of::<js_sys::WebAssembly::RuntimeError>()
+        {
+            event.prevent_default();
+            event.stop_immediate_propagation();
+        }
+    });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_capture(true);
+    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+        "error",
+        handler.as_ref().unchecked_ref(),
+        &options,
+    );
+    // The listener lives as long as the page: the board it speaks for has stopped.
+    handler.forget();
+}
+
 /// A bug in the board: say so in the console and in the board, and take the
 /// board's DOM (and with it every event listener) out of the page. Other
 /// boards run in runtimes of their own and carry on.
@@ -70,6 +98,7 @@ fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
              Other boards on the page are not affected; please report this."
         ),
     );
+    swallow_the_trap();
     let Some(document) = container.owner_document() else {
         return;
     };
