@@ -222,6 +222,7 @@ pub fn Board(props: &BoardProps) -> Html {
     };
     let facets: Rc<Vec<_>> = Rc::new(view.visible_facets(&props.config.facets).cloned().collect());
     let active = !state.view.query.is_empty();
+    let show_facets = phase == Phase::Ready && opened.is_none() && !facets.is_empty();
 
     let list = match phase {
         Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },
@@ -282,8 +283,8 @@ pub fn Board(props: &BoardProps) -> Html {
                     <SortSelect value={sort} on_sort={dispatch.reform(Action::SortBy)} />
                 </div>
                 <FeedNotices feeds={Rc::new(state.feeds.clone())} on_retry={on_retry} />
-                <div class="layout">
-                    if phase == Phase::Ready && opened.is_none() {
+                <div class={classes!("layout", show_facets.then_some("with-facets"))}>
+                    if show_facets {
                         <FacetList facets={facets} active={active}
                             on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
                             on_clear={dispatch.reform(Action::ClearFacet)}

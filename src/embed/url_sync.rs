@@ -1,14 +1,14 @@
 //! The board's state in the host page's URL: one query parameter per board
 //! (`openings`, or `openings-<id>`), written with the History API so that a
 //! reader can share what they see, and Back and Forward move through it.
-//! Typing replaces the current history entry; every other change (a filter,
-//! a page, an opening opened or closed) adds one. The host page's other
+//! Typing replaces the current history entry once the reader pauses; every
+//! other change (a filter, a page, an opening opened or closed) adds one. The host page's other
 //! parameters and its hash are never touched.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use openings_core::url_state::{read_state, write_state};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -27,18 +27,49 @@ pub fn view_from_url(board_id: Option<&str>) -> ViewState {
         .unwrap_or_default()
 }
 
+/// How long typing must pause before the URL follows the search words.
+const TYPING_PAUSE_MS: u32 = 400;
+
+/// Writes a board's view into the page URL.
+struct UrlWriter {
+    board_id: Option<String>,
+    /// The view last seen, to tell typing from other changes.
+    last: Option<ViewState>,
+    /// Typing waits for a pause: the view to write, and the timer that will.
+    pending: Option<(ViewState, Timeout)>,
+}
+
+impl UrlWriter {
+    /// Writes a view that typing left waiting, replacing the current entry.
+    fn flush(&mut self) {
+        if let Some((view, _timer)) = self.pending.take() {
+            write_view(self.board_id.as_deref(), &view, false);
+        }
+    }
+}
+
 /// Keeps the page URL and the board's view in step, both ways.
 #[hook]
 pub fn use_url_sync(board_id: Option<String>, view: ViewState, on_restore: Callback<Action>) {
-    let last_written = use_mut_ref(|| None::<ViewState>);
+    let writer = {
+        let board_id = board_id.clone();
+        use_mut_ref(move || UrlWriter {
+            board_id,
+            last: None,
+            pending: None,
+        })
+    };
 
     // Back / Forward: show what the URL now holds.
     {
         let board_id = board_id.clone();
+        let writer = writer.clone();
         use_effect_with(board_id, move |board_id| {
             let board_id = board_id.clone();
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "popstate", move |_| {
+                    // A search still waiting to be written is overtaken by the navigation.
+                    writer.borrow_mut().pending = None;
                     on_restore.emit(Action::Restore(view_from_url(board_id.as_deref())));
                 })
             });
@@ -46,34 +77,45 @@ pub fn use_url_sync(board_id: Option<String>, view: ViewState, on_restore: Callb
         });
     }
 
-    // The view changed: write it into the URL, unless the URL already says it.
+    // The view changed: typing replaces the current entry once the reader
+    // pauses; any other change (a filter, a page, an opening) adds an entry.
     use_effect_with(view, move |view| {
-        write_view(board_id.as_deref(), view, &last_written);
+        let mut w = writer.borrow_mut();
+        let typing = w.last.as_ref().is_some_and(|last| is_typing(last, view));
+        w.last = Some(view.clone());
+        if typing {
+            let later = Rc::downgrade(&writer);
+            let timer = Timeout::new(TYPING_PAUSE_MS, move || {
+                if let Some(writer) = later.upgrade() {
+                    writer.borrow_mut().flush();
+                }
+            });
+            w.pending = Some((view.clone(), timer));
+        } else {
+            w.flush();
+            write_view(w.board_id.as_deref(), view, true);
+        }
     });
 }
 
-fn write_view(
-    board_id: Option<&str>,
-    view: &ViewState,
-    last_written: &Rc<RefCell<Option<ViewState>>>,
-) {
+/// Writes `view` into the page URL, as a new history entry or in place of
+/// the current one; nothing when the URL already says it.
+fn write_view(board_id: Option<&str>, view: &ViewState, new_entry: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let Some(url) = current_url() else { return };
     let next = write_state(&url, board_id, view);
-    let previous = last_written.borrow_mut().replace(view.clone());
     if next == url {
         return;
     }
     let Ok(history) = window.history() else {
         return;
     };
-    let only_typing = previous.is_some_and(|p| is_typing(&p, view));
     // A host page whose URL cannot be rewritten (a sandboxed frame, say) keeps working.
-    let _ = if only_typing {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(&next))
-    } else {
+    let _ = if new_entry {
         history.push_state_with_url(&JsValue::NULL, "", Some(&next))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&next))
     };
 }
