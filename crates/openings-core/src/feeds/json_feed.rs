@@ -11,9 +11,7 @@ use super::values::{
 };
 use super::{Adapter, Context, FeedError, SkipReason};
 use crate::links::safe_link_from;
-use crate::model::{
-    Contact, Description, Location, Opening, Organization, Salary, SalaryPeriod, Workplace,
-};
+use crate::model::{Contact, Description, Location, Opening, Organization, Workplace};
 use crate::text::{decode_entities, MAX_DESCRIPTION_BYTES};
 
 pub struct JsonFeed;
@@ -128,7 +126,7 @@ fn opening(item: &Value, position: usize, author: Option<&str>, ctx: &Context) -
         employment_types: employment_types(job.get("employment_type")),
         department: text(job.get("department")),
         tags,
-        salary: job.get("salary").and_then(salary),
+        salary: job.get("salary").and_then(values::salary_object),
         date_posted: values::date(item.get("date_published")),
         valid_through: values::date(job.get("valid_through")),
         description,
@@ -137,19 +135,4 @@ fn opening(item: &Value, position: usize, author: Option<&str>, ctx: &Context) -
         contact,
         source: ctx.source.to_string(),
     }))
-}
-
-/// `salary: {min, max, currency, period}`; `period` is `hour`, `day`,
-/// `week`, `month` or `year` (the default).
-fn salary(v: &Value) -> Option<Salary> {
-    let period = match text(v.get("period")) {
-        None => SalaryPeriod::Year,
-        Some(p) => SalaryPeriod::parse(&p)?,
-    };
-    values::salary(
-        values::number(v.get("min")),
-        values::number(v.get("max")),
-        text(v.get("currency")),
-        period,
-    )
 }

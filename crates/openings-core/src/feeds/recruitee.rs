@@ -9,9 +9,7 @@ use super::values::{
     self, apply_link, dedupe, link_text, long_text, page_link, skipped, text, texts, Entry,
 };
 use super::{Adapter, Context, FeedError, SkipReason};
-use crate::model::{
-    Description, EmploymentType, Location, Opening, Organization, Salary, SalaryPeriod, Workplace,
-};
+use crate::model::{Description, EmploymentType, Location, Opening, Organization, Workplace};
 use crate::text::{clip, MAX_DESCRIPTION_BYTES};
 
 pub struct Recruitee;
@@ -107,7 +105,7 @@ fn opening(offer: &Value, position: usize, ctx: &Context) -> Entry {
             .collect(),
         department: text(offer.get("department")),
         tags,
-        salary: offer.get("salary").and_then(salary),
+        salary: offer.get("salary").and_then(values::salary_object),
         date_posted: values::date(offer.get("published_at"))
             .or_else(|| values::date(offer.get("created_at"))),
         valid_through: values::date(offer.get("close_at")),
@@ -139,18 +137,4 @@ fn employment_type(code: &str) -> Option<EmploymentType> {
     } else {
         EmploymentType::parse(&code.replace('_', " "))
     }
-}
-
-/// `salary: {min, max, currency, period}`; amounts may be text.
-fn salary(v: &Value) -> Option<Salary> {
-    let period = match text(v.get("period")) {
-        None => SalaryPeriod::Year,
-        Some(p) => SalaryPeriod::parse(&p)?,
-    };
-    values::salary(
-        values::number(v.get("min")),
-        values::number(v.get("max")),
-        text(v.get("currency")),
-        period,
-    )
 }

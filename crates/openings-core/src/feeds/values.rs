@@ -238,3 +238,19 @@ pub fn skipped(position: usize, title: Option<String>, reason: SkipReason) -> En
         reason,
     })
 }
+
+/// A salary object as JSON Feed's `_job` and Recruitee write it:
+/// `{min, max, currency, period}`; amounts may be text, `period` is `hour`,
+/// `day`, `week`, `month` or `year` (the default).
+pub fn salary_object(v: &Value) -> Option<Salary> {
+    let period = match text(v.get("period")) {
+        None => SalaryPeriod::Year,
+        Some(p) => SalaryPeriod::parse(&p)?,
+    };
+    salary(
+        number(v.get("min")),
+        number(v.get("max")),
+        text(v.get("currency")),
+        period,
+    )
+}
