@@ -1,0 +1,22 @@
+//! Fuzzes the Jekyll post reader (front matter, Markdown, Liquid): it must
+//! never panic, and an opening it makes has a safe apply link.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use openings_core::jekyll::{read_post, JekyllOptions, Outcome};
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    for fix_encoding in [false, true] {
+        let options = JekyllOptions {
+            organization: "Fuzz Library".into(),
+            organization_url: None,
+            fix_encoding,
+        };
+        let read = read_post("_posts/2024-01-02-fuzz.md", &text, &options);
+        if let Outcome::Post(post) = read.outcome {
+            let link = &post.opening.apply_url;
+            assert!(openings_core::links::safe_link(link).is_some(), "unsafe apply link {link:?}");
+        }
+    }
+});
