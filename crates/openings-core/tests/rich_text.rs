@@ -70,7 +70,9 @@ fn assert_safe(nodes: &[Node], source: &str) {
         if let Some(href) = tag.strip_prefix("a href=\"") {
             let href = href.to_ascii_lowercase();
             assert!(
-                ["http://", "https://", "mailto:"].iter().any(|s| href.starts_with(s)),
+                ["http://", "https://", "mailto:"]
+                    .iter()
+                    .any(|s| href.starts_with(s)),
                 "{out:?}"
             );
         }
