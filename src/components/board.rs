@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use openings_core::dates::Timestamp;
 use openings_core::export::json_ld::posting as posting_json;
 use openings_core::feeds::ParsedFeed;
@@ -58,6 +59,9 @@ impl Reducible for BoardStore {
         Rc::new(BoardStore(self.0.apply(action)))
     }
 }
+
+/// How long the reader must pause before the host hears `openings:filter`.
+const FILTER_EVENT_PAUSE_MS: u32 = 400;
 
 /// The requests of the current generation, to cancel them when the feeds change.
 type Requests = Rc<RefCell<Vec<Rc<FeedRequest>>>>;
@@ -141,18 +145,24 @@ pub fn Board(props: &BoardProps) -> Html {
         )
     };
 
-    // Tell the host page when the reader searches or filters.
+    // Tell the host page when the reader searches or filters, once the
+    // reader pauses: one event for a typed word, not one per keystroke.
     {
         let on_event = props.on_event.clone();
         let view_state = state.view.clone();
         let count = view.matches.len();
         let first = use_mut_ref(|| true);
+        let pending = use_mut_ref(|| None::<Timeout>);
         use_effect_with(state.view.query.clone(), move |_| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                on_event.emit(BoardEvent::Filter {
-                    view: view_state,
-                    count,
+                let timer = Timeout::new(FILTER_EVENT_PAUSE_MS, move || {
+                    on_event.emit(BoardEvent::Filter {
+                        view: view_state,
+                        count,
+                    });
                 });
+                // A newer change replaces (and so cancels) the one waiting.
+                *pending.borrow_mut() = Some(timer);
             }
         });
     }
