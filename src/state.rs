@@ -102,9 +102,8 @@ pub enum FeedStatus {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FeedState {
+    /// The feed, its URL made absolute against the host page.
     pub source: FeedSource,
-    /// The absolute URL, for messages.
-    pub url: String,
     pub status: FeedStatus,
 }
 
@@ -149,10 +148,10 @@ pub struct BoardState {
 /// Everything that can happen to a board.
 #[derive(Debug)]
 pub enum Action {
-    /// (Re)start with these feeds, each with its absolute URL.
+    /// (Re)start with these feeds, their URLs absolute.
     Start {
         generation: u64,
-        feeds: Vec<(FeedSource, String)>,
+        feeds: Vec<FeedSource>,
     },
     /// The reader asked to load a failed feed again.
     Retry {
@@ -198,9 +197,8 @@ impl BoardState {
                 next.revision += 1;
                 next.feeds = feeds
                     .into_iter()
-                    .map(|(source, url)| FeedState {
+                    .map(|source| FeedState {
                         source,
-                        url,
                         status: FeedStatus::Loading,
                     })
                     .collect();
@@ -313,14 +311,11 @@ mod tests {
     use super::*;
     use openings_core::model::Opening;
 
-    fn source(url: &str) -> (FeedSource, String) {
-        (
-            FeedSource {
-                url: url.into(),
-                format: None,
-            },
-            url.into(),
-        )
+    fn source(url: &str) -> FeedSource {
+        FeedSource {
+            url: url.into(),
+            format: None,
+        }
     }
 
     fn feed(titles: &[&str]) -> Box<ParsedFeed> {

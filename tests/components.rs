@@ -231,7 +231,6 @@ fn feed_state(url: &str, status: FeedStatus) -> FeedState {
             url: url.into(),
             format: None,
         },
-        url: url.into(),
         status,
     }
 }

@@ -91,11 +91,7 @@ pub fn Board(props: &BoardProps) -> Html {
                     *g += 1;
                     *g
                 };
-                let feeds = config
-                    .feeds
-                    .iter()
-                    .map(|f| (f.clone(), f.url.clone()))
-                    .collect();
+                let feeds = config.feeds.clone();
                 dispatcher.dispatch(Action::Start {
                     generation: gen,
                     feeds,
@@ -332,7 +328,7 @@ fn start_load(
     let task = request.clone();
     wasm_bindgen_futures::spawn_local(async move {
         for attempt in 0..=AUTO_RETRIES {
-            let result = task.load(&source, &source.url, max_bytes, cache).await;
+            let result = task.load(&source, max_bytes, cache).await;
             if task.is_cancelled() {
                 return;
             }

@@ -31,7 +31,7 @@ pub fn FeedNotices(props: &FeedNoticesProps) -> Html {
                 let reason = problem.to_string();
                 let text = Locale::fill(
                     strings.could_not_load,
-                    &[("url", &feed.url), ("reason", &reason)],
+                    &[("url", &feed.source.url), ("reason", &reason)],
                 );
                 let retry = problem.is_retryable().then(|| retry_button(index));
                 notices.push(html! {
@@ -47,7 +47,11 @@ pub fn FeedNotices(props: &FeedNoticesProps) -> Html {
                     let date = locale.format.date_time(saved.fetched_at);
                     let text = Locale::fill(
                         strings.showing_saved,
-                        &[("url", &feed.url), ("reason", &reason), ("date", &date)],
+                        &[
+                            ("url", &feed.source.url),
+                            ("reason", &reason),
+                            ("date", &date),
+                        ],
                     );
                     notices.push(html! {
                         <div class="notice notice-warning notice-saved" role="status" key={format!("s{index}")}>
@@ -65,7 +69,7 @@ pub fn FeedNotices(props: &FeedNoticesProps) -> Html {
                     let text = locale.plural(
                         &strings.skipped,
                         skipped.len(),
-                        &[("url", &feed.url), ("reasons", &reasons.join("; "))],
+                        &[("url", &feed.source.url), ("reasons", &reasons.join("; "))],
                     );
                     notices.push(html! {
                         <div class="notice notice-warning" key={format!("w{index}")}><p>{ text }</p></div>

@@ -63,16 +63,16 @@ impl FeedRequest {
         }
     }
 
-    /// Fetches `url` and reads it as the feed `source` describes; when that
-    /// fails in a way the network may be to blame for, falls back to the
-    /// saved copy (unless `cache` is off).
+    /// Fetches the feed and reads it in the format `source` names (or the one
+    /// its shape shows); when that fails in a way the network may be to blame
+    /// for, falls back to the saved copy (unless `cache` is off).
     pub async fn load(
         &self,
         source: &FeedSource,
-        url: &str,
         max_bytes: usize,
         cache: bool,
     ) -> Result<Loaded, FeedProblem> {
+        let url = source.url.as_str();
         let now = Timestamp(js_sys::Date::now() as i64);
         let fresh = self
             .fetch_text(url, max_bytes, cache)
