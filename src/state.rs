@@ -8,6 +8,7 @@ use std::rc::Rc;
 use openings_core::catalog::Catalog;
 use openings_core::facets::Facet;
 use openings_core::feeds::{FeedError, ParsedFeed, Skipped};
+use openings_core::model::Opening;
 use openings_core::sort::Sort;
 /// What the reader is looking at — search, filters, sort, page, open
 /// opening — exactly what the page URL holds.
@@ -105,6 +106,8 @@ pub struct FeedState {
     /// The feed, its URL made absolute against the host page.
     pub source: FeedSource,
     pub status: FeedStatus,
+    /// Openings of this feed already listed while the rest of it arrives.
+    pub shown_early: usize,
 }
 
 /// What the reader sees as a whole.
@@ -133,6 +136,14 @@ pub fn is_typing(previous: &ViewState, view: &ViewState) -> bool {
     &typed == view && view.page == 1
 }
 
+/// The catalog without the openings a feed listed while arriving.
+fn without_early(catalog: &Catalog, state: &mut FeedState) -> Catalog {
+    if std::mem::take(&mut state.shown_early) == 0 {
+        return catalog.clone();
+    }
+    catalog.without_source(&state.source.url)
+}
+
 /// The whole state of one board.
 #[derive(Clone, Debug, Default)]
 pub struct BoardState {
@@ -157,11 +168,20 @@ pub enum Action {
     Retry {
         index: usize,
     },
+    /// The first openings of a feed still arriving: listed at once.
+    FeedPart {
+        generation: u64,
+        index: usize,
+        openings: Vec<Opening>,
+    },
     FeedLoaded {
         generation: u64,
         index: usize,
         feed: Box<ParsedFeed>,
         saved: Option<SavedCopy>,
+        /// The feed holds only the openings after those of its `FeedPart`s;
+        /// otherwise it is the whole feed, and replaces them.
+        rest: bool,
     },
     FeedFailed {
         generation: u64,
@@ -200,6 +220,7 @@ impl BoardState {
                     .map(|source| FeedState {
                         source,
                         status: FeedStatus::Loading,
+                        shown_early: 0,
                     })
                     .collect();
             }
@@ -208,20 +229,41 @@ impl BoardState {
                     feed.status = FeedStatus::Loading;
                 }
             }
+            Action::FeedPart {
+                generation,
+                index,
+                openings,
+            } if generation == self.generation => {
+                if let Some(state) = next.feeds.get_mut(index) {
+                    let mut catalog = (*next.catalog).clone();
+                    let added = catalog.add(ParsedFeed {
+                        openings,
+                        ..ParsedFeed::default()
+                    });
+                    next.catalog = Rc::new(catalog);
+                    next.revision += 1;
+                    state.shown_early += added.new;
+                }
+            }
             Action::FeedLoaded {
                 generation,
                 index,
                 feed,
                 saved,
+                rest,
             } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
                     let skipped = feed.skipped.clone();
-                    let mut catalog = (*next.catalog).clone();
+                    let mut catalog = if rest {
+                        (*next.catalog).clone()
+                    } else {
+                        without_early(&next.catalog, state)
+                    };
                     let added = catalog.add(*feed);
                     next.catalog = Rc::new(catalog);
                     next.revision += 1;
                     state.status = FeedStatus::Loaded {
-                        added: added.new,
+                        added: added.new + std::mem::take(&mut state.shown_early),
                         skipped,
                         saved,
                     };
@@ -233,10 +275,16 @@ impl BoardState {
                 problem,
             } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
+                    // A feed either loads or fails: the openings it showed
+                    // while arriving go with it.
+                    if state.shown_early > 0 {
+                        next.catalog = Rc::new(without_early(&next.catalog, state));
+                        next.revision += 1;
+                    }
                     state.status = FeedStatus::Failed(problem);
                 }
             }
-            Action::FeedLoaded { .. } | Action::FeedFailed { .. } => {}
+            Action::FeedPart { .. } | Action::FeedLoaded { .. } | Action::FeedFailed { .. } => {}
             Action::Search(text) => {
                 next.view.query.text = text;
                 next.view.page = 1;
@@ -271,6 +319,11 @@ impl BoardState {
             view,
             ..BoardState::default()
         }
+    }
+
+    /// Whether a feed is still on its way (its first openings may be listed).
+    pub fn is_loading(&self) -> bool {
+        self.feeds.iter().any(|f| f.status == FeedStatus::Loading)
     }
 
     pub fn phase(&self) -> Phase {
@@ -309,7 +362,7 @@ impl BoardState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use openings_core::model::Opening;
+    use openings_core::catalog::Query;
 
     fn source(url: &str) -> FeedSource {
         FeedSource {
@@ -348,6 +401,7 @@ mod tests {
             generation: 1,
             index: 1,
             saved: None,
+            rest: false,
             feed: feed(&["Archivist"]),
         });
         assert_eq!(
@@ -356,6 +410,95 @@ mod tests {
             "openings show as soon as one feed is in"
         );
         assert_eq!(state.catalog.len(), 1);
+    }
+
+    fn openings_from(url: &str, titles: &[&str]) -> Vec<Opening> {
+        let mut openings = feed(titles).openings;
+        openings.iter_mut().for_each(|o| o.source = url.to_string());
+        openings
+    }
+
+    fn titles(state: &BoardState) -> Vec<&str> {
+        state
+            .catalog
+            .openings()
+            .iter()
+            .map(|o| o.title.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_large_feed_lists_its_first_openings_while_the_rest_arrives() {
+        let a = "https://a.example/1";
+        let state = started(&[a]).apply(Action::FeedPart {
+            generation: 1,
+            index: 0,
+            openings: openings_from(a, &["Archivist", "Curator"]),
+        });
+        assert_eq!(state.phase(), Phase::Ready);
+        assert!(state.is_loading(), "the count says more are coming");
+        assert_eq!(titles(&state), ["Archivist", "Curator"]);
+        let state = state.apply(Action::FeedLoaded {
+            generation: 1,
+            index: 0,
+            feed: Box::new(ParsedFeed {
+                openings: openings_from(a, &["Conservator"]),
+                ..ParsedFeed::default()
+            }),
+            saved: None,
+            rest: true,
+        });
+        assert!(!state.is_loading());
+        assert_eq!(titles(&state), ["Archivist", "Curator", "Conservator"]);
+        assert!(
+            matches!(state.feeds[0].status, FeedStatus::Loaded { added: 3, .. }),
+            "{:?}",
+            state.feeds[0].status
+        );
+    }
+
+    #[test]
+    fn a_feed_that_fails_halfway_takes_its_early_openings_with_it() {
+        let (a, b) = ("https://a.example/1", "https://b.example/2");
+        let state = started(&[a, b])
+            .apply(Action::FeedLoaded {
+                generation: 1,
+                index: 1,
+                feed: Box::new(ParsedFeed {
+                    openings: openings_from(b, &["Librarian"]),
+                    ..ParsedFeed::default()
+                }),
+                saved: None,
+                rest: true,
+            })
+            .apply(Action::FeedPart {
+                generation: 1,
+                index: 0,
+                openings: openings_from(a, &["Archivist"]),
+            });
+        assert_eq!(titles(&state), ["Librarian", "Archivist"]);
+        let failed = state.apply(Action::FeedFailed {
+            generation: 1,
+            index: 0,
+            problem: FeedProblem::Feed(FeedError::NotJson("cut off".into())),
+        });
+        assert_eq!(titles(&failed), ["Librarian"]);
+        assert_eq!(
+            failed.catalog.search(&Query::text("archivist")),
+            Vec::<usize>::new()
+        );
+        // Its saved copy, read whole, replaces what it showed early.
+        let saved = state.apply(Action::FeedLoaded {
+            generation: 1,
+            index: 0,
+            feed: Box::new(ParsedFeed {
+                openings: openings_from(a, &["Archivist", "Curator"]),
+                ..ParsedFeed::default()
+            }),
+            saved: None,
+            rest: false,
+        });
+        assert_eq!(titles(&saved), ["Librarian", "Archivist", "Curator"]);
     }
 
     #[test]
@@ -393,6 +536,7 @@ mod tests {
                 generation: 1,
                 index: 1,
                 saved: None,
+                rest: false,
                 feed: feed(&["Curator", "Conservator"]),
             });
         assert_eq!(state.phase(), Phase::Ready);
@@ -411,6 +555,7 @@ mod tests {
                 generation: 1,
                 index: 0,
                 saved: None,
+                rest: false,
                 feed: feed(&["Stale"]),
             });
         assert_eq!(state.catalog.len(), 0);

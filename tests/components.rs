@@ -222,7 +222,29 @@ async fn the_result_count_is_announced() {
         assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
         assert_eq!(region.get_attribute("role").as_deref(), Some("status"));
         assert_eq!(region.text_content().unwrap(), expected);
+        assert_eq!(region.get_attribute("aria-busy"), None);
     }
+}
+
+/// While a large feed is still arriving, the count of what is listed so far
+/// says more is coming, and the live region is busy so that screen readers
+/// announce the count once everything is in.
+#[wasm_bindgen_test]
+async fn the_count_says_when_more_openings_are_on_their_way() {
+    let root = stage();
+    yew::Renderer::<ResultCount>::with_root_and_props(
+        root.clone(),
+        yew::props!(openings_board::components::result_count::ResultCountProps {
+            phase: Phase::Ready,
+            count: 20_usize,
+            more: true,
+        }),
+    )
+    .render();
+    tick().await;
+    let region = root.query_selector(".result-count").unwrap().unwrap();
+    assert_eq!(region.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(region.text_content().unwrap(), "20 openingsLoading more…");
 }
 
 fn feed_state(url: &str, status: FeedStatus) -> FeedState {
@@ -232,6 +254,7 @@ fn feed_state(url: &str, status: FeedStatus) -> FeedState {
             format: None,
         },
         status,
+        shown_early: 0,
     }
 }
 

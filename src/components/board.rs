@@ -24,7 +24,7 @@ use crate::components::sort_select::SortSelect;
 use crate::config::BoardConfig;
 use crate::embed::console;
 use crate::embed::events::BoardEvent;
-use crate::embed::feed_loader::{FeedRequest, Loaded};
+use crate::embed::feed_loader::{Early, FeedRequest, Loaded};
 use crate::embed::structured_data::use_structured_data;
 use crate::embed::url_sync::{use_url_sync, view_from_url};
 use crate::i18n::Locale;
@@ -264,7 +264,8 @@ pub fn Board(props: &BoardProps) -> Html {
             <DetailView catalog={state.catalog.clone()} index={index} link={link(id)} now={now}
                 on_close={on_close} on_apply={on_apply.clone()} />
         },
-        Some((_, None)) if phase == Phase::Loading => list,
+        // A shared link's opening may be in the part of the feed still arriving.
+        Some((_, None)) if state.is_loading() => list,
         Some((_, None)) => html! {
             <>
                 <div class="notice notice-warning" role="status"><p>{ strings.opening_gone }</p></div>
@@ -273,7 +274,7 @@ pub fn Board(props: &BoardProps) -> Html {
         },
         None => html! {
             <>
-                <ResultCount phase={phase} count={view.matches.len()} />
+                <ResultCount phase={phase} count={view.matches.len()} more={state.is_loading()} />
                 { list }
             </>
         },
@@ -322,13 +323,24 @@ fn start_load(
     let Some(source) = config.feeds.get(index).cloned() else {
         return request;
     };
-    let (max_bytes, cache) = (config.max_feed_bytes, config.cache);
+    let (max_bytes, cache, page_size) = (config.max_feed_bytes, config.cache, config.page_size);
     let dispatcher = dispatcher.clone();
     let label = label.clone();
     let task = request.clone();
     wasm_bindgen_futures::spawn_local(async move {
         for attempt in 0..=AUTO_RETRIES {
-            let result = task.load(&source, max_bytes, cache).await;
+            let show_early = |openings| {
+                dispatcher.dispatch(Action::FeedPart {
+                    generation,
+                    index,
+                    openings,
+                })
+            };
+            let early = Early {
+                after: page_size,
+                show: &show_early,
+            };
+            let result = task.load(&source, max_bytes, cache, early).await;
             if task.is_cancelled() {
                 return;
             }
@@ -340,6 +352,7 @@ fn start_load(
                         index,
                         feed: Box::new(loaded.feed),
                         saved: loaded.saved,
+                        rest: loaded.rest,
                     });
                     return;
                 }

@@ -10,6 +10,9 @@ use crate::state::Phase;
 pub struct ResultCountProps {
     pub phase: Phase,
     pub count: usize,
+    /// More openings are on their way (a feed is still arriving).
+    #[prop_or_default]
+    pub more: bool,
 }
 
 #[component]
@@ -20,6 +23,16 @@ pub fn ResultCount(props: &ResultCountProps) -> Html {
         Phase::Ready => locale.plural(&locale.strings.count, props.count, &[]),
         _ => String::new(),
     };
-    // The live region is always there, so that its first change is announced too.
-    html! { <p class="result-count" role="status" aria-live="polite">{ text }</p> }
+    let more = props.phase == Phase::Ready && props.more;
+    // The live region is always there, so that its first change is announced
+    // too; it is busy while more openings arrive, so that the count is
+    // announced once they are all in.
+    html! {
+        <p class="result-count" role="status" aria-live="polite" aria-busy={more.then_some("true")}>
+            { text }
+            if more {
+                <span class="loading-more">{ locale.strings.loading_more }</span>
+            }
+        </p>
+    }
 }

@@ -13,12 +13,15 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
+use js_sys::{Reflect, Uint8Array};
 use openings_core::dates::Timestamp;
-use openings_core::feeds::{parse_feed, FeedError, ParsedFeed};
+use openings_core::feeds::{parse_feed, FeedError, FeedReader, ParsedFeed};
+use openings_core::model::Opening;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortController, Request, RequestCache, RequestCredentials, RequestInit, RequestMode, Response,
+    AbortController, ReadableStreamDefaultReader, Request, RequestCache, RequestCredentials,
+    RequestInit, RequestMode, Response,
 };
 
 use crate::config::FeedSource;
@@ -32,6 +35,16 @@ const SAVED_PREFIX: &str = "openings:feed:";
 pub struct Loaded {
     pub feed: ParsedFeed,
     pub saved: Option<SavedCopy>,
+    /// `feed` holds only the openings after those handed out early;
+    /// otherwise it is the whole feed (a saved copy).
+    pub rest: bool,
+}
+
+/// Where the first openings of a feed go while the rest still arrives, and
+/// how many make it worth showing them (a page's worth).
+pub struct Early<'a> {
+    pub after: usize,
+    pub show: &'a dyn Fn(Vec<Opening>),
 }
 
 /// The requests for one feed (the first and any retries), which the board
@@ -66,28 +79,28 @@ impl FeedRequest {
     /// Fetches the feed and reads it in the format `source` names (or the one
     /// its shape shows); when that fails in a way the network may be to blame
     /// for, falls back to the saved copy (unless `cache` is off).
+    /// Fetches and reads the feed as it arrives, handing its first openings
+    /// to `early` as soon as there are enough of them; falls back to the
+    /// saved copy when the network fails.
     pub async fn load(
         &self,
         source: &FeedSource,
         max_bytes: usize,
         cache: bool,
+        early: Early<'_>,
     ) -> Result<Loaded, FeedProblem> {
         let url = source.url.as_str();
         let now = Timestamp(js_sys::Date::now() as i64);
-        let fresh = self
-            .fetch_text(url, max_bytes, cache)
-            .await
-            .and_then(|body| {
-                let feed = parse_feed(&body, source.format, url, now, max_bytes)
-                    .map_err(FeedProblem::Feed)?;
-                Ok((feed, body))
-            });
-        match fresh {
-            Ok((feed, body)) => {
+        match self.fetch_feed(source, now, max_bytes, cache, early).await {
+            Ok((feed, copy)) => {
                 if cache {
-                    save_copy(url, &body, now);
+                    save_copy(url, copy.as_deref(), now);
                 }
-                Ok(Loaded { feed, saved: None })
+                Ok(Loaded {
+                    feed,
+                    saved: None,
+                    rest: true,
+                })
             }
             Err(problem) if cache && problem.is_retryable() => {
                 let Some((fetched_at, body)) = saved_copy(url) else {
@@ -100,6 +113,7 @@ impl FeedRequest {
                             fetched_at,
                             problem,
                         }),
+                        rest: false,
                     }),
                     Err(_) => Err(problem),
                 }
@@ -108,12 +122,17 @@ impl FeedRequest {
         }
     }
 
-    async fn fetch_text(
+    /// The feed, read chunk by chunk as its body arrives, and the body
+    /// itself when it is small enough to keep as the saved copy.
+    async fn fetch_feed(
         &self,
-        url: &str,
+        source: &FeedSource,
+        now: Timestamp,
         max_bytes: usize,
         cache: bool,
-    ) -> Result<String, FeedProblem> {
+        early: Early<'_>,
+    ) -> Result<(ParsedFeed, Option<String>), FeedProblem> {
+        let url = source.url.as_str();
         if !(url.starts_with("https://") || url.starts_with("http://")) {
             return Err(FeedProblem::BadUrl);
         }
@@ -134,6 +153,11 @@ impl FeedRequest {
                 FeedProblem::Timeout
             } else {
                 FeedProblem::Network
+            }
+        };
+        let abort = || {
+            if let Some(controller) = &controller {
+                controller.abort();
             }
         };
 
@@ -175,17 +199,59 @@ impl FeedRequest {
             .flatten()
             .and_then(|len| len.trim().parse::<usize>().ok());
         if let Some(bytes) = declared.filter(|&b| b > max_bytes) {
-            if let Some(controller) = &controller {
-                controller.abort();
-            }
+            abort();
             return Err(FeedProblem::Feed(FeedError::TooLarge {
                 bytes,
                 limit: max_bytes,
             }));
         }
-        let text = response.text().map_err(failed)?;
-        let text = JsFuture::from(text).await.map_err(failed)?;
-        text.as_string().ok_or(FeedProblem::Network)
+
+        let mut reader = FeedReader::new(source.format, url, now, max_bytes);
+        let mut copy = cache.then(Vec::new);
+        let mut early_shown = false;
+        if let Some(body) = response.body() {
+            let chunks: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+            loop {
+                let step = JsFuture::from(chunks.read()).await.map_err(failed)?;
+                if self.is_cancelled() {
+                    abort();
+                    return Err(FeedProblem::Network);
+                }
+                if Reflect::get(&step, &JsValue::from_str("done"))
+                    .ok()
+                    .and_then(|done| done.as_bool())
+                    .unwrap_or(true)
+                {
+                    break;
+                }
+                let Ok(value) = Reflect::get(&step, &JsValue::from_str("value")) else {
+                    break;
+                };
+                let bytes = Uint8Array::new(&value).to_vec();
+                if let Err(error) = reader.push(&bytes) {
+                    abort();
+                    return Err(FeedProblem::Feed(error));
+                }
+                if let Some(kept) = copy.as_mut() {
+                    if kept.len() + bytes.len() <= MAX_SAVED_BYTES {
+                        kept.extend_from_slice(&bytes);
+                    } else {
+                        copy = None;
+                    }
+                }
+                if !early_shown && reader.openings_ready() >= early.after {
+                    early_shown = true;
+                    (early.show)(reader.take_openings());
+                    // Let the browser paint them before reading on: the rest
+                    // of the body may already be here, and reading it all
+                    // would hold the page until the end.
+                    next_frame(&window).await;
+                }
+            }
+        }
+        let feed = reader.finish().map_err(FeedProblem::Feed)?;
+        let copy = copy.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+        Ok((feed, copy))
     }
 }
 
@@ -198,6 +264,17 @@ impl Default for FeedRequest {
 /// A failed `fetch` does not say why. Asking again without CORS (an opaque
 /// request the page cannot read) does: if the server answers that, it is
 /// up and refuses other sites; if not, it cannot be reached.
+/// Resolves after the next frame has been painted (or after 100 ms, when
+/// the page is hidden and frames are not drawn).
+async fn next_frame(window: &web_sys::Window) {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.request_animation_frame(&resolve);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+    });
+    let _ = JsFuture::from(frame).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
 async fn tell_cors_from_network(url: &str) -> FeedProblem {
     let Some(window) = web_sys::window() else {
         return FeedProblem::Network;
@@ -234,13 +311,15 @@ fn saved_copy(url: &str) -> Option<(Timestamp, String)> {
 
 /// Keeps the last good copy of a feed, making room by dropping other saved
 /// feeds when storage is full; gives up quietly when it cannot.
-fn save_copy(url: &str, body: &str, now: Timestamp) {
+/// Keeps `body` as the feed's saved copy; `None` (a feed too large to
+/// keep) forgets any older copy.
+fn save_copy(url: &str, body: Option<&str>, now: Timestamp) {
     let Some(storage) = storage() else { return };
     let key = format!("{SAVED_PREFIX}{url}");
-    if body.len() > MAX_SAVED_BYTES {
+    let Some(body) = body else {
         let _ = storage.remove_item(&key);
         return;
-    }
+    };
     let value = format!("{}\n{body}", now.0);
     if storage.set_item(&key, &value).is_ok() {
         return;

@@ -11,6 +11,7 @@ use super::{Plural, Strings};
 pub const STRINGS: Strings = Strings {
     board_label: "الوظائف الشاغرة",
     loading: "جارٍ تحميل الوظائف…",
+    loading_more: "جارٍ تحميل المزيد…",
     search_label: "ابحث في الوظائف",
     search_placeholder: "المسمى الوظيفي أو المؤسسة أو المكان",
     count: Plural {

@@ -5,6 +5,7 @@ use super::{Plural, Strings};
 pub const STRINGS: Strings = Strings {
     board_label: "Stellenangebote",
     loading: "Stellenangebote werden geladen …",
+    loading_more: "Weitere werden geladen …",
     search_label: "Stellenangebote durchsuchen",
     search_placeholder: "Titel, Organisation oder Ort",
     count: Plural {

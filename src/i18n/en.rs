@@ -5,6 +5,7 @@ use super::{Plural, Strings};
 pub const STRINGS: Strings = Strings {
     board_label: "Job openings",
     loading: "Loading openings…",
+    loading_more: "Loading more…",
     search_label: "Search openings",
     search_placeholder: "Title, organization or place",
     count: Plural {

@@ -5,6 +5,7 @@ use super::{Plural, Strings};
 pub const STRINGS: Strings = Strings {
     board_label: "Ofertas de empleo",
     loading: "Cargando ofertas…",
+    loading_more: "Cargando más…",
     search_label: "Buscar ofertas",
     search_placeholder: "Puesto, organización o lugar",
     count: Plural {

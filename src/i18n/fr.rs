@@ -6,6 +6,7 @@ use super::{Plural, Strings};
 pub const STRINGS: Strings = Strings {
     board_label: "Offres d’emploi",
     loading: "Chargement des offres…",
+    loading_more: "Chargement de la suite…",
     search_label: "Rechercher une offre",
     search_placeholder: "Intitulé, organisation ou lieu",
     count: Plural {

@@ -28,6 +28,8 @@ pub struct Strings {
     /// The board's accessible name.
     pub board_label: &'static str,
     pub loading: &'static str,
+    /// Beside the count while a feed is still arriving.
+    pub loading_more: &'static str,
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
     /// The result count, by plural category (`Intl.PluralRules`): `{n}` openings.

@@ -65,7 +65,7 @@ fn plural_texts(field: &str, plural: &Plural) -> Vec<Text> {
 
 fn texts(strings: &Strings) -> Vec<Text> {
     texts_of!(strings;
-        texts: board_label, loading, search_label, search_placeholder, count_none, no_match,
+        texts: board_label, loading, loading_more, search_label, search_placeholder, count_none, no_match,
             no_filter_match, no_openings, no_feed, could_not_load, showing_saved, retry, remote, remote_in, hybrid,
             posted, closes, apply, apply_label, full_time, part_time, contractor, temporary, intern,
             volunteer, per_diem, per_hour, per_day, per_week, per_month, per_year, salary_range,

@@ -68,10 +68,12 @@ export function installProbe() {
   const rootOf = (page) => (page === 'ours' ? document.querySelector('openings-board')?.shadowRoot : document);
   const countText = (root) => (root?.querySelector('.result-count')?.textContent ?? '').trim();
 
-  /** The count's text once openings are listed and counted, else false. */
+  /** The count's text once openings are listed and counted, else false
+   * (also while the board says more are on their way: `aria-busy`). */
   probe.readyCount = (page) => {
     const root = rootOf(page);
-    return root?.querySelector('.listing') && /\d/.test(countText(root)) ? countText(root) : false;
+    const busy = root?.querySelector('.result-count[aria-busy="true"]');
+    return root?.querySelector('.listing') && !busy && /\d/.test(countText(root)) ? countText(root) : false;
   };
 
   /**

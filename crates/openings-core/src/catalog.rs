@@ -238,6 +238,22 @@ impl Catalog {
         added
     }
 
+    /// The catalog without the openings that came from `source` (a feed
+    /// that failed after its first openings were listed), indexed anew.
+    pub fn without_source(&self, source: &str) -> Catalog {
+        let mut catalog = Catalog::new();
+        catalog.add(ParsedFeed {
+            openings: self
+                .openings
+                .iter()
+                .filter(|o| o.source != source)
+                .cloned()
+                .collect(),
+            ..ParsedFeed::default()
+        });
+        catalog
+    }
+
     fn index(&mut self, opening: Opening) {
         let at = self.openings.len() as u32;
         self.words.add(at, searchable_parts(&opening));
@@ -607,6 +623,32 @@ mod tests {
             let expected: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
             proptest::prop_assert_eq!(words, expected);
         }
+    }
+
+    #[test]
+    fn a_feed_taken_out_leaves_the_others_found_as_before() {
+        let from = |title: &str, source: &str| Opening {
+            source: source.to_string(),
+            ..opening(title, "")
+        };
+        let c = catalog(vec![
+            from("Archivist", "a"),
+            from("Curator", "b"),
+            from("Archivist of maps", "b"),
+            from("Conservator", "a"),
+        ]);
+        let left = c.without_source("b");
+        let titles: Vec<&str> = left.openings().iter().map(|o| o.title.as_str()).collect();
+        assert_eq!(titles, ["Archivist", "Conservator"]);
+        assert_eq!(left.search(&Query::text("archivist")), [0]);
+        assert_eq!(left.search(&Query::text("curator")), Vec::<usize>::new());
+        // The openings of the feed taken out may come back later.
+        let mut again = left.clone();
+        let added = again.add(ParsedFeed {
+            openings: vec![from("Curator", "b")],
+            ..ParsedFeed::default()
+        });
+        assert_eq!(added.new, 1);
     }
 
     #[test]

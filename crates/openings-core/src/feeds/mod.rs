@@ -10,6 +10,7 @@ pub mod lever;
 pub mod recruitee;
 pub mod schema_org;
 pub mod smartrecruiters;
+mod stream;
 mod values;
 
 use std::fmt;
@@ -19,6 +20,7 @@ use serde_json::Value;
 use crate::dates::Timestamp;
 use crate::model::Opening;
 
+pub use stream::FeedReader;
 pub use values::Entry;
 
 /// Feeds larger than this are refused unless the board allows more.
@@ -239,6 +241,7 @@ pub fn split_format_prefix(token: &str) -> (Option<FeedFormat>, &str) {
 
 /// Reads a feed: bounds, JSON, format (detected or given), entries.
 /// Openings whose `valid_through` is before `now` are counted in `expired`.
+/// The whole body at once; [`FeedReader`] reads one as it arrives.
 pub fn parse_feed(
     body: &str,
     format: Option<FeedFormat>,
@@ -252,38 +255,12 @@ pub fn parse_feed(
             limit: max_bytes,
         });
     }
-    let doc: Value = serde_json::from_str(body).map_err(|e| {
-        if e.to_string().contains("recursion limit") {
-            FeedError::TooDeep
-        } else if body.trim_start().starts_with('<') {
-            FeedError::NotJson("it looks like an HTML page".into())
-        } else if body.trim().is_empty() {
-            FeedError::NotJson("the body is empty".into())
-        } else {
-            FeedError::NotJson(e.to_string())
-        }
-    })?;
-    let format = match format {
-        Some(format) => format,
-        None => detect(&doc).ok_or_else(|| FeedError::NotAFeed(describe_shape(&doc)))?,
-    };
-    let ctx = Context { source };
-    let mut feed = ParsedFeed {
-        format: Some(format),
-        ..ParsedFeed::default()
-    };
-    for entry in format.adapter().entries(&doc, &ctx)? {
-        match entry {
-            Entry::Opening(opening) => {
-                if opening.valid_through.is_some_and(|closes| closes < now) {
-                    feed.expired += 1;
-                } else {
-                    feed.openings.push(*opening);
-                }
-            }
-            Entry::Skipped(skipped) => feed.skipped.push(skipped),
-        }
-    }
+    let mut reader = FeedReader::new(format, source, now, max_bytes);
+    reader.push(body.as_bytes())?;
+    let mut openings = reader.take_openings();
+    let mut feed = reader.finish()?;
+    openings.append(&mut feed.openings);
+    feed.openings = openings;
     Ok(feed)
 }
 
@@ -295,7 +272,7 @@ pub fn detect(doc: &Value) -> Option<FeedFormat> {
 }
 
 /// A short description of a document that is no feed, for the error message.
-fn describe_shape(doc: &Value) -> String {
+pub(crate) fn describe_shape(doc: &Value) -> String {
     match doc {
         Value::Object(map) => {
             let keys: Vec<&str> = map.keys().take(5).map(String::as_str).collect();

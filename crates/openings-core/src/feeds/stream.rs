@@ -1,0 +1,639 @@
+//! Reading a feed as its bytes arrive. [`FeedReader`] takes the body in
+//! chunks and hands out openings as soon as the entries holding them are
+//! complete, so a board can show the first openings of a large feed before
+//! the rest has arrived, and never holds the whole body, nor the whole
+//! document decoded, at once: only the entries not yet mapped.
+//!
+//! The feed's list of entries (a top-level array, or the `itemListElement`,
+//! `jobs`, `offers`, `content` or `items` array of a top-level object) is cut
+//! into entries by [`Splitter`], a small state machine over the JSON's bytes;
+//! each entry is decoded on its own and mapped by the format's adapter. The
+//! rest of the document (the "skeleton": the top-level object with that list
+//! left empty) is kept and decoded whole. A document with no such list (one
+//! `JobPosting`, a `@graph` whose nodes refer to each other) is read whole,
+//! at the end, exactly as before.
+
+use serde_json::Value;
+
+use crate::dates::Timestamp;
+use crate::feeds::values::Entry;
+use crate::feeds::{describe_shape, detect, Context, FeedError, FeedFormat, ParsedFeed};
+use crate::model::Opening;
+
+/// Keys of a top-level object whose array value is the feed's list of entries.
+const LIST_KEYS: [&str; 5] = ["itemListElement", "jobs", "offers", "content", "items"];
+
+/// JSON nested deeper than this is refused (serde_json's own limit).
+const MAX_DEPTH: usize = 128;
+
+/// Bytes split between two batches of mapping.
+const BATCH_BYTES: usize = 64 * 1024;
+
+/// Entries looked at to detect the format before the body has fully arrived.
+const DETECT_AFTER: usize = 16;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Root {
+    /// Nothing but whitespace yet.
+    Unknown,
+    List,
+    Object,
+    /// A string, a number… (never a feed; decoded whole to say what it is).
+    Scalar,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum List {
+    /// No list found (yet).
+    None,
+    /// Inside the list; its entries start at this depth.
+    Open(usize),
+    /// The list has ended.
+    Closed,
+}
+
+/// Cuts a JSON document into its list's entries and the rest.
+#[derive(Debug)]
+struct Splitter {
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+    root: Root,
+    list: List,
+    /// The key of the list in the top-level object (`None` for a top-level array).
+    list_key: Option<String>,
+    /// The entry being read, and whether it is a bare value (not `{…}`/`[…]`).
+    item: Option<Vec<u8>>,
+    item_is_scalar: bool,
+    /// Everything outside the list's entries, whitespace left out.
+    skeleton: Vec<u8>,
+    /// The skeleton as it stood when the list opened, closed so that it decodes.
+    head: Option<Vec<u8>>,
+    expect_key: bool,
+    reading_key: bool,
+    key: Vec<u8>,
+    last_key: Option<String>,
+}
+
+impl Splitter {
+    fn new() -> Splitter {
+        Splitter {
+            depth: 0,
+            in_string: false,
+            escaped: false,
+            root: Root::Unknown,
+            list: List::None,
+            list_key: None,
+            item: None,
+            item_is_scalar: false,
+            skeleton: Vec::new(),
+            head: None,
+            expect_key: false,
+            reading_key: false,
+            key: Vec::new(),
+            last_key: None,
+        }
+    }
+
+    /// Whether the document so far is complete: a root value, all closed.
+    fn is_complete(&self) -> bool {
+        self.root != Root::Unknown && self.depth == 0 && !self.in_string && self.item.is_none()
+    }
+
+    /// Reads `bytes`, pushing every entry completed onto `items`.
+    fn feed(&mut self, bytes: &[u8], items: &mut Vec<Vec<u8>>) -> Result<(), FeedError> {
+        for &b in bytes {
+            if self.item.is_some() {
+                if self.item_byte(b, items) {
+                    continue;
+                }
+            } else if let List::Open(at) = self.list {
+                if self.depth == at && !self.in_string {
+                    self.list_byte(b, at);
+                    continue;
+                }
+            }
+            self.skeleton_byte(b)?;
+        }
+        if self.depth > MAX_DEPTH {
+            return Err(FeedError::TooDeep);
+        }
+        Ok(())
+    }
+
+    /// A byte inside an entry; false when the byte ended a bare entry and is
+    /// the list's own (a `,` or the closing `]`).
+    fn item_byte(&mut self, b: u8, items: &mut Vec<Vec<u8>>) -> bool {
+        let Some(item) = self.item.as_mut() else {
+            return false;
+        };
+        if self.in_string {
+            item.push(b);
+            if self.escaped {
+                self.escaped = false;
+            } else if b == b'\\' {
+                self.escaped = true;
+            } else if b == b'"' {
+                self.in_string = false;
+            }
+            return true;
+        }
+        let List::Open(at) = self.list else {
+            return true;
+        };
+        match b {
+            b'"' => {
+                self.in_string = true;
+                item.push(b);
+            }
+            b'{' | b'[' => {
+                self.depth += 1;
+                item.push(b);
+            }
+            b'}' | b']' if self.item_is_scalar && self.depth == at => {
+                self.end_item(items);
+                // The list's own closing bracket.
+                self.list_byte(b, at);
+            }
+            b'}' | b']' => {
+                self.depth -= 1;
+                item.push(b);
+                if self.depth == at {
+                    self.end_item(items);
+                }
+            }
+            b',' if self.depth == at => self.end_item(items),
+            _ => item.push(b),
+        }
+        true
+    }
+
+    fn end_item(&mut self, items: &mut Vec<Vec<u8>>) {
+        if let Some(item) = self.item.take() {
+            items.push(item);
+        }
+    }
+
+    /// A byte between the list's entries: a separator, the end of the list,
+    /// or the start of an entry.
+    fn list_byte(&mut self, b: u8, at: usize) {
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | b',' => {}
+            b']' | b'}' => {
+                self.depth = at - 1;
+                self.skeleton.push(b);
+                self.list = List::Closed;
+                if self.depth == 1 {
+                    self.expect_key = false;
+                }
+            }
+            b'{' | b'[' => {
+                self.depth += 1;
+                self.item = Some(vec![b]);
+                self.item_is_scalar = false;
+            }
+            _ => {
+                self.in_string = b == b'"';
+                self.item = Some(vec![b]);
+                self.item_is_scalar = true;
+            }
+        }
+    }
+
+    /// A byte outside the list's entries: kept in the skeleton.
+    fn skeleton_byte(&mut self, b: u8) -> Result<(), FeedError> {
+        if self.in_string {
+            self.skeleton.push(b);
+            if self.reading_key {
+                self.key.push(b);
+            }
+            if self.escaped {
+                self.escaped = false;
+            } else if b == b'\\' {
+                self.escaped = true;
+            } else if b == b'"' {
+                self.in_string = false;
+                if self.reading_key {
+                    self.reading_key = false;
+                    // The list keys are plain ASCII: a key with escapes is none of them.
+                    self.last_key = self
+                        .key
+                        .get(1..self.key.len() - 1)
+                        .filter(|k| !k.contains(&b'\\'))
+                        .and_then(|k| std::str::from_utf8(k).ok())
+                        .map(str::to_string);
+                }
+            }
+            return Ok(());
+        }
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' => return Ok(()),
+            b'[' if self.depth == 0 && self.root == Root::Unknown => {
+                self.root = Root::List;
+                self.skeleton.push(b);
+                self.head = Some(b"[]".to_vec());
+                self.depth = 1;
+                self.list = List::Open(1);
+                return Ok(());
+            }
+            b'[' if self.depth == 1
+                && self.root == Root::Object
+                && self.list == List::None
+                && self
+                    .last_key
+                    .as_deref()
+                    .is_some_and(|k| LIST_KEYS.contains(&k)) =>
+            {
+                let mut head = self.skeleton.clone();
+                head.extend_from_slice(b"[]}");
+                self.head = Some(head);
+                self.list_key = self.last_key.clone();
+                self.skeleton.push(b);
+                self.depth = 2;
+                self.list = List::Open(2);
+                return Ok(());
+            }
+            b'{' | b'[' => {
+                if self.depth == 0 && self.root == Root::Unknown {
+                    self.root = Root::Object;
+                    self.expect_key = true;
+                }
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return Err(FeedError::TooDeep);
+                }
+            }
+            b'}' | b']' => self.depth = self.depth.saturating_sub(1),
+            b'"' => {
+                self.in_string = true;
+                if self.depth == 1 && self.root == Root::Object && self.expect_key {
+                    self.expect_key = false;
+                    self.reading_key = true;
+                    self.key.clear();
+                    self.key.push(b);
+                }
+            }
+            b',' if self.depth == 1 && self.root == Root::Object => self.expect_key = true,
+            _ => {
+                if self.depth == 0 && self.root == Root::Unknown {
+                    self.root = Root::Scalar;
+                }
+            }
+        }
+        self.skeleton.push(b);
+        Ok(())
+    }
+}
+
+/// Reads one feed from its body, chunk by chunk.
+///
+/// ```
+/// use openings_core::dates::Timestamp;
+/// use openings_core::feeds::FeedReader;
+///
+/// let body = br#"[{"@type": "JobPosting", "title": "Archivist", "url": "https://jobs.example/1"},
+///                 {"@type": "JobPosting", "title": "Curator", "url": "https://jobs.example/2"}]"#;
+/// let mut reader = FeedReader::new(None, "https://jobs.example/feed.json", Timestamp(0), 1 << 20);
+/// for chunk in body.chunks(40) {
+///     reader.push(chunk).unwrap();
+/// }
+/// let feed = reader.finish().unwrap();
+/// assert_eq!(feed.openings.len(), 2);
+/// ```
+#[derive(Debug)]
+pub struct FeedReader {
+    splitter: Splitter,
+    format: Option<FeedFormat>,
+    /// Whether detection was tried on the first entries (it is not retried
+    /// before the end).
+    detect_tried: bool,
+    source: String,
+    now: Timestamp,
+    max_bytes: usize,
+    received: usize,
+    /// Complete entries not mapped yet.
+    pending: Vec<Vec<u8>>,
+    /// Entries mapped so far: the position of the next one, less one.
+    mapped: usize,
+    /// The skeleton decoded, with the list empty: where each batch of entries is put.
+    head: Option<Value>,
+    /// What has been read: openings not yet taken, every skipped entry, the expired count.
+    feed: ParsedFeed,
+}
+
+impl FeedReader {
+    /// A reader for a feed from `source` in `format` (detected when `None`);
+    /// openings closed before `now` are counted as expired; a body over
+    /// `max_bytes` is refused.
+    pub fn new(
+        format: Option<FeedFormat>,
+        source: &str,
+        now: Timestamp,
+        max_bytes: usize,
+    ) -> FeedReader {
+        FeedReader {
+            splitter: Splitter::new(),
+            format,
+            detect_tried: false,
+            source: source.to_string(),
+            now,
+            max_bytes,
+            received: 0,
+            pending: Vec::new(),
+            mapped: 0,
+            head: None,
+            feed: ParsedFeed {
+                format,
+                ..ParsedFeed::default()
+            },
+        }
+    }
+
+    /// Bytes received so far.
+    pub fn received(&self) -> usize {
+        self.received
+    }
+
+    /// Reads the next chunk of the body, mapping every entry it completes.
+    pub fn push(&mut self, mut bytes: &[u8]) -> Result<(), FeedError> {
+        if self.received == 0 {
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        self.received += bytes.len();
+        if self.received > self.max_bytes {
+            return Err(FeedError::TooLarge {
+                bytes: self.received,
+                limit: self.max_bytes,
+            });
+        }
+        // A little at a time, so that entries are mapped (and their bytes
+        // freed) as they complete even when the whole body comes at once.
+        for part in bytes.chunks(BATCH_BYTES) {
+            self.splitter.feed(part, &mut self.pending)?;
+            self.map_pending(false)?;
+        }
+        Ok(())
+    }
+
+    /// How many openings have been read and not yet taken.
+    pub fn openings_ready(&self) -> usize {
+        self.feed.openings.len()
+    }
+
+    /// The openings read since the last call, in feed order.
+    pub fn take_openings(&mut self) -> Vec<Opening> {
+        std::mem::take(&mut self.feed.openings)
+    }
+
+    /// Ends the body: maps what is left and gives the rest of the feed (the
+    /// openings not taken, every skipped entry, the expired count).
+    pub fn finish(mut self) -> Result<ParsedFeed, FeedError> {
+        if !self.splitter.is_complete() {
+            return Err(self.not_json(None));
+        }
+        let doc: Value = match decode(&self.splitter.skeleton) {
+            Ok(doc) => doc,
+            Err(e) => return Err(self.not_json(Some(e))),
+        };
+        match self.splitter.list {
+            List::None => {
+                let format = match self.format {
+                    Some(format) => format,
+                    None => {
+                        detect(&doc).ok_or_else(|| FeedError::NotAFeed(describe_shape(&doc)))?
+                    }
+                };
+                self.format = Some(format);
+                self.feed.format = Some(format);
+                let entries = format.adapter().entries(&doc, &self.context())?;
+                self.record(entries);
+            }
+            List::Open(_) | List::Closed => {
+                self.head = Some(doc);
+                self.map_pending(true)?;
+                if self.format.is_none() {
+                    // Not even the whole document has a known shape.
+                    let items = decode_items(&self.pending)?;
+                    let doc = self.doc_with(items);
+                    return Err(FeedError::NotAFeed(describe_shape(&doc)));
+                }
+            }
+        }
+        Ok(self.feed)
+    }
+
+    fn context(&self) -> Context<'_> {
+        Context {
+            source: &self.source,
+        }
+    }
+
+    /// Why a body that is not (complete) JSON cannot be read.
+    fn not_json(&self, error: Option<serde_json::Error>) -> FeedError {
+        let skeleton = &self.splitter.skeleton;
+        if self.received == 0 || (skeleton.is_empty() && self.splitter.root == Root::Unknown) {
+            return FeedError::NotJson("the body is empty".into());
+        }
+        if skeleton.first() == Some(&b'<') {
+            return FeedError::NotJson("it looks like an HTML page".into());
+        }
+        match error {
+            Some(e) if e.to_string().contains("recursion limit") => FeedError::TooDeep,
+            Some(e) => FeedError::NotJson(e.to_string()),
+            None => FeedError::NotJson("the body ends before the JSON does: it was cut off".into()),
+        }
+    }
+
+    /// The skeleton with `items` as its list.
+    fn doc_with(&mut self, items: Vec<Value>) -> Value {
+        let list = Value::Array(items);
+        match (&self.splitter.list_key, self.head.take()) {
+            (Some(key), Some(Value::Object(mut map))) => {
+                map.insert(key.clone(), list);
+                Value::Object(map)
+            }
+            _ => list,
+        }
+    }
+
+    /// Puts the skeleton back after a batch (the list emptied again).
+    fn restore_head(&mut self, mut doc: Value) {
+        if let (Some(key), Value::Object(map)) = (&self.splitter.list_key, &mut doc) {
+            map.insert(key.clone(), Value::Array(Vec::new()));
+            self.head = Some(doc);
+        } else {
+            self.head = Some(Value::Array(Vec::new()));
+        }
+    }
+
+    fn decode_head(&mut self) -> Result<(), FeedError> {
+        if self.head.is_some() {
+            return Ok(());
+        }
+        let Some(bytes) = &self.splitter.head else {
+            return Ok(());
+        };
+        let head = decode(bytes).map_err(|e| self.not_json(Some(e)))?;
+        self.head = Some(head);
+        Ok(())
+    }
+
+    /// Maps the complete entries waiting, once the format is known; at the
+    /// end, whatever is left (detecting the format from the whole document).
+    fn map_pending(&mut self, at_end: bool) -> Result<(), FeedError> {
+        if self.pending.is_empty() && !at_end {
+            return Ok(());
+        }
+        self.decode_head()?;
+        if self.format.is_none() {
+            if !at_end && (self.detect_tried || self.pending.len() < DETECT_AFTER) {
+                return Ok(());
+            }
+            self.detect_tried = true;
+            let sample = decode_items(
+                &self.pending[..if at_end {
+                    self.pending.len()
+                } else {
+                    DETECT_AFTER
+                }],
+            )?;
+            let doc = self.doc_with(sample);
+            self.format = detect(&doc);
+            self.restore_head(doc);
+            let Some(format) = self.format else {
+                return Ok(());
+            };
+            self.feed.format = Some(format);
+        }
+        let Some(format) = self.format else {
+            return Ok(());
+        };
+        // A JSON Feed's entries borrow the feed's author, which may come after
+        // them: its entries are mapped at the end, with the whole document.
+        if !at_end && format == FeedFormat::JsonFeed {
+            return Ok(());
+        }
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let items = decode_items(&std::mem::take(&mut self.pending))?;
+        let doc = self.doc_with(items);
+        let entries = format.adapter().entries(&doc, &self.context());
+        self.restore_head(doc);
+        self.record(entries?);
+        Ok(())
+    }
+
+    /// Keeps a batch's entries: openings (unless expired) and skipped ones,
+    /// numbered from where the batch starts.
+    fn record(&mut self, entries: Vec<Entry>) {
+        let count = entries.len();
+        for entry in entries {
+            match entry {
+                Entry::Opening(opening) => {
+                    if opening
+                        .valid_through
+                        .is_some_and(|closes| closes < self.now)
+                    {
+                        self.feed.expired += 1;
+                    } else {
+                        self.feed.openings.push(*opening);
+                    }
+                }
+                Entry::Skipped(mut skipped) => {
+                    skipped.position += self.mapped;
+                    self.feed.skipped.push(skipped);
+                }
+            }
+        }
+        self.mapped += count;
+    }
+}
+
+/// Decodes JSON as a browser decodes text: a stray invalid byte becomes
+/// U+FFFD. (One decoder, from text, for every part: a second one, from
+/// bytes, would double the JSON code in the board's WebAssembly.)
+fn decode(bytes: &[u8]) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(&String::from_utf8_lossy(bytes))
+}
+
+/// Decodes entries; a broken one makes the whole feed unreadable.
+fn decode_items(items: &[Vec<u8>]) -> Result<Vec<Value>, FeedError> {
+    items
+        .iter()
+        .map(|bytes| {
+            decode(bytes).map_err(|e| {
+                if e.to_string().contains("recursion limit") {
+                    FeedError::TooDeep
+                } else {
+                    FeedError::NotJson(e.to_string())
+                }
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(doc: &str, chunk: usize) -> (Vec<String>, String, Option<String>) {
+        let mut s = Splitter::new();
+        let mut items = Vec::new();
+        for part in doc.as_bytes().chunks(chunk.max(1)) {
+            s.feed(part, &mut items).unwrap();
+        }
+        assert!(s.is_complete(), "{doc}");
+        (
+            items
+                .into_iter()
+                .map(|i| String::from_utf8(i).unwrap())
+                .collect(),
+            String::from_utf8(s.skeleton).unwrap(),
+            s.list_key,
+        )
+    }
+
+    #[test]
+    fn a_top_level_array_is_cut_into_its_entries_whatever_the_chunks() {
+        let doc = r#" [ {"a": [1, {"b": "]},[{"}]}, "x\"y", 3 , [4,[5]], null ] "#;
+        for chunk in [1, 2, 3, 7, 1000] {
+            let (items, skeleton, key) = split(doc, chunk);
+            assert_eq!(
+                items,
+                [
+                    r#"{"a": [1, {"b": "]},[{"}]}"#,
+                    r#""x\"y""#,
+                    "3 ",
+                    "[4,[5]]",
+                    "null "
+                ],
+                "chunk {chunk}"
+            );
+            assert_eq!(skeleton, "[]");
+            assert_eq!(key, None);
+        }
+    }
+
+    #[test]
+    fn the_list_of_a_top_level_object_is_cut_out_and_the_rest_kept() {
+        let doc = r#"{"@type": "ItemList", "name": "a [list]", "itemListElement": [{"x": 1}, {"x": 2}], "jobs": [9], "n": {"items": [1]}}"#;
+        for chunk in [1, 5, 1000] {
+            let (items, skeleton, key) = split(doc, chunk);
+            assert_eq!(items, [r#"{"x": 1}"#, r#"{"x": 2}"#]);
+            assert_eq!(
+                skeleton,
+                r#"{"@type":"ItemList","name":"a [list]","itemListElement":[],"jobs":[9],"n":{"items":[1]}}"#
+            );
+            assert_eq!(key.as_deref(), Some("itemListElement"));
+        }
+    }
+
+    #[test]
+    fn a_key_that_only_looks_like_a_list_key_is_not_cut() {
+        let (items, skeleton, key) = split(r#"{"title": "jobs", "x": ["jobs"]}"#, 3);
+        assert!(items.is_empty());
+        assert_eq!(skeleton, r#"{"title":"jobs","x":["jobs"]}"#);
+        assert_eq!(key, None);
+    }
+}
