@@ -1,5 +1,7 @@
-//! The list of matching openings on the current page, keyed by opening so
-//! that searching reuses rows instead of rebuilding them.
+//! The list of matching openings on the current page. Rows are matched by
+//! position, not keyed by opening: a search usually brings a whole new
+//! page, and patching the texts and links of the rows already drawn is far
+//! cheaper than removing them all and building new ones.
 
 use std::rc::Rc;
 
@@ -38,7 +40,7 @@ pub fn Listings(props: &ListingsProps) -> Html {
     html! {
         <ul class="listings">
             for &index in props.matches.iter() {
-                <Listing key={index} catalog={props.catalog.clone()} index={index} now={props.now}
+                <Listing catalog={props.catalog.clone()} index={index} now={props.now}
                     link={props.catalog.get(index).map(|o| props.link.emit(o.id.clone())).unwrap_or_default()}
                     on_open={props.on_open.clone()} on_apply={props.on_apply.clone()}
                     focus={props.catalog.get(index).is_some_and(|o| Some(&o.id) == props.focus.as_ref())} />

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use js_sys::{Date, Object, Reflect};
-use openings_core::dates::Timestamp;
+use openings_core::dates::{Timestamp, DAY_MS};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -63,6 +63,31 @@ pub struct Formatter {
     plural: PluralRules,
     regions: Option<DisplayNames>,
     money: RefCell<HashMap<String, Option<NumberFormat>>>,
+    /// Dates and country names already formatted: a list redrawn as the
+    /// reader types asks for the same few again and again, and each `Intl`
+    /// call crosses into JavaScript.
+    dates: RefCell<HashMap<i64, String>>,
+    regions_named: RefCell<HashMap<String, String>>,
+}
+
+/// Past this many entries a cache starts over (a board shows far fewer).
+const CACHE_LIMIT: usize = 4096;
+
+fn cached<K: std::hash::Hash + Eq>(
+    cache: &RefCell<HashMap<K, String>>,
+    key: K,
+    make: impl FnOnce() -> String,
+) -> String {
+    if let Some(text) = cache.borrow().get(&key) {
+        return text.clone();
+    }
+    let text = make();
+    let mut cache = cache.borrow_mut();
+    if cache.len() >= CACHE_LIMIT {
+        cache.clear();
+    }
+    cache.insert(key, text.clone());
+    text
 }
 
 impl Formatter {
@@ -94,6 +119,8 @@ impl Formatter {
             plural,
             regions,
             money: RefCell::default(),
+            dates: RefCell::default(),
+            regions_named: RefCell::default(),
         }
     }
 
@@ -104,8 +131,12 @@ impl Formatter {
 
     /// A calendar date, as the reader's language writes it ("8 Jul 2022").
     pub fn date(&self, at: Timestamp) -> String {
-        self.date
-            .format(&Date::new(&JsValue::from_f64(at.0 as f64)))
+        // Written in UTC and without the time: one text per day.
+        let day = at.0.div_euclid(DAY_MS);
+        cached(&self.dates, day, || {
+            self.date
+                .format(&Date::new(&JsValue::from_f64((day * DAY_MS) as f64)))
+        })
     }
 
     /// A date and time in the reader's time zone ("8 Jul 2022, 14:05"): when a copy was saved.
@@ -145,18 +176,16 @@ impl Formatter {
     /// text (a name already) as it is.
     pub fn region(&self, value: &str) -> String {
         let code = value.trim();
-        if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
-            if let Some(name) = self
-                .regions
+        if code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
+            return value.to_string();
+        }
+        cached(&self.regions_named, code.to_ascii_uppercase(), || {
+            self.regions
                 .as_ref()
                 .and_then(|r| r.of(&code.to_ascii_uppercase()).ok())
-            {
-                if let Some(name) = name.as_string() {
-                    return name;
-                }
-            }
-        }
-        value.to_string()
+                .and_then(|name| name.as_string())
+                .unwrap_or_else(|| value.to_string())
+        })
     }
 
     /// The CLDR plural category of `n` ("one", "other", "few"…).

@@ -3,6 +3,8 @@
 //! whole document, the first openings come out before the body ends, and
 //! a body that breaks off or goes wrong halfway says so.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use openings_core::dates::{Timestamp, DAY_MS};
 use openings_core::feeds::{
     detect, parse_feed, FeedError, FeedFormat, FeedReader, ParsedFeed, DEFAULT_MAX_FEED_BYTES,
