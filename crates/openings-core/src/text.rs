@@ -8,6 +8,11 @@ pub const MAX_DESCRIPTION_BYTES: usize = 200_000;
 
 /// At most `max` characters of `s` (cut on a character boundary).
 pub fn clip(s: &str, max: usize) -> String {
+    // No more bytes than the limit means no more characters either: the
+    // common case, answered without walking the text.
+    if s.len() <= max {
+        return s.to_string();
+    }
     match s.char_indices().nth(max) {
         Some((at, _)) => s[..at].to_string(),
         None => s.to_string(),
