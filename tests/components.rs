@@ -19,7 +19,7 @@ use openings_board::state::{FeedProblem, FeedState, FeedStatus, Phase};
 use openings_core::catalog::Catalog;
 use openings_core::dates::Timestamp;
 use openings_core::feeds::{parse_feed, FeedError, DEFAULT_MAX_FEED_BYTES};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
@@ -377,7 +377,9 @@ async fn a_board_in_a_shadow_root_reports_a_dead_feed() {
     let shadow = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
-    let mut board = openings_board::embed::mount_board(host.clone(), shadow.clone()).unwrap();
+    let mut board =
+        openings_board::embed::mount_board(host.clone(), shadow.clone(), JsValue::UNDEFINED)
+            .unwrap();
 
     let mut notice = None;
     for _ in 0..250 {

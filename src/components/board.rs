@@ -24,7 +24,7 @@ use crate::components::sort_select::SortSelect;
 use crate::config::BoardConfig;
 use crate::embed::console;
 use crate::embed::events::BoardEvent;
-use crate::embed::feed_loader::{Early, FeedRequest, Loaded};
+use crate::embed::feed_loader::{Early, FeedRequest, Loaded, PrefetchSlot, Prefetched};
 use crate::embed::structured_data::use_structured_data;
 use crate::embed::url_sync::{use_url_sync, view_from_url};
 use crate::i18n::Locale;
@@ -40,6 +40,9 @@ pub struct BoardProps {
     pub page_url: Rc<str>,
     /// Tells the host page what the reader did.
     pub on_event: Callback<BoardEvent>,
+    /// The loader's request for the first feed, taken by the first load.
+    #[prop_or_default]
+    pub prefetched: PrefetchSlot,
 }
 
 /// The reducer wrapper Yew needs around [`BoardState`].
@@ -83,6 +86,7 @@ pub fn Board(props: &BoardProps) -> Html {
         let requests = requests.clone();
         let label = props.label.clone();
         let config = props.config.clone();
+        let prefetched = props.prefetched.clone();
         use_effect_with(
             (props.config.feeds.clone(), props.config.max_feed_bytes),
             move |_| {
@@ -103,7 +107,10 @@ pub fn Board(props: &BoardProps) -> Html {
                     );
                 }
                 let fresh: Vec<Rc<FeedRequest>> = (0..config.feeds.len())
-                    .map(|index| start_load(&config, index, gen, &dispatcher, &label))
+                    .map(|index| {
+                        let early = if index == 0 { prefetched.take() } else { None };
+                        start_load(&config, index, gen, &dispatcher, &label, early)
+                    })
                     .collect();
                 let old = std::mem::replace(&mut *requests.borrow_mut(), fresh);
                 old.iter().for_each(|r| r.cancel());
@@ -171,7 +178,7 @@ pub fn Board(props: &BoardProps) -> Html {
         let gen = state.generation;
         Callback::from(move |index: usize| {
             dispatcher.dispatch(Action::Retry { index });
-            let request = start_load(&config, index, gen, &dispatcher, &label);
+            let request = start_load(&config, index, gen, &dispatcher, &label, None);
             if let Some(slot) = requests.borrow_mut().get_mut(index) {
                 slot.cancel();
                 *slot = request;
@@ -318,9 +325,13 @@ fn start_load(
     generation: u64,
     dispatcher: &UseReducerDispatcher<BoardStore>,
     label: &Rc<str>,
+    prefetched: Option<Prefetched>,
 ) -> Rc<FeedRequest> {
     let request = Rc::new(FeedRequest::new());
     let Some(source) = config.feeds.get(index).cloned() else {
+        if let Some(p) = prefetched {
+            p.abort();
+        }
         return request;
     };
     let (max_bytes, cache, page_size) = (config.max_feed_bytes, config.cache, config.page_size);
@@ -328,6 +339,7 @@ fn start_load(
     let label = label.clone();
     let task = request.clone();
     wasm_bindgen_futures::spawn_local(async move {
+        let mut prefetched = prefetched;
         for attempt in 0..=AUTO_RETRIES {
             let show_early = |openings| {
                 dispatcher.dispatch(Action::FeedPart {
@@ -340,7 +352,9 @@ fn start_load(
                 after: page_size,
                 show: &show_early,
             };
-            let result = task.load(&source, max_bytes, cache, early).await;
+            let result = task
+                .load(&source, max_bytes, cache, early, prefetched.take())
+                .await;
             if task.is_cancelled() {
                 return;
             }

@@ -49,6 +49,60 @@ pub struct Early<'a> {
 
 /// The requests for one feed (the first and any retries), which the board
 /// can cancel when it goes away or the feed changes.
+/// A feed request the loader (`openings.js`) started for the board's first
+/// feed while the board's WebAssembly was still on its way, so that the
+/// network and the compiling overlap. The board takes it over, with its
+/// abort controller, when it asks for that same URL with the same cache
+/// setting; otherwise the request is aborted.
+pub struct Prefetched {
+    url: String,
+    cache: bool,
+    controller: AbortController,
+    response: js_sys::Promise,
+}
+
+impl Prefetched {
+    /// Reads `{url, cache, controller, response}` as the loader gives it;
+    /// `None` for anything else (no prefetch, or a board mounted by hand).
+    pub fn from_js(value: &JsValue) -> Option<Prefetched> {
+        let field = |name: &str| Reflect::get(value, &JsValue::from_str(name)).ok();
+        if !value.is_object() {
+            return None;
+        }
+        Some(Prefetched {
+            url: field("url")?.as_string()?,
+            cache: field("cache")?.as_bool()?,
+            controller: field("controller")?.dyn_into().ok()?,
+            response: field("response")?.dyn_into().ok()?,
+        })
+    }
+
+    /// Gives the request up.
+    pub fn abort(&self) {
+        self.controller.abort();
+    }
+}
+
+/// Where the board keeps the loader's request until its first load takes it.
+#[derive(Clone, Default)]
+pub struct PrefetchSlot(Rc<RefCell<Option<Prefetched>>>);
+
+impl PrefetchSlot {
+    pub fn new(prefetched: Option<Prefetched>) -> PrefetchSlot {
+        PrefetchSlot(Rc::new(RefCell::new(prefetched)))
+    }
+
+    pub fn take(&self) -> Option<Prefetched> {
+        self.0.borrow_mut().take()
+    }
+}
+
+impl PartialEq for PrefetchSlot {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 pub struct FeedRequest {
     /// The controller of the attempt under way.
     controller: RefCell<Option<AbortController>>,
@@ -88,10 +142,14 @@ impl FeedRequest {
         max_bytes: usize,
         cache: bool,
         early: Early<'_>,
+        prefetched: Option<Prefetched>,
     ) -> Result<Loaded, FeedProblem> {
         let url = source.url.as_str();
         let now = Timestamp(js_sys::Date::now() as i64);
-        match self.fetch_feed(source, now, max_bytes, cache, early).await {
+        match self
+            .fetch_feed(source, now, max_bytes, cache, early, prefetched)
+            .await
+        {
             Ok((feed, copy)) => {
                 if cache {
                     save_copy(url, copy.as_deref(), now);
@@ -131,13 +189,26 @@ impl FeedRequest {
         max_bytes: usize,
         cache: bool,
         early: Early<'_>,
+        prefetched: Option<Prefetched>,
     ) -> Result<(ParsedFeed, Option<String>), FeedProblem> {
         let url = source.url.as_str();
+        // The loader's request, when it asked for exactly this.
+        let prefetched = match prefetched {
+            Some(p) if p.url == url && p.cache == cache => Some(p),
+            Some(p) => {
+                p.abort();
+                None
+            }
+            None => None,
+        };
         if !(url.starts_with("https://") || url.starts_with("http://")) {
             return Err(FeedProblem::BadUrl);
         }
         let window = web_sys::window().ok_or(FeedProblem::Network)?;
-        let controller = AbortController::new().ok();
+        let controller = match &prefetched {
+            Some(p) => Some(p.controller.clone()),
+            None => AbortController::new().ok(),
+        };
         *self.controller.borrow_mut() = controller.clone();
         let timed_out = Rc::new(Cell::new(false));
         let _timer = controller.as_ref().map(|controller| {
@@ -180,7 +251,11 @@ impl FeedRequest {
             "application/ld+json, application/json;q=0.9, */*;q=0.1",
         );
 
-        let response = match JsFuture::from(window.fetch_with_request(&request)).await {
+        let pending = match prefetched {
+            Some(p) => p.response,
+            None => window.fetch_with_request(&request),
+        };
+        let response = match JsFuture::from(pending).await {
             Ok(response) => response,
             Err(_) if timed_out.get() => return Err(FeedProblem::Timeout),
             Err(_) => return Err(tell_cors_from_network(url).await),
@@ -209,6 +284,7 @@ impl FeedRequest {
         let mut reader = FeedReader::new(source.format, url, now, max_bytes);
         let mut copy = cache.then(Vec::new);
         let mut early_shown = false;
+        let mut slice_started = js_sys::Date::now();
         if let Some(body) = response.body() {
             let chunks: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
             loop {
@@ -246,6 +322,12 @@ impl FeedRequest {
                     // of the body may already be here, and reading it all
                     // would hold the page until the end.
                     next_frame(&window).await;
+                    slice_started = js_sys::Date::now();
+                } else if js_sys::Date::now() - slice_started > SLICE_MS {
+                    // A large feed already here would be read in one go,
+                    // holding the host page: let it take its turn.
+                    yield_to_page().await;
+                    slice_started = js_sys::Date::now();
                 }
             }
         }
@@ -264,6 +346,24 @@ impl Default for FeedRequest {
 /// A failed `fetch` does not say why. Asking again without CORS (an opaque
 /// request the page cannot read) does: if the server answers that, it is
 /// up and refuses other sites; if not, it cannot be reached.
+/// How long reading a feed may hold the page before it lets other work run.
+const SLICE_MS: f64 = 12.0;
+
+/// Resolves in a task of its own, after whatever the page has queued (a
+/// message to itself: unlike a timer, never delayed by nesting).
+async fn yield_to_page() {
+    let turn = js_sys::Promise::new(&mut |resolve, _| {
+        if let Ok(channel) = web_sys::MessageChannel::new() {
+            channel.port1().set_onmessage(Some(&resolve));
+            if channel.port2().post_message(&JsValue::NULL).is_ok() {
+                return;
+            }
+        }
+        let _ = resolve.call0(&JsValue::NULL);
+    });
+    let _ = JsFuture::from(turn).await;
+}
+
 /// Resolves after the next frame has been painted (or after 100 ms, when
 /// the page is hidden and frames are not drawn).
 async fn next_frame(window: &web_sys::Window) {

@@ -38,14 +38,22 @@ thread_local! {
     static MOUNTED: RefCell<Option<(web_sys::Element, Rc<str>)>> = const { RefCell::new(None) };
 }
 
-/// Mounts a board into `shadow`, the open shadow root of `host`.
+/// Mounts a board into `shadow`, the open shadow root of `host`;
+/// `prefetched` is the loader's request for the first feed, if it made one
+/// (see [`Prefetched`](feed_loader::Prefetched)).
 #[wasm_bindgen]
-pub fn mount_board(host: HtmlElement, shadow: ShadowRoot) -> Result<BoardHandle, JsValue> {
+pub fn mount_board(
+    host: HtmlElement,
+    shadow: ShadowRoot,
+    prefetched: JsValue,
+) -> Result<BoardHandle, JsValue> {
     let document = host.owner_document().ok_or("the element has no document")?;
     let container = document.create_element("div")?;
     container.set_class_name("openings-root");
     shadow.append_child(&container)?;
-    let props = props_for(&host);
+    let mut props = props_for(&host);
+    props.prefetched =
+        feed_loader::PrefetchSlot::new(feed_loader::Prefetched::from_js(&prefetched));
     MOUNTED.with(|m| *m.borrow_mut() = Some((container.clone(), props.label.clone())));
     yew::set_custom_panic_hook(Box::new(show_panic));
     let app = yew::Renderer::<Board>::with_root_and_props(container.clone(), props).render();
@@ -176,6 +184,7 @@ fn props_for(host: &HtmlElement) -> BoardProps {
         label: Rc::from(label),
         page_url: Rc::from(page_url),
         on_event,
+        prefetched: feed_loader::PrefetchSlot::default(),
     }
 }
 

@@ -82,6 +82,43 @@
     return Promise.all([runtime, stylesheetOnce()]);
   }
 
+  // Format prefixes a feed URL may carry (`lever:https://…`), as the board reads them.
+  var FORMATS = ["schema", "jsonld", "greenhouse", "lever", "ashby", "jsonfeed", "smartrecruiters", "recruitee"];
+
+  /**
+   * Starts the request for the board's first feed now, while the board's
+   * WebAssembly is still being fetched and compiled, so that the two
+   * overlap. The board takes the request over when it asks for the same URL
+   * with the same cache setting (and aborts it otherwise); null when there
+   * is nothing to fetch. The request is the board's own: same mode, no
+   * cookies, same headers.
+   */
+  function prefetchFeed(el) {
+    var token = (el.getAttribute("feed") || "").trim().split(/\s+/)[0];
+    if (!token || typeof AbortController !== "function") return null;
+    var prefix = /^([A-Za-z]+):(?!\/\/)/.exec(token);
+    if (prefix && FORMATS.indexOf(prefix[1].toLowerCase()) >= 0) token = token.slice(prefix[0].length);
+    var url;
+    try {
+      url = new URL(token, el.baseURI);
+    } catch (e) {
+      return null;
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+    var cache = !/^(off|false|none)$/i.test((el.getAttribute("cache") || "").trim());
+    var controller = new AbortController();
+    var response = fetch(url.href, {
+      method: "GET",
+      mode: "cors",
+      credentials: "omit",
+      cache: cache ? "no-cache" : "no-store",
+      headers: { Accept: "application/ld+json, application/json;q=0.9, */*;q=0.1" },
+      signal: controller.signal,
+    });
+    response.catch(function () {}); // a failure is the board's to report, once it takes the request
+    return { url: url.href, cache: cache, controller: controller, response: response };
+  }
+
   function showFailure(root, error) {
     var message = "This job board could not start: " + (error && error.message ? error.message : error) + ".";
     console.error(PREFIX, message, "Check that openings.js, openings-board.js, openings-board_bg.wasm and openings.css are served together from " + base.href + ", and that the page's Content-Security-Policy allows them (see the README).");
@@ -120,21 +157,28 @@
     _start(root) {
       var self = this;
       var ticket = (this._ticket = {});
+      var prefetched = prefetchFeed(this);
+      var drop = function () {
+        if (prefetched) prefetched.controller.abort();
+      };
       loadRuntime().then(
         function (loaded) {
           if (self._ticket !== ticket || !self.isConnected) {
+            drop();
             idle.push(loaded[0]); // the board went away while loading: keep the runtime for the next one
             return;
           }
           root.adoptedStyleSheets = [loaded[1]];
           try {
             self._runtime = loaded[0];
-            self._board = loaded[0].mount_board(self, root);
+            self._board = loaded[0].mount_board(self, root, prefetched);
           } catch (error) {
+            drop();
             showFailure(root, error);
           }
         },
         function (error) {
+          drop();
           if (self._ticket === ticket) showFailure(root, error);
         }
       );
