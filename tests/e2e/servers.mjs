@@ -70,6 +70,7 @@ export async function startServers({ dist = distDir } = {}) {
   const sockets = new Set();
   const servers = [];
   const feedRequests = [];
+  const widgetRequests = [];
   const switches = new Map();
   const timers = new Set();
 
@@ -119,7 +120,9 @@ export async function startServers({ dist = distDir } = {}) {
     return template
       .replaceAll('{{widgetScript}}', params.has('nowidget')
         ? '<!-- widget left out (?nowidget) -->'
-        : `<script src="${origins.widget}/openings.js" defer></script>`)
+        : params.has('slowwasm')
+          ? `<script src="${origins.widget}/slow-wasm/openings.js" defer></script>`
+          : `<script src="${origins.widget}/openings.js" defer></script>`)
       .replaceAll('{{widget}}', origins.widget)
       .replaceAll('{{feeds}}', origins.feeds)
       .replaceAll('{{refused}}', origins.refused)
@@ -133,9 +136,19 @@ export async function startServers({ dist = distDir } = {}) {
 
   // WIDGET: the release build, as a CDN would serve it (CORS open, so that
   // the loader may import its module, wasm and stylesheet from any page).
+  // Under /slow-wasm/ the same files, the WebAssembly held back 1.5 s, as
+  // on a slow connection.
   origins.widget = await listen(async (req, res) => {
     const url = new URL(req.url, 'http://x');
-    const file = await fileUnder(dist, url.pathname);
+    const slow = url.pathname.startsWith('/slow-wasm/');
+    const path = slow ? url.pathname.slice('/slow-wasm'.length) : url.pathname;
+    widgetRequests.push({ path, at: Date.now() });
+    if (slow && path.endsWith('.wasm')) {
+      await new Promise((ok) => later(1500, ok));
+      if (res.destroyed) return;
+      widgetRequests.push({ path, at: Date.now(), answered: true });
+    }
+    const file = await fileUnder(dist, path);
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' });
       res.end(`not in dist/: ${url.pathname}`);
@@ -230,6 +243,7 @@ export async function startServers({ dist = distDir } = {}) {
     };
 
     let m;
+    if ((m = path.match(/^\/large\/(\d+)$/))) return largeFeed(res, Number(m[1]), url.searchParams);
     if ((m = path.match(/^\/fault\/([\w-]+)$/))) return fault(m[1]);
     if ((m = path.match(/^\/slow\/(\d+)\/(.+)$/))) {
       await new Promise((ok) => later(Number(m[1]), ok));
@@ -249,6 +263,44 @@ export async function startServers({ dist = distDir } = {}) {
     res.end('not found');
   });
 
+  /**
+   * `/large/N`: a schema.org ItemList of N openings ("Opening 1"…), sent in
+   * three parts. `?pause=MS` waits that long after the first part (the
+   * rest is still on its way); `?cut=1` ends the body after the first part.
+   */
+  function largeFeed(res, count, params) {
+    const posting = (i) => JSON.stringify({
+      '@type': 'ListItem',
+      position: i,
+      item: {
+        '@type': 'JobPosting',
+        title: `Opening ${i}`,
+        identifier: `large-${i}`,
+        datePosted: isoDate(-i % 30),
+        hiringOrganization: { '@type': 'Organization', name: `Institution ${i % 7}` },
+        jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Leiden', addressCountry: 'NL' } },
+        description: `<p>${'A long description of the work of this opening. '.repeat(40)}</p>`,
+        url: `${origins.feeds}/portal/large-${i}`,
+      },
+    });
+    const items = Array.from({ length: count }, (_, i) => posting(i + 1));
+    const third = Math.ceil(count / 3);
+    const head = '{"@context":"https://schema.org","@type":"ItemList","itemListElement":[';
+    const parts = [
+      head + items.slice(0, third).join(','),
+      ',' + items.slice(third, 2 * third).join(','),
+      (2 * third < count ? ',' : '') + items.slice(2 * third).join(',') + ']}',
+    ];
+    res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'application/ld+json; charset=utf-8', 'cache-control': 'no-store' });
+    res.write(parts[0]);
+    if (params.get('cut')) return res.end();
+    later(Number(params.get('pause') ?? 0), () => {
+      if (res.destroyed) return;
+      res.write(parts[1]);
+      res.end(parts[2]);
+    });
+  }
+
   // A port that was free a moment ago and that nothing listens on now.
   const probe = createServer();
   await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
@@ -263,6 +315,8 @@ export async function startServers({ dist = distDir } = {}) {
     dist,
     /** Requests FEEDS received, oldest first: `{path, url (path and query), at}`. */
     feedRequests,
+    /** Requests WIDGET received, oldest first: `{path, at}`, and `{path, at, answered}` when a held-back one was answered. */
+    widgetRequests,
     /** `/switch/<name>` answers `feeds/<name>.json` ('ok') or the named fault. */
     setSwitch(name, mode) {
       switches.set(name, mode);

@@ -21,6 +21,11 @@ pub fn build() -> Result<PathBuf> {
         .args(["build", "--release"])
         .env("PATH", setup::tool_path()))?;
     let dist = root().join("dist");
+    let loader = dist.join("openings.js");
+    let source = std::fs::read_to_string(&loader)
+        .map_err(|e| format!("dist/openings.js is missing after the build: {e}"))?;
+    std::fs::write(&loader, compact_loader(&source))
+        .map_err(|e| format!("could not write dist/openings.js: {e}"))?;
     let mut total = 0;
     eprintln!("\ndist/ — what a host page loads:");
     for name in EMBED_FILES {
@@ -43,6 +48,33 @@ pub fn build() -> Result<PathBuf> {
         ),
     }
     Ok(dist)
+}
+
+/// The loader as shipped: its comments (whole-line `//` and `/* … */`
+/// blocks), blank lines and indentation left out, every line of code kept
+/// as it is, so that every host page downloads less. The commented source
+/// is src/embed/openings.js.
+fn compact_loader(source: &str) -> String {
+    let mut out =
+        String::from("/* Openings loader (the commented source is src/embed/openings.js) */\n");
+    let mut in_block = false;
+    for line in source.lines() {
+        let code = line.trim();
+        if in_block {
+            in_block = !code.contains("*/");
+            continue;
+        }
+        if code.starts_with("/*") {
+            in_block = !code.contains("*/");
+            continue;
+        }
+        if code.is_empty() || code.starts_with("//") {
+            continue;
+        }
+        out.push_str(code);
+        out.push('\n');
+    }
+    out
 }
 
 /// The `integrity` value of a file (`sha384-…`), computed by openssl.
@@ -80,6 +112,23 @@ fn base64(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_shipped_loader_keeps_every_line_of_code_and_drops_the_comments() {
+        let source = "/*\n * About.\n */\n(function () {\n  // why\n  /** Doc. */\n  var a = \"*/*\"; // kept\n\n  return a;\n})();\n";
+        assert_eq!(
+            super::compact_loader(source)
+                .lines()
+                .skip(1)
+                .collect::<Vec<_>>(),
+            [
+                "(function () {",
+                "var a = \"*/*\"; // kept",
+                "return a;",
+                "})();"
+            ]
+        );
+    }
+
     #[test]
     fn base64_matches_the_standard_alphabet_and_padding() {
         assert_eq!(super::base64(b"Man"), "TWFu");

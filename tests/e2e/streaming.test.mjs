@@ -1,0 +1,70 @@
+//! Large feeds as they arrive (issue 5): the first openings are listed while
+//! the rest of the body is still on its way, the count says more is coming
+//! until everything is in, a body that breaks off takes its early openings
+//! with its error, and the loader asks for the first feed before the
+//! board's WebAssembly has even arrived.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useHarness, visit, board, eventually, assertHostUnharmed } from './harness.mjs';
+
+const h = useHarness();
+
+/** The board's count line and whether it is busy. */
+async function count(b) {
+  const line = b.locator('.result-count');
+  return { text: ((await line.textContent()) ?? '').replace(/\s+/g, ' ').trim(), busy: await line.getAttribute('aria-busy') };
+}
+
+test('a large feed lists its first openings while the rest is still on its way', async () => {
+  const pause = 6_000;
+  const feed = `${h.servers.feedsOrigin}/large/600?pause=${pause}`;
+  const s = await visit(h, h.servers.hostPage('board.html', { feed }));
+  const b = board(s.page);
+  await b.locator('.listing').first().waitFor({ timeout: 15_000 });
+  const shownAt = Date.now();
+  const asked = h.servers.feedRequests.find((r) => r.url === '/large/600?pause=6000')?.at;
+  assert.ok(asked, 'the feed was never requested');
+  assert.ok(shownAt - asked < pause, `the first openings came only ${shownAt - asked} ms after the request, not before the rest of the body`);
+  const early = await count(b);
+  assert.equal(early.busy, 'true', 'the count is not marked busy while more openings arrive');
+  assert.match(early.text, /Loading more/, `the count does not say more are coming: ${early.text}`);
+  assert.equal(await b.locator('.listing').count(), 20, 'the first page is not full');
+  // All from the first third of the feed, the part the server has sent.
+  const numbers = (await b.locator('.listing-title').allTextContents()).map((t) => Number(t.trim().replace('Opening ', '')));
+  assert.ok(numbers.every((n) => n >= 1 && n <= 200), `openings from beyond the part sent: ${numbers}`);
+
+  await eventually(async () => {
+    const done = await count(b);
+    assert.equal(done.text, '600 openings');
+    assert.equal(done.busy, null);
+  }, { timeout: pause + 15_000 });
+  await assertHostUnharmed(s);
+});
+
+test('a feed that breaks off after its first openings fails as a whole', async () => {
+  const feed = `${h.servers.feedsOrigin}/large/600?cut=1`;
+  const s = await visit(h, h.servers.hostPage('board.html', { feed }));
+  const b = board(s.page);
+  const alert = b.locator('.notice-error');
+  await alert.waitFor({ state: 'visible', timeout: 20_000 });
+  const said = (await alert.textContent()).replace(/\s+/g, ' ');
+  assert.ok(said.includes(`Could not load openings from ${feed}`), said);
+  assert.match(said, /cut off/, `the message does not say the body broke off: ${said}`);
+  assert.equal(await b.locator('.listing').count(), 0, 'openings of the broken feed are still listed');
+  assert.equal((await count(b)).busy, null);
+  await assertHostUnharmed(s);
+});
+
+test('the first feed is on its way before the board\'s WebAssembly has arrived', async () => {
+  const feed = `${h.servers.feedsOrigin}/feeds/museum.json?early=1`;
+  const s = await visit(h, h.servers.hostPage('board.html', { feed, slowwasm: '1' }));
+  const b = board(s.page);
+  await b.locator('.listing').first().waitFor({ timeout: 20_000 });
+  const asked = h.servers.feedRequests.filter((r) => r.url === '/feeds/museum.json?early=1');
+  assert.equal(asked.length, 1, `the feed was requested ${asked.length} times`);
+  const wasm = h.servers.widgetRequests.find((r) => r.path.endsWith('.wasm') && r.answered);
+  assert.ok(wasm, 'the WebAssembly was not loaded from the slow path');
+  assert.ok(asked[0].at < wasm.at, `the feed was asked for ${asked[0].at - wasm.at} ms after the WebAssembly arrived`);
+  await assertHostUnharmed(s);
+});
