@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { feedsDir, isoDate } from './servers.mjs';
-import { useHarness, visit, waitForTitles, assertHostUnharmed } from './harness.mjs';
+import { useHarness, visit, waitForTitles, assertHostUnharmed, eventually } from './harness.mjs';
 
 const h = useHarness();
 const MUSEUM_TITLES = ['Collections Registrar', 'Visitor Experience Associate', 'Digital Collections Developer'];
@@ -100,7 +100,11 @@ test('a server error shows the saved copy, dated, and Retry loads the fresh feed
     await notice.getByRole('button', { name: 'Retry' }).click();
     await waitForTitles(b, MUSEUM_TITLES);
     await b.locator('.notice-saved').waitFor({ state: 'detached' });
-    assert.ok((await savedCopies(s.page))[url].at > at, 'the fresh copy was not saved');
+    // Retry marks the feed as loading at once (the notice goes then): the
+    // fresh copy is saved once it has arrived.
+    await eventually(async () => {
+      assert.ok((await savedCopies(s.page))[url].at > at, 'the fresh copy was not saved');
+    });
     await assertHostUnharmed(s);
   } finally {
     h.servers.setSwitch('museum', 'ok');
