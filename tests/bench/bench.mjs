@@ -316,6 +316,7 @@ function report(r) {
   const s = r.search;
   rows.push([`search at ${LARGEST.toLocaleString('en')}, median`, fmt.ms(s.ours.median), fmt.ms(s.theirs.median), fmt.ratio(s.ratioMedian)]);
   rows.push([`search at ${LARGEST.toLocaleString('en')}, p95`, fmt.ms(s.ours.p95), fmt.ms(s.theirs.p95), fmt.ratio(s.ratioP95)]);
+  rows.push([`  of which: count updated, before layout and paint`, fmt.ms(s.updated?.ours), fmt.ms(s.updated?.theirs), fmt.ratio(ratio(s.updated?.ours, s.updated?.theirs))]);
   const fc = r.facetClick;
   rows.push([`facet click at ${LARGEST.toLocaleString('en')}, median`, fmt.ms(fc.ours.median), 'n/a (no facets)', 'n/a']);
   rows.push([`facet click at ${LARGEST.toLocaleString('en')}, p95`, fmt.ms(fc.ours.p95), 'n/a (no facets)', 'n/a']);
@@ -434,7 +435,7 @@ async function main() {
         );
       }
     }
-    const pooled = (which, key) => sessions[which].flatMap((s) => s[key].map((x) => x.ms));
+    const pooled = (which, key, field = 'ms') => sessions[which].flatMap((s) => s[key].map((x) => x[field]));
     const latency = (values) => ({ median: median(values), p95: percentile(values, 95), samples: values.length, missed: values.filter((v) => v == null).length });
     const oursSearch = latency(pooled('ours', 'searches'));
     const theirsSearch = latency(pooled('theirs', 'searches'));
@@ -444,6 +445,10 @@ async function main() {
       theirs: { ...theirsSearch, sessions: sessions.theirs.map((s) => s.searches) },
       ratioMedian: ratio(oursSearch.median, theirsSearch.median),
       ratioP95: ratio(oursSearch.p95, theirsSearch.p95),
+      updated: {
+        ours: median(pooled('ours', 'searches', 'updatedMs')),
+        theirs: median(pooled('theirs', 'searches', 'updatedMs')),
+      },
     };
     result.facetClick = {
       ours: { ...latency(pooled('ours', 'clicks')), sessions: sessions.ours.map((s) => s.clicks) },

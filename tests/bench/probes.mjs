@@ -78,8 +78,10 @@ export function installProbe() {
 
   /**
    * Does `act`, then waits until the result count's text changes and the
-   * next frame is painted: `{ms, before, after}`, `ms` null when the count
-   * did not change within `timeoutMs`. A MutationObserver on the count sees
+   * next frame is painted: `{ms, updatedMs, before, after}`, `ms` null when
+   * the count did not change within `timeoutMs`; `updatedMs` is when the
+   * change was seen, before that frame's layout and paint (the page's own
+   * work, apart from the browser's). A MutationObserver on the count sees
    * the change at once; a check each frame catches a replaced element.
    */
   const timeUntilCountChanges = (root, act, timeoutMs) => {
@@ -90,9 +92,10 @@ export function installProbe() {
       const finish = () => {
         if (done || countText(root) === before) return;
         done = true;
+        const updatedMs = performance.now() - t0;
         watch.disconnect();
         clearTimeout(timer);
-        afterNextPaint((t) => resolve({ ms: t - t0, before, after: countText(root) }));
+        afterNextPaint((t) => resolve({ ms: t - t0, updatedMs, before, after: countText(root) }));
       };
       const watch = new MutationObserver(finish);
       watch.observe(root.querySelector('.result-count'), { childList: true, characterData: true, subtree: true });
