@@ -418,6 +418,21 @@ mod tests {
         openings
     }
 
+    /// Feed `index` (from `url`) arrived: these titles, the rest of the
+    /// feed or all of it.
+    fn loaded(index: usize, url: &str, titles: &[&str], rest: bool) -> Action {
+        Action::FeedLoaded {
+            generation: 1,
+            index,
+            feed: Box::new(ParsedFeed {
+                openings: openings_from(url, titles),
+                ..ParsedFeed::default()
+            }),
+            saved: None,
+            rest,
+        }
+    }
+
     fn titles(state: &BoardState) -> Vec<&str> {
         state
             .catalog
@@ -438,16 +453,7 @@ mod tests {
         assert_eq!(state.phase(), Phase::Ready);
         assert!(state.is_loading(), "the count says more are coming");
         assert_eq!(titles(&state), ["Archivist", "Curator"]);
-        let state = state.apply(Action::FeedLoaded {
-            generation: 1,
-            index: 0,
-            feed: Box::new(ParsedFeed {
-                openings: openings_from(a, &["Conservator"]),
-                ..ParsedFeed::default()
-            }),
-            saved: None,
-            rest: true,
-        });
+        let state = state.apply(loaded(0, a, &["Conservator"], true));
         assert!(!state.is_loading());
         assert_eq!(titles(&state), ["Archivist", "Curator", "Conservator"]);
         assert!(
@@ -461,16 +467,7 @@ mod tests {
     fn a_feed_that_fails_halfway_takes_its_early_openings_with_it() {
         let (a, b) = ("https://a.example/1", "https://b.example/2");
         let state = started(&[a, b])
-            .apply(Action::FeedLoaded {
-                generation: 1,
-                index: 1,
-                feed: Box::new(ParsedFeed {
-                    openings: openings_from(b, &["Librarian"]),
-                    ..ParsedFeed::default()
-                }),
-                saved: None,
-                rest: true,
-            })
+            .apply(loaded(1, b, &["Librarian"], true))
             .apply(Action::FeedPart {
                 generation: 1,
                 index: 0,
@@ -488,16 +485,7 @@ mod tests {
             Vec::<usize>::new()
         );
         // Its saved copy, read whole, replaces what it showed early.
-        let saved = state.apply(Action::FeedLoaded {
-            generation: 1,
-            index: 0,
-            feed: Box::new(ParsedFeed {
-                openings: openings_from(a, &["Archivist", "Curator"]),
-                ..ParsedFeed::default()
-            }),
-            saved: None,
-            rest: false,
-        });
+        let saved = state.apply(loaded(0, a, &["Archivist", "Curator"], false));
         assert_eq!(titles(&saved), ["Librarian", "Archivist", "Curator"]);
     }
 

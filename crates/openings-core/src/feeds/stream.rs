@@ -129,13 +129,7 @@ impl Splitter {
         };
         if self.in_string {
             item.push(b);
-            if self.escaped {
-                self.escaped = false;
-            } else if b == b'\\' {
-                self.escaped = true;
-            } else if b == b'"' {
-                self.in_string = false;
-            }
+            self.string_byte(b);
             return true;
         }
         let List::Open(at) = self.list else {
@@ -200,6 +194,20 @@ impl Splitter {
         }
     }
 
+    /// A byte inside a string (after its opening quote); true when it is
+    /// the closing quote.
+    fn string_byte(&mut self, b: u8) -> bool {
+        if self.escaped {
+            self.escaped = false;
+        } else if b == b'\\' {
+            self.escaped = true;
+        } else if b == b'"' {
+            self.in_string = false;
+            return true;
+        }
+        false
+    }
+
     /// A byte outside the list's entries: kept in the skeleton.
     fn skeleton_byte(&mut self, b: u8) -> Result<(), FeedError> {
         if self.in_string {
@@ -207,22 +215,15 @@ impl Splitter {
             if self.reading_key {
                 self.key.push(b);
             }
-            if self.escaped {
-                self.escaped = false;
-            } else if b == b'\\' {
-                self.escaped = true;
-            } else if b == b'"' {
-                self.in_string = false;
-                if self.reading_key {
-                    self.reading_key = false;
-                    // The list keys are plain ASCII: a key with escapes is none of them.
-                    self.last_key = self
-                        .key
-                        .get(1..self.key.len() - 1)
-                        .filter(|k| !k.contains(&b'\\'))
-                        .and_then(|k| std::str::from_utf8(k).ok())
-                        .map(str::to_string);
-                }
+            if self.string_byte(b) && self.reading_key {
+                self.reading_key = false;
+                // The list keys are plain ASCII: a key with escapes is none of them.
+                self.last_key = self
+                    .key
+                    .get(1..self.key.len() - 1)
+                    .filter(|k| !k.contains(&b'\\'))
+                    .and_then(|k| std::str::from_utf8(k).ok())
+                    .map(str::to_string);
             }
             return Ok(());
         }
