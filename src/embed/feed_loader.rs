@@ -160,6 +160,8 @@ impl FeedRequest {
                     rest: true,
                 })
             }
+            // A cancelled load has nobody to answer: no saved copy is read.
+            Err(problem) if self.is_cancelled() => Err(problem),
             Err(problem) if cache && problem.is_retryable() => {
                 let Some((fetched_at, body)) = saved_copy(url) else {
                     return Err(problem);
@@ -258,6 +260,7 @@ impl FeedRequest {
         let response = match JsFuture::from(pending).await {
             Ok(response) => response,
             Err(_) if timed_out.get() => return Err(FeedProblem::Timeout),
+            Err(_) if self.is_cancelled() => return Err(FeedProblem::Network),
             Err(_) => return Err(tell_cors_from_network(url).await),
         };
         let response: Response = response.dyn_into().map_err(failed)?;

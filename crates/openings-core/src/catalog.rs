@@ -39,6 +39,9 @@ pub struct Catalog {
     orders: [Vec<u32>; 4],
     /// Keys of the openings already in, for de-duplication.
     seen: HashSet<u64>,
+    /// Openings left out as duplicates of one already in: should the feed of
+    /// that one be taken out ([`Catalog::without_source`]), they come back.
+    dropped: Vec<Opening>,
 }
 
 /// What adding a feed changed.
@@ -185,6 +188,7 @@ impl Default for Catalog {
             sort_keys: Vec::new(),
             orders: Default::default(),
             seen: HashSet::new(),
+            dropped: Vec::new(),
         }
     }
 }
@@ -230,6 +234,7 @@ impl Catalog {
             let keys = dedup_keys(&opening);
             if keys.iter().any(|k| self.seen.contains(k)) {
                 added.duplicates += 1;
+                self.dropped.push(opening);
                 continue;
             }
             self.seen.extend(keys);
@@ -245,13 +250,16 @@ impl Catalog {
     }
 
     /// The catalog without the openings that came from `source` (a feed
-    /// that failed after its first openings were listed), indexed anew.
+    /// that failed after its first openings were listed), indexed anew:
+    /// another feed's copy of one of them, left out as a duplicate, is
+    /// listed again.
     pub fn without_source(&self, source: &str) -> Catalog {
         let mut catalog = Catalog::new();
         catalog.add(ParsedFeed {
             openings: self
                 .openings
                 .iter()
+                .chain(&self.dropped)
                 .filter(|o| o.source != source)
                 .cloned()
                 .collect(),
@@ -660,8 +668,19 @@ mod tests {
         assert_eq!(titles, ["Archivist", "Conservator"]);
         assert_eq!(left.search(&Query::text("archivist")), [0]);
         assert_eq!(left.search(&Query::text("curator")), Vec::<usize>::new());
+        // Another feed's copy of an opening taken out is listed again.
+        let mut both = c.clone();
+        both.add(ParsedFeed {
+            openings: vec![from("Curator", "c")],
+            ..ParsedFeed::default()
+        });
+        assert_eq!(both.len(), 4, "a duplicate is listed once");
+        let left = both.without_source("b");
+        let titles: Vec<&str> = left.openings().iter().map(|o| o.title.as_str()).collect();
+        assert_eq!(titles, ["Archivist", "Conservator", "Curator"]);
+        assert_eq!(left.openings()[2].source, "c");
         // The openings of the feed taken out may come back later.
-        let mut again = left.clone();
+        let mut again = c.without_source("b");
         let added = again.add(ParsedFeed {
             openings: vec![from("Curator", "b")],
             ..ParsedFeed::default()

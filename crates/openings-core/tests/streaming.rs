@@ -180,6 +180,82 @@ fn a_byte_order_mark_and_a_stray_invalid_byte_are_read_as_a_browser_reads_text()
 }
 
 #[test]
+fn json_that_is_not_quite_json_is_refused_whatever_the_chunks() {
+    for body in [
+        "[{} {}]",
+        "[,]",
+        r#"[{"@type": "JobPosting"},]"#,
+        "[1 2]",
+        r#"{"totalFound": 1 2, "content": []}"#,
+        r#"{"@type": "ItemList", "itemListElement": [] tr ue}"#,
+    ] {
+        for size in [1, 3, 64] {
+            let err = read_in_chunks(body.as_bytes(), size).unwrap_err();
+            assert!(
+                matches!(err, FeedError::NotJson(_)),
+                "{body} in chunks of {size}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_body_that_is_only_a_string_says_so() {
+    let err = read_in_chunks(br#""Not found""#, 2).unwrap_err();
+    assert!(
+        matches!(&err, FeedError::NotAFeed(why) if why.contains("a string")),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_entry_nested_too_deeply_is_refused_wherever_the_chunks_fall() {
+    let body = format!(r#"{{"jobs": [{}{}]}}"#, "[".repeat(200), "]".repeat(200));
+    for size in [1, 7, 4096] {
+        assert_eq!(
+            read_in_chunks(body.as_bytes(), size).unwrap_err(),
+            FeedError::TooDeep,
+            "chunks of {size}"
+        );
+    }
+}
+
+/// A named format whose identifying keys come after the list (here the
+/// `@type` of an ItemList) still reads every opening: the entries wait for
+/// the whole document instead of being mapped without it.
+#[test]
+fn a_named_format_whose_type_comes_after_the_list_reads_every_opening() {
+    let postings = sample::openings(40, now());
+    let items: Vec<String> = postings
+        .iter()
+        .map(|o| {
+            serde_json::json!({"@type": "ListItem", "item": openings_core::export::json_ld::job_posting(o)})
+                .to_string()
+        })
+        .collect();
+    let body = format!(
+        r#"{{"itemListElement": [{}], "@type": "ItemList"}}"#,
+        items.join(",")
+    );
+    for size in [64, 4096, body.len()] {
+        let mut reader = FeedReader::new(
+            Some(FeedFormat::SchemaOrg),
+            SOURCE,
+            now(),
+            DEFAULT_MAX_FEED_BYTES,
+        );
+        let mut openings = Vec::new();
+        for chunk in body.as_bytes().chunks(size) {
+            reader.push(chunk).unwrap();
+            openings.append(&mut reader.take_openings());
+        }
+        let feed = reader.finish().unwrap();
+        assert_eq!(openings.len() + feed.openings.len(), 40, "chunks of {size}");
+        assert!(feed.skipped.is_empty(), "{:?}", feed.skipped);
+    }
+}
+
+#[test]
 fn trailing_text_after_the_feed_makes_it_unreadable() {
     let err = read_in_chunks(br#"[] and more"#, 4).unwrap_err();
     assert!(matches!(err, FeedError::NotJson(_)), "{err}");

@@ -42,6 +42,17 @@ enum Root {
     Scalar,
 }
 
+/// Where the splitter stands between two entries of the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Between {
+    /// Right after `[`: an entry or `]`.
+    Start,
+    /// After a `,`: an entry.
+    Comma,
+    /// After an entry: `,` or `]`.
+    Entry,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum List {
     /// No list found (yet).
@@ -65,7 +76,11 @@ struct Splitter {
     /// The entry being read, and whether it is a bare value (not `{…}`/`[…]`).
     item: Option<Vec<u8>>,
     item_is_scalar: bool,
-    /// Everything outside the list's entries, whitespace left out.
+    between: Between,
+    /// Set when the list's entries are not separated as JSON separates them,
+    /// or are nested too deeply.
+    fault: Option<FeedError>,
+    /// Everything outside the list's entries.
     skeleton: Vec<u8>,
     /// The skeleton as it stood when the list opened, closed so that it decodes.
     head: Option<Vec<u8>>,
@@ -86,6 +101,8 @@ impl Splitter {
             list_key: None,
             item: None,
             item_is_scalar: false,
+            between: Between::Start,
+            fault: None,
             skeleton: Vec::new(),
             head: None,
             expect_key: false,
@@ -115,10 +132,10 @@ impl Splitter {
             }
             self.skeleton_byte(b)?;
         }
-        if self.depth > MAX_DEPTH {
-            return Err(FeedError::TooDeep);
+        match self.fault.take() {
+            Some(fault) => Err(fault),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// A byte inside an entry; false when the byte ended a bare entry and is
@@ -142,6 +159,9 @@ impl Splitter {
             }
             b'{' | b'[' => {
                 self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    self.fault = Some(FeedError::TooDeep);
+                }
                 item.push(b);
             }
             b'}' | b']' if self.item_is_scalar && self.depth == at => {
@@ -156,7 +176,10 @@ impl Splitter {
                     self.end_item(items);
                 }
             }
-            b',' if self.depth == at => self.end_item(items),
+            b',' if self.depth == at => {
+                self.end_item(items);
+                self.between = Between::Comma;
+            }
             _ => item.push(b),
         }
         true
@@ -166,14 +189,31 @@ impl Splitter {
         if let Some(item) = self.item.take() {
             items.push(item);
         }
+        self.between = Between::Entry;
+    }
+
+    /// Notes a list that JSON would not accept: `[1 2]`, `[,1]`, `[1,]`.
+    fn misplaced(&mut self, b: u8) {
+        self.fault.get_or_insert_with(|| {
+            FeedError::NotJson(format!(
+                "the list of entries has a misplaced `{}`, or an entry without a comma before it",
+                char::from(b)
+            ))
+        });
     }
 
     /// A byte between the list's entries: a separator, the end of the list,
     /// or the start of an entry.
     fn list_byte(&mut self, b: u8, at: usize) {
+        let entry_may_start = self.between != Between::Entry;
         match b {
-            b' ' | b'\t' | b'\n' | b'\r' | b',' => {}
+            b' ' | b'\t' | b'\n' | b'\r' => {}
+            b',' if self.between == Between::Entry => self.between = Between::Comma,
+            b',' => self.misplaced(b),
             b']' | b'}' => {
+                if self.between == Between::Comma {
+                    self.misplaced(b);
+                }
                 self.depth = at - 1;
                 self.skeleton.push(b);
                 self.list = List::Closed;
@@ -182,11 +222,17 @@ impl Splitter {
                 }
             }
             b'{' | b'[' => {
+                if !entry_may_start {
+                    self.misplaced(b);
+                }
                 self.depth += 1;
                 self.item = Some(vec![b]);
                 self.item_is_scalar = false;
             }
             _ => {
+                if !entry_may_start {
+                    self.misplaced(b);
+                }
                 self.in_string = b == b'"';
                 self.item = Some(vec![b]);
                 self.item_is_scalar = true;
@@ -228,7 +274,7 @@ impl Splitter {
             return Ok(());
         }
         match b {
-            b' ' | b'\t' | b'\n' | b'\r' => return Ok(()),
+            b' ' | b'\t' | b'\n' | b'\r' => {}
             b'[' if self.depth == 0 && self.root == Root::Unknown => {
                 self.root = Root::List;
                 self.skeleton.push(b);
@@ -267,6 +313,9 @@ impl Splitter {
             b'}' | b']' => self.depth = self.depth.saturating_sub(1),
             b'"' => {
                 self.in_string = true;
+                if self.depth == 0 && self.root == Root::Unknown {
+                    self.root = Root::Scalar;
+                }
                 if self.depth == 1 && self.root == Root::Object && self.expect_key {
                     self.expect_key = false;
                     self.reading_key = true;
@@ -305,9 +354,11 @@ impl Splitter {
 pub struct FeedReader {
     splitter: Splitter,
     format: Option<FeedFormat>,
-    /// Whether detection was tried on the first entries (it is not retried
-    /// before the end).
-    detect_tried: bool,
+    /// Whether the first entries have been looked at to decide whether the
+    /// entries can be mapped as they come (decided once).
+    decided: bool,
+    /// They can: the format is known and the entries so far have its shape.
+    streaming: bool,
     source: String,
     now: Timestamp,
     max_bytes: usize,
@@ -335,7 +386,8 @@ impl FeedReader {
         FeedReader {
             splitter: Splitter::new(),
             format,
-            detect_tried: false,
+            decided: false,
+            streaming: false,
             source: source.to_string(),
             now,
             max_bytes,
@@ -431,11 +483,15 @@ impl FeedReader {
 
     /// Why a body that is not (complete) JSON cannot be read.
     fn not_json(&self, error: Option<serde_json::Error>) -> FeedError {
-        let skeleton = &self.splitter.skeleton;
-        if self.received == 0 || (skeleton.is_empty() && self.splitter.root == Root::Unknown) {
+        let first = self
+            .splitter
+            .skeleton
+            .iter()
+            .find(|b| !b.is_ascii_whitespace());
+        if self.received == 0 || first.is_none() && self.splitter.root == Root::Unknown {
             return FeedError::NotJson("the body is empty".into());
         }
-        if skeleton.first() == Some(&b'<') {
+        if first == Some(&b'<') {
             return FeedError::NotJson("it looks like an HTML page".into());
         }
         match error {
@@ -486,32 +542,41 @@ impl FeedReader {
             return Ok(());
         }
         self.decode_head()?;
-        if self.format.is_none() {
-            if !at_end && (self.detect_tried || self.pending.len() < DETECT_AFTER) {
+        if !at_end && !self.decided {
+            if self.pending.len() < DETECT_AFTER {
                 return Ok(());
             }
-            self.detect_tried = true;
-            let sample = decode_items(
-                &self.pending[..if at_end {
-                    self.pending.len()
-                } else {
-                    DETECT_AFTER
-                }],
-            )?;
+            // Entries are mapped as they come only when the first of them,
+            // with the keys seen so far, already have the format's shape; a
+            // format named by the site editor is checked the same way (its
+            // identifying keys may come after the list). Otherwise all wait
+            // for the whole document.
+            self.decided = true;
+            let sample = decode_items(&self.pending[..DETECT_AFTER])?;
+            let doc = self.doc_with(sample);
+            self.streaming = match self.format {
+                Some(format) => format.adapter().detect(&doc),
+                None => {
+                    self.format = detect(&doc);
+                    self.format.is_some()
+                }
+            };
+            self.restore_head(doc);
+            self.feed.format = self.format;
+        }
+        if at_end && self.format.is_none() {
+            let sample = decode_items(&self.pending)?;
             let doc = self.doc_with(sample);
             self.format = detect(&doc);
             self.restore_head(doc);
-            let Some(format) = self.format else {
-                return Ok(());
-            };
-            self.feed.format = Some(format);
+            self.feed.format = self.format;
         }
         let Some(format) = self.format else {
             return Ok(());
         };
         // A JSON Feed's entries borrow the feed's author, which may come after
         // them: its entries are mapped at the end, with the whole document.
-        if !at_end && format == FeedFormat::JsonFeed {
+        if !at_end && (!self.streaming || format == FeedFormat::JsonFeed) {
             return Ok(());
         }
         if self.pending.is_empty() {
@@ -611,7 +676,7 @@ mod tests {
                 ],
                 "chunk {chunk}"
             );
-            assert_eq!(skeleton, "[]");
+            assert_eq!(skeleton, " [] ");
             assert_eq!(key, None);
         }
     }
@@ -624,9 +689,25 @@ mod tests {
             assert_eq!(items, [r#"{"x": 1}"#, r#"{"x": 2}"#]);
             assert_eq!(
                 skeleton,
-                r#"{"@type":"ItemList","name":"a [list]","itemListElement":[],"jobs":[9],"n":{"items":[1]}}"#
+                r#"{"@type": "ItemList", "name": "a [list]", "itemListElement": [], "jobs": [9], "n": {"items": [1]}}"#
             );
             assert_eq!(key.as_deref(), Some("itemListElement"));
+        }
+    }
+
+    #[test]
+    fn entries_not_separated_as_json_separates_them_are_refused() {
+        for doc in [
+            "[{} {}]",
+            "[,{}]",
+            "[{},]",
+            "[,]",
+            r#"{"jobs": [{}, , {}]}"#,
+        ] {
+            let mut s = Splitter::new();
+            let mut items = Vec::new();
+            let err = s.feed(doc.as_bytes(), &mut items).unwrap_err();
+            assert!(matches!(err, FeedError::NotJson(_)), "{doc}: {err}");
         }
     }
 
@@ -634,7 +715,7 @@ mod tests {
     fn a_key_that_only_looks_like_a_list_key_is_not_cut() {
         let (items, skeleton, key) = split(r#"{"title": "jobs", "x": ["jobs"]}"#, 3);
         assert!(items.is_empty());
-        assert_eq!(skeleton, r#"{"title":"jobs","x":["jobs"]}"#);
+        assert_eq!(skeleton, r#"{"title": "jobs", "x": ["jobs"]}"#);
         assert_eq!(key, None);
     }
 }
