@@ -5,24 +5,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use openings_core::feeds::{parse_feed, FeedError, FeedReader, ParsedFeed};
+use openings_core::feeds::{parse_feed, FeedReader};
 use openings_core::Timestamp;
 
 const SOURCE: &str = "https://fuzz.example/feed.json";
 const LIMIT: usize = 1 << 24;
-
-fn streamed(body: &[u8], step: usize, now: Timestamp) -> Result<ParsedFeed, FeedError> {
-    let mut reader = FeedReader::new(None, SOURCE, now, LIMIT);
-    let mut openings = Vec::new();
-    for chunk in body.chunks(step) {
-        reader.push(chunk)?;
-        openings.append(&mut reader.take_openings());
-    }
-    let mut feed = reader.finish()?;
-    openings.append(&mut feed.openings);
-    feed.openings = openings;
-    Ok(feed)
-}
 
 fuzz_target!(|data: &[u8]| {
     let Some((&step, body)) = data.split_first() else {
@@ -31,7 +18,8 @@ fuzz_target!(|data: &[u8]| {
     let now = Timestamp(1_700_000_000_000);
     let text = String::from_utf8_lossy(body);
     let whole = parse_feed(&text, None, SOURCE, now, LIMIT);
-    let parts = streamed(text.as_bytes(), usize::from(step).max(1), now);
+    let parts = FeedReader::new(None, SOURCE, now, LIMIT)
+        .read(text.as_bytes().chunks(usize::from(step).max(1)));
     match (&whole, &parts) {
         (Ok(a), Ok(b)) => assert_eq!(a, b, "whole and in chunks of {step} differ"),
         (Err(_), Err(_)) => {}

@@ -234,28 +234,9 @@ impl FeedRequest {
             }
         };
 
-        let init = RequestInit::new();
-        init.set_method("GET");
-        init.set_mode(RequestMode::Cors);
-        init.set_credentials(RequestCredentials::Omit);
-        init.set_cache(if cache {
-            RequestCache::NoCache
-        } else {
-            RequestCache::NoStore
-        });
-        if let Some(controller) = &controller {
-            init.set_signal(Some(&controller.signal()));
-        }
-        let request =
-            Request::new_with_str_and_init(url, &init).map_err(|_| FeedProblem::BadUrl)?;
-        let _ = request.headers().set(
-            "Accept",
-            "application/ld+json, application/json;q=0.9, */*;q=0.1",
-        );
-
         let pending = match prefetched {
             Some(p) => p.response,
-            None => window.fetch_with_request(&request),
+            None => window.fetch_with_request(&feed_request(url, cache, controller.as_ref())?),
         };
         let response = match JsFuture::from(pending).await {
             Ok(response) => response,
@@ -349,6 +330,33 @@ impl Default for FeedRequest {
 /// A failed `fetch` does not say why. Asking again without CORS (an opaque
 /// request the page cannot read) does: if the server answers that, it is
 /// up and refuses other sites; if not, it cannot be reached.
+/// The board's request for a feed: CORS, never cookies, revalidated with
+/// the server unless the cache is off (the loader's prefetch asks the same).
+fn feed_request(
+    url: &str,
+    cache: bool,
+    controller: Option<&AbortController>,
+) -> Result<Request, FeedProblem> {
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_mode(RequestMode::Cors);
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_cache(if cache {
+        RequestCache::NoCache
+    } else {
+        RequestCache::NoStore
+    });
+    if let Some(controller) = controller {
+        init.set_signal(Some(&controller.signal()));
+    }
+    let request = Request::new_with_str_and_init(url, &init).map_err(|_| FeedProblem::BadUrl)?;
+    let _ = request.headers().set(
+        "Accept",
+        "application/ld+json, application/json;q=0.9, */*;q=0.1",
+    );
+    Ok(request)
+}
+
 /// How long reading a feed may hold the page before it lets other work run.
 const SLICE_MS: f64 = 12.0;
 

@@ -32,16 +32,7 @@ fn now() -> Timestamp {
 
 /// The feed read in chunks of `size` bytes, every opening taken as it came.
 fn read_in_chunks(body: &[u8], size: usize) -> Result<ParsedFeed, FeedError> {
-    let mut reader = FeedReader::new(None, SOURCE, now(), DEFAULT_MAX_FEED_BYTES);
-    let mut openings = Vec::new();
-    for chunk in body.chunks(size) {
-        reader.push(chunk)?;
-        openings.append(&mut reader.take_openings());
-    }
-    let mut feed = reader.finish()?;
-    openings.append(&mut feed.openings);
-    feed.openings = openings;
-    Ok(feed)
+    FeedReader::new(None, SOURCE, now(), DEFAULT_MAX_FEED_BYTES).read(body.chunks(size))
 }
 
 /// What the adapter finds in the whole document, decoded at once.

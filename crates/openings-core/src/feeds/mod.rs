@@ -255,13 +255,7 @@ pub fn parse_feed(
             limit: max_bytes,
         });
     }
-    let mut reader = FeedReader::new(format, source, now, max_bytes);
-    reader.push(body.as_bytes())?;
-    let mut openings = reader.take_openings();
-    let mut feed = reader.finish()?;
-    openings.append(&mut feed.openings);
-    feed.openings = openings;
-    Ok(feed)
+    FeedReader::new(format, source, now, max_bytes).read([body.as_bytes()])
 }
 
 /// The format whose shape this document has.

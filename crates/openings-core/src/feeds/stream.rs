@@ -428,6 +428,23 @@ impl FeedReader {
         Ok(())
     }
 
+    /// Reads a whole body given in chunks: every opening, in feed order,
+    /// with the skipped entries and counts.
+    pub fn read<'a>(
+        mut self,
+        chunks: impl IntoIterator<Item = &'a [u8]>,
+    ) -> Result<ParsedFeed, FeedError> {
+        let mut openings = Vec::new();
+        for chunk in chunks {
+            self.push(chunk)?;
+            openings.append(&mut self.take_openings());
+        }
+        let mut feed = self.finish()?;
+        openings.append(&mut feed.openings);
+        feed.openings = openings;
+        Ok(feed)
+    }
+
     /// How many openings have been read and not yet taken.
     pub fn openings_ready(&self) -> usize {
         self.feed.openings.len()
