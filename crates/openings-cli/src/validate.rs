@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use crate::cli::ValidateArgs;
 use crate::fetch::{load_all, now, Text};
-use crate::report::{say, Exit};
+use crate::report::{line, say, Exit};
 
 /// The findings for one feed.
 #[derive(Debug, Default)]
@@ -147,10 +147,11 @@ fn check_feed(
                     .errors
                     .push(format!("left out of the board: {}", skipped.reason));
             }
-            Entry::Opening(opening) => {
+            Entry::Opening(opening, notes) => {
                 found.title = Some(opening.title.clone());
                 let node = raw.as_ref().and_then(|nodes| nodes.get(i).copied());
                 check_opening(&opening, node, now, &mut found);
+                found.warnings.extend(notes);
             }
         }
         report.entries.push(found);
@@ -288,12 +289,12 @@ fn print_text(reports: &[FeedReport], errors: usize, warnings: usize) {
         let format = report
             .format
             .map_or(String::new(), |f| format!(" ({})", f.name()));
-        println!("{}{format}", report.feed);
+        line(&format!("{}{format}", report.feed));
         if let Some(note) = &report.note {
-            println!("  note: {note}");
+            line(&format!("  note: {note}"));
         }
         if let Some(error) = &report.error {
-            println!("  error: {error}");
+            line(&format!("  error: {error}"));
             continue;
         }
         for entry in &report.entries {
@@ -306,15 +307,15 @@ fn print_text(reports: &[FeedReport], errors: usize, warnings: usize) {
                 (None, p) => format!("  entry {p}"),
             };
             if entry.errors.is_empty() && entry.warnings.is_empty() {
-                println!("{name}: ok");
+                line(&format!("{name}: ok"));
                 continue;
             }
-            println!("{name}:");
+            line(&format!("{name}:"));
             for error in &entry.errors {
-                println!("    error: {error}");
+                line(&format!("    error: {error}"));
             }
             for warning in &entry.warnings {
-                println!("    warning: {warning}");
+                line(&format!("    warning: {warning}"));
             }
         }
     }

@@ -21,6 +21,11 @@ use crate::model::{Description, Opening};
 use crate::sort::{order, Sort, SortKey};
 use crate::text::{fold, html_to_text};
 
+/// The most words of a search that count; the rest are ignored.
+pub const MAX_QUERY_WORDS: usize = 32;
+/// The longest search the board takes, in characters.
+pub const MAX_QUERY_CHARS: usize = 256;
+
 /// Query words this long or longer match inside words, not only at their start.
 pub const INFIX_MIN_CHARS: usize = 5;
 
@@ -372,7 +377,7 @@ impl Catalog {
 pub fn is_new(opening: &Opening, now: Timestamp) -> bool {
     opening
         .date_posted
-        .is_some_and(|posted| now.0 - posted.0 < MARK_DAYS * DAY_MS)
+        .is_some_and(|posted| now.millis_since(posted) < MARK_DAYS * DAY_MS)
 }
 
 /// Still open, and closes within the next [`MARK_DAYS`] days: the board
@@ -380,18 +385,19 @@ pub fn is_new(opening: &Opening, now: Timestamp) -> bool {
 pub fn closes_soon(opening: &Opening, now: Timestamp) -> bool {
     opening
         .valid_through
-        .is_some_and(|closes| closes >= now && closes.0 - now.0 <= MARK_DAYS * DAY_MS)
+        .is_some_and(|closes| closes >= now && closes.millis_since(now) <= MARK_DAYS * DAY_MS)
 }
 
-/// The folded words of a query, without repeats.
+/// The folded words of a query, without repeats: at most
+/// [`MAX_QUERY_WORDS`] of them, found in one pass.
 fn query_words(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    for word in fold(text).split(' ').filter(|w| !w.is_empty()) {
-        if !words.iter().any(|w| w == word) {
-            words.push(word.to_string());
-        }
-    }
-    words
+    let mut seen = HashSet::new();
+    fold(text)
+        .split(' ')
+        .filter(|w| !w.is_empty() && seen.insert(*w))
+        .take(MAX_QUERY_WORDS)
+        .map(str::to_string)
+        .collect()
 }
 
 /// Every distinct folded word of the catalog, with the openings it occurs in.

@@ -10,7 +10,24 @@ pub struct Timestamp(pub i64);
 
 pub const DAY_MS: i64 = 86_400_000;
 
+/// The furthest instant from 1970 a JavaScript `Date` can hold (±100,000,000
+/// days, about ±273,790 years). A date beyond it would make the browser's
+/// `Intl` formatters throw, so feeds' dates outside it are not read.
+pub const MAX_MS: i64 = 8_640_000_000_000_000;
+
 impl Timestamp {
+    /// The instant `ms` milliseconds from 1970, when a browser can show it
+    /// (within ±[`MAX_MS`]).
+    pub fn from_ms(ms: i64) -> Option<Timestamp> {
+        (-MAX_MS..=MAX_MS).contains(&ms).then_some(Timestamp(ms))
+    }
+
+    /// Milliseconds from `earlier` to `self`, saturating rather than
+    /// overflowing for dates far apart.
+    pub fn millis_since(self, earlier: Timestamp) -> i64 {
+        self.0.saturating_sub(earlier.0)
+    }
+
     pub fn from_ymd(year: i64, month: u32, day: u32) -> Option<Timestamp> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
@@ -44,7 +61,7 @@ impl Timestamp {
             return None;
         }
         let ms = hour * 3_600_000 + minute * 60_000 + (second * 1000.0) as i64;
-        Some(Timestamp(date.0 + ms - offset_ms))
+        Timestamp::from_ms(date.0 + ms - offset_ms)
     }
 
     /// The calendar date (UTC) as `YYYY-MM-DD`.
@@ -166,6 +183,25 @@ mod tests {
             assert_eq!(Timestamp::parse_iso(bad), None, "{bad}");
         }
         assert!(Timestamp::parse_iso("2024-02-29").is_some());
+    }
+
+    #[test]
+    fn only_instants_a_browser_can_show_are_timestamps() {
+        assert_eq!(Timestamp::from_ms(MAX_MS), Some(Timestamp(MAX_MS)));
+        assert_eq!(Timestamp::from_ms(-MAX_MS), Some(Timestamp(-MAX_MS)));
+        assert_eq!(Timestamp::from_ms(MAX_MS + 1), None);
+        assert_eq!(Timestamp::from_ms(-MAX_MS - 1), None);
+        assert_eq!(Timestamp::from_ms(i64::MIN), None);
+        assert_eq!(Timestamp::from_ms(0), Some(Timestamp(0)));
+    }
+
+    #[test]
+    fn far_apart_dates_subtract_without_overflowing() {
+        let (min, max) = (Timestamp(i64::MIN), Timestamp(i64::MAX));
+        assert_eq!(max.millis_since(min), i64::MAX);
+        assert_eq!(min.millis_since(max), i64::MIN);
+        assert_eq!(Timestamp(5).millis_since(Timestamp(2)), 3);
+        assert_eq!(Timestamp(2).millis_since(Timestamp(5)), -3);
     }
 
     #[test]

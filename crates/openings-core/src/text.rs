@@ -19,6 +19,15 @@ pub fn clip(s: &str, max: usize) -> String {
     }
 }
 
+/// At most `max` bytes of `s`, cut on a character boundary.
+pub fn clip_bytes(s: &str, max: usize) -> &str {
+    let mut at = s.len().min(max);
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    &s[..at]
+}
+
 /// At most `max` characters, with "…" when cut: for messages.
 pub fn ellipsize(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
@@ -258,6 +267,14 @@ mod tests {
     #[test]
     fn clipping_respects_characters() {
         assert_eq!(clip("ééé", 2), "éé");
+        assert_eq!(
+            clip_bytes("ééé", 5),
+            "éé",
+            "a cut inside a character goes before it"
+        );
+        assert_eq!(clip_bytes("ééé", 4), "éé");
+        assert_eq!(clip_bytes("abc", 10), "abc");
+        assert_eq!(clip_bytes("abc", 0), "");
         assert_eq!(ellipsize("abcdef", 3), "abc…");
         assert_eq!(ellipsize("abc", 3), "abc");
     }

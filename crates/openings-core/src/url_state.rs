@@ -28,7 +28,7 @@
 
 use std::fmt::Write;
 
-use crate::catalog::Query;
+use crate::catalog::{Query, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
 use crate::facets::Facet;
 use crate::sort::Sort;
 
@@ -103,9 +103,44 @@ pub fn encode(state: &BoardState) -> String {
     out
 }
 
+/// The most of a parameter value that is read, in bytes; the rest of a
+/// longer one is ignored. No state the board writes is this long.
+pub const MAX_STATE_BYTES: usize = 64 * 1024;
+/// The most characters of values (search words, facet values, the open
+/// opening's id) one state holds; values past it are ignored.
+pub const MAX_STATE_CHARS: usize = 4_096;
+/// The most values read for one facet.
+pub const MAX_FACET_VALUES: usize = 20;
+
+/// A state read from a link, and what of the link was too much to read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decoded {
+    pub state: BoardState,
+    /// What was ignored, in words for the console ("more than 32 search
+    /// words"); empty when everything was read.
+    pub ignored: Vec<String>,
+}
+
 /// Reads a value written by [`encode`]. Unknown keys, bad sort or page
 /// values and empty values are dropped; what is left is kept.
 pub fn decode(raw: &str) -> BoardState {
+    decode_bounded(raw).state
+}
+
+/// Reads a value as [`decode`] does, within the bounds a hostile link
+/// cannot push a board past ([`MAX_STATE_BYTES`], [`MAX_STATE_CHARS`],
+/// [`MAX_QUERY_WORDS`], [`MAX_QUERY_CHARS`], [`MAX_FACET_VALUES`]), in time
+/// linear in the value's length; says what it ignored.
+pub fn decode_bounded(raw: &str) -> Decoded {
+    let mut ignored = Vec::new();
+    let raw = if raw.len() > MAX_STATE_BYTES {
+        ignored.push(format!(
+            "everything after its first {MAX_STATE_BYTES} bytes"
+        ));
+        crate::text::clip_bytes(raw, MAX_STATE_BYTES)
+    } else {
+        raw
+    };
     // Some tools escape the `:` and `;` too; undo that layer first.
     let unescaped;
     let raw = if !raw.contains(':') && raw.to_ascii_lowercase().contains("%3a") {
@@ -115,18 +150,58 @@ pub fn decode(raw: &str) -> BoardState {
         raw
     };
     let mut state = BoardState::default();
+    let mut chars_left = MAX_STATE_CHARS;
+    let mut out_of_room = false;
     for part in raw.split(';') {
         let Some((key, values)) = part.split_once(':') else {
             continue;
         };
-        let values: Vec<String> = values
+        let key = key.trim();
+        let facet = Facet::from_key(key);
+        let mut values: Vec<String> = values
             .split(',')
             .map(unescape)
             .filter(|v| !v.is_empty())
             .collect();
-        let key = key.trim();
+        if key == "q" {
+            let text = values.join(",");
+            let words = text.split_whitespace().count();
+            if words > MAX_QUERY_WORDS || text.chars().count() > MAX_QUERY_CHARS {
+                ignored.push(format!(
+                    "search words past the first {MAX_QUERY_WORDS} or {MAX_QUERY_CHARS} characters"
+                ));
+                let first: Vec<&str> = text.split_whitespace().take(MAX_QUERY_WORDS).collect();
+                values = vec![crate::text::clip(&first.join(" "), MAX_QUERY_CHARS)];
+            } else {
+                values = vec![text];
+            }
+        } else if let Some(facet) = facet {
+            // A value given twice counts once (a link that repeats one
+            // value thousands of times is one value).
+            let mut seen = std::collections::HashSet::new();
+            values.retain(|v| seen.insert(v.clone()));
+            if values.len() > MAX_FACET_VALUES {
+                ignored.push(format!(
+                    "values of {} past the first {MAX_FACET_VALUES}",
+                    facet.key()
+                ));
+                values.truncate(MAX_FACET_VALUES);
+            }
+        }
+        // Every value counts against the room the state has.
+        let mut kept = 0;
+        for value in &values {
+            let chars = value.chars().count();
+            if chars > chars_left {
+                out_of_room = true;
+                break;
+            }
+            chars_left -= chars;
+            kept += 1;
+        }
+        values.truncate(kept);
         match key {
-            "q" => state.query.text = values.join(","),
+            "q" => state.query.text = values.pop().unwrap_or_default(),
             "sort" => state.sort = values.first().and_then(|v| Sort::parse(v)),
             "page" => {
                 state.page = values
@@ -137,7 +212,7 @@ pub fn decode(raw: &str) -> BoardState {
             }
             "open" => state.open = values.into_iter().next(),
             _ => {
-                if let Some(facet) = Facet::from_key(key) {
+                if let Some(facet) = facet {
                     if values.is_empty() {
                         state.query.selected.remove(&facet);
                     } else {
@@ -147,13 +222,24 @@ pub fn decode(raw: &str) -> BoardState {
             }
         }
     }
-    state
+    if out_of_room {
+        ignored.push(format!(
+            "values past the first {MAX_STATE_CHARS} characters"
+        ));
+    }
+    Decoded { state, ignored }
 }
 
 /// The board's state read from a page URL (the default when it has none).
 pub fn read_state(url: &str, board_id: Option<&str>) -> BoardState {
+    read_bounded(url, board_id).state
+}
+
+/// The board's state read from a page URL, with what was too much to read
+/// (see [`decode_bounded`]).
+pub fn read_bounded(url: &str, board_id: Option<&str>) -> Decoded {
     get_param(url, &param_name(board_id))
-        .map(|v| decode(&v))
+        .map(|v| decode_bounded(&v))
         .unwrap_or_default()
 }
 
@@ -364,6 +450,88 @@ mod tests {
         let state = decode("q%3Amuseum%3Bsort%3Atitle");
         assert_eq!(state.query.text, "museum");
         assert_eq!(state.sort, Some(Sort::Title));
+    }
+
+    /// A crafted link (issue 10): sixty thousand search words, hundreds of
+    /// values of one facet, a value longer than any state, each read only
+    /// as far as the bounds go, and said so.
+    #[test]
+    fn a_link_built_to_freeze_the_page_is_read_within_bounds() {
+        let words: Vec<String> = (0..6_000).map(|i| format!("w{i}")).collect();
+        let read = decode_bounded(&format!("q:{};sort:title", words.join("%20")));
+        let kept: Vec<&str> = read.state.query.text.split(' ').collect();
+        assert_eq!(kept.len(), MAX_QUERY_WORDS);
+        assert_eq!(kept[..3], ["w0", "w1", "w2"]);
+        assert!(read.state.query.text.chars().count() <= MAX_QUERY_CHARS);
+        assert_eq!(read.ignored.len(), 1, "{:?}", read.ignored);
+        assert_eq!(
+            read.state.sort,
+            Some(Sort::Title),
+            "the rest of the link is read"
+        );
+        let words: Vec<String> = (0..60_000).map(|i| format!("w{i}")).collect();
+        let read = decode_bounded(&format!("q:{}", words.join("%20")));
+        assert_eq!(read.state.query.text.split(' ').count(), MAX_QUERY_WORDS);
+        assert_eq!(
+            read.ignored.len(),
+            2,
+            "bytes, then words: {:?}",
+            read.ignored
+        );
+
+        let orgs: Vec<String> = (0..500).map(|i| format!("Org{i}")).collect();
+        let read = decode_bounded(&format!("org:{};sort:title", orgs.join(",")));
+        assert_eq!(
+            read.state.query.selected(Facet::Organization).len(),
+            MAX_FACET_VALUES
+        );
+        assert_eq!(read.state.query.selected(Facet::Organization)[0], "Org0");
+        assert_eq!(
+            read.state.sort,
+            Some(Sort::Title),
+            "the rest of the link is read"
+        );
+        assert_eq!(read.ignored, ["values of org past the first 20"]);
+
+        let repeated = format!("org:{}", vec!["Wellcome"; 5_000].join(","));
+        let read = decode_bounded(&repeated);
+        assert_eq!(read.state.query.selected(Facet::Organization), ["Wellcome"]);
+
+        let huge = format!("open:{}", "x".repeat(MAX_STATE_BYTES * 4));
+        let read = decode_bounded(&huge);
+        assert_eq!(read.state.open, None);
+        assert_eq!(read.ignored.len(), 2, "{:?}", read.ignored);
+
+        let ordinary = decode_bounded("q:archivist;org:Wellcome;page:2");
+        assert!(ordinary.ignored.is_empty());
+    }
+
+    #[test]
+    fn every_bounded_state_survives_being_written_and_read_again() {
+        let orgs: Vec<String> = (0..500).map(|i| format!("Ørg {i} — ☃")).collect();
+        let raw = format!(
+            "q:{};org:{};tag:{};open:{}",
+            "ü%20".repeat(400),
+            orgs.join(","),
+            orgs.join(","),
+            "é".repeat(300)
+        );
+        let state = decode(&raw);
+        assert!(encode(&state).len() <= MAX_STATE_BYTES);
+        assert_eq!(decode(&encode(&state)), state);
+    }
+
+    #[test]
+    fn badly_percent_encoded_links_keep_what_they_can() {
+        let state = decode("q:caf%C3%A9%20%;org:100%25%20Museum,%zz,%E2%82;page:%32");
+        assert_eq!(state.query.text, "café %");
+        assert_eq!(
+            state.query.selected(Facet::Organization),
+            ["100% Museum", "%zz", "\u{fffd}"]
+        );
+        assert_eq!(state.page, 2);
+        assert_eq!(decode("%"), BoardState::default());
+        assert_eq!(decode(";;;:::,,,"), BoardState::default());
     }
 
     #[test]

@@ -7,7 +7,8 @@
 
 use openings_core::dates::{Timestamp, DAY_MS};
 use openings_core::feeds::{
-    detect, parse_feed, FeedError, FeedFormat, FeedReader, ParsedFeed, DEFAULT_MAX_FEED_BYTES,
+    detect, parse_feed, FeedError, FeedFormat, FeedReader, Noted, ParsedFeed,
+    DEFAULT_MAX_FEED_BYTES, MAX_ENTRIES,
 };
 use openings_core::sample;
 use serde_json::Value;
@@ -43,18 +44,24 @@ fn whole(body: &str) -> ParsedFeed {
         format: Some(format),
         ..ParsedFeed::default()
     };
-    for entry in format
+    let entries = format
         .adapter()
         .entries(&doc, &openings_core::feeds::Context { source: SOURCE })
-        .unwrap()
-    {
+        .unwrap();
+    for (i, entry) in entries.into_iter().enumerate() {
         match entry {
-            openings_core::feeds::Entry::Opening(o)
-                if o.valid_through.is_some_and(|c| c < now()) =>
-            {
-                feed.expired += 1;
+            openings_core::feeds::Entry::Opening(o, notes) => {
+                feed.notes.extend(notes.into_iter().map(|note| Noted {
+                    position: i + 1,
+                    title: Some(o.title.clone()),
+                    note,
+                }));
+                if o.valid_through.is_some_and(|c| c < now()) {
+                    feed.expired += 1;
+                } else {
+                    feed.openings.push(*o);
+                }
             }
-            openings_core::feeds::Entry::Opening(o) => feed.openings.push(*o),
             openings_core::feeds::Entry::Skipped(s) => feed.skipped.push(s),
         }
     }
@@ -261,4 +268,154 @@ fn a_long_feed_of_closed_openings_counts_them_as_expired() {
     let feed = read_in_chunks(sample::json_ld_feed(&openings).as_bytes(), 512).unwrap();
     assert!(feed.openings.is_empty());
     assert_eq!(feed.expired, 50);
+}
+
+/// Dates a browser cannot hold (issue 10): `Intl.DateTimeFormat` threw
+/// `RangeError` into the host page for them. In every format they are read
+/// as absent, the opening is still shown, and a note says which entry and
+/// which key, so the site editor can mend the feed.
+#[test]
+fn dates_no_browser_can_show_are_left_out_with_a_note() {
+    let cases = [
+        (
+            "schema",
+            r#"[{"@type": "JobPosting", "title": "Archivist", "url": "https://jobs.example/1",
+                "datePosted": 9000000000000000, "validThrough": -9223372036854775808}]"#,
+            vec![
+                "datePosted (9000000000000000)",
+                "validThrough (-9223372036854775808)",
+            ],
+        ),
+        (
+            "lever",
+            r#"[{"id": "a1", "text": "Archivist", "hostedUrl": "https://jobs.lever.co/x/a1",
+                "categories": {}, "createdAt": 9e15}]"#,
+            vec!["createdAt (9000000000000000.0)"],
+        ),
+        (
+            "greenhouse",
+            r#"{"jobs": [{"id": 7, "title": "Archivist", "absolute_url": "https://boards.greenhouse.io/x/jobs/7",
+                "first_published": 18446744073709551615, "updated_at": "2024-05-01T10:00:00Z"}]}"#,
+            vec!["first_published (18446744073709551615)"],
+        ),
+    ];
+    for (format, body, expected) in &cases {
+        let feed = parse_feed(
+            body,
+            FeedFormat::from_prefix(format),
+            SOURCE,
+            now(),
+            1 << 20,
+        )
+        .unwrap();
+        assert_eq!(
+            feed.openings.len(),
+            1,
+            "{format}: the opening is still shown"
+        );
+        let opening = &feed.openings[0];
+        for date in [opening.date_posted, opening.valid_through]
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                Timestamp::from_ms(date.0).is_some(),
+                "{format}: {date:?} is out of range"
+            );
+        }
+        assert_eq!(
+            feed.notes.len(),
+            expected.len(),
+            "{format}: {:?}",
+            feed.notes
+        );
+        for (note, key) in feed.notes.iter().zip(expected.iter()) {
+            let said = note.to_string();
+            assert!(said.starts_with("entry 1 (\"Archivist\"): its "), "{said}");
+            assert!(said.contains(key), "{format}: {said} should name {key}");
+        }
+    }
+    // Greenhouse's second date stands in for the first.
+    let feed = parse_feed(
+        cases[2].1,
+        Some(FeedFormat::Greenhouse),
+        SOURCE,
+        now(),
+        1 << 20,
+    )
+    .unwrap();
+    assert_eq!(
+        feed.openings[0].date_posted,
+        Timestamp::parse_iso("2024-05-01T10:00:00Z")
+    );
+}
+
+/// An `ItemList` that is also a `@graph` (issue 10): the graph's postings
+/// were mapped again for every batch of the list, so twenty thousand
+/// postings became over a million openings. Each posting is read once, the
+/// list's and the graph's, and a list entry naming a graph posting by
+/// `@id` is that one posting.
+#[test]
+fn a_graph_beside_a_long_list_reads_each_posting_once() {
+    let listed: Vec<String> = (0..2_000)
+        .map(|i| {
+            format!(
+                r##"{{"@type": "JobPosting", "title": "Listed {i}", "url": "https://jobs.example/l/{i}",
+                    "hiringOrganization": {{"@id": "#org"}}}}"##
+            )
+        })
+        .collect();
+    let graphed: Vec<String> = (0..300)
+        .map(|i| {
+            format!(
+                r##"{{"@type": "JobPosting", "@id": "#g{i}", "title": "Graphed {i}", "url": "https://jobs.example/g/{i}"}}"##
+            )
+        })
+        .collect();
+    let body = format!(
+        r##"{{"@context": "https://schema.org", "@type": "ItemList",
+            "@graph": [{{"@id": "#org", "@type": "Organization", "name": "Harbour Museum"}}, {}],
+            "itemListElement": [{{"@id": "#g0"}}, {}]}}"##,
+        graphed.join(","),
+        listed.join(",")
+    );
+    for chunk in [64, 4096, body.len()] {
+        let feed = read_in_chunks(body.as_bytes(), chunk).unwrap();
+        assert_eq!(feed.openings.len(), 2_300, "chunks of {chunk}");
+        assert!(feed.skipped.is_empty(), "{:?}", feed.skipped.first());
+        assert_eq!(
+            feed.openings[0].title, "Graphed 0",
+            "the list's first entry, by @id"
+        );
+        assert_eq!(feed.openings[1].title, "Listed 0");
+        assert_eq!(feed.openings[1].organization.name, "Harbour Museum");
+        assert_eq!(feed.openings[2_000].title, "Listed 1999");
+        assert_eq!(feed.openings[2_001].title, "Graphed 1");
+    }
+}
+
+/// A feed may list at most `MAX_ENTRIES` entries: the rest are left out
+/// and counted, whether the list streams or the feed is one `@graph`.
+#[test]
+fn entries_past_the_most_a_feed_may_have_are_counted_not_read() {
+    let over = MAX_ENTRIES + 25;
+    let entry = |i: usize| {
+        format!(
+            r#"{{"@type": "JobPosting", "title": "Job {i}", "url": "https://jobs.example/{i}"}}"#
+        )
+    };
+    let list = format!("[{}]", (0..over).map(entry).collect::<Vec<_>>().join(","));
+    let graph = format!(
+        r#"{{"@context": "https://schema.org", "@graph": [{}]}}"#,
+        (0..over).map(entry).collect::<Vec<_>>().join(",")
+    );
+    for body in [list, graph] {
+        let feed = read_in_chunks(body.as_bytes(), 100_000).unwrap();
+        assert_eq!(feed.openings.len(), MAX_ENTRIES);
+        assert_eq!(feed.cut, 25);
+        assert_eq!(
+            feed.openings.last().unwrap().title,
+            format!("Job {}", MAX_ENTRIES - 1)
+        );
+    }
 }

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::values::{
     self, apply_link, dedupe, employment_types, link_text, long_text, page_link, segment_after,
-    skipped, text, Entry,
+    skipped, text, Entry, Notes,
 };
 use super::{Adapter, Context, FeedError, SkipReason};
 use crate::model::{Description, Location, Opening, Organization, Salary, SalaryPeriod, Workplace};
@@ -97,7 +97,8 @@ fn opening(job: &Value, position: usize, ctx: &Context) -> Entry {
         })
         .unwrap_or_default();
 
-    Entry::Opening(Box::new(Opening {
+    let mut notes = Notes::default();
+    let opening = Opening {
         id: text(job.get("id")).unwrap_or_else(|| apply_url.clone()),
         title: title_text,
         organization: Organization {
@@ -112,13 +113,14 @@ fn opening(job: &Value, position: usize, ctx: &Context) -> Entry {
         department: department.or(team),
         tags,
         salary: job.get("compensation").and_then(salary),
-        date_posted: values::date(job.get("publishedAt")),
+        date_posted: notes.date("publishedAt", job.get("publishedAt")),
         description,
         url: page_link(job_url, &apply_url, ctx.source),
         apply_url,
         source: ctx.source.to_string(),
         ..Opening::default()
-    }))
+    };
+    notes.entry(opening)
 }
 
 /// A location: the structured address when there is one (`address.postalAddress`

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::values::{
     self, apply_link, dedupe, employment_types, long_text, segment_after, skipped, text, Entry,
+    Notes,
 };
 use super::{Adapter, Context, FeedError, SkipReason};
 use crate::model::{Description, Location, Opening, Organization, SalaryPeriod, Workplace};
@@ -129,7 +130,8 @@ fn opening(job: &Value, position: usize, board: Option<&str>, ctx: &Context) -> 
         ..Organization::default()
     };
 
-    Entry::Opening(Box::new(Opening {
+    let mut notes = Notes::default();
+    let opening = Opening {
         id: text(job.get("id")).unwrap_or_else(|| apply_url.clone()),
         title: title_text,
         organization,
@@ -140,11 +142,13 @@ fn opening(job: &Value, position: usize, board: Option<&str>, ctx: &Context) -> 
             .into_iter()
             .find_map(|d| text(d.get("name"))),
         salary,
-        date_posted: values::date(job.get("first_published"))
-            .or_else(|| values::date(job.get("updated_at"))),
+        date_posted: notes
+            .date("first_published", job.get("first_published"))
+            .or_else(|| notes.date("updated_at", job.get("updated_at"))),
         description,
         apply_url,
         source: ctx.source.to_string(),
         ..Opening::default()
-    }))
+    };
+    notes.entry(opening)
 }

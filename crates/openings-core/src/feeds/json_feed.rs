@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::values::{
     self, apply_link, dedupe, employment_types, link_text, long_text, page_link, skipped, text,
-    texts, Entry,
+    texts, Entry, Notes,
 };
 use super::{Adapter, Context, FeedError, SkipReason};
 use crate::links::safe_link_from;
@@ -108,7 +108,8 @@ fn opening(item: &Value, position: usize, author: Option<&str>, ctx: &Context) -
             ..Contact::default()
         });
 
-    Entry::Opening(Box::new(Opening {
+    let mut notes = Notes::default();
+    let opening = Opening {
         id: text(item.get("id")).unwrap_or_else(|| apply_url.clone()),
         title: title_text,
         organization: Organization {
@@ -127,12 +128,13 @@ fn opening(item: &Value, position: usize, author: Option<&str>, ctx: &Context) -
         department: text(job.get("department")),
         tags,
         salary: job.get("salary").and_then(values::salary_object),
-        date_posted: values::date(item.get("date_published")),
-        valid_through: values::date(job.get("valid_through")),
+        date_posted: notes.date("date_published", item.get("date_published")),
+        valid_through: notes.date("valid_through", job.get("valid_through")),
         description,
         url: page_link(page, &apply_url, ctx.source),
         apply_url,
         contact,
         source: ctx.source.to_string(),
-    }))
+    };
+    notes.entry(opening)
 }

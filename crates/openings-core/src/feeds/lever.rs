@@ -7,11 +7,11 @@ use serde_json::Value;
 
 use super::values::{
     self, apply_link, dedupe, employment_types, escape_html, link_text, long_text, page_link,
-    segment_after, skipped, text, texts, Entry,
+    segment_after, skipped, text, texts, Entry, Notes,
 };
 use super::{Adapter, Context, FeedError, SkipReason};
 use crate::model::{Description, Location, Opening, Organization, SalaryPeriod, Workplace};
-use crate::text::{clip, fold, MAX_DESCRIPTION_BYTES};
+use crate::text::{clip_bytes, fold, MAX_DESCRIPTION_BYTES};
 
 pub struct Lever;
 
@@ -109,7 +109,8 @@ fn opening(posting: &Value, position: usize, ctx: &Context) -> Entry {
         })
         .map(str::to_string);
 
-    Entry::Opening(Box::new(Opening {
+    let mut notes = Notes::default();
+    let opening = Opening {
         id: text(posting.get("id")).unwrap_or_else(|| apply_url.clone()),
         title: title_text,
         organization: Organization {
@@ -122,13 +123,14 @@ fn opening(posting: &Value, position: usize, ctx: &Context) -> Entry {
         department: department.or(team),
         tags,
         salary: posting.get("salaryRange").and_then(salary),
-        date_posted: values::date(posting.get("createdAt")),
+        date_posted: notes.date("createdAt", posting.get("createdAt")),
         description: description(posting),
         url: page_link(hosted, &apply_url, ctx.source),
         apply_url,
         source: ctx.source.to_string(),
         ..Opening::default()
-    }))
+    };
+    notes.entry(opening)
 }
 
 /// The description, then each list under its heading, then the closing text.
@@ -154,7 +156,7 @@ fn description(posting: &Value) -> Description {
     if let Some(closing) = html("additional") {
         out.push_str(&closing);
     }
-    Description::Html(clip(&out, MAX_DESCRIPTION_BYTES))
+    Description::Html(clip_bytes(&out, MAX_DESCRIPTION_BYTES).to_string())
 }
 
 /// `salaryRange: {min, max, currency, interval: "per-year-salary"}`.

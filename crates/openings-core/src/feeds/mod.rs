@@ -26,6 +26,11 @@ pub use values::Entry;
 /// Feeds larger than this are refused unless the board allows more.
 pub const DEFAULT_MAX_FEED_BYTES: usize = 20 * 1024 * 1024;
 
+/// The most entries read from one feed; the rest are left out, and the
+/// feed says how many ([`ParsedFeed::cut`]). A feed of institutions' openings
+/// holds hundreds; this keeps a hostile one from filling the reader's memory.
+pub const MAX_ENTRIES: usize = 10_000;
+
 /// The formats a feed may be in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FeedFormat {
@@ -136,6 +141,29 @@ pub struct ParsedFeed {
     pub skipped: Vec<Skipped>,
     /// Entries whose closing date has passed: not shown, and not a fault of the feed.
     pub expired: usize,
+    /// Entries shown without something the feed gave for them, and why.
+    pub notes: Vec<Noted>,
+    /// Entries past [`MAX_ENTRIES`], left out.
+    pub cut: usize,
+}
+
+/// An entry shown without a part the board could not use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Noted {
+    /// Position of the entry in the feed, from 1.
+    pub position: usize,
+    pub title: Option<String>,
+    /// What was left out, and why.
+    pub note: String,
+}
+
+impl fmt::Display for Noted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.title {
+            Some(title) => write!(f, "entry {} (\"{}\"): {}", self.position, title, self.note),
+            None => write!(f, "entry {}: {}", self.position, self.note),
+        }
+    }
 }
 
 /// An entry that was left out, and why.

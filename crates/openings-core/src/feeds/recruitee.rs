@@ -6,11 +6,11 @@
 use serde_json::Value;
 
 use super::values::{
-    self, apply_link, dedupe, link_text, long_text, page_link, skipped, text, texts, Entry,
+    self, apply_link, dedupe, link_text, long_text, page_link, skipped, text, texts, Entry, Notes,
 };
 use super::{Adapter, Context, FeedError, SkipReason};
 use crate::model::{Description, EmploymentType, Location, Opening, Organization, Workplace};
-use crate::text::{clip, MAX_DESCRIPTION_BYTES};
+use crate::text::{clip_bytes, MAX_DESCRIPTION_BYTES};
 
 pub struct Recruitee;
 
@@ -86,11 +86,12 @@ fn opening(offer: &Value, position: usize, ctx: &Context) -> Entry {
         if parts.is_empty() {
             Description::None
         } else {
-            Description::Html(clip(&parts.concat(), MAX_DESCRIPTION_BYTES))
+            Description::Html(clip_bytes(&parts.concat(), MAX_DESCRIPTION_BYTES).to_string())
         }
     };
 
-    Entry::Opening(Box::new(Opening {
+    let mut notes = Notes::default();
+    let opening = Opening {
         id: text(offer.get("id")).unwrap_or_else(|| apply_url.clone()),
         title: title_text,
         organization: Organization {
@@ -106,15 +107,17 @@ fn opening(offer: &Value, position: usize, ctx: &Context) -> Entry {
         department: text(offer.get("department")),
         tags,
         salary: offer.get("salary").and_then(values::salary_object),
-        date_posted: values::date(offer.get("published_at"))
-            .or_else(|| values::date(offer.get("created_at"))),
-        valid_through: values::date(offer.get("close_at")),
+        date_posted: notes
+            .date("published_at", offer.get("published_at"))
+            .or_else(|| notes.date("created_at", offer.get("created_at"))),
+        valid_through: notes.date("close_at", offer.get("close_at")),
         description,
         url: page_link(page, &apply_url, ctx.source),
         apply_url,
         source: ctx.source.to_string(),
         ..Opening::default()
-    }))
+    };
+    notes.entry(opening)
 }
 
 /// City, state and country of an offer or of one of its `locations`.

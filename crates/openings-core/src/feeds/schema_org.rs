@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::values::{
     self, apply_link, dedupe, employment_types, has_type, link_text, list, long_text, number,
-    page_link, text, texts, Entry,
+    page_link, text, texts, Entry, Notes,
 };
 use super::{Adapter, Context, FeedError, SkipReason, Skipped};
 use crate::links::safe_link_from;
@@ -85,25 +85,39 @@ fn is_posting_or_item(v: &Value) -> bool {
 }
 
 /// The entries of the document, in order: every element of an array, an
-/// `ItemList` or a `@graph` that is meant as a posting.
+/// `ItemList` or a `@graph` that is meant as a posting. A document that is
+/// both an `ItemList` and a `@graph` has the entries of both: the list's
+/// first, then the graph's postings that the list did not name.
 fn postings_of<'a>(doc: &'a Value, graph: &Graph<'a>) -> Vec<&'a Value> {
-    let items: Vec<&Value> = if let Some(g) = doc.get("@graph") {
-        // In a graph, only postings are entries; other nodes are referenced
-        // by them. A posting that is both a node and listed by an ItemList
-        // node (by `@id`) is one entry, not two.
-        let mut postings: Vec<&Value> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for posting in list(Some(g))
-            .into_iter()
-            .flat_map(|n| postings_of(n, graph))
-            .filter(|n| has_type(n, "JobPosting"))
-        {
-            if seen.insert(std::ptr::from_ref(posting)) {
-                postings.push(posting);
-            }
+    let Some(g) = doc.get("@graph") else {
+        return listed(doc, graph);
+    };
+    let mut postings = if has_type(doc, "ItemList") || doc.get("itemListElement").is_some() {
+        listed(doc, graph)
+    } else {
+        Vec::new()
+    };
+    // In a graph, only postings are entries; other nodes are referenced
+    // by them. A posting that is both a node and listed (by `@id`) is one
+    // entry, not two.
+    let mut seen: std::collections::HashSet<*const Value> =
+        postings.iter().map(|p| std::ptr::from_ref(*p)).collect();
+    for posting in list(Some(g))
+        .into_iter()
+        .flat_map(|n| postings_of(n, graph))
+        .filter(|n| has_type(n, "JobPosting"))
+    {
+        if seen.insert(std::ptr::from_ref(posting)) {
+            postings.push(posting);
         }
-        return postings;
-    } else if has_type(doc, "ItemList") {
+    }
+    postings
+}
+
+/// The entries of a document that is not a `@graph`: an `ItemList`'s
+/// elements, an array's items, or the document itself.
+fn listed<'a>(doc: &'a Value, graph: &Graph<'a>) -> Vec<&'a Value> {
+    let items: Vec<&Value> = if has_type(doc, "ItemList") || doc.get("@graph").is_some() {
         list(doc.get("itemListElement"))
     } else if let Value::Array(items) = doc {
         items.iter().collect()
@@ -197,7 +211,8 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
     let mut locations = locations;
     dedupe(&mut locations);
 
-    Entry::Opening(Box::new(Opening {
+    let mut notes = Notes::default();
+    let opening = Opening {
         id,
         title: title_text,
         organization: organization(graph.get(node, "hiringOrganization"), ctx),
@@ -211,8 +226,8 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
             .get(node, "baseSalary")
             .or_else(|| graph.get(node, "estimatedSalary"))
             .and_then(|s| salary(graph.resolve(s))),
-        date_posted: values::date(node.get("datePosted")),
-        valid_through: values::date(node.get("validThrough")),
+        date_posted: notes.date("datePosted", node.get("datePosted")),
+        valid_through: notes.date("validThrough", node.get("validThrough")),
         description,
         apply_url,
         url,
@@ -220,7 +235,8 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
             .get(node, "applicationContact")
             .and_then(|c| contact(c, ctx)),
         source: ctx.source.to_string(),
-    }))
+    };
+    notes.entry(opening)
 }
 
 fn organization(v: Option<&Value>, ctx: &Context) -> Organization {

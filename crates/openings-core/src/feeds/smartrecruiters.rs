@@ -6,11 +6,11 @@
 use serde_json::Value;
 
 use super::values::{
-    self, apply_link, dedupe, escape_html, link_text, page_link, skipped, text, Entry,
+    self, apply_link, dedupe, escape_html, link_text, page_link, skipped, text, Entry, Notes,
 };
 use super::{Adapter, Context, FeedError, SkipReason};
 use crate::model::{Description, Location, Opening, Organization, Workplace};
-use crate::text::{clip, MAX_DESCRIPTION_BYTES};
+use crate::text::{clip_bytes, MAX_DESCRIPTION_BYTES};
 
 pub struct SmartRecruiters;
 
@@ -106,7 +106,8 @@ fn opening(posting: &Value, position: usize, ctx: &Context) -> Entry {
         .collect();
     dedupe(&mut tags);
 
-    Entry::Opening(Box::new(Opening {
+    let mut notes = Notes::default();
+    let opening = Opening {
         id: id.unwrap_or_else(|| apply_url.clone()),
         title: title_text,
         organization: Organization {
@@ -122,13 +123,14 @@ fn opening(posting: &Value, position: usize, ctx: &Context) -> Entry {
         ),
         department: label("department"),
         tags,
-        date_posted: values::date(posting.get("releasedDate")),
+        date_posted: notes.date("releasedDate", posting.get("releasedDate")),
         description: description(posting.get("jobAd")),
         url: page_link(page, &apply_url, ctx.source),
         apply_url,
         source: ctx.source.to_string(),
         ..Opening::default()
-    }))
+    };
+    notes.entry(opening)
 }
 
 /// The job ad's sections, each under its title: `jobAd.sections.X.{title, text}`.
@@ -155,6 +157,6 @@ fn description(job_ad: Option<&Value>) -> Description {
     if out.is_empty() {
         Description::None
     } else {
-        Description::Html(clip(&out, MAX_DESCRIPTION_BYTES))
+        Description::Html(clip_bytes(&out, MAX_DESCRIPTION_BYTES).to_string())
     }
 }

@@ -17,7 +17,9 @@ use serde_json::Value;
 
 use crate::dates::Timestamp;
 use crate::feeds::values::Entry;
-use crate::feeds::{describe_shape, detect, Context, FeedError, FeedFormat, ParsedFeed};
+use crate::feeds::{
+    describe_shape, detect, Context, FeedError, FeedFormat, Noted, ParsedFeed, MAX_ENTRIES,
+};
 use crate::model::Opening;
 
 /// Keys of a top-level object whose array value is the feed's list of entries.
@@ -423,6 +425,12 @@ impl FeedReader {
         // freed) as they complete even when the whole body comes at once.
         for part in bytes.chunks(BATCH_BYTES) {
             self.splitter.feed(part, &mut self.pending)?;
+            // Entries past the most a feed may have are not kept.
+            let room = MAX_ENTRIES.saturating_sub(self.mapped);
+            if self.pending.len() > room {
+                self.feed.cut += self.pending.len() - room;
+                self.pending.truncate(room);
+            }
             self.map_pending(false)?;
         }
         Ok(())
@@ -477,6 +485,21 @@ impl FeedReader {
                 self.feed.format = Some(format);
                 let entries = format.adapter().entries(&doc, &self.context())?;
                 self.record(entries);
+            }
+            List::Open(_) | List::Closed
+                if self.streaming && self.format != Some(FeedFormat::JsonFeed) =>
+            {
+                // Entries mapped as they came were read beside the document
+                // as it stood when its list opened; so are the last ones,
+                // whatever the chunks. A `@graph` after the list has
+                // postings of its own: read once, at the end.
+                self.map_pending(true)?;
+                if doc.get("@graph").is_some() {
+                    if let Some(format) = self.format {
+                        let entries = format.adapter().entries(&doc, &self.context())?;
+                        self.record(entries);
+                    }
+                }
             }
             List::Open(_) | List::Closed => {
                 self.head = Some(doc);
@@ -571,13 +594,16 @@ impl FeedReader {
             self.decided = true;
             let sample = decode_items(&self.pending[..DETECT_AFTER])?;
             let doc = self.doc_with(sample);
-            self.streaming = match self.format {
+            let known = match self.format {
                 Some(format) => format.adapter().detect(&doc),
                 None => {
                     self.format = detect(&doc);
                     self.format.is_some()
                 }
             };
+            // Entries that refer to the nodes of a `@graph` beside them are
+            // read with the whole graph, once: at the end.
+            self.streaming = known && doc.get("@graph").is_none();
             self.restore_head(doc);
             self.feed.format = self.format;
         }
@@ -607,13 +633,22 @@ impl FeedReader {
         Ok(())
     }
 
-    /// Keeps a batch's entries: openings (unless expired) and skipped ones,
-    /// numbered from where the batch starts.
+    /// Keeps a batch's entries: openings (unless expired) with their notes,
+    /// and skipped ones, numbered from where the batch starts; entries past
+    /// [`MAX_ENTRIES`] are counted as cut.
     fn record(&mut self, entries: Vec<Entry>) {
-        let count = entries.len();
-        for entry in entries {
+        let room = MAX_ENTRIES.saturating_sub(self.mapped);
+        let count = entries.len().min(room);
+        self.feed.cut += entries.len() - count;
+        for (i, entry) in entries.into_iter().take(count).enumerate() {
             match entry {
-                Entry::Opening(opening) => {
+                Entry::Opening(opening, notes) => {
+                    let position = self.mapped + i + 1;
+                    self.feed.notes.extend(notes.into_iter().map(|note| Noted {
+                        position,
+                        title: Some(opening.title.clone()),
+                        note,
+                    }));
                     if opening
                         .valid_through
                         .is_some_and(|closes| closes < self.now)

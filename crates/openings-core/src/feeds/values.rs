@@ -8,12 +8,13 @@ use crate::dates::Timestamp;
 use crate::feeds::{SkipReason, Skipped};
 use crate::links::safe_link_from;
 use crate::model::{EmploymentType, Opening, Salary, SalaryPeriod, Workplace};
-use crate::text::{clip, MAX_FIELD_CHARS};
+use crate::text::{clip, clip_bytes, MAX_FIELD_CHARS};
 
 /// One entry of a feed: an opening, or the reason it was left out.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Entry {
-    Opening(Box<Opening>),
+    /// An opening, with notes on what of it could not be used.
+    Opening(Box<Opening>, Vec<String>),
     Skipped(Skipped),
 }
 
@@ -30,10 +31,10 @@ pub fn text(v: Option<&Value>) -> Option<String> {
     (!s.is_empty()).then(|| clip(&s, MAX_FIELD_CHARS))
 }
 
-/// A long text field (a description): like [`text`], clipped to `limit`.
+/// A long text field (a description): like [`text`], clipped to `limit` bytes.
 pub fn long_text(v: Option<&Value>, limit: usize) -> Option<String> {
     match v? {
-        Value::String(s) if !s.trim().is_empty() => Some(clip(s.trim(), limit)),
+        Value::String(s) if !s.trim().is_empty() => Some(clip_bytes(s.trim(), limit).to_string()),
         Value::Object(map) => long_text(map.get("@value"), limit),
         _ => None,
     }
@@ -92,11 +93,23 @@ pub fn link_text(v: Option<&Value>) -> Option<String> {
 }
 
 /// A date written as ISO 8601 text (also `2022-07-08 09:30:00 UTC`, as some
-/// systems write it) or as epoch milliseconds.
-pub fn date(v: Option<&Value>) -> Option<Timestamp> {
-    match v? {
-        Value::Number(n) => n.as_i64().map(Timestamp),
-        Value::String(s) => {
+/// systems write it) or as epoch milliseconds. `Err` with the value as
+/// written when it is a number of milliseconds outside what a browser's
+/// `Date` can hold (±[`MAX_MS`](crate::dates::MAX_MS)).
+pub fn date(v: Option<&Value>) -> Result<Option<Timestamp>, String> {
+    Ok(match v {
+        Some(Value::Number(n)) => {
+            let ms = n.as_i64().or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.abs() <= crate::dates::MAX_MS as f64)
+                    .map(|f| f as i64)
+            });
+            match ms.and_then(Timestamp::from_ms) {
+                Some(t) => Some(t),
+                None => return Err(n.to_string()),
+            }
+        }
+        Some(Value::String(s)) => {
             let s = s.trim();
             let s = s
                 .strip_suffix(" UTC")
@@ -105,6 +118,30 @@ pub fn date(v: Option<&Value>) -> Option<Timestamp> {
             Timestamp::parse_iso(s)
         }
         _ => None,
+    })
+}
+
+/// What an entry gave that the board could not use, though the entry is
+/// shown: the feed reader hands each note on with the entry's position.
+#[derive(Debug, Default)]
+pub struct Notes(Vec<String>);
+
+impl Notes {
+    /// The date under `key` (see [`date`]); one no browser can show is left
+    /// out, with a note saying so.
+    pub fn date(&mut self, key: &str, v: Option<&Value>) -> Option<Timestamp> {
+        date(v).unwrap_or_else(|raw| {
+            self.0.push(format!(
+                "its {key} ({}) is not a date a browser can show, so it was left out",
+                crate::text::ellipsize(&raw, 40)
+            ));
+            None
+        })
+    }
+
+    /// The entry, mapped, with these notes.
+    pub fn entry(self, opening: Opening) -> Entry {
+        Entry::Opening(Box::new(opening), self.0)
     }
 }
 

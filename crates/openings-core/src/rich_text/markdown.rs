@@ -254,6 +254,9 @@ fn code_block(code: String) -> Node {
 /// Reads a list starting at line `start`; returns the line after it.
 fn list(lines: &[String], start: usize, kind: char, depth: usize, out: &mut Vec<Node>) -> usize {
     let mut items: Vec<Vec<String>> = Vec::new();
+    // Whether the last item has a line that is not blank yet (kept, not
+    // searched for: a list of many blank lines stays linear).
+    let mut item_has_text = false;
     let mut loose = false;
     let mut i = start;
     let mut content_indent = 0;
@@ -277,17 +280,15 @@ fn list(lines: &[String], start: usize, kind: char, depth: usize, out: &mut Vec<
             }
             content_indent = width;
             let first = line.get(width..).unwrap_or("").to_string();
+            item_has_text = !first.is_empty();
             items.push(vec![first]);
         } else if indent(line) >= content_indent {
-            if blank_before
-                && items
-                    .last()
-                    .is_some_and(|item| item.iter().any(|l| !l.is_empty()))
-            {
+            if blank_before && item_has_text {
                 loose = true;
             }
             if let Some(item) = items.last_mut() {
                 item.push(dedent(line, content_indent));
+                item_has_text = true;
             }
         } else if !blank_before && !starts_block(line) {
             // A lazy continuation of the item's paragraph.
@@ -325,8 +326,17 @@ fn list(lines: &[String], start: usize, kind: char, depth: usize, out: &mut Vec<
 /// The inline content of a paragraph, heading or item.
 fn inlines(text: &str) -> Vec<Node> {
     let chars: Vec<char> = text.chars().collect();
+    // `runs[i]`: how many times `chars[i]` repeats from `i` on, so that
+    // measuring a run of markers never walks it again.
+    let mut runs = vec![1u32; chars.len()];
+    for i in (0..chars.len().saturating_sub(1)).rev() {
+        if chars[i] == chars[i + 1] {
+            runs[i] = runs[i + 1].saturating_add(1);
+        }
+    }
     let mut reader = Inline {
         chars: &chars,
+        runs: &runs,
         // Every search forward spends from this budget, so pathological
         // input (thousands of unmatched `*` or `[`) stays linear: once it
         // is spent, markers are read as text.
@@ -339,6 +349,7 @@ fn inlines(text: &str) -> Vec<Node> {
 
 struct Inline<'a> {
     chars: &'a [char],
+    runs: &'a [u32],
     budget: usize,
 }
 
@@ -481,11 +492,12 @@ impl Inline<'_> {
         None
     }
 
+    /// How many `c` follow from `start` on, before `to`.
     fn run(&self, start: usize, to: usize, c: char) -> usize {
-        self.chars[start..to]
-            .iter()
-            .take_while(|&&x| x == c)
-            .count()
+        if start >= to || self.chars[start] != c {
+            return 0;
+        }
+        (self.runs[start] as usize).min(to - start)
     }
 
     /// `<https://…>` or `<someone@example.org>`: a link, when it is safe.

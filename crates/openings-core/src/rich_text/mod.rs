@@ -62,12 +62,5 @@ pub fn from_description(description: &Description) -> Vec<Node> {
 
 /// At most [`MAX_DESCRIPTION_BYTES`] of `s`, cut on a character boundary.
 fn bounded(s: &str) -> &str {
-    if s.len() <= MAX_DESCRIPTION_BYTES {
-        return s;
-    }
-    let mut end = MAX_DESCRIPTION_BYTES;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
+    crate::text::clip_bytes(s, MAX_DESCRIPTION_BYTES)
 }
