@@ -6,7 +6,7 @@ use openings_core::model::Opening;
 use yew::prelude::*;
 
 use super::use_locale;
-use crate::i18n::Locale;
+use crate::i18n;
 
 #[derive(Properties, PartialEq)]
 pub struct ApplyLinkProps {
@@ -31,7 +31,7 @@ impl ApplyLinkProps {
 #[component]
 pub fn ApplyLink(props: &ApplyLinkProps) -> Html {
     let locale = use_locale();
-    let label = Locale::fill(
+    let label = i18n::fill(
         locale.strings.apply_label,
         &[("title", &props.title), ("org", &props.organization)],
     );

@@ -27,7 +27,7 @@ use crate::embed::events::BoardEvent;
 use crate::embed::feed_loader::{Early, FeedRequest, Loaded, PrefetchSlot, Prefetched};
 use crate::embed::structured_data::use_structured_data;
 use crate::embed::url_sync::{use_url_sync, view_from_url};
-use crate::i18n::Locale;
+use crate::i18n::{self, Locale};
 use crate::state::{Action, BoardState, Phase};
 
 #[derive(Properties, PartialEq)]
@@ -248,7 +248,7 @@ pub fn Board(props: &BoardProps) -> Html {
                 } else if state.view.query.text.trim().is_empty() {
                     strings.no_filter_match.to_string()
                 } else {
-                    Locale::fill(strings.no_match, &[("q", state.view.query.text.trim())])
+                    i18n::fill(strings.no_match, &[("q", state.view.query.text.trim())])
                 }
             }</p>
         },

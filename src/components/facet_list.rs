@@ -9,7 +9,7 @@ use openings_core::facets::{Facet, FacetCounts};
 use yew::prelude::*;
 
 use super::{facts, use_locale};
-use crate::i18n::Locale;
+use crate::i18n;
 
 #[derive(Properties, PartialEq)]
 pub struct FacetListProps {
@@ -65,7 +65,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
     let name = facts::facet_name(&locale, facet);
     let any_selected = counts.values.iter().any(|v| v.selected);
     let clear = props.on_clear.reform(move |_: MouseEvent| facet);
-    let clear_label = Locale::fill(strings.clear_facet, &[("facet", name)]);
+    let clear_label = i18n::fill(strings.clear_facet, &[("facet", name)]);
     let hidden = counts.values.len().saturating_sub(SHOWN_VALUES);
     let list_id = format!("facet-{}-values", facet.key());
     let toggle = {
@@ -103,7 +103,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
                     { if *expanded {
                         strings.show_fewer.to_string()
                     } else {
-                        Locale::fill(strings.show_all, &[("n", &locale.format.number(counts.values.len() as f64))])
+                        i18n::fill(strings.show_all, &[("n", &locale.format.number(counts.values.len() as f64))])
                     } }
                 </button>
             }

@@ -4,7 +4,7 @@
 use openings_core::facets::Facet;
 use openings_core::model::{EmploymentType, Location, Opening, Salary, SalaryPeriod, Workplace};
 
-use crate::i18n::Locale;
+use crate::i18n::{self, Locale};
 
 /// "Leiden, NL · Amsterdam, NL", "Remote", "Remote (USA)", "Hybrid · Leiden, NL".
 pub fn location(locale: &Locale, opening: &Opening) -> String {
@@ -17,7 +17,7 @@ pub fn location(locale: &Locale, opening: &Opening) -> String {
         .collect();
     match opening.workplace {
         Workplace::Remote if opening.remote_regions.is_empty() => strings.remote.to_string(),
-        Workplace::Remote => Locale::fill(
+        Workplace::Remote => i18n::fill(
             strings.remote_in,
             &[("regions", &opening.remote_regions.join(", "))],
         ),
@@ -71,12 +71,12 @@ pub fn salary(locale: &Locale, salary: &Salary) -> String {
     let strings = locale.strings;
     let money = |n: f64| locale.format.money(n, salary.currency.as_deref());
     let amount = match (salary.min, salary.max) {
-        (Some(min), Some(max)) => Locale::fill(
+        (Some(min), Some(max)) => i18n::fill(
             strings.salary_range,
             &[("min", &money(min)), ("max", &money(max))],
         ),
         (Some(min), None) => money(min),
-        (None, Some(max)) => Locale::fill(strings.salary_up_to, &[("max", &money(max))]),
+        (None, Some(max)) => i18n::fill(strings.salary_up_to, &[("max", &money(max))]),
         (None, None) => return String::new(),
     };
     let per = match salary.period {
@@ -86,7 +86,7 @@ pub fn salary(locale: &Locale, salary: &Salary) -> String {
         SalaryPeriod::Month => strings.per_month,
         SalaryPeriod::Year => strings.per_year,
     };
-    Locale::fill(per, &[("amount", &amount)])
+    i18n::fill(per, &[("amount", &amount)])
 }
 
 /// A facet's name: "Organization", "Country"…

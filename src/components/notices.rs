@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::use_locale;
-use crate::i18n::Locale;
+use crate::i18n;
 use crate::state::{FeedState, FeedStatus};
 
 #[derive(Properties, PartialEq)]
@@ -29,7 +29,7 @@ pub fn FeedNotices(props: &FeedNoticesProps) -> Html {
         match &feed.status {
             FeedStatus::Failed(problem) => {
                 let reason = problem.to_string();
-                let text = Locale::fill(
+                let text = i18n::fill(
                     strings.could_not_load,
                     &[("url", &feed.source.url), ("reason", &reason)],
                 );
@@ -45,7 +45,7 @@ pub fn FeedNotices(props: &FeedNoticesProps) -> Html {
                 if let Some(saved) = saved {
                     let reason = saved.problem.to_string();
                     let date = locale.format.date_time(saved.fetched_at);
-                    let text = Locale::fill(
+                    let text = i18n::fill(
                         strings.showing_saved,
                         &[
                             ("url", &feed.source.url),

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::use_locale;
-use crate::i18n::Locale;
+use crate::i18n;
 
 #[derive(Properties, PartialEq)]
 pub struct PaginationProps {
@@ -26,7 +26,7 @@ pub fn Pagination(props: &PaginationProps) -> Html {
         .on_page
         .reform(move |_: MouseEvent| page.saturating_sub(1));
     let next = props.on_page.reform(move |_: MouseEvent| page + 1);
-    let position = Locale::fill(
+    let position = i18n::fill(
         strings.page_of,
         &[
             ("n", &locale.format.number((page + 1) as f64)),

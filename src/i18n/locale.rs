@@ -26,21 +26,12 @@ impl Locale {
         })
     }
 
-    /// A text with `{name}` placeholders filled in.
-    pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-        let mut out = template.to_string();
-        for (name, value) in values {
-            out = out.replace(&format!("{{{name}}}"), value);
-        }
-        out
-    }
-
     /// The plural form of `plural` for `n`, with `{n}` and the other values filled in.
     pub fn plural(&self, plural: &Plural, n: usize, values: &[(&str, &str)]) -> String {
         let number = self.format.number(n as f64);
         let mut all = vec![("n", number.as_str())];
         all.extend_from_slice(values);
-        Locale::fill(plural.form(&self.format.plural_category(n as f64)), &all)
+        super::fill(plural.form(&self.format.plural_category(n as f64)), &all)
     }
 }
 

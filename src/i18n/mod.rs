@@ -21,6 +21,37 @@ pub use format::Formatter;
 #[cfg(target_arch = "wasm32")]
 pub use locale::Locale;
 
+/// A text with `{name}` placeholders filled in, in one pass over the
+/// template: a value is never searched for placeholders itself (a
+/// title that reads "{org}" stays as written).
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Every text of the board's interface in one language. `{n}`, `{q}`,
 /// `{url}`… are filled in by the component that shows the text.
 #[derive(Debug, PartialEq)]

@@ -271,3 +271,20 @@ fn german_quotes_open_low_and_close_high() {
         );
     }
 }
+
+#[test]
+fn placeholders_are_filled_once_and_values_are_never_read_as_placeholders() {
+    use super::fill;
+    assert_eq!(
+        fill(
+            "Apply to {title} at {org}",
+            &[("title", "Curator {org}"), ("org", "Wellcome")]
+        ),
+        "Apply to Curator {org} at Wellcome",
+        "a title that reads {{org}} stays as written"
+    );
+    assert_eq!(fill("{n} of {n}", &[("n", "3")]), "3 of 3");
+    assert_eq!(fill("{unknown} {n", &[("n", "3")]), "{unknown} {n");
+    assert_eq!(fill("{}{{n}}", &[("n", "3")]), "{}{3}");
+    assert_eq!(fill("é {n} ü", &[("n", "{n}")]), "é {n} ü");
+}

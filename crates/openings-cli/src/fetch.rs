@@ -129,15 +129,62 @@ fn agent(timeout: Duration) -> ureq::Agent {
 }
 
 fn read_file(path: &str, max_bytes: usize) -> Result<Text, String> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        _ => e.to_string(),
+    let bytes = read_bounded(Path::new(path), max_bytes).map_err(|e| match e {
+        FileError::TooLarge => too_large(max_bytes),
+        other => other.to_string(),
     })?;
-    if bytes.len() > max_bytes {
-        return Err(too_large(max_bytes));
-    }
     let body = String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_string())?;
     Ok(Text { body, stale: None })
+}
+
+/// Why a file could not be read.
+#[derive(Debug)]
+pub enum FileError {
+    NotFound,
+    /// A folder, a device such as `/dev/zero`, a FIFO or a socket: nothing
+    /// a feed or a post is, and reading one may never end.
+    NotAFile,
+    TooLarge,
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileError::NotFound => f.write_str("no such file"),
+            FileError::NotAFile => f.write_str("it is not a regular file"),
+            FileError::TooLarge => f.write_str("it is too large"),
+            FileError::Io(e) => e.fmt(f),
+        }
+    }
+}
+
+/// The bytes of a regular file, at most `max_bytes` of them: the size is
+/// checked before reading, and the read itself stops past the limit, so a
+/// file that grows (or lies about its size) is never read whole.
+pub fn read_bounded(path: &Path, max_bytes: usize) -> Result<Vec<u8>, FileError> {
+    use std::io::Read;
+    let io = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => FileError::NotFound,
+        _ => FileError::Io(e),
+    };
+    // Asked before opening: opening a FIFO waits for a writer.
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(FileError::NotAFile);
+    }
+    if meta.len() > max_bytes as u64 {
+        return Err(FileError::TooLarge);
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > max_bytes {
+        return Err(FileError::TooLarge);
+    }
+    Ok(bytes)
 }
 
 fn too_large(max_bytes: usize) -> String {
@@ -162,7 +209,7 @@ fn fetch_url(
             }
             Ok(Text { body, stale: None })
         }
-        Err(failure) => match cache.and_then(|dir| cached_copy(dir, url)) {
+        Err(failure) => match cache.and_then(|dir| cached_copy(dir, url, max_bytes)) {
             Some((body, saved)) => Ok(Text {
                 body,
                 stale: Some(Stale { failure, saved }),
@@ -232,9 +279,9 @@ fn save_copy(dir: &Path, url: &str, body: &str) -> std::io::Result<()> {
     std::fs::rename(&tmp, &path)
 }
 
-fn cached_copy(dir: &Path, url: &str) -> Option<(String, Option<Timestamp>)> {
+fn cached_copy(dir: &Path, url: &str, max_bytes: usize) -> Option<(String, Option<Timestamp>)> {
     let path = cache_path(dir, url);
-    let body = std::fs::read_to_string(&path).ok()?;
+    let body = String::from_utf8(read_bounded(&path, max_bytes).ok()?).ok()?;
     let saved = std::fs::metadata(&path)
         .and_then(|m| m.modified())
         .ok()
@@ -264,6 +311,38 @@ mod tests {
         assert_eq!(input.location, "https://api.example.com/v0/postings/x");
         assert!(input.is_url());
         assert!(!Input::parse("feeds/a.json").is_url());
+    }
+
+    #[test]
+    fn only_regular_files_are_read_and_never_past_the_limit() {
+        let dir = std::env::temp_dir().join(format!("openings-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("feed.json");
+        std::fs::write(&file, "[1234567890]").unwrap();
+        assert_eq!(read_bounded(&file, 12).unwrap(), b"[1234567890]");
+        assert!(matches!(read_bounded(&file, 11), Err(FileError::TooLarge)));
+        assert!(matches!(
+            read_bounded(&dir, 1 << 20),
+            Err(FileError::NotAFile)
+        ));
+        assert!(matches!(
+            read_bounded(&dir.join("missing.json"), 10),
+            Err(FileError::NotFound)
+        ));
+        // A device that never ends, and a FIFO that would wait for a writer.
+        assert!(matches!(
+            read_bounded(Path::new("/dev/zero"), 1 << 20),
+            Err(FileError::NotAFile)
+        ));
+        let fifo = dir.join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            assert!(matches!(
+                read_bounded(&fifo, 1 << 20),
+                Err(FileError::NotAFile)
+            ));
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -11,6 +11,7 @@ use openings_core::links::safe_link;
 use openings_core::Opening;
 
 use crate::cli::JekyllArgs;
+use crate::fetch::{read_bounded, FileError};
 use crate::markdown::render_description;
 use crate::report::{say, write_output, Exit};
 
@@ -25,8 +26,8 @@ pub fn run(args: &JekyllArgs) -> Exit {
         },
         None => None,
     };
-    let files = match post_files(&args.posts) {
-        Ok(files) => files,
+    let (mut files, linked_folders) = match post_files(&args.posts) {
+        Ok(found) => found,
         Err(e) => {
             say(&format!(
                 "cannot read the folder {}: {e}",
@@ -35,6 +36,20 @@ pub fn run(args: &JekyllArgs) -> Exit {
             return Exit::Unreadable;
         }
     };
+    for folder in &linked_folders {
+        say(&format!(
+            "{}: a link to a folder, not followed (copy the posts in, or name the folder itself)",
+            folder.display()
+        ));
+    }
+    if files.len() > MAX_POSTS {
+        say(&format!(
+            "{} has {} posts; only the first {MAX_POSTS} are read",
+            args.posts.display(),
+            files.len()
+        ));
+        files.truncate(MAX_POSTS);
+    }
     if files.is_empty() {
         say(&format!(
             "{} has no .md or .markdown posts",
@@ -53,8 +68,16 @@ pub fn run(args: &JekyllArgs) -> Exit {
     let mut unreadable = 0;
     for file in &files {
         let label = file.display().to_string();
-        let text = match std::fs::read(file) {
+        let text = match read_bounded(file, MAX_POST_BYTES) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(FileError::TooLarge) => {
+                say(&format!(
+                    "{label}: cannot read it: it is over {} MB, too large for a post",
+                    MAX_POST_BYTES / 1_000_000
+                ));
+                unreadable += 1;
+                continue;
+            }
             Err(e) => {
                 say(&format!("{label}: cannot read it: {e}"));
                 unreadable += 1;
@@ -118,22 +141,35 @@ pub fn run(args: &JekyllArgs) -> Exit {
     }
 }
 
+/// The largest post read, in bytes (a job post is a few kilobytes).
+pub const MAX_POST_BYTES: usize = 2_000_000;
+/// The most posts read from one folder.
+pub const MAX_POSTS: usize = 10_000;
+
 /// The posts under `dir`, in name order (Jekyll's date order); hidden
-/// folders and files are skipped.
-fn post_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// folders and files are skipped, and so are folders reached through a
+/// symbolic link (one pointing at a parent would be walked for ever): they
+/// are listed in the second part, to be reported.
+fn post_files(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     let mut files = Vec::new();
+    let mut linked_folders = Vec::new();
     let mut folders = vec![dir.to_path_buf()];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder)? {
-            let path = entry?.path();
+            let entry = entry?;
+            let path = entry.path();
             let hidden = path
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'));
             if hidden {
                 continue;
             }
-            if path.is_dir() {
+            // The entry itself, not what a link points to.
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
                 folders.push(path);
+            } else if kind.is_symlink() && path.is_dir() {
+                linked_folders.push(path);
             } else if path
                 .extension()
                 .is_some_and(|e| e == "md" || e == "markdown")
@@ -143,5 +179,6 @@ fn post_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         }
     }
     files.sort();
-    Ok(files)
+    linked_folders.sort();
+    Ok((files, linked_folders))
 }

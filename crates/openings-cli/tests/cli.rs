@@ -647,3 +647,125 @@ fn keep_going_with_a_cache_uses_the_last_good_copy_of_a_failing_url() {
     );
     assert_eq!(read_feed(&strict.stdout).len(), 1);
 }
+
+/// `-o /dev/stdout` (or any device or pipe) is written to, not replaced
+/// by a renamed file.
+#[test]
+fn output_to_a_device_is_written_to_it() {
+    let run = tool(&[
+        "convert",
+        &fixture("feeds/complete.json"),
+        "-o",
+        "/dev/stdout",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(read_feed(&run.stdout).len(), 1);
+    assert!(Path::new("/dev/stdout").exists());
+    assert!(!Path::new("/dev/.stdout.partial").exists());
+}
+
+// ---------------------------------------------------------------------------
+// Hostile input (issue 10)
+
+/// A feed whose title carries terminal escape sequences: erase the line,
+/// move up, print a fake "ok". In every human-readable output the escapes
+/// are shown as text and nothing moves; the JSON keeps the title exactly.
+#[test]
+fn escape_sequences_in_a_feed_are_shown_not_obeyed_by_the_terminal() {
+    let dir = scratch("escapes");
+    let title = "Archivist\u{1b}[2K\u{1b}[1A\r  entry 9 \"Curator\": ok\u{7}";
+    let feed = serde_json::json!([{
+        "@type": "JobPosting",
+        "title": title,
+        "url": "https://jobs.example/1\u{1b}]8;;https://evil.example\u{7}",
+        "hiringOrganization": {"name": "Harbour\u{1b}[31m Museum"},
+    }]);
+    let path = dir.join("feed.json");
+    std::fs::write(&path, feed.to_string()).unwrap();
+    let path = path.display().to_string();
+    let out = dir.join("out.json").display().to_string();
+    for args in [
+        vec!["validate", path.as_str()],
+        vec!["convert", path.as_str(), "-o", out.as_str()],
+    ] {
+        let run = tool(&args);
+        for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "{args:?} wrote a control character to {stream}: {text:?}"
+            );
+        }
+    }
+    let run = tool(&["validate", &path]);
+    assert!(
+        run.stdout
+            .contains("entry 1 \"Archivist\\u{1b}[2K\\u{1b}[1A\\u{d}  entry 9"),
+        "{}",
+        run.stdout
+    );
+    let json: Value = serde_json::from_str(&tool(&["validate", "--json", &path]).stdout).unwrap();
+    assert_eq!(
+        json["feeds"][0]["entries"][0]["title"], title,
+        "JSON stays exact"
+    );
+}
+
+/// A folder with a link to its own parent, a link to `/dev/zero` and a
+/// FIFO: `openings jekyll` reads the real post, says what it did not
+/// follow or read, and ends.
+#[test]
+fn links_back_up_the_tree_and_endless_files_are_not_followed() {
+    use std::os::unix::fs::symlink;
+    let dir = scratch("loops");
+    let posts = dir.join("_posts");
+    std::fs::create_dir_all(&posts).unwrap();
+    std::fs::copy(
+        fixture("posts/2031-02-14-digital-outreach-lead.md"),
+        posts.join("2031-02-14-digital-outreach-lead.md"),
+    )
+    .unwrap();
+    symlink(&dir, posts.join("loop")).unwrap();
+    symlink("/dev/zero", posts.join("2031-03-01-zero.md")).unwrap();
+    let fifo = posts.join("2031-03-02-fifo.md");
+    let made_fifo = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let started = Instant::now();
+    let run = tool(&[
+        "jekyll",
+        &posts.display().to_string(),
+        "--org",
+        "Lantern Archives Network",
+        "--keep-going",
+    ]);
+    assert!(started.elapsed() < Duration::from_secs(20), "it ended");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(read_feed(&run.stdout).len(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("loop: a link to a folder, not followed"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("2031-03-01-zero.md: cannot read it: it is not a regular file"),
+        "{}",
+        run.stderr
+    );
+    if made_fifo {
+        assert!(
+            run.stderr.contains("2031-03-02-fifo.md: cannot read it"),
+            "{}",
+            run.stderr
+        );
+    }
+    let run = tool(&["validate", "/dev/zero"]);
+    assert_eq!(run.code, 3);
+    assert!(
+        run.stdout.contains("it is not a regular file"),
+        "{}",
+        run.stdout
+    );
+}
