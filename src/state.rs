@@ -95,6 +95,8 @@ pub enum FeedStatus {
         /// Openings this feed added (after de-duplication).
         added: usize,
         skipped: Vec<Skipped>,
+        /// Entries past the most a feed may list, not read.
+        cut: usize,
         /// Set when the board shows the feed's saved copy.
         saved: Option<SavedCopy>,
     },
@@ -253,7 +255,7 @@ impl BoardState {
                 rest,
             } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
-                    let skipped = feed.skipped.clone();
+                    let (skipped, cut) = (feed.skipped.clone(), feed.cut);
                     let mut catalog = if rest {
                         (*next.catalog).clone()
                     } else {
@@ -265,6 +267,7 @@ impl BoardState {
                     state.status = FeedStatus::Loaded {
                         added: added.new + std::mem::take(&mut state.shown_early),
                         skipped,
+                        cut,
                         saved,
                     };
                 }

@@ -274,6 +274,7 @@ async fn a_failed_feed_says_why_and_offers_retry() {
             FeedStatus::Loaded {
                 added: 3,
                 skipped: vec![],
+                cut: 0,
                 saved: None,
             },
         ),

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use openings_core::dates::Timestamp;
 use openings_core::export::json_ld::posting as posting_json;
-use openings_core::feeds::ParsedFeed;
+use openings_core::feeds::{ParsedFeed, MAX_ENTRIES};
 use openings_core::url_state::deep_link;
 use yew::prelude::*;
 
@@ -74,7 +74,13 @@ pub fn Board(props: &BoardProps) -> Html {
     let board_id = props.config.id.clone();
     let state = {
         let board_id = board_id.clone();
-        use_reducer(move || BoardStore(BoardState::with_view(view_from_url(board_id.as_deref()))))
+        let label = props.label.clone();
+        use_reducer(move || {
+            BoardStore(BoardState::with_view(view_from_url(
+                board_id.as_deref(),
+                &label,
+            )))
+        })
     };
     let requests: Requests = use_mut_ref(Vec::new);
     let generation = use_mut_ref(|| 0u64);
@@ -123,7 +129,12 @@ pub fn Board(props: &BoardProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
-    use_url_sync(board_id.clone(), state.view.clone(), dispatch.clone());
+    use_url_sync(
+        board_id.clone(),
+        props.label.clone(),
+        state.view.clone(),
+        dispatch.clone(),
+    );
 
     // Search-engine markup for the open opening, while it is open and not expired.
     let posting = {
@@ -420,13 +431,31 @@ fn report_loaded(label: &str, url: &str, loaded: &Loaded) {
 
 fn report_skipped(label: &str, url: &str, feed: &ParsedFeed) {
     if !feed.skipped.is_empty() {
-        let reasons: Vec<String> = feed.skipped.iter().map(ToString::to_string).collect();
         console::warn(
             label,
             &format!(
                 "{} entries in {url} were skipped: {}. Fix them in the feed to show them.",
                 feed.skipped.len(),
-                reasons.join("; ")
+                first_few(&feed.skipped)
+            ),
+        );
+    }
+    if !feed.notes.is_empty() {
+        console::warn(
+            label,
+            &format!(
+                "{} entries in {url} are shown without part of what the feed gave: {}. Fix them in the feed.",
+                feed.notes.len(),
+                first_few(&feed.notes)
+            ),
+        );
+    }
+    if feed.cut > 0 {
+        console::warn(
+            label,
+            &format!(
+                "{url} lists more entries than a feed may ({MAX_ENTRIES}): the last {} were not read. Split the feed, or remove old entries.",
+                feed.cut
             ),
         );
     }
@@ -440,3 +469,20 @@ fn report_skipped(label: &str, url: &str, feed: &ParsedFeed) {
         );
     }
 }
+
+/// The first [`CONSOLE_ITEMS`] items, and how many more: a feed of ten
+/// thousand broken entries is one readable line, not a megabyte.
+fn first_few(items: &[impl ToString]) -> String {
+    let mut said: Vec<String> = items
+        .iter()
+        .take(CONSOLE_ITEMS)
+        .map(ToString::to_string)
+        .collect();
+    if items.len() > CONSOLE_ITEMS {
+        said.push(format!("and {} more", items.len() - CONSOLE_ITEMS));
+    }
+    said.join("; ")
+}
+
+/// How many entries a console line names.
+const CONSOLE_ITEMS: usize = 20;

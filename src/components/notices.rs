@@ -1,9 +1,11 @@
 //! Notices about feeds: one that could not be loaded (with Retry where
 //! trying again can help), one shown from its saved copy (marked with when
-//! it was fetched), and entries of a feed that were skipped.
+//! it was fetched), entries of a feed that were skipped, and entries past
+//! the most a feed may list.
 
 use std::rc::Rc;
 
+use openings_core::feeds::MAX_ENTRIES;
 use yew::prelude::*;
 
 use super::use_locale;
@@ -41,7 +43,23 @@ pub fn FeedNotices(props: &FeedNoticesProps) -> Html {
                     </div>
                 });
             }
-            FeedStatus::Loaded { skipped, saved, .. } => {
+            FeedStatus::Loaded {
+                skipped,
+                cut,
+                saved,
+                ..
+            } => {
+                if *cut > 0 {
+                    let max = locale.format.number(MAX_ENTRIES as f64);
+                    let text = locale.plural(
+                        &strings.cut,
+                        *cut,
+                        &[("url", &feed.source.url), ("max", &max)],
+                    );
+                    notices.push(html! {
+                        <div class="notice notice-warning" key={format!("c{index}")}><p>{ text }</p></div>
+                    });
+                }
                 if let Some(saved) = saved {
                     let reason = saved.problem.to_string();
                     let date = locale.format.date_time(saved.fetched_at);

@@ -1,6 +1,7 @@
 //! The keyword search: a labelled `<input type="search">` that filters the
-//! openings as the reader types.
+//! openings as the reader types, at most as long as a search may be.
 
+use openings_core::catalog::MAX_QUERY_CHARS;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -22,7 +23,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         <div class="search-box" role="search">
             <label for="openings-search">{ locale.strings.search_label }</label>
             <input id="openings-search" class="search" type="search" autocomplete="off"
-                placeholder={locale.strings.search_placeholder}
+                placeholder={locale.strings.search_placeholder} maxlength={MAX_QUERY_CHARS.to_string()}
                 value={props.value.clone()} {oninput} />
         </div>
     }

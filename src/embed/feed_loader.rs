@@ -27,8 +27,20 @@ use web_sys::{
 use crate::config::FeedSource;
 use crate::state::{FeedProblem, SavedCopy, FEED_TIMEOUT_SECONDS};
 
-/// Saved copies larger than this are not kept (localStorage holds a few MB per site).
-const MAX_SAVED_BYTES: usize = 1_500_000;
+/// Saved copies larger than this are not kept.
+const MAX_SAVED_BYTES: usize = 1_000_000;
+/// All saved copies of every board of the page's origin (and, in iframe
+/// mode, of every site framing the widget) fit in this many characters of
+/// keys and values as the browser counts them (UTF-16 units), so that feeds
+/// can never fill the host's own `localStorage` (browsers give an origin
+/// about 5 million); the oldest copies make room for a new one.
+const SAVED_BUDGET_UNITS: usize = 2_000_000;
+/// A copy older than this is not shown (it is removed): an outage does not
+/// bring back openings of weeks ago, nor a copy saved while a feed was
+/// briefly compromised.
+const SAVED_MAX_AGE_MS: i64 = 7 * openings_core::dates::DAY_MS;
+/// Feeds with longer URLs are not saved (the URL is the key).
+const MAX_SAVED_KEY_BYTES: usize = 2048;
 const SAVED_PREFIX: &str = "openings:feed:";
 
 /// A feed as the board got it: fresh, or its saved copy when the network failed.
@@ -163,7 +175,7 @@ impl FeedRequest {
             // A cancelled load has nobody to answer: no saved copy is read.
             Err(problem) if self.is_cancelled() => Err(problem),
             Err(problem) if cache && problem.is_retryable() => {
-                let Some((fetched_at, body)) = saved_copy(url) else {
+                let Some((fetched_at, body)) = saved_copy(url, now) else {
                     return Err(problem);
                 };
                 match parse_feed(&body, source.format, url, now, max_bytes) {
@@ -410,39 +422,124 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The saved copy of a feed: when it was fetched, and its body.
-fn saved_copy(url: &str) -> Option<(Timestamp, String)> {
-    let value = storage()?
-        .get_item(&format!("{SAVED_PREFIX}{url}"))
-        .ok()
-        .flatten()?;
-    let (at, body) = value.split_once('\n')?;
-    Some((Timestamp(at.parse().ok()?), body.to_string()))
+/// One saved copy as stored: `<fetched at, ms>\n<body>`.
+struct Stored {
+    key: String,
+    fetched_at: Option<Timestamp>,
+    /// The UTF-16 units its key and value take.
+    units: usize,
 }
 
-/// Keeps the last good copy of a feed, making room by dropping other saved
-/// feeds when storage is full; gives up quietly when it cannot.
+/// The UTF-16 units of a text, as the browser counts storage.
+fn units(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
+}
+
+/// When a stored value was fetched, if it says so sensibly.
+fn fetched_at(value: &str) -> Option<Timestamp> {
+    let (at, _) = value.split_once('\n')?;
+    Timestamp::from_ms(at.parse().ok()?)
+}
+
+/// Whether a copy fetched at `at` may still be shown at `now`.
+fn fresh_enough(at: Timestamp, now: Timestamp) -> bool {
+    let age = now.millis_since(at);
+    // A copy "from the future" was not written by a board on this clock.
+    (0..=SAVED_MAX_AGE_MS).contains(&age)
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `localStorage`, seen through `getItem` with its answer left in
+    /// JavaScript: measuring a copy and reading its first line need not
+    /// bring its whole body into the board.
+    type StoredValues;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &StoredValues, key: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Every saved copy of every board of this origin, measured without
+/// reading the bodies.
+fn stored_copies(storage: &web_sys::Storage) -> Vec<Stored> {
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(SAVED_PREFIX))
+        .map(|key| {
+            let value = storage
+                .unchecked_ref::<StoredValues>()
+                .get_item(&key)
+                .ok()
+                .and_then(|v| v.dyn_into::<js_sys::JsString>().ok());
+            let (length, head) = value.map_or((0, String::new()), |v| {
+                (v.length() as usize, String::from(v.slice(0, 24)))
+            });
+            Stored {
+                fetched_at: fetched_at(&head),
+                units: units(&key) + length,
+                key,
+            }
+        })
+        .collect()
+}
+
+/// The saved copy of a feed, when there is one young enough to show: when
+/// it was fetched, and its body. An older one is removed.
+fn saved_copy(url: &str, now: Timestamp) -> Option<(Timestamp, String)> {
+    let storage = storage()?;
+    let key = format!("{SAVED_PREFIX}{url}");
+    let value = storage.get_item(&key).ok().flatten()?;
+    let at = fetched_at(&value).filter(|&at| fresh_enough(at, now));
+    let (Some(at), true) = (at, value.len() <= MAX_SAVED_BYTES + 32) else {
+        let _ = storage.remove_item(&key);
+        return None;
+    };
+    let (_, body) = value.split_once('\n')?;
+    Some((at, body.to_string()))
+}
+
 /// Keeps `body` as the feed's saved copy; `None` (a feed too large to
-/// keep) forgets any older copy.
+/// keep) forgets any older copy. Makes room within the origin's budget by
+/// removing copies too old to show, then the oldest others; gives up
+/// quietly when it cannot.
 fn save_copy(url: &str, body: Option<&str>, now: Timestamp) {
     let Some(storage) = storage() else { return };
     let key = format!("{SAVED_PREFIX}{url}");
-    let Some(body) = body else {
+    let Some(body) = body.filter(|_| key.len() <= MAX_SAVED_KEY_BYTES) else {
         let _ = storage.remove_item(&key);
         return;
     };
     let value = format!("{}\n{body}", now.0);
-    if storage.set_item(&key, &value).is_ok() {
+    let needed = units(&key) + units(&value);
+    let mut others: Vec<Stored> = stored_copies(&storage)
+        .into_iter()
+        .filter(|c| c.key != key)
+        .collect();
+    // Too old to show, or unreadable: of no use to anybody.
+    others.retain(|c| {
+        let keep = c.fetched_at.is_some_and(|at| fresh_enough(at, now));
+        if !keep {
+            let _ = storage.remove_item(&c.key);
+        }
+        keep
+    });
+    // Oldest first, they go until the new copy fits the budget.
+    others.sort_by_key(|c| std::cmp::Reverse(c.fetched_at));
+    let mut used: usize = others.iter().map(|c| c.units).sum();
+    while used + needed > SAVED_BUDGET_UNITS {
+        let Some(oldest) = others.pop() else { break };
+        let _ = storage.remove_item(&oldest.key);
+        used -= oldest.units;
+    }
+    if used + needed > SAVED_BUDGET_UNITS {
+        let _ = storage.remove_item(&key);
         return;
     }
-    let others: Vec<String> = (0..storage.length().unwrap_or(0))
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(SAVED_PREFIX) && *k != key)
-        .collect();
-    for other in others {
-        let _ = storage.remove_item(&other);
-        if storage.set_item(&key, &value).is_ok() {
+    // The host may have filled the storage itself: our oldest copies give way.
+    while storage.set_item(&key, &value).is_err() {
+        let Some(oldest) = others.pop() else {
+            let _ = storage.remove_item(&key);
             return;
-        }
+        };
+        let _ = storage.remove_item(&oldest.key);
     }
 }

@@ -13,10 +13,17 @@
     if (params.has(name)) board.setAttribute(name, params.get(name));
   });
   if (!window.parent || window.parent === window) return;
+  // The page that embeds the board, as its loader named it; where the
+  // browser tells who framed us (location.ancestorOrigins), it must agree.
+  // Messages go to that origin only: what the reader searches is nobody
+  // else's business, whoever frames this page.
+  var parentOrigin = params.get("origin");
+  var ancestors = location.ancestorOrigins;
+  if (!/^https?:\/\/[^/]+$/.test(parentOrigin || "")) return;
+  if (ancestors && ancestors.length && ancestors[0] !== parentOrigin) return;
 
   function tell(message) {
-    // Heights and public openings are no secret; the parent checks our origin.
-    window.parent.postMessage(Object.assign({ source: "openings" }, message), "*");
+    window.parent.postMessage(Object.assign({ source: "openings" }, message), parentOrigin);
   }
   var last = 0;
   new ResizeObserver(function () {

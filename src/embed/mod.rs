@@ -111,18 +111,7 @@ fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
         return;
     };
     // The stopped board's search-engine markup goes with it.
-    if let Ok(scripts) = document.query_selector_all("script[data-openings-board]") {
-        for i in 0..scripts.length() {
-            if let Some(script) = scripts
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                if script.get_attribute("data-openings-board").as_deref() == Some(&*label) {
-                    script.remove();
-                }
-            }
-        }
-    }
+    structured_data::remove(&document, &label);
     if let Ok(notice) = document.create_element("p") {
         let _ = notice.set_attribute("role", "alert");
         let _ = notice.set_attribute("class", "notice notice-error");
@@ -197,6 +186,23 @@ fn board_label(host: &HtmlElement, config: &BoardConfig) -> String {
             host.get_attribute("feed").unwrap_or_default().trim()
         ),
     }
+}
+
+/// `document.head` as the browser keeps it. Read the ordinary way, the
+/// page's own HTML can hide it (an `<img name="head">` makes `document.head`
+/// that image); through `Document.prototype` it cannot.
+pub(crate) fn document_head(document: &web_sys::Document) -> Option<web_sys::Element> {
+    let class = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Document")).ok()?;
+    let proto = js_sys::Reflect::get(&class, &JsValue::from_str("prototype")).ok()?;
+    let head = js_sys::Object::get_own_property_descriptor(
+        proto.dyn_ref::<js_sys::Object>()?,
+        &JsValue::from_str("head"),
+    );
+    let getter: js_sys::Function = js_sys::Reflect::get(&head, &JsValue::from_str("get"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    getter.call0(document).ok()?.dyn_into().ok()
 }
 
 /// The absolute URL of a feed written relative to the host page.

@@ -17,11 +17,56 @@
   var PREFIX = "[openings]";
   if (!window.customElements || customElements.get(TAG)) return;
 
-  var script = document.currentScript;
-  var base = new URL(".", (script && script.src) || document.baseURI);
+  /*
+   * The page's own HTML can hide members of `document`: with
+   * <img name="currentScript" src="https://attacker.example/x/y.png"> (no
+   * script needed), `document.currentScript` is that image. So the loader
+   * reads the document only through Document.prototype, which HTML cannot
+   * change, and trusts nothing but a real HTMLScriptElement.
+   */
+  var DocumentProto = Document.prototype;
+  function real(name) {
+    var d = Object.getOwnPropertyDescriptor(DocumentProto, name);
+    return d && d.get ? d.get.call(document) : d && d.value;
+  }
+
+  /**
+   * Where this file was loaded from: the script element running it, or,
+   * when there is none (a script inside a shadow root), the page's first
+   * script whose src ends in /openings.js. Null when neither is found.
+   */
+  function loaderUrl() {
+    var script = real("currentScript");
+    if (!(script instanceof HTMLScriptElement)) {
+      var scripts = real("querySelectorAll").call(document, "script[src]");
+      script = null;
+      for (var i = 0; i < scripts.length && !script; i++) {
+        var s = scripts[i];
+        var type = (s.getAttribute("type") || "").trim().toLowerCase();
+        var runs = type === "" || type === "text/javascript" || type === "application/javascript";
+        if (s instanceof HTMLScriptElement && runs && /\/openings\.js$/.test(new URL(s.src).pathname)) script = s;
+      }
+    }
+    if (!script || !/^https?:$/.test(new URL(script.src).protocol)) return null;
+    return new URL(".", script.src);
+  }
+
+  var base = loaderUrl();
   var OBSERVED = ["feed", "lang", "page-size", "facets", "sort", "theme", "max-feed-size", "id", "cache", "seo"];
 
-  var wasmUrl = new URL("openings-board_bg.wasm", base);
+  /*
+   * What the board needs of `document` to build its DOM. When the page's
+   * HTML hides one of them (an element named "createElement"), the board
+   * would fail halfway: it does not start, and says why.
+   */
+  var NEEDED = ["createElement", "createElementNS", "createTextNode"];
+  function hidden() {
+    return NEEDED.filter(function (name) {
+      return document[name] !== real(name);
+    });
+  }
+
+  var wasmUrl = base && new URL("openings-board_bg.wasm", base);
   var compiled = null;
   var sheet = null;
   var instances = 0;
@@ -119,13 +164,48 @@
     return { url: url.href, cache: cache, controller: controller, response: response };
   }
 
-  function showFailure(root, error) {
+  /** The `feed` attribute with every URL made absolute against the page, format prefixes kept. */
+  function absoluteFeeds(el) {
+    return (el.getAttribute("feed") || "")
+      .trim()
+      .split(/\s+/)
+      .map(function (token) {
+        var prefix = /^([A-Za-z]+):(?!\/\/)/.exec(token);
+        var format = prefix && FORMATS.indexOf(prefix[1].toLowerCase()) >= 0 ? prefix[0] : "";
+        try {
+          return format + new URL(token.slice(format.length), el.baseURI).href;
+        } catch (e) {
+          return token; // the board says what is wrong with it
+        }
+      })
+      .join(" ");
+  }
+
+  function showFailure(root, error, advice) {
     var message = "This job board could not start: " + (error && error.message ? error.message : error) + ".";
-    console.error(PREFIX, message, "Check that openings.js, openings-board.js, openings-board_bg.wasm and openings.css are served together from " + base.href + ", and that the page's Content-Security-Policy allows them (see the README).");
-    var p = document.createElement("p");
+    console.error(PREFIX, message, advice || "Check that openings.js, openings-board.js, openings-board_bg.wasm and openings.css are served together from " + base.href + ", and that the page's Content-Security-Policy allows them (see the README).");
+    var p = real("createElement").call(document, "p");
     p.setAttribute("role", "alert");
     p.textContent = message;
     root.replaceChildren(p);
+  }
+
+  /** Why the board cannot start on this page at all, or null. */
+  function cannotStart(root) {
+    if (!base) {
+      showFailure(root, "it cannot tell where openings.js was loaded from", "Load it with an ordinary <script src=\"https://…/openings.js\"> tag in the page (see the README).");
+      return true;
+    }
+    var names = hidden();
+    if (names.length) {
+      showFailure(
+        root,
+        "the page's own HTML hides document." + names.join(", document."),
+        "An element with name=\"" + names[0] + "\" (an image or a form, say) makes the browser return that element for document." + names[0] + ". Rename it, and the board will start."
+      );
+      return true;
+    }
+    return false;
   }
 
   class OpeningsBoard extends HTMLElement {
@@ -135,6 +215,7 @@
 
     connectedCallback() {
       var root = this.shadowRoot || this.attachShadow({ mode: "open" });
+      if (cannotStart(root)) return;
       if (this.getAttribute("mode") === "iframe") {
         this._frame(root);
         return;
@@ -195,6 +276,10 @@
       OBSERVED.forEach(function (name) {
         if (self.hasAttribute(name)) src.searchParams.set(name, self.getAttribute(name));
       });
+      // Relative feed URLs are the host page's, as without a frame.
+      if (this.hasAttribute("feed")) src.searchParams.set("feed", absoluteFeeds(this));
+      // The frame tells its height and events to this page's origin only.
+      src.searchParams.set("origin", location.origin);
       var frame = document.createElement("iframe");
       frame.src = src.href;
       frame.title = this.getAttribute("title") || "Job openings";

@@ -25,7 +25,7 @@ pub fn use_structured_data(label: Rc<str>, posting: Option<Rc<str>>) {
 
 fn insert(json: &str, label: &str) -> Option<web_sys::Element> {
     let document = web_sys::window()?.document()?;
-    let head = document.head()?;
+    let head = super::document_head(&document)?;
     let script = document.create_element("script").ok()?;
     script.set_attribute("type", "application/ld+json").ok()?;
     script.set_attribute("data-openings-board", label).ok()?;
@@ -33,4 +33,20 @@ fn insert(json: &str, label: &str) -> Option<web_sys::Element> {
     script.set_text_content(Some(&json.replace('<', "\\u003c")));
     head.append_child(&script).ok()?;
     Some(script)
+}
+
+/// Removes the markup of board `label` (a board that stopped, whose hook
+/// will not clean up).
+pub fn remove(document: &web_sys::Document, label: &str) {
+    let Some(head) = super::document_head(document) else {
+        return;
+    };
+    let children = head.children();
+    let ours: Vec<web_sys::Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|e| e.get_attribute("data-openings-board").as_deref() == Some(label))
+        .collect();
+    for script in ours {
+        script.remove();
+    }
 }

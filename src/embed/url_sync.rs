@@ -9,10 +9,11 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
-use openings_core::url_state::{read_state, write_state};
+use openings_core::url_state::{param_name, read_bounded, write_state};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::embed::console;
 use crate::state::{is_typing, Action, ViewState};
 
 /// The page's current URL.
@@ -20,11 +21,25 @@ pub fn current_url() -> Option<String> {
     web_sys::window()?.location().href().ok()
 }
 
-/// What the page URL says this board should show.
-pub fn view_from_url(board_id: Option<&str>) -> ViewState {
-    current_url()
-        .map(|url| read_state(&url, board_id))
-        .unwrap_or_default()
+/// What the page URL says this board should show, read within the bounds
+/// a crafted link cannot push a board past; what was too much to read is
+/// ignored, and the console says so (board `label`).
+pub fn view_from_url(board_id: Option<&str>, label: &str) -> ViewState {
+    let Some(url) = current_url() else {
+        return ViewState::default();
+    };
+    let read = read_bounded(&url, board_id);
+    if !read.ignored.is_empty() {
+        console::warn(
+            label,
+            &format!(
+                "the page link's {} parameter holds more than a board reads; ignored: {}.",
+                param_name(board_id),
+                read.ignored.join("; ")
+            ),
+        );
+    }
+    read.state
 }
 
 /// How long typing must pause before the URL follows the search words.
@@ -50,7 +65,12 @@ impl UrlWriter {
 
 /// Keeps the page URL and the board's view in step, both ways.
 #[hook]
-pub fn use_url_sync(board_id: Option<String>, view: ViewState, on_restore: Callback<Action>) {
+pub fn use_url_sync(
+    board_id: Option<String>,
+    label: Rc<str>,
+    view: ViewState,
+    on_restore: Callback<Action>,
+) {
     let writer = {
         let board_id = board_id.clone();
         use_mut_ref(move || UrlWriter {
@@ -70,7 +90,7 @@ pub fn use_url_sync(board_id: Option<String>, view: ViewState, on_restore: Callb
                 EventListener::new(&window, "popstate", move |_| {
                     // A search still waiting to be written is overtaken by the navigation.
                     writer.borrow_mut().pending = None;
-                    on_restore.emit(Action::Restore(view_from_url(board_id.as_deref())));
+                    on_restore.emit(Action::Restore(view_from_url(board_id.as_deref(), &label)));
                 })
             });
             move || drop(listener)

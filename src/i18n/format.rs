@@ -1,7 +1,8 @@
 //! Dates, numbers, money and plural rules formatted by the browser's `Intl`
-//! for the board's language. The bindings catch the `RangeError` an invalid
-//! language tag throws, falling back to English, so a wrong `lang` attribute
-//! can never break a board.
+//! for the board's language. Every binding that can throw catches: an
+//! invalid language tag falls back to English, and a date or number `Intl`
+//! refuses (`RangeError: Invalid time value`) is written plainly, so neither
+//! a wrong `lang` attribute nor a hostile feed can throw into the host page.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -17,16 +18,16 @@ extern "C" {
     type DateTimeFormat;
     #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
     fn new(locale: &str, options: &Object) -> Result<DateTimeFormat, JsValue>;
-    #[wasm_bindgen(method, js_class = "DateTimeFormat", js_name = format)]
-    fn format(this: &DateTimeFormat, date: &Date) -> String;
+    #[wasm_bindgen(method, js_class = "DateTimeFormat", js_name = format, catch)]
+    fn format(this: &DateTimeFormat, date: &Date) -> Result<String, JsValue>;
 
     #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
     #[derive(Clone, Debug)]
     type NumberFormat;
     #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "NumberFormat", catch)]
     fn new(locale: &str, options: &Object) -> Result<NumberFormat, JsValue>;
-    #[wasm_bindgen(method, js_class = "NumberFormat", js_name = format)]
-    fn format(this: &NumberFormat, value: f64) -> String;
+    #[wasm_bindgen(method, js_class = "NumberFormat", js_name = format, catch)]
+    fn format(this: &NumberFormat, value: f64) -> Result<String, JsValue>;
 
     #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
     #[derive(Clone, Debug)]
@@ -41,8 +42,8 @@ extern "C" {
     type PluralRules;
     #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "PluralRules", catch)]
     fn new(locale: &str) -> Result<PluralRules, JsValue>;
-    #[wasm_bindgen(method, js_class = "PluralRules")]
-    fn select(this: &PluralRules, value: f64) -> String;
+    #[wasm_bindgen(method, js_class = "PluralRules", catch)]
+    fn select(this: &PluralRules, value: f64) -> Result<String, JsValue>;
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -134,22 +135,23 @@ impl Formatter {
         // Written in UTC and without the time: one text per day.
         let day = at.0.div_euclid(DAY_MS);
         cached(&self.dates, day, || {
+            let ms = day.saturating_mul(DAY_MS) as f64;
             self.date
-                .format(&Date::new(&JsValue::from_f64((day * DAY_MS) as f64)))
+                .format(&Date::new(&JsValue::from_f64(ms)))
+                .unwrap_or_else(|_| at.to_iso_date())
         })
     }
 
     /// A date and time in the reader's time zone ("8 Jul 2022, 14:05"): when a copy was saved.
     pub fn date_time(&self, at: Timestamp) -> String {
         let options = options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
-        match DateTimeFormat::new(&self.lang, &options) {
-            Ok(f) => f.format(&Date::new(&JsValue::from_f64(at.0 as f64))),
-            Err(_) => at.to_iso_datetime(),
-        }
+        DateTimeFormat::new(&self.lang, &options)
+            .and_then(|f| f.format(&Date::new(&JsValue::from_f64(at.0 as f64))))
+            .unwrap_or_else(|_| at.to_iso_datetime())
     }
 
     pub fn number(&self, n: f64) -> String {
-        self.number.format(n)
+        self.number.format(n).unwrap_or_else(|_| n.to_string())
     }
 
     /// An amount of money ("US$70,000"); without a known currency, a plain number.
@@ -166,8 +168,8 @@ impl Formatter {
             ]);
             NumberFormat::new(&self.lang, &opts).ok()
         });
-        match formatter {
-            Some(f) => f.format(amount),
+        match formatter.as_ref().and_then(|f| f.format(amount).ok()) {
+            Some(text) => text,
             None => format!("{} {code}", self.number(amount)),
         }
     }
@@ -190,6 +192,6 @@ impl Formatter {
 
     /// The CLDR plural category of `n` ("one", "other", "few"…).
     pub fn plural_category(&self, n: f64) -> String {
-        self.plural.select(n)
+        self.plural.select(n).unwrap_or_else(|_| "other".into())
     }
 }

@@ -78,6 +78,8 @@ pub struct Strings {
     pub retry: &'static str,
     /// `{n}` entries in `{url}` were skipped: `{reasons}`.
     pub skipped: Plural,
+    /// `{n}` more entries in `{url}` were not read: a feed may list at most `{max}`.
+    pub cut: Plural,
     pub remote: &'static str,
     /// `{regions}`: where a remote applicant must live.
     pub remote_in: &'static str,

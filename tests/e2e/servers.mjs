@@ -84,7 +84,8 @@ export async function startServers({ dist = distDir } = {}) {
   };
 
   async function listen(handler) {
-    const server = createServer((req, res) => {
+    // Links as long as a browser sends (a crafted ?openings=… of megabytes).
+    const server = createServer({ maxHeaderSize: 4 * 1024 * 1024 }, (req, res) => {
       handler(req, res).catch((err) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(`test server error: ${err.message}`);
@@ -259,6 +260,14 @@ export async function startServers({ dist = distDir } = {}) {
       return res.end(`<!doctype html><title>Apply: ${escapeHtml(m[1])}</title><h1>Recruiting portal</h1><p>Application form for ${escapeHtml(m[1])}</p>`);
     }
     if ((m = path.match(/^\/feeds\/(.+)$/))) return serveFeed(m[1]);
+    if (path === '/framing.html') {
+      // A page on FEEDS that frames ?src= and notes every message it hears
+      // (window.received): a stranger to the board's host page.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(`<!doctype html><title>A page that frames the widget</title>
+        <script>window.received = []; addEventListener('message', (e) => received.push({ origin: e.origin, data: e.data }));</script>
+        <iframe src="${escapeHtml(url.searchParams.get('src') ?? '')}" style="width: 900px; height: 600px"></iframe>`);
+    }
     res.writeHead(404, { ...cors, 'content-type': 'text/plain' });
     res.end('not found');
   });

@@ -769,3 +769,56 @@ fn links_back_up_the_tree_and_endless_files_are_not_followed() {
         run.stdout
     );
 }
+
+/// A post larger than any post (2 MB) is not read, and a folder of more
+/// than 10,000 posts is read as far as its first 10,000, said so.
+#[test]
+fn posts_are_read_within_their_bounds() {
+    let dir = scratch("bounds");
+    let posts = dir.join("_posts");
+    std::fs::create_dir_all(&posts).unwrap();
+    let post =
+        std::fs::read_to_string(fixture("posts/2031-02-14-digital-outreach-lead.md")).unwrap();
+    std::fs::write(posts.join("2031-02-14-digital-outreach-lead.md"), &post).unwrap();
+    let mut huge = post.clone();
+    huge.push_str(&"x".repeat(2_000_001));
+    std::fs::write(posts.join("2031-02-15-huge.md"), huge).unwrap();
+    let run = tool(&[
+        "jekyll",
+        &posts.display().to_string(),
+        "--org",
+        "Lantern Archives Network",
+        "--keep-going",
+    ]);
+    assert_eq!(read_feed(&run.stdout).len(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("2031-02-15-huge.md: cannot read it: it is over 2 MB, too large for a post"),
+        "{}",
+        run.stderr
+    );
+
+    let many = dir.join("many");
+    std::fs::create_dir_all(&many).unwrap();
+    for i in 0..10_001 {
+        std::fs::write(
+            many.join(format!("2031-01-01-post-{i:05}.md")),
+            "---\ntitle: x\n---\n",
+        )
+        .unwrap();
+    }
+    let run = tool(&[
+        "jekyll",
+        &many.display().to_string(),
+        "--org",
+        "Lantern Archives Network",
+        "--keep-going",
+    ]);
+    assert!(
+        run.stderr
+            .contains("has 10001 posts; only the first 10000 are read"),
+        "{}",
+        &run.stderr[..run.stderr.len().min(500)]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -546,3 +546,42 @@ fn a_posting_with_twenty_thousand_keywords_and_places_keeps_a_bounded_few() {
     );
     assert!(!job.locations.is_empty() && job.locations.len() <= 50);
 }
+
+/// A description is clipped by its bytes, as documented: text of
+/// four-byte characters was kept up to 200,000 characters (800 kB).
+#[test]
+fn a_description_is_clipped_to_its_bytes_whatever_its_characters() {
+    let limit = openings_core::text::MAX_DESCRIPTION_BYTES;
+    for unit in ["a", "é", "図", "𓀀"] {
+        let job = read_one(&with(
+            posting("A"),
+            json!({"description": unit.repeat(limit)}),
+        ));
+        let Description::Html(text) = &job.description else {
+            panic!("{:?}", job.description)
+        };
+        assert!(text.len() <= limit, "{unit}: {} bytes", text.len());
+        assert!(
+            text.len() > limit - 4,
+            "{unit}: cut short, {} bytes",
+            text.len()
+        );
+        assert!(text.chars().all(|c| c.to_string() == unit));
+    }
+}
+
+/// A link longer than 2,048 characters is not used (a cut link would lead
+/// elsewhere): the entry falls back to its other link, or is skipped.
+#[test]
+fn a_link_longer_than_any_real_one_is_not_used() {
+    let long = format!("https://jobs.example.org/{}", "a".repeat(2_048));
+    let feed = read(&json!([
+        {"@type": "JobPosting", "title": "Only a long link", "url": long},
+        {"@type": "JobPosting", "title": "A long apply link", "url": "https://jobs.example.org/b",
+         "potentialAction": {"@type": "ApplyAction", "target": long}},
+    ]));
+    assert_eq!(feed.skipped.len(), 1);
+    assert_eq!(feed.skipped[0].reason, SkipReason::MissingLink);
+    assert_eq!(feed.openings.len(), 1);
+    assert_eq!(feed.openings[0].apply_url, "https://jobs.example.org/b");
+}

@@ -1,0 +1,469 @@
+//! Hostile host pages, links and feeds (issue 10): what an attacker who
+//! controls a feed, a link to the host page, or the scriptless HTML a CMS
+//! lets its users write can do to the page that embeds a board — and that
+//! none of it works. Nothing foreign runs (the loader takes its files only
+//! from where it was really loaded), nothing freezes the page (the host's
+//! own timer keeps firing), nothing is thrown into it (its error listeners
+//! see nothing), and each board says, in itself and in the console, what it
+//! could not use.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useHarness, board, waitForTitles, eventually, assertHostUnharmed } from './harness.mjs';
+import { openSession } from './browser.mjs';
+import { isoDate } from './servers.mjs';
+
+const h = useHarness();
+const MUSEUM_TITLES = ['Collections Registrar', 'Visitor Experience Associate', 'Digital Collections Developer'];
+const LIBRARY_TITLES = ["Children's Librarian", 'Makerspace Coordinator'];
+/** Far more than the main thread is ever held by a board doing its work. */
+const FROZEN_MS = 1_000;
+
+/**
+ * A fresh session whose feeds under FEEDS/hostile/<name> are `feeds[name]`
+ * (a string, or a function of the FEEDS origin), then `url` visited. Every
+ * request the page makes is noted in `requests`.
+ */
+async function visitWith(url, feeds = {}, options = {}) {
+  const session = await openSession(h.browser, options);
+  session.requests = [];
+  session.page.on('request', (r) => session.requests.push(r.url()));
+  await session.page.route(`${h.servers.feedsOrigin}/hostile/**`, (route) => {
+    const name = new URL(route.request().url()).pathname.slice('/hostile/'.length);
+    const body = feeds[name];
+    if (body === undefined) return route.fulfill({ status: 404, body: 'no such feed' });
+    return route.fulfill({
+      status: 200,
+      headers: { 'access-control-allow-origin': '*', 'content-type': 'application/ld+json' },
+      body: typeof body === 'function' ? body(h.servers.feedsOrigin) : body,
+    });
+  });
+  await session.page.goto(url);
+  return session;
+}
+
+const hostile = (name) => `${h.servers.feedsOrigin}/hostile/${name}`;
+
+/** A schema.org JobPosting with an apply page on the fake portal. */
+function posting(feeds, title, extra = {}) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    title,
+    identifier: title.toLowerCase().replace(/\W+/g, '-'),
+    datePosted: isoDate(-2),
+    hiringOrganization: { '@type': 'Organization', name: 'Harbour Museum' },
+    jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Portland', addressCountry: 'US' } },
+    url: `${feeds}/portal/${encodeURIComponent(title)}`,
+    ...extra,
+  };
+}
+
+/** The longest the host page's main thread was held, in ms. */
+const longestPause = (page) => page.evaluate(() => window.longestPause);
+
+// ---------------------------------------------------------------------------
+// 1. The page's own HTML names its images after document's members
+
+// Proves the loader's base URL cannot be redirected by DOM clobbering: with
+// <img name="currentScript" src="ATTACKER/x/y.png"> (and images named
+// scripts, baseURI, head, cookie…) in the host's user
+// content, nothing but that image is asked of the attacker's origin, the
+// board loads from WIDGET, lists its openings, and its JobPosting goes into
+// the real <head>.
+test('images named after document members cannot send the loader to another origin', { timeout: 60_000 }, async () => {
+  const s = await visitWith(h.servers.hostPage('clobbered.html'));
+  const b = board(s.page);
+  try {
+    await waitForTitles(b, MUSEUM_TITLES);
+    const fromAttacker = s.requests.filter((u) => u.startsWith(h.servers.refusedOrigin));
+    assert.deepEqual(
+      fromAttacker.filter((u) => !/\/x\/(y|z)\.png$|\/x\/openings\.js$/.test(u)),
+      [],
+      'the loader asked the attacker for its files',
+    );
+    const widgetFiles = s.requests.filter((u) => u.startsWith(h.servers.widgetOrigin)).map((u) => new URL(u).pathname);
+    for (const file of ['/openings-board_bg.wasm', '/openings.css']) {
+      assert.ok(widgetFiles.includes(file), `${file} was not loaded from WIDGET: ${widgetFiles}`);
+    }
+    assert.ok(widgetFiles.some((p) => p === '/openings-board.js'), 'the glue was not loaded from WIDGET');
+
+    // seo: the open opening's JobPosting goes into the real head, not the image named "head".
+    await b.locator('.listing-title a').first().click();
+    await eventually(async () => {
+      const found = await s.page.evaluate(() => {
+        const head = Object.getOwnPropertyDescriptor(Document.prototype, 'head').get.call(document);
+        return head.querySelectorAll('script[type="application/ld+json"][data-openings-board]').length;
+      });
+      assert.equal(found, 1);
+    });
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
+// Proves a page whose HTML hides a method the board builds its DOM with
+// gets a board that says so and stops, in itself and in the console,
+// naming the element to rename; the host page is untouched.
+test('an image named createElement stops the board with a message, not an error in the page', { timeout: 60_000 }, async () => {
+  const s = await visitWith(h.servers.hostPage('clobbered-dom.html'));
+  const b = board(s.page);
+  try {
+    const alert = b.getByRole('alert');
+    await alert.waitFor();
+    assert.equal(
+      (await alert.textContent()).trim(),
+      "This job board could not start: the page's own HTML hides document.createElement.",
+    );
+    await eventually(async () => {
+      const logged = s.boardMessages().filter((m) => m.type === 'error');
+      assert.equal(logged.length, 1, JSON.stringify(s.consoleMessages));
+      assert.match(logged[0].text, /name="createElement".*Rename it/);
+    });
+    assert.equal(await s.page.locator('#after').textContent(), 'The host page goes on below.');
+    assert.ok(!s.requests.some((u) => u.endsWith('.wasm')), 'the board was loaded anyway');
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
+// ---------------------------------------------------------------------------
+// 2. Dates outside what a browser can hold
+
+// Proves dates outside ±8.64e15 ms (which made Intl throw RangeError into
+// the host page) are left out: the openings show, list and detail, the
+// console names the entry and the key, and nothing reaches the page.
+test('dates no browser can show are left out, said so, and throw nothing', { timeout: 60_000 }, async () => {
+  const feed = (f) => JSON.stringify([
+    posting(f, 'Far Future Archivist', { datePosted: 9000000000000000, validThrough: -9223372036854775808 }),
+    posting(f, 'Ordinary Curator'),
+  ]);
+  const lever = (f) => JSON.stringify([
+    { id: 'a1', text: 'Lever Registrar', hostedUrl: `${f}/portal/lever-a1`, categories: { location: 'Leiden' }, createdAt: 9e15 },
+  ]);
+  // And 25 entries without a title, which the console names 20 at a time.
+  const broken = (f) => JSON.stringify(Array.from({ length: 25 }, (_, i) => ({ '@type': 'JobPosting', url: `${f}/portal/b${i}` })));
+  const url = h.servers.hostPage('hostile.html', {
+    feed: `${hostile('dates.json')} lever:${hostile('lever.json')} ${hostile('broken.json')}`,
+    seo: 'on',
+  });
+  const s = await visitWith(url, { 'dates.json': feed, 'lever.json': lever, 'broken.json': broken });
+  const b = board(s.page);
+  try {
+    await waitForTitles(b, ['Far Future Archivist', 'Ordinary Curator', 'Lever Registrar']);
+    for (const title of ['Far Future Archivist', 'Lever Registrar']) {
+      await b.getByRole('link', { name: title, exact: true }).click();
+      await b.locator('.detail').waitFor();
+      assert.ok((await b.locator('.detail').textContent()).includes(title));
+      await b.getByRole('button', { name: /Back/ }).click();
+      await b.locator('.listing').first().waitFor();
+    }
+    await eventually(async () => {
+      const notes = s.boardMessages().filter((m) => m.type === 'warning' && m.text.includes('not a date a browser can show'));
+      assert.equal(notes.length, 2, JSON.stringify(s.boardMessages()));
+      assert.match(notes.map((m) => m.text).join('\n'), /entry 1 \("Far Future Archivist"\): its datePosted \(9000000000000000\)/);
+      assert.match(notes.map((m) => m.text).join('\n'), /createdAt/);
+      const skipped = s.boardMessages().find((m) => m.text.includes('25 entries in'));
+      assert.ok(skipped, 'the broken entries were not reported');
+      assert.match(skipped.text, /entry 20: it has no title; and 5 more\. Fix them/);
+      assert.ok(!skipped.text.includes('entry 21'), skipped.text);
+    });
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
+// ---------------------------------------------------------------------------
+// 3. A link built to freeze the page
+
+// Proves a shared link whose state holds 60,000 search words and 5,000
+// organizations (which held the host page ~15 s) is read only as far as the
+// bounds go: the page keeps its timer, the board shows its search box with
+// the first words, at most 20 values of a facet, and one console warning.
+test('a link with sixty thousand search words does not freeze the page', { timeout: 90_000 }, async () => {
+  const words = Array.from({ length: 60_000 }, (_, i) => `w${i}`).join('%20');
+  const orgs = Array.from({ length: 5_000 }, (_, i) => `Org${i}`).join(',');
+  const base = h.servers.hostPage('hostile.html');
+  const s = await visitWith(`${base}?openings-main=q:${words}`);
+  const s2 = await visitWith(`${base}?openings-main=org:${orgs}`);
+  try {
+    const b = board(s.page);
+    await b.locator('.empty').waitFor({ timeout: 30_000 });
+    assert.ok(await longestPause(s.page) < FROZEN_MS, `the page was held ${await longestPause(s.page)} ms`);
+    const box = b.getByRole('searchbox');
+    assert.equal(await box.getAttribute('maxlength'), '256', 'the search box takes any length');
+    const query = await box.inputValue();
+    assert.equal(query.split(' ').length, 32, 'the first 32 words are kept');
+    assert.ok(query.startsWith('w0 w1 w2'), query);
+    const warned = s.boardMessages().filter((m) => m.type === 'warning' && m.text.includes('holds more than a board reads'));
+    assert.equal(warned.length, 1, JSON.stringify(s.boardMessages()));
+    assert.match(warned[0].text, /^\[openings\] board #main: the page link's openings-main parameter/);
+    await waitForTitles(board(s.page, 'second'), LIBRARY_TITLES);
+
+    const b2 = board(s2.page);
+    await b2.locator('.facet').first().waitFor();
+    assert.ok(await b2.locator('.facet input[type=checkbox]:checked').count() <= 20, 'more than 20 values ticked');
+    assert.ok(await longestPause(s2.page) < FROZEN_MS, `the page was held ${await longestPause(s2.page)} ms`);
+    await assertHostUnharmed(s);
+    await assertHostUnharmed(s2);
+  } finally {
+    await s.close();
+    await s2.close();
+  }
+});
+
+// Proves links that are merely broken (percent-encoding gone wrong, a
+// value of nothing but separators, a megabyte of one letter) leave a
+// working board and an untouched page.
+test('badly encoded and oversized links leave a working board', { timeout: 90_000 }, async () => {
+  for (const value of ['q:caf%C3%A9%20%;org:%zz,%E2%82;page:%32', ';;;:::,,,%', `open:${'x'.repeat(1_000_000)}`, 'q%3Amuseum%3Bsort%3Atitle']) {
+    const s = await visitWith(`${h.servers.hostPage('hostile.html')}?openings-main=${value}`);
+    const label = value.slice(0, 40);
+    try {
+      const b = board(s.page);
+      await b.locator('.result-count, .empty').first().waitFor();
+      const clear = b.getByRole('button', { name: 'Clear all filters' });
+      if (await clear.count()) await clear.click();
+      await waitForTitles(b, MUSEUM_TITLES);
+      assert.ok(await longestPause(s.page) < FROZEN_MS, `${label}: held ${await longestPause(s.page)} ms`);
+      await assertHostUnharmed(s);
+    } finally {
+      await s.close();
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------
+// 4. A graph beside a long list; a feed longer than any feed may be
+
+// Proves a schema.org ItemList that is also a @graph lists each posting
+// once (the graph's were read again for every batch: 20,000 postings became
+// 1.2 million openings), and that a feed over the most a board reads
+// (10,000 entries) lists those and says how many it left out.
+test('a @graph beside a long list is read once, and entries past 10,000 are counted', { timeout: 120_000 }, async () => {
+  const feed = (f) => JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    '@graph': Array.from({ length: 300 }, (_, i) => posting(f, `Graphed ${i}`)),
+    itemListElement: Array.from({ length: 12_000 }, (_, i) => posting(f, `Listed ${i}`, { description: 'x' })),
+  });
+  const url = h.servers.hostPage('hostile.html', { feed: hostile('graph.json') });
+  const s = await visitWith(url, { 'graph.json': feed });
+  const b = board(s.page);
+  try {
+    await eventually(async () => {
+      assert.match(await b.locator('.result-count').textContent(), /^10,000 openings/);
+    }, { timeout: 60_000 });
+    const notice = b.locator('.notice-warning', { hasText: 'were not read' });
+    await notice.waitFor();
+    assert.equal(
+      (await notice.textContent()).trim(),
+      `2,300 more entries in ${hostile('graph.json')} were not read: a feed may list at most 10,000.`,
+    );
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
+// ---------------------------------------------------------------------------
+// 5. A description built to be slow, opened by a link
+
+// Proves Markdown crafted to take quadratic time (a list item, 100,000
+// blank lines, 20,000 indented paragraphs: 2.3 s in the board) is read in
+// linear time: a deep link opens it on page load and the page keeps its
+// timer.
+test('a description built to be slow opens from a deep link without freezing the page', { timeout: 90_000 }, async () => {
+  const slow = '- \n' + '\n'.repeat(99_000) + '  x\n\n'.repeat(20_000);
+  const feed = (f) => JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Harbour Museum jobs',
+    author: { name: 'Harbour Museum' },
+    items: [{
+      id: 'slow-1',
+      title: 'Slow Description Archivist',
+      url: `${f}/portal/slow-1`,
+      content_text: slow,
+      date_published: `${isoDate(-1)}T09:00:00Z`,
+      _job: { apply_url: `${f}/portal/slow-1/apply`, location: 'Portland, US' },
+    }],
+  });
+  const url = `${h.servers.hostPage('hostile.html', { feed: `jsonfeed:${hostile('slow.json')}` })}&openings-main=open:slow-1`;
+  const s = await visitWith(url, { 'slow.json': feed });
+  const b = board(s.page);
+  try {
+    await b.locator('.detail').waitFor({ timeout: 30_000 });
+    assert.ok((await b.locator('.detail').textContent()).includes('Slow Description Archivist'));
+    assert.equal(await b.locator('.detail .rich-text li p').count(), 20_000);
+    assert.ok(await longestPause(s.page) < FROZEN_MS, `the page was held ${await longestPause(s.page)} ms`);
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
+// ---------------------------------------------------------------------------
+// 8. The storage the board shares with its host
+
+/** A feed of about `bytes` bytes (long descriptions), its openings titled `${name} n`. */
+function bigFeed(name, bytes) {
+  return (f) => {
+    const each = Math.floor(bytes / 20);
+    return JSON.stringify(Array.from({ length: 20 }, (_, i) => posting(f, `${name} ${i}`, { description: 'y'.repeat(each - 400) })));
+  };
+}
+
+/** The characters (UTF-16 units, keys and values) the boards' saved copies take in this frame's storage. */
+const savedUnits = (frameOrPage) => frameOrPage.evaluate(() => Object.keys(localStorage)
+  .filter((k) => k.startsWith('openings:feed:'))
+  .reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
+
+// Proves hostile (or merely large) feeds cannot fill the host's own
+// localStorage: six feeds of 900 kB each are saved within the boards' total
+// of 2,000,000 characters (oldest first to go), and the host can still
+// store three million characters of its own (the browser allows an origin
+// about 5.2 million).
+test('feeds cannot fill the storage the host page needs', { timeout: 120_000 }, async () => {
+  const feeds = {};
+  for (let i = 0; i < 6; i++) feeds[`big-${i}.json`] = bigFeed(`Big${i}`, 900_000);
+  const url = h.servers.hostPage('hostile.html', { feed: Object.keys(feeds).map(hostile).join(' ') });
+  const s = await visitWith(url, feeds);
+  const b = board(s.page);
+  try {
+    await eventually(async () => {
+      assert.match(await b.locator('.result-count').textContent(), /^120 openings/);
+    }, { timeout: 60_000 });
+    await eventually(async () => {
+      const units = await savedUnits(s.page);
+      assert.ok(units > 0 && units <= 2_000_000, `the saved copies take ${units} characters`);
+      const kept = await s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('openings:feed:')).length);
+      assert.equal(kept, 2, 'two copies of 900 kB fit the budget');
+    });
+    const stored = await s.page.evaluate(() => {
+      try {
+        localStorage.setItem('host-own-data', 'h'.repeat(3_000_000));
+        return localStorage.getItem('host-own-data').length;
+      } catch (error) {
+        return String(error);
+      }
+    });
+    assert.equal(stored, 3_000_000, 'the host could not store its own data');
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
+// Proves a saved copy older than a week is not shown when the feed fails
+// (an outage does not bring back last month's openings, nor a copy saved
+// while a feed was compromised), and is removed.
+test('a saved copy older than a week is not shown, and is removed', { timeout: 60_000 }, async () => {
+  const feed = `${h.servers.feedsOrigin}/fault/500`;
+  const session = await openSession(h.browser);
+  const body = JSON.stringify([posting('https://portal.example.org', 'Stale Copy Curator')]);
+  await session.context.addInitScript(({ key, value }) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, { key: `openings:feed:${feed}`, value: `${Date.now() - 8 * 86_400_000}\n${body}` });
+  try {
+    await session.page.goto(h.servers.hostPage('hostile.html', { feed }));
+    const b = board(session.page);
+    await b.locator('.notice-error').waitFor({ timeout: 30_000 });
+    assert.equal(await b.locator('.listing').count(), 0, 'the stale copy was shown');
+    assert.equal(await b.locator('.notice-saved').count(), 0);
+    assert.equal(await session.page.evaluate((k) => localStorage.getItem(k), `openings:feed:${feed}`), null, 'the stale copy was kept');
+    await assertHostUnharmed(session);
+  } finally {
+    await session.close();
+  }
+});
+
+// Proves the same budget holds in iframe mode, where every site framing the
+// widget shares the widget origin's storage.
+test('in iframe mode the widget origin\'s storage keeps the same budget', { timeout: 120_000 }, async () => {
+  const feeds = {};
+  for (let i = 0; i < 4; i++) feeds[`framed-${i}.json`] = bigFeed(`Framed${i}`, 900_000);
+  const url = h.servers.hostPage('hostile.html', { feed: Object.keys(feeds).map(hostile).join(' '), mode: 'iframe' });
+  const s = await visitWith(url, feeds);
+  try {
+    const inside = s.page.frameLocator('openings-board#main iframe');
+    await eventually(async () => {
+      assert.match(await inside.locator('.result-count').textContent(), /^80 openings/);
+    }, { timeout: 60_000 });
+    const frame = s.page.frames().find((f) => f.url().startsWith(`${h.servers.widgetOrigin}/frame.html`));
+    await eventually(async () => {
+      const units = await savedUnits(frame);
+      assert.ok(units > 0 && units <= 2_000_000, `the saved copies take ${units} characters`);
+    });
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
+// ---------------------------------------------------------------------------
+// 9. Iframe mode tells only the page that embeds it
+
+/**
+ * FEEDS' page that frames the widget's frame.html with these query
+ * parameters and notes every message it receives.
+ */
+async function framingPage(params) {
+  const session = await openSession(h.browser);
+  const src = new URL('/frame.html', h.servers.widgetOrigin);
+  for (const [k, v] of Object.entries(params)) src.searchParams.set(k, v);
+  await session.page.goto(`${h.servers.feedsOrigin}/framing.html?src=${encodeURIComponent(src.href)}`);
+  return session;
+}
+
+// Proves the frame's messages (its height, and the openings:filter event
+// with what the reader searched) go to the embedding page's origin only: a
+// page on another origin that frames frame.html naming the host as its
+// parent hears nothing, while the page it names hears the search.
+test('the frame tells its height and the reader\'s search to the embedding page only', { timeout: 90_000 }, async () => {
+  const feed = `${h.servers.feedsOrigin}/feeds/museum.json`;
+  const stranger = await framingPage({ feed, origin: h.servers.hostOrigin });
+  const named = await framingPage({ feed, origin: h.servers.feedsOrigin });
+  try {
+    for (const s of [stranger, named]) {
+      const inside = s.page.frameLocator('iframe');
+      await inside.locator('.listing').first().waitFor({ timeout: 30_000 });
+      await inside.getByRole('searchbox').fill('registrar');
+      await inside.locator('.listing').first().waitFor();
+    }
+    await eventually(async () => {
+      const heard = await named.page.evaluate(() => window.received.filter((m) => m.data?.source === 'openings'));
+      assert.ok(heard.some((m) => m.data.type === 'height'), 'the named page heard no height');
+      assert.ok(heard.some((m) => m.data.name === 'openings:filter' && m.data.detail.query === 'registrar'), JSON.stringify(heard));
+    }, { timeout: 10_000 });
+    const overheard = await stranger.page.evaluate(() => window.received.filter((m) => m.data?.source === 'openings'));
+    assert.deepEqual(overheard, [], 'a page that is not the embedding one heard the frame');
+  } finally {
+    await stranger.close();
+    await named.close();
+  }
+});
+
+// Proves a relative feed URL in iframe mode is the host page's, as the
+// README says (it resolved against frame.html, on the widget's origin).
+test('a relative feed URL in iframe mode resolves against the host page', { timeout: 60_000 }, async () => {
+  const session = await openSession(h.browser);
+  await session.page.route(`${h.servers.hostOrigin}/local/**`, (route) => route.fulfill({
+    status: 200,
+    headers: { 'access-control-allow-origin': '*', 'content-type': 'application/ld+json' },
+    body: JSON.stringify([posting(h.servers.feedsOrigin, 'Local Feed Librarian')]),
+  }));
+  try {
+    await session.page.goto(h.servers.hostPage('hostile.html', { feed: 'local/jobs.json', mode: 'iframe' }));
+    const inside = session.page.frameLocator('openings-board#main iframe');
+    await waitForTitles(inside, ['Local Feed Librarian'], 30_000);
+    await assertHostUnharmed(session);
+  } finally {
+    await session.close();
+  }
+});
