@@ -3,12 +3,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use openings_core::jekyll::{read_post, JekyllOptions, Outcome};
+use openings_posts::{read_post, Outcome, PostOptions};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     for fix_encoding in [false, true] {
-        let options = JekyllOptions {
+        let options = PostOptions {
             organization: "Fuzz Library".into(),
             organization_url: None,
             fix_encoding,

@@ -37,13 +37,20 @@ pub enum Command {
     /// JobPostings out, which the board reads. An opening listed by two feeds
     /// (same identifier, apply link, or title and organization) appears once.
     Convert(ConvertArgs),
-    /// Turn Jekyll job posts into a schema.org JSON-LD feed.
+    /// Turn the job posts of a static site (Jekyll, Hugo, Eleventy) into a
+    /// schema.org JSON-LD feed.
     ///
-    /// Reads the front matter, renders the Markdown to safe HTML, removes
-    /// Liquid tags, takes the apply link from the Apply-button include (or the
-    /// first link labelled Apply), and the facts from front-matter keys or
-    /// plain phrases ("full-time", "remote position", "minimum salary … is
-    /// USD$70000"). See docs/cli.md for the front-matter keys.
+    /// Reads the front matter (YAML, or Hugo's TOML), renders the Markdown to
+    /// safe HTML, removes Liquid tags, takes the job title out of a headline
+    /// ("… Hiring a Coordinator"), the apply link from the Apply-button
+    /// include, a key, or the text (a link that says Apply, a sentence or a
+    /// section about applying, an e-mail address), the closing date from a
+    /// key or the text, and the facts from keys or plain phrases
+    /// ("full-time", "remote position", "minimum salary … is USD$70000").
+    /// Posts that say applications are closed, or that closed, or that are
+    /// older than --max-age with no closing date, are left out, said so.
+    /// Each posting written is checked with the rules of `validate`. See
+    /// docs/cli.md for the front-matter keys.
     Jekyll(JekyllArgs),
     /// Write an Atom feed of the openings, for newsletters and RSS-to-email.
     Atom(AtomArgs),
@@ -107,10 +114,11 @@ pub struct ConvertArgs {
 
 #[derive(Debug, Args)]
 pub struct JekyllArgs {
-    /// The folder of posts (`_posts`); `*.md` and `*.markdown` files in it
-    /// and its sub-folders are read.
-    #[arg(value_name = "POSTS_DIR")]
-    pub posts: PathBuf,
+    /// The folders of posts (`_posts`, `_jobs`, `_news`, Hugo's
+    /// `content/jobs`…) or single posts; `.md`, `.markdown` and `.html`
+    /// files in them and their sub-folders are read.
+    #[arg(value_name = "POSTS", required = true)]
+    pub posts: Vec<PathBuf>,
     /// The hiring organization (a post's `organization:` key overrides it).
     #[arg(long, value_name = "NAME")]
     pub org: String,
@@ -120,6 +128,10 @@ pub struct JekyllArgs {
     /// Only posts with this tag (or category) are openings.
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
+    /// Leave out posts with no closing date that are older than this many
+    /// days ("open until filled" posts of years ago); 0 keeps them all.
+    #[arg(long, default_value_t = openings_core::feeds::DEFAULT_MAX_AGE_DAYS, value_name = "DAYS")]
+    pub max_age: u32,
     /// Repair text that was mis-decoded (UTF-8 read as Windows-1252, such
     /// as "donâ€™t") instead of only warning about it.
     #[arg(long)]
@@ -130,6 +142,10 @@ pub struct JekyllArgs {
     /// Posts that cannot be read are reported but do not make the exit code 1.
     #[arg(long)]
     pub keep_going: bool,
+    /// Exit 1 when a posting written lacks something search engines
+    /// require (it is reported either way).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

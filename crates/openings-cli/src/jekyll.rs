@@ -1,19 +1,27 @@
-//! `openings jekyll`: a folder of Jekyll job posts to one schema.org JSON-LD
-//! feed. The core reads each post ([`openings_core::jekyll`]); this module
-//! finds the files, keeps the posts with the chosen tag, renders their
-//! Markdown to safe HTML and reports every warning with file and line.
+//! `openings jekyll`: the job posts of a static site (Jekyll, Hugo or
+//! Eleventy) to one schema.org JSON-LD feed. `openings_posts` reads each
+//! post; this module finds the files, keeps the posts with the chosen tag
+//! that are still open, renders their Markdown to safe HTML, checks every
+//! posting it writes with the rules of `openings validate`, and reports each
+//! problem with the post's file and the front-matter key to add.
 
 use std::path::{Path, PathBuf};
 
 use openings_core::export::json_ld;
-use openings_core::jekyll::{read_post, JekyllOptions, Outcome};
 use openings_core::links::safe_link;
-use openings_core::Opening;
+use openings_core::{Opening, Timestamp};
+use openings_posts::{read_post, Outcome, PostOptions};
 
 use crate::cli::JekyllArgs;
-use crate::fetch::{read_bounded, FileError};
+use crate::fetch::{now, read_bounded, FileError};
 use crate::markdown::render_description;
 use crate::report::{say, write_output, Exit};
+use crate::validate::{findings, Rule};
+
+/// The largest post read, in bytes (a job post is a few kilobytes).
+pub const MAX_POST_BYTES: usize = 2_000_000;
+/// The most posts read from the folders given.
+pub const MAX_POSTS: usize = 10_000;
 
 pub fn run(args: &JekyllArgs) -> Exit {
     let org_url = match &args.org_url {
@@ -26,46 +34,45 @@ pub fn run(args: &JekyllArgs) -> Exit {
         },
         None => None,
     };
-    let (mut files, linked_folders) = match post_files(&args.posts) {
-        Ok(found) => found,
-        Err(e) => {
-            say(&format!(
-                "cannot read the folder {}: {e}",
-                args.posts.display()
-            ));
-            return Exit::Unreadable;
+    let mut files = Vec::new();
+    for place in &args.posts {
+        match post_files(place) {
+            Ok((found, linked_folders)) => {
+                files.extend(found);
+                for folder in &linked_folders {
+                    say(&format!(
+                        "{}: a link to a folder, not followed (copy the posts in, or name the folder itself)",
+                        folder.display()
+                    ));
+                }
+            }
+            Err(e) => {
+                say(&format!("cannot read {}: {e}", place.display()));
+                return Exit::Unreadable;
+            }
         }
-    };
-    for folder in &linked_folders {
-        say(&format!(
-            "{}: a link to a folder, not followed (copy the posts in, or name the folder itself)",
-            folder.display()
-        ));
     }
+    let named = names(&args.posts);
     if files.len() > MAX_POSTS {
         say(&format!(
-            "{} has {} posts; only the first {MAX_POSTS} are read",
-            args.posts.display(),
+            "{named} has {} posts; only the first {MAX_POSTS} are read",
             files.len()
         ));
         files.truncate(MAX_POSTS);
     }
     if files.is_empty() {
-        say(&format!(
-            "{} has no .md or .markdown posts",
-            args.posts.display()
-        ));
+        say(&format!("{named} has no .md, .markdown or .html posts"));
         return Exit::Unreadable;
     }
-    let options = JekyllOptions {
+    let options = PostOptions {
         organization: args.org.clone(),
         organization_url: org_url,
         fix_encoding: args.fix_encoding,
     };
+    let now = now();
     let wanted_tag = args.tag.as_deref().map(str::to_lowercase);
-    let mut openings: Vec<Opening> = Vec::new();
-    let mut failed = 0;
-    let mut unreadable = 0;
+    let mut openings: Vec<(String, Opening)> = Vec::new();
+    let (mut failed, mut unreadable, mut left_out) = (0, 0, 0);
     for file in &files {
         let label = file.display().to_string();
         let text = match read_bounded(file, MAX_POST_BYTES) {
@@ -100,8 +107,13 @@ pub fn run(args: &JekyllArgs) -> Exit {
         match read.outcome {
             Outcome::Post(post) => {
                 let mut opening = post.opening;
+                if let Some(why) = not_open(&opening, now, args.max_age) {
+                    say(&format!("{label}: left out: {why}"));
+                    left_out += 1;
+                    continue;
+                }
                 opening.description = render_description(&opening.description);
-                openings.push(opening);
+                openings.push((label, opening));
             }
             Outcome::Ignored(why) => say(&format!("{label}: skipped: {why}")),
             Outcome::Failed(notice) => {
@@ -113,15 +125,16 @@ pub fn run(args: &JekyllArgs) -> Exit {
     if unreadable == files.len() {
         return Exit::Unreadable;
     }
-    if let (Some(tag), true) = (&args.tag, openings.is_empty()) {
+    if let (Some(tag), true) = (&args.tag, openings.is_empty() && left_out == 0) {
         say(&format!(
-            "no post in {} has the tag or category \"{tag}\"",
-            args.posts.display()
+            "no post in {named} has the tag or category \"{tag}\""
         ));
     }
     // Newest first, as a job board lists them.
-    openings.sort_by_key(|o| std::cmp::Reverse(o.date_posted));
-    let feed = json_ld::item_list(Some(&format!("Openings at {}", args.org)), &openings);
+    openings.sort_by_key(|(_, o)| std::cmp::Reverse(o.date_posted));
+    let required = check(&openings, now);
+    let list: Vec<Opening> = openings.into_iter().map(|(_, o)| o).collect();
+    let feed = json_ld::item_list(Some(&format!("Openings at {}", args.org)), &list);
     let text = format!("{feed:#}\n");
     if let Err(e) = write_output(args.output.as_deref(), &text) {
         say(&e);
@@ -130,30 +143,91 @@ pub fn run(args: &JekyllArgs) -> Exit {
     if let Some(path) = &args.output {
         say(&format!(
             "wrote {} opening(s) to {}",
-            openings.len(),
+            list.len(),
             path.display()
         ));
     }
-    if (failed > 0 || unreadable > 0) && !args.keep_going {
+    if (failed > 0 || unreadable > 0) && !args.keep_going || required > 0 && args.strict {
         Exit::Problems
     } else {
         Exit::Ok
     }
 }
 
-/// The largest post read, in bytes (a job post is a few kilobytes).
-pub const MAX_POST_BYTES: usize = 2_000_000;
-/// The most posts read from one folder.
-pub const MAX_POSTS: usize = 10_000;
+/// Why an opening is not open: it closed, or it has no closing date and
+/// was posted more than `max_age` days ago (0: kept whatever its age).
+fn not_open(o: &Opening, now: Timestamp, max_age: u32) -> Option<String> {
+    if let Some(closes) = o.valid_through.filter(|&c| c < now) {
+        return Some(format!("it closed on {}", closes.to_iso_date()));
+    }
+    let posted = o
+        .date_posted
+        .filter(|_| o.valid_through.is_none() && max_age > 0)?;
+    let age_days = now.millis_since(posted) / openings_core::dates::DAY_MS;
+    (age_days > i64::from(max_age)).then(|| {
+        format!(
+            "posted {} ({age_days} days ago) with no closing date, older than --max-age {max_age}: \
+             give it `valid_through:` if it is still open",
+            posted.to_iso_date()
+        )
+    })
+}
 
-/// The posts under `dir`, in name order (Jekyll's date order); hidden
-/// folders and files are skipped, and so are folders reached through a
-/// symbolic link (one pointing at a parent would be walked for ever): they
-/// are listed in the second part, to be reported.
-fn post_files(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+/// Checks each posting to be written with the rules of `openings
+/// validate`, and says for each problem which post and which key to add.
+/// Returns how many required properties are missing.
+fn check(openings: &[(String, Opening)], now: Timestamp) -> usize {
+    let mut required = 0;
+    for (file, opening) in openings {
+        for finding in findings(opening, None, now) {
+            // A post cannot say whether its apply link takes applications
+            // right there; nothing else is beyond a post.
+            if finding.rule == Rule::DirectApply {
+                continue;
+            }
+            let kind = if finding.error {
+                required += 1;
+                "error (search engines require it)"
+            } else {
+                "warning"
+            };
+            say(&format!(
+                "{file}: {kind}: {}; add {}",
+                finding.message,
+                finding.rule.post_key()
+            ));
+        }
+    }
+    required
+}
+
+/// The folders or files named, for messages.
+fn names(places: &[PathBuf]) -> String {
+    places
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether a file is a post: Markdown, or HTML with front matter (Hugo and
+/// Jekyll read both).
+fn is_post(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e == "md" || e == "markdown" || e == "html")
+}
+
+/// The posts under `place` (a folder, or one post), in name order
+/// (Jekyll's date order); hidden folders and files are skipped, and so are
+/// folders reached through a symbolic link (one pointing at a parent would
+/// be walked for ever): they are listed in the second part, to be reported.
+fn post_files(place: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    if std::fs::metadata(place)?.is_file() {
+        return Ok((vec![place.to_path_buf()], Vec::new()));
+    }
     let mut files = Vec::new();
     let mut linked_folders = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
+    let mut folders = vec![place.to_path_buf()];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder)? {
             let entry = entry?;
@@ -170,10 +244,7 @@ fn post_files(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
                 folders.push(path);
             } else if kind.is_symlink() && path.is_dir() {
                 linked_folders.push(path);
-            } else if path
-                .extension()
-                .is_some_and(|e| e == "md" || e == "markdown")
-            {
+            } else if is_post(&path) {
                 files.push(path);
             }
         }

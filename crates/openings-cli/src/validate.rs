@@ -2,6 +2,8 @@
 //! measured against what search engines require of a `JobPosting` (errors)
 //! and what they recommend (warnings). Every format is checked through the
 //! opening it maps to, so a Lever feed is judged by the posting it becomes.
+//! `openings jekyll` checks the postings it writes with the same rules
+//! ([`findings`]), naming for each the front-matter key to add.
 
 use openings_core::feeds::{Context, Entry};
 use openings_core::{parse_feed, FeedFormat, Opening, Timestamp, Workplace};
@@ -166,9 +168,60 @@ fn check_feed(
     }
 }
 
+/// What one rule found wrong or missing in one posting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// An error: search engines require it. Else a warning: they recommend it.
+    pub error: bool,
+    pub rule: Rule,
+    pub message: String,
+}
+
+/// The rules a posting is checked against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    Description,
+    DatePosted,
+    Organization,
+    RemoteRegions,
+    JobLocation,
+    ValidThrough,
+    Closed,
+    EmploymentType,
+    Salary,
+    SalaryCurrency,
+    Identifier,
+    DirectApply,
+    Title,
+}
+
+impl Rule {
+    /// What to add to a post's front matter to satisfy this rule.
+    pub fn post_key(self) -> &'static str {
+        match self {
+            Rule::Description => "a body (the description)",
+            Rule::DatePosted => "`date: YYYY-MM-DD`",
+            Rule::Organization => "`organization:` (or --org)",
+            Rule::RemoteRegions => {
+                "`applicant_location:` (the countries or regions applicants may live in)"
+            }
+            Rule::JobLocation => "`location:` (or `remote: true` with `applicant_location:`)",
+            Rule::ValidThrough => "`valid_through: YYYY-MM-DD`",
+            Rule::Closed => "a later `valid_through:`, or remove the post",
+            Rule::EmploymentType => "`employment_type:` (full-time, part-time, contract…)",
+            Rule::Salary => "`salary_min:`, `salary_max:` and `salary_currency:`",
+            Rule::SalaryCurrency => "`salary_currency:` (USD, EUR…)",
+            Rule::Identifier => "`id:`",
+            Rule::DirectApply => "nothing (a post links to where people apply)",
+            Rule::Title => "`job_title:` (the job's own title)",
+        }
+    }
+}
+
 /// Search engines' required and recommended `JobPosting` properties, for
-/// the posting this opening is (or becomes through `openings convert`).
-fn check_opening(o: &Opening, node: Option<&Value>, now: Timestamp, found: &mut EntryReport) {
+/// the posting this opening is (or becomes through `openings convert`),
+/// and a title that reads like one.
+pub fn findings(o: &Opening, node: Option<&Value>, now: Timestamp) -> Vec<Finding> {
     let raw = |key: &str| node.and_then(|n| n.get(key)).filter(|v| !v.is_null());
     let raw_text = |key: &str| {
         raw(key).map(|v| match v {
@@ -176,62 +229,92 @@ fn check_opening(o: &Opening, node: Option<&Value>, now: Timestamp, found: &mut 
             other => other.to_string(),
         })
     };
-    let errors = &mut found.errors;
+    let mut found = Vec::new();
+    let mut say = |error: bool, rule: Rule, message: String| {
+        found.push(Finding {
+            error,
+            rule,
+            message,
+        })
+    };
     if o.description.is_empty() {
-        errors.push("no description (required)".into());
+        say(true, Rule::Description, "no description (required)".into());
     }
     if o.date_posted.is_none() {
         match raw_text("datePosted") {
-            Some(bad) => errors.push(format!(
-                "datePosted \"{bad}\" is not an ISO 8601 date such as 2030-01-31"
-            )),
-            None => errors.push("no datePosted (required)".into()),
+            Some(bad) => say(
+                true,
+                Rule::DatePosted,
+                format!("datePosted \"{bad}\" is not an ISO 8601 date such as 2030-01-31"),
+            ),
+            None => say(true, Rule::DatePosted, "no datePosted (required)".into()),
         }
     }
     if o.organization.name.trim().is_empty() {
-        errors.push("no hiringOrganization name (required)".into());
+        say(
+            true,
+            Rule::Organization,
+            "no hiringOrganization name (required)".into(),
+        );
     }
     if o.locations.is_empty() {
         if o.workplace == Workplace::Remote {
             if o.remote_regions.is_empty() {
-                errors.push(
+                say(
+                    true,
+                    Rule::RemoteRegions,
                     "remote, but no applicantLocationRequirements: say in which countries or \
                      regions applicants may live (required for remote postings)"
                         .into(),
                 );
             }
         } else {
-            errors.push(
+            say(
+                true,
+                Rule::JobLocation,
                 "no jobLocation (required, unless the job is remote: jobLocationType \
                  TELECOMMUTE with applicantLocationRequirements)"
                     .into(),
             );
         }
     }
-
-    let warnings = &mut found.warnings;
     match o.valid_through {
         None => match raw_text("validThrough") {
-            Some(bad) => found.errors.push(format!(
-                "validThrough \"{bad}\" is not an ISO 8601 date such as 2030-01-31"
-            )),
-            None => warnings.push("no validThrough, the closing date (recommended)".into()),
+            Some(bad) => say(
+                true,
+                Rule::ValidThrough,
+                format!("validThrough \"{bad}\" is not an ISO 8601 date such as 2030-01-31"),
+            ),
+            None => say(
+                false,
+                Rule::ValidThrough,
+                "no validThrough, the closing date (recommended)".into(),
+            ),
         },
-        Some(closes) if closes < now => warnings.push(format!(
-            "closed on {}: the board hides it; remove it from the feed",
-            closes.to_iso_date()
-        )),
+        Some(closes) if closes < now => say(
+            false,
+            Rule::Closed,
+            format!(
+                "closed on {}: the board hides it; remove it from the feed",
+                closes.to_iso_date()
+            ),
+        ),
         Some(_) => {}
     }
-    let warnings = &mut found.warnings;
     if o.employment_types.is_empty() {
-        warnings.push("no employmentType, such as FULL_TIME (recommended)".into());
+        say(
+            false,
+            Rule::EmploymentType,
+            "no employmentType, such as FULL_TIME (recommended)".into(),
+        );
     }
     match &o.salary {
-        None => warnings.push("no baseSalary (recommended)".into()),
-        Some(s) if s.currency.is_none() => {
-            warnings.push("baseSalary has no currency code such as USD".into())
-        }
+        None => say(false, Rule::Salary, "no baseSalary (recommended)".into()),
+        Some(s) if s.currency.is_none() => say(
+            false,
+            Rule::SalaryCurrency,
+            "baseSalary has no currency code such as USD".into(),
+        ),
         Some(_) => {}
     }
     let has_identifier = match node {
@@ -239,14 +322,43 @@ fn check_opening(o: &Opening, node: Option<&Value>, now: Timestamp, found: &mut 
         None => o.id != o.apply_url,
     };
     if !has_identifier {
-        warnings.push("no identifier of its own (recommended)".into());
+        say(
+            false,
+            Rule::Identifier,
+            "no identifier of its own (recommended)".into(),
+        );
     }
     if node.is_some() && raw("directApply").is_none() {
-        warnings.push(
+        say(
+            false,
+            Rule::DirectApply,
             "no directApply: say whether the apply link lets people apply right there \
              (recommended)"
                 .into(),
         );
+    }
+    let reasons = openings_posts::title::headline_reasons(&o.title, &o.organization.name);
+    if !reasons.is_empty() {
+        say(
+            false,
+            Rule::Title,
+            format!(
+                "the title \"{}\" reads like a headline, not a job title: {}",
+                o.title,
+                reasons.join("; ")
+            ),
+        );
+    }
+    found
+}
+
+fn check_opening(o: &Opening, node: Option<&Value>, now: Timestamp, found: &mut EntryReport) {
+    for finding in findings(o, node, now) {
+        if finding.error {
+            found.errors.push(finding.message);
+        } else {
+            found.warnings.push(finding.message);
+        }
     }
 }
 

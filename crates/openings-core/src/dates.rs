@@ -66,8 +66,13 @@ impl Timestamp {
 
     /// The calendar date (UTC) as `YYYY-MM-DD`.
     pub fn to_iso_date(self) -> String {
-        let (y, m, d) = civil_from_days(self.0.div_euclid(DAY_MS));
+        let (y, m, d) = self.ymd();
         format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    /// The calendar date (UTC): year, month, day.
+    pub fn ymd(self) -> (i64, u32, u32) {
+        civil_from_days(self.0.div_euclid(DAY_MS))
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`.

@@ -8,7 +8,6 @@ pub mod dates;
 pub mod export;
 pub mod facets;
 pub mod feeds;
-pub mod jekyll;
 pub mod links;
 pub mod model;
 pub mod rich_text;

@@ -26,6 +26,12 @@ pub use values::Entry;
 /// Feeds larger than this are refused unless the board allows more.
 pub const DEFAULT_MAX_FEED_BYTES: usize = 20 * 1024 * 1024;
 
+/// Openings with no closing date that were posted more than this many days
+/// ago are not shown, unless the board's `max-age` (or the tool's
+/// `--max-age`) says otherwise: "open until filled" must not mean "for
+/// ever". 0 keeps every opening.
+pub const DEFAULT_MAX_AGE_DAYS: u32 = 90;
+
 /// The most entries read from one feed; the rest are left out, and the
 /// feed says how many ([`ParsedFeed::cut`]). A feed of institutions' openings
 /// holds hundreds; this keeps a hostile one from filling the reader's memory.
