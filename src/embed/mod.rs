@@ -15,7 +15,7 @@ pub mod url_sync;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use openings_core::url_state::{param_name, remove_param};
+use openings_core::url_state::{link_base, param_name, remove_param};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 use yew::AppHandle;
@@ -112,7 +112,7 @@ fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
     };
     // The stopped board's search-engine markup goes with it.
     structured_data::remove(&document, &label);
-    if let Ok(notice) = document.create_element("p") {
+    if let Some(notice) = create_element(&document, "p") {
         let _ = notice.set_attribute("role", "alert");
         let _ = notice.set_attribute("class", "notice notice-error");
         notice.set_text_content(Some(
@@ -161,7 +161,7 @@ fn props_for(host: &HtmlElement) -> BoardProps {
     }
     let lang = config.lang.clone().unwrap_or_else(|| page_language(host));
     let page_url = url_sync::current_url()
-        .map(|url| remove_param(&url, &param_name(config.id.as_deref())))
+        .map(|url| link_base(&remove_param(&url, &param_name(config.id.as_deref()))))
         .unwrap_or_default();
     let on_event = {
         let host = host.clone();
@@ -192,17 +192,33 @@ fn board_label(host: &HtmlElement, config: &BoardConfig) -> String {
 /// page's own HTML can hide it (an `<img name="head">` makes `document.head`
 /// that image); through `Document.prototype` it cannot.
 pub(crate) fn document_head(document: &web_sys::Document) -> Option<web_sys::Element> {
-    let class = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Document")).ok()?;
-    let proto = js_sys::Reflect::get(&class, &JsValue::from_str("prototype")).ok()?;
-    let head = js_sys::Object::get_own_property_descriptor(
-        proto.dyn_ref::<js_sys::Object>()?,
-        &JsValue::from_str("head"),
-    );
-    let getter: js_sys::Function = js_sys::Reflect::get(&head, &JsValue::from_str("get"))
+    let getter: js_sys::Function = document_member(&JsValue::from_str("head"), "get")?;
+    getter.call0(document).ok()?.dyn_into().ok()
+}
+
+/// A new element, made by `Document.prototype.createElement`, which the
+/// page's HTML cannot hide (an `<img name="createElement">` added after the
+/// board started would, read the ordinary way).
+pub(crate) fn create_element(document: &web_sys::Document, tag: &str) -> Option<web_sys::Element> {
+    let create: js_sys::Function = document_member(&JsValue::from_str("createElement"), "value")?;
+    create
+        .call1(document, &JsValue::from_str(tag))
         .ok()?
         .dyn_into()
-        .ok()?;
-    getter.call0(document).ok()?.dyn_into().ok()
+        .ok()
+}
+
+/// The getter (`part` "get") or method (`part` "value") of
+/// `Document.prototype[name]`.
+fn document_member(name: &JsValue, part: &str) -> Option<js_sys::Function> {
+    let class = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Document")).ok()?;
+    let proto = js_sys::Reflect::get(&class, &JsValue::from_str("prototype")).ok()?;
+    let member =
+        js_sys::Object::get_own_property_descriptor(proto.dyn_ref::<js_sys::Object>()?, name);
+    js_sys::Reflect::get(&member, &JsValue::from_str(part))
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// The absolute URL of a feed written relative to the host page.

@@ -31,24 +31,68 @@
   }
 
   /**
+   * The URL a script element was fetched from. Its `src` property is no
+   * good: it is resolved again, each time it is read, against the
+   * document's base URL as it is now, and a <base href> in the page's user
+   * content (after the script, in the body) would change it. The browser
+   * fetched the script against the base in force when it met the element:
+   * the document's first <base href>, if that comes before the element,
+   * else the document's own URL.
+   */
+  function fetchedFrom(script) {
+    var raw = script.getAttribute("src");
+    var docUrl = real("URL");
+    var first = real("querySelector").call(document, "base[href]");
+    var before = first && first.compareDocumentPosition(script) & Node.DOCUMENT_POSITION_FOLLOWING;
+    var base = before ? new URL(first.getAttribute("href"), docUrl).href : docUrl;
+    return new URL(raw, base);
+  }
+
+  /** Whether the browser fetched `url` as a script (when it keeps the record). */
+  function fetchedAsScript(url) {
+    if (!window.performance || typeof performance.getEntriesByName !== "function") return true;
+    var entries = performance.getEntriesByName(url);
+    if (entries.length) return entries.some(function (e) { return e.initiatorType === "script" || e.initiatorType === "other"; });
+    // The browser keeps 250 records by default: past that, it cannot tell.
+    return performance.getEntriesByType("resource").length >= 250;
+  }
+
+  /**
    * Where this file was loaded from: the script element running it, or,
-   * when there is none (a script inside a shadow root), the page's first
-   * script whose src ends in /openings.js. Null when neither is found.
+   * when the browser names none (a module, a script inside a shadow root),
+   * the one script element of the page that the browser runs and fetched
+   * whose path ends in /openings.js. Null when neither is found, or when
+   * several such elements disagree (one may be the page's user content).
    */
   function loaderUrl() {
     var script = real("currentScript");
-    if (!(script instanceof HTMLScriptElement)) {
-      var scripts = real("querySelectorAll").call(document, "script[src]");
-      script = null;
-      for (var i = 0; i < scripts.length && !script; i++) {
-        var s = scripts[i];
-        var type = (s.getAttribute("type") || "").trim().toLowerCase();
-        var runs = type === "" || type === "text/javascript" || type === "application/javascript";
-        if (s instanceof HTMLScriptElement && runs && /\/openings\.js$/.test(new URL(s.src).pathname)) script = s;
+    var url = null;
+    try {
+      if (script instanceof HTMLScriptElement && script.hasAttribute("src")) {
+        url = fetchedFrom(script);
+      } else {
+        var scripts = real("querySelectorAll").call(document, "script[src]");
+        var found = [];
+        for (var i = 0; i < scripts.length; i++) {
+          var s = scripts[i];
+          var type = (s.getAttribute("type") || "").trim().toLowerCase();
+          var runs = type === "" || type === "module" || type === "text/javascript" || type === "application/javascript";
+          if (!(s instanceof HTMLScriptElement) || !runs || s.noModule) continue;
+          var candidate;
+          try {
+            candidate = fetchedFrom(s);
+          } catch (e) {
+            continue; // a src no URL can be made of was never fetched
+          }
+          if (/\/openings\.js$/.test(candidate.pathname) && fetchedAsScript(candidate.href) && found.indexOf(candidate.href) < 0) found.push(candidate.href);
+        }
+        if (found.length === 1) url = new URL(found[0]);
       }
+    } catch (e) {
+      return null; // a src no URL can be made of: nothing to trust
     }
-    if (!script || !/^https?:$/.test(new URL(script.src).protocol)) return null;
-    return new URL(".", script.src);
+    if (!url || !/^https?:$/.test(url.protocol)) return null;
+    return new URL(".", url);
   }
 
   var base = loaderUrl();

@@ -26,7 +26,7 @@ pub fn use_structured_data(label: Rc<str>, posting: Option<Rc<str>>) {
 fn insert(json: &str, label: &str) -> Option<web_sys::Element> {
     let document = web_sys::window()?.document()?;
     let head = super::document_head(&document)?;
-    let script = document.create_element("script").ok()?;
+    let script = super::create_element(&document, "script")?;
     script.set_attribute("type", "application/ld+json").ok()?;
     script.set_attribute("data-openings-board", label).ok()?;
     // `<` escaped, so no text can ever close the script element.

@@ -141,6 +141,16 @@ export async function startServers({ dist = distDir } = {}) {
   // on a slow connection.
   origins.widget = await listen(async (req, res) => {
     const url = new URL(req.url, 'http://x');
+    // Under /same-origin/, a host page served beside the widget's files,
+    // for a page that loads openings.js by a relative URL.
+    if (url.pathname.startsWith('/same-origin/') && url.pathname.endsWith('.html')) {
+      const page = await fileUnder(pagesDir, url.pathname.slice('/same-origin'.length));
+      if (page) {
+        res.writeHead(200, { 'content-type': MIME['.html'], 'cache-control': 'no-store' });
+        return res.end(fill(await readFile(page, 'utf8'), url.searchParams));
+      }
+    }
+    if (url.pathname.startsWith('/same-origin/')) url.pathname = url.pathname.slice('/same-origin'.length);
     const slow = url.pathname.startsWith('/slow-wasm/');
     const path = slow ? url.pathname.slice('/slow-wasm'.length) : url.pathname;
     widgetRequests.push({ path, at: Date.now() });

@@ -3,8 +3,8 @@
 //! JSON-LD feed, an Atom feed or a sitemap of deep links.
 
 use openings_core::export::atom::{atom_feed, AtomMeta};
-use openings_core::export::json_ld;
 use openings_core::export::sitemap::{sitemap, MAX_SITEMAP_URLS};
+use openings_core::export::{json_ld, json_text};
 use openings_core::links::safe_link;
 
 use crate::cli::{AtomArgs, ConvertArgs, SitemapArgs};
@@ -18,7 +18,11 @@ pub fn convert(args: &ConvertArgs) -> Exit {
         Err(exit) => return exit,
     };
     let feed = json_ld::item_list(args.name.as_deref(), merged.catalog.openings());
-    finish(&merged, args.output.as_deref(), &format!("{feed:#}\n"))
+    finish(
+        &merged,
+        args.output.as_deref(),
+        &format!("{}\n", json_text(&feed)),
+    )
 }
 
 pub fn atom(args: &AtomArgs) -> Exit {

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use openings_core::export::json_ld;
+use openings_core::export::{json_ld, json_text};
 use openings_core::links::safe_link;
 use openings_core::{Opening, Timestamp};
 use openings_posts::{read_post, Outcome, PostOptions};
@@ -135,7 +135,7 @@ pub fn run(args: &JekyllArgs) -> Exit {
     let required = check(&openings, now);
     let list: Vec<Opening> = openings.into_iter().map(|(_, o)| o).collect();
     let feed = json_ld::item_list(Some(&format!("Openings at {}", args.org)), &list);
-    let text = format!("{feed:#}\n");
+    let text = format!("{}\n", json_text(&feed));
     if let Err(e) = write_output(args.output.as_deref(), &text) {
         say(&e);
         return Exit::Problems;

@@ -5,6 +5,7 @@
 //! `openings jekyll` checks the postings it writes with the same rules
 //! ([`findings`]), naming for each the front-matter key to add.
 
+use openings_core::export::json_text;
 use openings_core::feeds::{Context, Entry};
 use openings_core::{parse_feed, FeedFormat, Opening, Timestamp, Workplace};
 use serde_json::{json, Value};
@@ -78,7 +79,7 @@ pub fn run(args: &ValidateArgs) -> Exit {
     let stale = reports.iter().filter(|r| r.note.is_some()).count();
 
     if args.json {
-        println!("{:#}", to_json(&reports));
+        println!("{}", json_text(&to_json(&reports)));
     } else {
         print_text(&reports, entry_errors, warnings);
     }

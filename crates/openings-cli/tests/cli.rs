@@ -677,7 +677,7 @@ fn output_to_a_device_is_written_to_it() {
 #[test]
 fn escape_sequences_in_a_feed_are_shown_not_obeyed_by_the_terminal() {
     let dir = scratch("escapes");
-    let title = "Archivist\u{1b}[2K\u{1b}[1A\r  entry 9 \"Curator\": ok\u{7}";
+    let title = "Archivist\u{1b}[2K\u{1b}[1A\r  entry 9 \"Curator\": ok\u{7}\u{9b}31m\u{202e}";
     let feed = serde_json::json!([{
         "@type": "JobPosting",
         "title": title,
@@ -688,14 +688,26 @@ fn escape_sequences_in_a_feed_are_shown_not_obeyed_by_the_terminal() {
     std::fs::write(&path, feed.to_string()).unwrap();
     let path = path.display().to_string();
     let out = dir.join("out.json").display().to_string();
+    let hidden =
+        |c: char| c.is_control() && c != '\n' || openings_core::export::is_hidden_control(c);
+    // Every output, the machine-readable ones to a terminal too.
     for args in [
         vec!["validate", path.as_str()],
+        vec!["validate", "--json", path.as_str()],
         vec!["convert", path.as_str(), "-o", out.as_str()],
+        vec!["convert", path.as_str()],
+        vec!["atom", path.as_str()],
+        vec![
+            "sitemap",
+            path.as_str(),
+            "--page",
+            "https://example.org/jobs",
+        ],
     ] {
         let run = tool(&args);
         for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
             assert!(
-                !text.chars().any(|c| c.is_control() && c != '\n'),
+                !text.chars().any(hidden),
                 "{args:?} wrote a control character to {stream}: {text:?}"
             );
         }

@@ -264,6 +264,29 @@ pub fn deep_link(page_url: &str, board_id: Option<&str>, opening_id: &str) -> St
     write_state(page_url, board_id, &state)
 }
 
+/// The longest page URL the board builds deep links on, in bytes. Each
+/// listing's link is the page URL with the board's parameter in it, so a
+/// link padded with a megabyte of hash or of other parameters would be
+/// copied into every listing: past this, the hash is left out of deep
+/// links, then the other parameters.
+pub const MAX_LINK_BASE_BYTES: usize = 2_048;
+
+/// The page URL deep links are built on (see [`MAX_LINK_BASE_BYTES`]).
+pub fn link_base(page_url: &str) -> String {
+    if page_url.len() <= MAX_LINK_BASE_BYTES {
+        return page_url.to_string();
+    }
+    let (base, query, _) = split_url(page_url);
+    match query {
+        Some(query) if base.len() + 1 + query.len() <= MAX_LINK_BASE_BYTES => {
+            format!("{base}?{query}")
+        }
+        // A path that long is not a page any server has: kept as it is,
+        // since a cut one would lead elsewhere.
+        _ => base.to_string(),
+    }
+}
+
 /// The raw (still percent-encoded) value of the first query-string
 /// parameter called `name`; the hash is not looked at.
 pub fn get_param(url: &str, name: &str) -> Option<String> {
@@ -532,6 +555,21 @@ mod tests {
         assert_eq!(state.page, 2);
         assert_eq!(decode("%"), BoardState::default());
         assert_eq!(decode(";;;:::,,,"), BoardState::default());
+    }
+
+    /// A link padded with a megabyte of hash (which never reaches a
+    /// server) or of other parameters: deep links are built on the page
+    /// without them, so every listing's link stays short.
+    #[test]
+    fn deep_links_are_built_on_a_bounded_page_url() {
+        let page = "https://example.org/jobs?lang=fr#/careers";
+        assert_eq!(link_base(page), page);
+        let long_hash = format!("https://example.org/jobs?lang=fr#{}", "a".repeat(1_900_000));
+        assert_eq!(link_base(&long_hash), "https://example.org/jobs?lang=fr");
+        let long_query = format!("https://example.org/jobs?pad={}#x", "a".repeat(1_900_000));
+        assert_eq!(link_base(&long_query), "https://example.org/jobs");
+        let link = deep_link(&link_base(&long_hash), None, "job-7");
+        assert_eq!(link, "https://example.org/jobs?lang=fr&openings=open:job-7");
     }
 
     #[test]

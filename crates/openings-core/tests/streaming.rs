@@ -419,3 +419,49 @@ fn entries_past_the_most_a_feed_may_have_are_counted_not_read() {
         );
     }
 }
+
+/// A byte order mark split over the first chunks (a server that flushes
+/// one or two bytes first) is a byte order mark still.
+#[test]
+fn a_byte_order_mark_split_over_chunks_is_still_one() {
+    let body = "\u{feff}[{\"@type\": \"JobPosting\", \"title\": \"Archivist\", \"url\": \"https://jobs.example/1\"}]";
+    for chunk in [1, 2, 3, 4, body.len()] {
+        let feed = read_in_chunks(body.as_bytes(), chunk).unwrap();
+        assert_eq!(feed.openings.len(), 1, "chunks of {chunk}");
+    }
+    assert!(matches!(
+        read_in_chunks(b"\xEF\xBB", 1),
+        Err(FeedError::NotJson(_))
+    ));
+    assert_eq!(
+        read_in_chunks(b"\xEF\xBB\xBF", 1).unwrap_err(),
+        FeedError::NotJson("the body is empty".into())
+    );
+}
+
+/// A list of references to a `@graph` that comes after it reads the same
+/// whatever the list's length: every reference is its posting, nothing is
+/// skipped, nothing counted twice.
+#[test]
+fn references_to_a_graph_after_the_list_read_alike_whatever_their_number() {
+    for n in [15, 16, 40] {
+        let refs: Vec<String> = (0..n)
+            .map(|i| {
+                format!(r##"{{"@type": "ListItem", "position": {i}, "item": {{"@id": "#j{i}"}}}}"##)
+            })
+            .collect();
+        let postings: Vec<String> = (0..n)
+            .map(|i| format!(r##"{{"@type": "JobPosting", "@id": "#j{i}", "title": "Job {i}", "url": "https://jobs.example/{i}"}}"##))
+            .collect();
+        let body = format!(
+            r#"{{"@context": "https://schema.org", "@type": "ItemList", "itemListElement": [{}], "@graph": [{}]}}"#,
+            refs.join(","),
+            postings.join(",")
+        );
+        for chunk in [7, 500, body.len()] {
+            let feed = read_in_chunks(body.as_bytes(), chunk).unwrap();
+            assert_eq!(feed.openings.len(), n, "{n} references, chunks of {chunk}");
+            assert!(feed.skipped.is_empty(), "{n}: {:?}", feed.skipped.first());
+        }
+    }
+}

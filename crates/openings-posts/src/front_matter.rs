@@ -275,10 +275,7 @@ fn unfenced(text: &str, lines: &[(usize, &str)]) -> Option<FrontMatter> {
 
 /// The fields of YAML front matter whose first line is line `first_line`
 /// of the file; what could be mended is mended and said.
-fn yaml_fields(
-    lines: &[&str],
-    first_line: usize,
-) -> Result<Read, Problem> {
+fn yaml_fields(lines: &[&str], first_line: usize) -> Result<Read, Problem> {
     let mut lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
     let mut warnings = Vec::new();
     // Each mend changes one line; a front matter has few lines.

@@ -8,7 +8,10 @@ pub mod json_ld;
 pub mod sitemap;
 
 /// Escapes text for XML content and attribute values, and drops the
-/// characters XML 1.0 does not allow at all (most control characters).
+/// characters XML 1.0 does not allow at all (most control characters). A
+/// carriage return, the C1 controls and the invisible bidirectional
+/// controls are written as character references: the document means the
+/// same, and a terminal it is printed to sees nothing it would obey.
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -18,9 +21,38 @@ pub fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
+            '\t' | '\n' => out.push(c),
+            '\r' => out.push_str("&#13;"),
             c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c if is_hidden_control(c) => out.push_str(&format!("&#x{:x};", u32::from(c))),
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters a terminal may obey rather than show: the C1 controls (an
+/// 8-bit CSI is U+009B) and the invisible bidirectional controls, which can
+/// make a line read differently from what it holds (and line and paragraph
+/// separators).
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+/// A JSON document as indented text, with the characters of
+/// [`is_hidden_control`] written as `\u` escapes (serde_json escapes the
+/// other controls): it decodes to exactly the same document.
+pub fn json_text(doc: &serde_json::Value) -> String {
+    let text = format!("{doc:#}");
+    if !text.chars().any(is_hidden_control) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_hidden_control(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
         }
     }
     out
@@ -45,6 +77,27 @@ mod tests {
         assert_eq!(
             xml_escape("<b>\"R&D\" 'lab'</b>\u{1}\u{ffff}\n"),
             "&lt;b&gt;&quot;R&amp;D&quot; &apos;lab&apos;&lt;/b&gt;\n"
+        );
+    }
+
+    #[test]
+    fn machine_output_means_the_same_and_shows_a_terminal_nothing_to_obey() {
+        let title = "Archivist\r\u{9b}31m \u{202e}gnp.exe\u{1b}[2K";
+        assert_eq!(
+            xml_escape(title),
+            "Archivist&#13;&#x9b;31m &#x202e;gnp.exe[2K"
+        );
+        let doc = serde_json::json!({ "title": title });
+        let text = json_text(&doc);
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' || is_hidden_control(c)),
+            "{text:?}"
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            doc
         );
     }
 }

@@ -28,6 +28,9 @@ const LIST_KEYS: [&str; 5] = ["itemListElement", "jobs", "offers", "content", "i
 /// JSON nested deeper than this is refused (serde_json's own limit).
 const MAX_DEPTH: usize = 128;
 
+/// The UTF-8 byte order mark some servers put before a feed.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Bytes split between two batches of mapping.
 const BATCH_BYTES: usize = 64 * 1024;
 
@@ -365,8 +368,14 @@ pub struct FeedReader {
     now: Timestamp,
     max_bytes: usize,
     received: usize,
+    /// The first bytes of the body, held until there are enough of them to
+    /// tell a byte order mark (which a server may send split over chunks).
+    lead: Option<Vec<u8>>,
     /// Complete entries not mapped yet.
     pending: Vec<Vec<u8>>,
+    /// Entries that only refer to a `@graph` node (`{"@id": …}`), kept to be
+    /// read with the graph when it comes after the list.
+    references: Vec<Value>,
     /// Entries mapped so far: the position of the next one, less one.
     mapped: usize,
     /// The skeleton decoded, with the list empty: where each batch of entries is put.
@@ -394,7 +403,9 @@ impl FeedReader {
             now,
             max_bytes,
             received: 0,
+            lead: Some(Vec::new()),
             pending: Vec::new(),
+            references: Vec::new(),
             mapped: 0,
             head: None,
             feed: ParsedFeed {
@@ -410,10 +421,21 @@ impl FeedReader {
     }
 
     /// Reads the next chunk of the body, mapping every entry it completes.
-    pub fn push(&mut self, mut bytes: &[u8]) -> Result<(), FeedError> {
-        if self.received == 0 {
-            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    pub fn push(&mut self, bytes: &[u8]) -> Result<(), FeedError> {
+        let Some(mut lead) = self.lead.take() else {
+            return self.push_body(bytes);
+        };
+        lead.extend_from_slice(bytes);
+        if lead.len() < BOM.len() && BOM.starts_with(&lead) {
+            self.lead = Some(lead);
+            return Ok(());
         }
+        let body = lead.strip_prefix(BOM).unwrap_or(&lead);
+        self.push_body(body)
+    }
+
+    /// Reads the next bytes of the body proper (its byte order mark gone).
+    fn push_body(&mut self, bytes: &[u8]) -> Result<(), FeedError> {
         self.received += bytes.len();
         if self.received > self.max_bytes {
             return Err(FeedError::TooLarge {
@@ -466,6 +488,10 @@ impl FeedReader {
     /// Ends the body: maps what is left and gives the rest of the feed (the
     /// openings not taken, every skipped entry, the expired count).
     pub fn finish(mut self) -> Result<ParsedFeed, FeedError> {
+        if let Some(lead) = self.lead.take() {
+            // A body shorter than a byte order mark.
+            self.push_body(&lead)?;
+        }
         if !self.splitter.is_complete() {
             return Err(self.not_json(None));
         }
@@ -494,8 +520,15 @@ impl FeedReader {
                 // whatever the chunks. A `@graph` after the list has
                 // postings of its own: read once, at the end.
                 self.map_pending(true)?;
-                if doc.get("@graph").is_some() {
-                    if let Some(format) = self.format {
+                // The entries that named graph nodes, with the whole
+                // document (its graph's postings the list did not name
+                // come with them, once).
+                if doc.get("@graph").is_some() || !self.references.is_empty() {
+                    if let (Some(format), Some(key), Value::Object(mut map)) =
+                        (self.format, self.splitter.list_key.clone(), doc)
+                    {
+                        map.insert(key, Value::Array(std::mem::take(&mut self.references)));
+                        let doc = Value::Object(map);
                         let entries = format.adapter().entries(&doc, &self.context())?;
                         self.record(entries);
                     }
@@ -625,7 +658,15 @@ impl FeedReader {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let items = decode_items(&std::mem::take(&mut self.pending))?;
+        let mut items = decode_items(&std::mem::take(&mut self.pending))?;
+        // While entries are mapped as they come (beside the document as it
+        // stood when its list opened), one that only names a `@graph` node
+        // cannot be read: it waits for the whole document (it is small).
+        if self.streaming && format == FeedFormat::SchemaOrg && self.splitter.list_key.is_some() {
+            let (refs, rest): (Vec<Value>, Vec<Value>) = items.into_iter().partition(is_reference);
+            self.references.extend(refs);
+            items = rest;
+        }
         let doc = self.doc_with(items);
         let entries = format.adapter().entries(&doc, &self.context());
         self.restore_head(doc);
@@ -665,6 +706,27 @@ impl FeedReader {
             }
         }
         self.mapped += count;
+    }
+}
+
+/// An entry that only names a node of the feed's `@graph`: `{"@id": …}`,
+/// or a `ListItem` whose `item` is one.
+fn is_reference(entry: &Value) -> bool {
+    let Value::Object(map) = entry else {
+        return false;
+    };
+    let only_id = |map: &serde_json::Map<String, Value>| map.len() == 1 && map.contains_key("@id");
+    if only_id(map) {
+        return true;
+    }
+    match map.get("item") {
+        Some(Value::Object(item)) => {
+            only_id(item)
+                && map
+                    .keys()
+                    .all(|k| matches!(k.as_str(), "@type" | "position" | "item"))
+        }
+        _ => false,
     }
 }
 
