@@ -83,9 +83,18 @@ pub fn salary_stated(text: &str) -> Option<Salary> {
         })
         .iter()
         .filter(|s| {
-            ["salary", "pay ", "compensation", "wage"]
-                .iter()
-                .any(|w| s.contains(w))
+            [
+                "salary",
+                "pay ",
+                "compensation",
+                "wage",
+                "salaris",
+                "gehalt",
+                "salaire",
+                "salario",
+            ]
+            .iter()
+            .any(|w| s.contains(w))
         })
         .find_map(|s| salary_in_sentence(s))
 }
@@ -112,9 +121,18 @@ fn salary_in_sentence(s: &str) -> Option<Salary> {
         .any(|w| s.contains(w))
     {
         SalaryPeriod::Hour
-    } else if ["per month", "a month", "/month", "monthly"]
-        .iter()
-        .any(|w| s.contains(w))
+    } else if [
+        "per month",
+        "a month",
+        "/month",
+        "monthly",
+        "p/m",
+        "per maand",
+        "pro monat",
+        "par mois",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
     {
         SalaryPeriod::Month
     } else if ["per week", "a week", "/week", "weekly"]

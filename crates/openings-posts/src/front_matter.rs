@@ -340,15 +340,22 @@ fn mend(lines: &[String], at: usize, error: &str) -> Option<(std::ops::Range<usi
                 .into(),
         ));
     }
+    // A tab before a key: the error names that line, or the line of the
+    // value it was reading on into it (the one before).
+    let tabbed =
+        |l: &String| l.starts_with('\t') || l.starts_with(' ') && l.trim_start().starts_with('\t');
+    if let Some(i) = [at, at + 1, at.saturating_sub(1)]
+        .into_iter()
+        .find(|&i| lines.get(i).is_some_and(tabbed))
+    {
+        return Some((
+            i..i + 1,
+            "indented with a tab, which YAML does not allow: indent with spaces (read as if it were)"
+                .into(),
+        ));
+    }
     for i in [at, at.saturating_sub(1)] {
         let line = lines.get(i)?;
-        if line.starts_with(' ') && line.trim_start().starts_with('\t') || line.starts_with('\t') {
-            return Some((
-                i..i + 1,
-                "indented with a tab, which YAML does not allow: indent with spaces (read as if it were)"
-                    .into(),
-            ));
-        }
         if let Some((key, value)) = plain_value_with_colon(line) {
             return Some((
                 i..i + 1,

@@ -434,13 +434,33 @@ fn apply_url(front: &FrontMatter, raw_body: &str, body: &str) -> Result<String, 
         });
     }
     apply::in_body(body).map(|(url, _)| url).ok_or_else(|| {
+        let hint = template_link(raw_body)
+            .map(|v| {
+                format!(
+                    " (its link is the template variable {v}, which only the site's generator fills in)"
+                )
+            })
+            .unwrap_or_default();
         (
             None,
-            "no apply link: add `apply_url: https://…` (or an e-mail address) to the front matter, \
-             or write a link whose text says Apply"
-                .to_string(),
+            format!(
+                "no apply link{hint}: add `apply_url: https://…` (or an e-mail address) to the \
+                 front matter, or write a link whose text says Apply"
+            ),
         )
     })
+}
+
+/// A link whose target is a template variable (`mailto:{{site.contact}}`,
+/// `href="{{ page.link }}"`, `]({{ page.link }})`): the variable.
+fn template_link(raw_body: &str) -> Option<&str> {
+    ["mailto:{{", "href=\"{{", "href='{{", "]({{"]
+        .iter()
+        .find_map(|lead| {
+            let at = raw_body.find(lead)? + lead.len() - 2;
+            let end = raw_body[at..].find("}}")? + 2;
+            Some(&raw_body[at..at + end])
+        })
 }
 
 /// The places of a post: a list or one line under `location`, or a map
