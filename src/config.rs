@@ -6,11 +6,13 @@
 use std::fmt;
 
 use openings_core::facets::Facet;
-use openings_core::feeds::{split_format_prefix, FeedFormat, DEFAULT_MAX_FEED_BYTES};
+use openings_core::feeds::{
+    split_format_prefix, FeedFormat, DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_FEED_BYTES,
+};
 use openings_core::sort::Sort;
 
 /// The attributes the element watches; a change to any of them reconfigures the board.
-pub const OBSERVED_ATTRIBUTES: [&str; 10] = [
+pub const OBSERVED_ATTRIBUTES: [&str; 11] = [
     "feed",
     "lang",
     "page-size",
@@ -18,6 +20,7 @@ pub const OBSERVED_ATTRIBUTES: [&str; 10] = [
     "sort",
     "theme",
     "max-feed-size",
+    "max-age",
     "id",
     "cache",
     "seo",
@@ -25,6 +28,7 @@ pub const OBSERVED_ATTRIBUTES: [&str; 10] = [
 
 pub const DEFAULT_PAGE_SIZE: usize = 20;
 const MAX_PAGE_SIZE: usize = 200;
+const MAX_MAX_AGE_DAYS: u32 = 3650;
 
 /// One feed of a board: its URL as written, and the format it names, if any
 /// (`lever:https://…`).
@@ -66,6 +70,9 @@ pub struct BoardConfig {
     pub theme: Theme,
     /// Larger feeds are refused.
     pub max_feed_bytes: usize,
+    /// Openings with no closing date posted more than this many days ago
+    /// are not shown; 0 shows them all.
+    pub max_age_days: u32,
     /// The order of the list until the reader picks another.
     pub sort: Sort,
     /// The facets the filter list shows, in this order.
@@ -85,6 +92,7 @@ impl Default for BoardConfig {
             page_size: DEFAULT_PAGE_SIZE,
             theme: Theme::Auto,
             max_feed_bytes: DEFAULT_MAX_FEED_BYTES,
+            max_age_days: DEFAULT_MAX_AGE_DAYS,
             sort: Sort::default(),
             facets: Facet::ALL.to_vec(),
             cache: true,
@@ -166,6 +174,21 @@ impl BoardConfig {
                     "max-feed-size",
                     &raw,
                     "a size in megabytes from 1 to 200, such as 20 or 20MB",
+                ),
+            }
+        }
+        if let Some(raw) = attr("max-age") {
+            let days = raw.trim().to_ascii_lowercase();
+            let days = days
+                .strip_suffix("days")
+                .or_else(|| days.strip_suffix('d'))
+                .unwrap_or(&days);
+            match days.trim().parse::<u32>() {
+                Ok(n) if n <= MAX_MAX_AGE_DAYS => config.max_age_days = n,
+                _ => warn(
+                    "max-age",
+                    &raw,
+                    "a number of days from 0 (show every opening, however old) to 3650",
                 ),
             }
         }
@@ -327,6 +350,21 @@ mod tests {
         let (config, warnings) = read(&[("cache", "maybe")]);
         assert!(config.cache);
         assert_eq!(warnings[0].attribute, "cache");
+    }
+
+    #[test]
+    fn max_age_takes_days_and_zero_keeps_every_opening() {
+        assert_eq!(read(&[]).0.max_age_days, 90);
+        assert_eq!(read(&[("max-age", "30")]).0.max_age_days, 30);
+        assert_eq!(read(&[("max-age", " 45 days")]).0.max_age_days, 45);
+        assert_eq!(read(&[("max-age", "0")]).0.max_age_days, 0);
+        let (config, warnings) = read(&[("max-age", "forever")]);
+        assert_eq!(config.max_age_days, 90);
+        assert_eq!(warnings[0].attribute, "max-age");
+        assert!(warnings[0]
+            .to_string()
+            .contains("from 0 (show every opening"));
+        assert_eq!(read(&[("max-age", "4000")]).1.len(), 1);
     }
 
     #[test]

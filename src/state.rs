@@ -97,6 +97,10 @@ pub enum FeedStatus {
         skipped: Vec<Skipped>,
         /// Entries past the most a feed may list, not read.
         cut: usize,
+        /// Openings not shown for their age (no closing date, past `max-age`).
+        stale: usize,
+        /// Openings already listed (by this feed or another), shown once.
+        merged: usize,
         /// Set when the board shows the feed's saved copy.
         saved: Option<SavedCopy>,
     },
@@ -110,6 +114,8 @@ pub struct FeedState {
     pub status: FeedStatus,
     /// Openings of this feed already listed while the rest of it arrives.
     pub shown_early: usize,
+    /// Of the openings it sent while arriving, those already listed.
+    pub merged_early: usize,
 }
 
 /// What the reader sees as a whole.
@@ -140,6 +146,7 @@ pub fn is_typing(previous: &ViewState, view: &ViewState) -> bool {
 
 /// The catalog without the openings a feed listed while arriving.
 fn without_early(catalog: &Catalog, state: &mut FeedState) -> Catalog {
+    state.merged_early = 0;
     if std::mem::take(&mut state.shown_early) == 0 {
         return catalog.clone();
     }
@@ -223,6 +230,7 @@ impl BoardState {
                         source,
                         status: FeedStatus::Loading,
                         shown_early: 0,
+                        merged_early: 0,
                     })
                     .collect();
             }
@@ -245,6 +253,7 @@ impl BoardState {
                     next.catalog = Rc::new(catalog);
                     next.revision += 1;
                     state.shown_early += added.new;
+                    state.merged_early += added.duplicates;
                 }
             }
             Action::FeedLoaded {
@@ -255,7 +264,7 @@ impl BoardState {
                 rest,
             } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
-                    let (skipped, cut) = (feed.skipped.clone(), feed.cut);
+                    let (skipped, cut, stale) = (feed.skipped.clone(), feed.cut, feed.stale);
                     let mut catalog = if rest {
                         (*next.catalog).clone()
                     } else {
@@ -268,6 +277,8 @@ impl BoardState {
                         added: added.new + std::mem::take(&mut state.shown_early),
                         skipped,
                         cut,
+                        stale,
+                        merged: added.duplicates + std::mem::take(&mut state.merged_early),
                         saved,
                     };
                 }

@@ -255,6 +255,7 @@ fn feed_state(url: &str, status: FeedStatus) -> FeedState {
         },
         status,
         shown_early: 0,
+        merged_early: 0,
     }
 }
 
@@ -275,6 +276,8 @@ async fn a_failed_feed_says_why_and_offers_retry() {
                 added: 3,
                 skipped: vec![],
                 cut: 0,
+                stale: 0,
+                merged: 0,
                 saved: None,
             },
         ),
@@ -292,7 +295,11 @@ async fn a_failed_feed_says_why_and_offers_retry() {
     ]);
     yew::Renderer::<FeedNotices>::with_root_and_props(
         root.clone(),
-        yew::props!(openings_board::components::notices::FeedNoticesProps { feeds, on_retry }),
+        yew::props!(openings_board::components::notices::FeedNoticesProps {
+            feeds,
+            max_age_days: 90,
+            on_retry
+        }),
     )
     .render();
     tick().await;
@@ -593,4 +600,42 @@ async fn the_detail_view_shows_rich_text_safely_and_takes_focus() {
     back.click();
     tick().await;
     assert_eq!(*closed.borrow(), 1);
+}
+
+/// A feed whose old openings are hidden (no closing date, past the board's
+/// max-age) and whose openings repeat another feed's says how many of each,
+/// in the reader's words.
+#[wasm_bindgen_test]
+async fn hidden_and_repeated_openings_are_counted_in_the_notices() {
+    let root = stage();
+    let feeds = Rc::new(vec![feed_state(
+        "https://member.example/jobs.json",
+        FeedStatus::Loaded {
+            added: 4,
+            skipped: vec![],
+            cut: 0,
+            stale: 3,
+            merged: 1,
+            saved: None,
+        },
+    )]);
+    yew::Renderer::<FeedNotices>::with_root_and_props(
+        root.clone(),
+        yew::props!(openings_board::components::notices::FeedNoticesProps {
+            feeds,
+            max_age_days: 60,
+            on_retry: Callback::noop()
+        }),
+    )
+    .render();
+    tick().await;
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("3 openings in https://member.example/jobs.json were posted more than 60 days ago with no closing date, and are not shown."),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 opening in https://member.example/jobs.json repeats one already listed, and is shown once."),
+        "{text}"
+    );
 }

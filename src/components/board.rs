@@ -24,7 +24,7 @@ use crate::components::sort_select::SortSelect;
 use crate::config::BoardConfig;
 use crate::embed::console;
 use crate::embed::events::BoardEvent;
-use crate::embed::feed_loader::{Early, FeedRequest, Loaded, PrefetchSlot, Prefetched};
+use crate::embed::feed_loader::{Early, FeedRequest, Loaded, PrefetchSlot, Prefetched, Reading};
 use crate::embed::structured_data::use_structured_data;
 use crate::embed::url_sync::{use_url_sync, view_from_url};
 use crate::i18n::{self, Locale};
@@ -94,7 +94,11 @@ pub fn Board(props: &BoardProps) -> Html {
         let config = props.config.clone();
         let prefetched = props.prefetched.clone();
         use_effect_with(
-            (props.config.feeds.clone(), props.config.max_feed_bytes),
+            (
+                props.config.feeds.clone(),
+                props.config.max_feed_bytes,
+                props.config.max_age_days,
+            ),
             move |_| {
                 let gen = {
                     let mut g = generation.borrow_mut();
@@ -307,7 +311,7 @@ pub fn Board(props: &BoardProps) -> Html {
                         on_search={dispatch.reform(Action::Search)} />
                     <SortSelect value={sort} on_sort={dispatch.reform(Action::SortBy)} />
                 </div>
-                <FeedNotices feeds={Rc::new(state.feeds.clone())} on_retry={on_retry} />
+                <FeedNotices feeds={Rc::new(state.feeds.clone())} max_age_days={props.config.max_age_days} on_retry={on_retry} />
                 <div class={classes!("layout", show_facets.then_some("with-facets"))}>
                     if show_facets {
                         <FacetList facets={facets} active={active}
@@ -345,7 +349,12 @@ fn start_load(
         }
         return request;
     };
-    let (max_bytes, cache, page_size) = (config.max_feed_bytes, config.cache, config.page_size);
+    let reading = Reading {
+        max_bytes: config.max_feed_bytes,
+        max_age_days: config.max_age_days,
+        cache: config.cache,
+    };
+    let page_size = config.page_size;
     let dispatcher = dispatcher.clone();
     let label = label.clone();
     let task = request.clone();
@@ -363,15 +372,13 @@ fn start_load(
                 after: page_size,
                 show: &show_early,
             };
-            let result = task
-                .load(&source, max_bytes, cache, early, prefetched.take())
-                .await;
+            let result = task.load(&source, reading, early, prefetched.take()).await;
             if task.is_cancelled() {
                 return;
             }
             let problem = match result {
                 Ok(loaded) => {
-                    report_loaded(&label, &source.url, &loaded);
+                    report_loaded(&label, &source.url, &loaded, reading.max_age_days);
                     dispatcher.dispatch(Action::FeedLoaded {
                         generation,
                         index,
@@ -415,7 +422,7 @@ fn start_load(
     request
 }
 
-fn report_loaded(label: &str, url: &str, loaded: &Loaded) {
+fn report_loaded(label: &str, url: &str, loaded: &Loaded, max_age_days: u32) {
     if let Some(saved) = &loaded.saved {
         console::warn(
             label,
@@ -426,10 +433,10 @@ fn report_loaded(label: &str, url: &str, loaded: &Loaded) {
             ),
         );
     }
-    report_skipped(label, url, &loaded.feed);
+    report_skipped(label, url, &loaded.feed, max_age_days);
 }
 
-fn report_skipped(label: &str, url: &str, feed: &ParsedFeed) {
+fn report_skipped(label: &str, url: &str, feed: &ParsedFeed, max_age_days: u32) {
     if !feed.skipped.is_empty() {
         console::warn(
             label,
@@ -456,6 +463,20 @@ fn report_skipped(label: &str, url: &str, feed: &ParsedFeed) {
             &format!(
                 "{url} lists more entries than a feed may ({MAX_ENTRIES}): the last {} were not read. Split the feed, or remove old entries.",
                 feed.cut
+            ),
+        );
+    }
+    for warning in &feed.warnings {
+        console::warn(label, &format!("{url}: {warning}."));
+    }
+    if feed.stale > 0 {
+        console::info(
+            label,
+            &format!(
+                "{} openings in {url} were posted more than {max_age_days} days ago with no closing \
+                 date, and are not shown (the board's max-age). Give them validThrough if they are \
+                 still open, or set max-age=\"0\" to show them all.",
+                feed.stale
             ),
         );
     }

@@ -1,7 +1,8 @@
 //! Notices about feeds: one that could not be loaded (with Retry where
 //! trying again can help), one shown from its saved copy (marked with when
-//! it was fetched), entries of a feed that were skipped, and entries past
-//! the most a feed may list.
+//! it was fetched), entries of a feed that were skipped, entries past the
+//! most a feed may list, openings not shown for their age, and openings
+//! already listed by another feed (shown once).
 
 use std::rc::Rc;
 
@@ -15,6 +16,8 @@ use crate::state::{FeedState, FeedStatus};
 #[derive(Properties, PartialEq)]
 pub struct FeedNoticesProps {
     pub feeds: Rc<Vec<FeedState>>,
+    /// The board's `max-age`, for the notice of openings not shown for their age.
+    pub max_age_days: u32,
     pub on_retry: Callback<usize>,
 }
 
@@ -46,9 +49,29 @@ pub fn FeedNotices(props: &FeedNoticesProps) -> Html {
             FeedStatus::Loaded {
                 skipped,
                 cut,
+                stale,
+                merged,
                 saved,
                 ..
             } => {
+                if *stale > 0 {
+                    let days = locale.format.number(f64::from(props.max_age_days));
+                    let text = locale.plural(
+                        &strings.stale,
+                        *stale,
+                        &[("url", &feed.source.url), ("days", &days)],
+                    );
+                    notices.push(html! {
+                        <div class="notice notice-info" role="status" key={format!("a{index}")}><p>{ text }</p></div>
+                    });
+                }
+                if *merged > 0 {
+                    let text =
+                        locale.plural(&strings.merged, *merged, &[("url", &feed.source.url)]);
+                    notices.push(html! {
+                        <div class="notice notice-info" role="status" key={format!("m{index}")}><p>{ text }</p></div>
+                    });
+                }
                 if *cut > 0 {
                     let max = locale.format.number(MAX_ENTRIES as f64);
                     let text = locale.plural(

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use js_sys::{Reflect, Uint8Array};
 use openings_core::dates::Timestamp;
-use openings_core::feeds::{parse_feed, FeedError, FeedReader, ParsedFeed};
+use openings_core::feeds::{FeedError, FeedReader, ParsedFeed};
 use openings_core::model::Opening;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -50,6 +50,24 @@ pub struct Loaded {
     /// `feed` holds only the openings after those handed out early;
     /// otherwise it is the whole feed (a saved copy).
     pub rest: bool,
+}
+
+/// How a board reads its feeds: the largest feed it takes, the age past
+/// which an opening with no closing date is not shown, and whether it
+/// keeps saved copies and revalidates.
+#[derive(Clone, Copy, Debug)]
+pub struct Reading {
+    pub max_bytes: usize,
+    pub max_age_days: u32,
+    pub cache: bool,
+}
+
+impl Reading {
+    /// A reader of one feed, as this board reads it.
+    fn reader(self, source: &FeedSource, now: Timestamp) -> FeedReader {
+        FeedReader::new(source.format, &source.url, now, self.max_bytes)
+            .with_max_age(self.max_age_days)
+    }
 }
 
 /// Where the first openings of a feed go while the rest still arrives, and
@@ -151,15 +169,15 @@ impl FeedRequest {
     pub async fn load(
         &self,
         source: &FeedSource,
-        max_bytes: usize,
-        cache: bool,
+        reading: Reading,
         early: Early<'_>,
         prefetched: Option<Prefetched>,
     ) -> Result<Loaded, FeedProblem> {
         let url = source.url.as_str();
+        let cache = reading.cache;
         let now = Timestamp(js_sys::Date::now() as i64);
         match self
-            .fetch_feed(source, now, max_bytes, cache, early, prefetched)
+            .fetch_feed(source, now, reading, early, prefetched)
             .await
         {
             Ok((feed, copy)) => {
@@ -178,7 +196,7 @@ impl FeedRequest {
                 let Some((fetched_at, body)) = saved_copy(url, now) else {
                     return Err(problem);
                 };
-                match parse_feed(&body, source.format, url, now, max_bytes) {
+                match reading.reader(source, now).read([body.as_bytes()]) {
                     Ok(feed) => Ok(Loaded {
                         feed,
                         saved: Some(SavedCopy {
@@ -200,12 +218,14 @@ impl FeedRequest {
         &self,
         source: &FeedSource,
         now: Timestamp,
-        max_bytes: usize,
-        cache: bool,
+        reading: Reading,
         early: Early<'_>,
         prefetched: Option<Prefetched>,
     ) -> Result<(ParsedFeed, Option<String>), FeedProblem> {
         let url = source.url.as_str();
+        let Reading {
+            max_bytes, cache, ..
+        } = reading;
         // The loader's request, when it asked for exactly this.
         let prefetched = match prefetched {
             Some(p) if p.url == url && p.cache == cache => Some(p),
@@ -277,7 +297,7 @@ impl FeedRequest {
             }));
         }
 
-        let mut reader = FeedReader::new(source.format, url, now, max_bytes);
+        let mut reader = reading.reader(source, now);
         let mut copy = cache.then(Vec::new);
         let mut early_shown = false;
         let mut slice_started = js_sys::Date::now();

@@ -6,7 +6,7 @@
  */
 (function () {
   "use strict";
-  var ATTRIBUTES = ["feed", "lang", "page-size", "facets", "sort", "theme", "max-feed-size", "id", "cache"];
+  var ATTRIBUTES = ["feed", "lang", "page-size", "facets", "sort", "theme", "max-feed-size", "max-age", "id", "cache"];
   var board = document.querySelector("openings-board");
   var params = new URLSearchParams(location.search);
   ATTRIBUTES.forEach(function (name) {

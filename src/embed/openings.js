@@ -96,7 +96,7 @@
   }
 
   var base = loaderUrl();
-  var OBSERVED = ["feed", "lang", "page-size", "facets", "sort", "theme", "max-feed-size", "id", "cache", "seo"];
+  var OBSERVED = ["feed", "lang", "page-size", "facets", "sort", "theme", "max-feed-size", "max-age", "id", "cache", "seo"];
 
   /*
    * What the board needs of `document` to build its DOM. When the page's

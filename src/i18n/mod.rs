@@ -80,6 +80,10 @@ pub struct Strings {
     pub skipped: Plural,
     /// `{n}` more entries in `{url}` were not read: a feed may list at most `{max}`.
     pub cut: Plural,
+    /// `{n}` openings in `{url}` posted more than `{days}` days ago with no closing date, not shown.
+    pub stale: Plural,
+    /// `{n}` openings in `{url}` that repeat ones already listed, shown once.
+    pub merged: Plural,
     pub remote: &'static str,
     /// `{regions}`: where a remote applicant must live.
     pub remote_in: &'static str,

@@ -75,7 +75,7 @@ fn texts(strings: &Strings) -> Vec<Text> {
             sort_newest, sort_closing, sort_title, sort_organization, back_to_list, new_mark,
             closing_soon_mark, copy_link, link_copied, copy_failed, label_location, label_type,
             label_salary, label_department, label_posted, label_closes, label_contact, opening_gone;
-        plurals: count, skipped, cut)
+        plurals: count, skipped, cut, stale, merged)
 }
 
 /// The `{name}` placeholders of a text. A brace that does not open a
@@ -142,7 +142,13 @@ fn the_placeholder_reader_notices_typos() {
 
 #[test]
 fn english_plural_forms_fill_in_the_same_values() {
-    for plural in [&en::STRINGS.count, &en::STRINGS.skipped, &en::STRINGS.cut] {
+    for plural in [
+        &en::STRINGS.count,
+        &en::STRINGS.skipped,
+        &en::STRINGS.cut,
+        &en::STRINGS.stale,
+        &en::STRINGS.merged,
+    ] {
         assert_eq!(placeholders(plural.one), placeholders(plural.other));
     }
 }
@@ -215,7 +221,13 @@ fn arabic_boards_run_right_to_left_and_french_ones_left_to_right() {
 
 #[test]
 fn arabic_counts_two_a_few_and_many_openings_each_in_its_own_words() {
-    for plural in [&ar::STRINGS.count, &ar::STRINGS.skipped, &ar::STRINGS.cut] {
+    for plural in [
+        &ar::STRINGS.count,
+        &ar::STRINGS.skipped,
+        &ar::STRINGS.cut,
+        &ar::STRINGS.stale,
+        &ar::STRINGS.merged,
+    ] {
         let forms = [plural.zero, plural.two, plural.few, plural.many];
         assert!(forms.iter().all(Option::is_some), "{plural:?}");
         let texts: BTreeSet<&str> = ["zero", "one", "two", "few", "many", "other"]

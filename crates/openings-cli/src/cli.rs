@@ -86,6 +86,10 @@ pub struct FetchArgs {
     /// Refuse feeds larger than this many megabytes.
     #[arg(long, default_value_t = 20, value_name = "MB")]
     pub max_mb: usize,
+    /// Leave out openings with no closing date posted more than this many
+    /// days ago, as the board does (its max-age); 0 keeps them all.
+    #[arg(long, default_value_t = openings_core::feeds::DEFAULT_MAX_AGE_DAYS, value_name = "DAYS")]
+    pub max_age: u32,
     /// Print no progress lines (problems are still reported).
     #[arg(long, short)]
     pub quiet: bool,

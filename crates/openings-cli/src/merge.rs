@@ -3,7 +3,8 @@
 //! core's [`Catalog`], which drops the openings an earlier feed already
 //! listed; every problem is reported on standard error.
 
-use openings_core::{parse_feed, Catalog};
+use openings_core::feeds::{FeedReader, MAX_ENTRIES};
+use openings_core::Catalog;
 
 use crate::cli::FetchArgs;
 use crate::fetch::{load_all, now, Text};
@@ -46,22 +47,36 @@ pub fn read_and_merge(args: &FetchArgs) -> Result<Merged, Exit> {
                 continue;
             }
         };
-        match parse_feed(
-            &body,
-            loaded.input.format,
-            &loaded.input.location,
-            now,
-            max_bytes,
-        ) {
+        let reader = FeedReader::new(loaded.input.format, &loaded.input.location, now, max_bytes)
+            .with_max_age(args.max_age);
+        match reader.read([body.as_bytes()]) {
             Ok(feed) => {
                 read += 1;
                 for skipped in &feed.skipped {
                     say(&format!("{given}: left out {skipped}"));
                 }
+                for noted in &feed.notes {
+                    say(&format!("{given}: {noted}"));
+                }
+                for warning in &feed.warnings {
+                    say(&format!("{given}: {warning}"));
+                }
+                if feed.cut > 0 {
+                    say(&format!(
+                        "{given}: {} entries past the most a feed may list ({MAX_ENTRIES}) were not read",
+                        feed.cut
+                    ));
+                }
+                if feed.stale > 0 {
+                    say(&format!(
+                        "{given}: left out {} opening(s) posted more than {} days ago with no closing date (see --max-age)",
+                        feed.stale, args.max_age
+                    ));
+                }
                 let added = catalog.add(feed);
                 if added.duplicates > 0 {
                     say(&format!(
-                        "{given}: {} opening(s) already listed by an earlier feed",
+                        "{given}: {} opening(s) repeat ones already listed (the same posting, or the same job, place and organization in an earlier feed), written once",
                         added.duplicates
                     ));
                 }

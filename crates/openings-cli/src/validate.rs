@@ -59,6 +59,7 @@ pub fn run(args: &ValidateArgs) -> Exit {
                     &loaded.input.location,
                     now,
                     max_bytes,
+                    args.fetch.max_age,
                 );
             }
         }
@@ -107,6 +108,7 @@ fn check_feed(
     source: &str,
     now: Timestamp,
     max_bytes: usize,
+    max_age: u32,
 ) {
     // The bounds, the JSON and the format, exactly as the board checks them.
     let parsed = match parse_feed(body, format, source, now, max_bytes) {
@@ -155,6 +157,12 @@ fn check_feed(
                 let node = raw.as_ref().and_then(|nodes| nodes.get(i).copied());
                 check_opening(&opening, node, now, &mut found);
                 found.warnings.extend(notes);
+                if let Some(age) = stale_days(&opening, now, max_age) {
+                    found.warnings.push(format!(
+                        "posted {age} days ago with no validThrough: the board hides openings older \
+                         than {max_age} days that have no closing date (its max-age); give it validThrough"
+                    ));
+                }
             }
         }
         report.entries.push(found);
@@ -167,6 +175,27 @@ fn check_feed(
             warnings: vec!["the feed has no entries".into()],
         });
     }
+    if !parsed.warnings.is_empty() {
+        report.entries.insert(
+            0,
+            EntryReport {
+                position: 0,
+                title: None,
+                errors: Vec::new(),
+                warnings: parsed.warnings.clone(),
+            },
+        );
+    }
+}
+
+/// How many days ago an opening with no closing date was posted, when that
+/// is more than `max_age` (0: never).
+fn stale_days(o: &Opening, now: Timestamp, max_age: u32) -> Option<i64> {
+    let posted = o
+        .date_posted
+        .filter(|_| o.valid_through.is_none() && max_age > 0)?;
+    let days = now.millis_since(posted) / openings_core::dates::DAY_MS;
+    (days > i64::from(max_age)).then_some(days)
 }
 
 /// What one rule found wrong or missing in one posting.

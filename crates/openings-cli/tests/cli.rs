@@ -269,7 +269,8 @@ fn feeds_of_different_formats_merge_into_one_feed_that_reads_back_the_same() {
     let run = tool(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("already listed by an earlier feed"),
+        run.stderr
+            .contains("1 opening(s) repeat ones already listed"),
         "{}",
         run.stderr
     );
@@ -715,13 +716,15 @@ fn escape_sequences_in_a_feed_are_shown_not_obeyed_by_the_terminal() {
     let run = tool(&["validate", &path]);
     assert!(
         run.stdout
-            .contains("entry 1 \"Archivist\\u{1b}[2K\\u{1b}[1A\\u{d}  entry 9"),
+            .contains("entry 1 \"Archivist\\u{1b}[2K\\u{1b}[1A entry 9"),
         "{}",
         run.stdout
     );
     let json: Value = serde_json::from_str(&tool(&["validate", "--json", &path]).stdout).unwrap();
+    // The title as the board reads it (white space as shown), exactly.
+    let read = title.replace("\r  ", " ");
     assert_eq!(
-        json["feeds"][0]["entries"][0]["title"], title,
+        json["feeds"][0]["entries"][0]["title"], read,
         "JSON stays exact"
     );
 }

@@ -42,8 +42,9 @@ pub struct Catalog {
     sort_keys: Vec<SortKey>,
     /// `orders[sort]`: every opening's index, in that order.
     orders: [Vec<u32>; 4],
-    /// Keys of the openings already in, for de-duplication.
-    seen: HashSet<u64>,
+    /// Keys of the openings already in, for de-duplication, each with the
+    /// feed (its source, hashed) that brought it.
+    seen: HashMap<u64, u64>,
     /// Openings left out as duplicates of one already in: should the feed of
     /// that one be taken out ([`Catalog::without_source`]), they come back.
     dropped: Vec<Opening>,
@@ -192,7 +193,7 @@ impl Default for Catalog {
             facets: std::array::from_fn(|_| FacetTable::new()),
             sort_keys: Vec::new(),
             orders: Default::default(),
-            seen: HashSet::new(),
+            seen: HashMap::new(),
             dropped: Vec::new(),
         }
     }
@@ -224,9 +225,14 @@ impl Catalog {
         self.openings.iter().position(|o| o.id == id)
     }
 
-    /// Adds a feed's openings, skipping any already listed (same identifier
-    /// and organization, same apply link, or same title and organization).
-    /// Folds and indexes their text here, once.
+    /// Adds a feed's openings, skipping any already listed. Two entries are
+    /// one opening when they share an identifier (within one
+    /// organization), an apply link or a page URL; across feeds, also when
+    /// their title, organization and places all agree (one institution's
+    /// opening listed by a member's feed and by the consortium's). Within
+    /// one feed, postings that share a title are different postings (one
+    /// per place, each with its own id and link), and all are kept. Folds
+    /// and indexes their text here, once.
     pub fn add(&mut self, feed: ParsedFeed) -> Added {
         let mut added = Added::default();
         // Room for them all at once: growing by doubling would hold the old
@@ -234,15 +240,23 @@ impl Catalog {
         let coming = feed.openings.len();
         self.openings.reserve_exact(coming);
         self.sort_keys.reserve_exact(coming);
-        self.seen.reserve(coming * 3);
+        self.seen.reserve(coming * 4);
         for opening in feed.openings {
-            let keys = dedup_keys(&opening);
-            if keys.iter().any(|k| self.seen.contains(k)) {
+            let source = hash_of(&[&opening.source]);
+            let (same_posting, same_job) = dedup_keys(&opening);
+            let duplicate = same_posting
+                .iter()
+                .flatten()
+                .any(|k| self.seen.contains_key(k))
+                || self.seen.get(&same_job).is_some_and(|&from| from != source);
+            if duplicate {
                 added.duplicates += 1;
                 self.dropped.push(opening);
                 continue;
             }
-            self.seen.extend(keys);
+            for key in same_posting.into_iter().flatten().chain([same_job]) {
+                self.seen.entry(key).or_insert(source);
+            }
             self.index(opening);
             added.new += 1;
         }
@@ -506,21 +520,31 @@ impl WordIndex {
 /// texts keep tens of thousands of openings' keys in a fraction of the
 /// memory, and two different keys share a hash with a chance of about one
 /// in 10^10 among 10,000 openings.
-fn dedup_keys(o: &Opening) -> [u64; 3] {
+fn hash_of(parts: &[&str]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    for part in parts {
+        hasher.write(part.as_bytes());
+        hasher.write_u8(0x1f);
+    }
+    hasher.finish()
+}
+
+/// The keys that make two entries one posting (its identifier within its
+/// organization, its apply link, its page), and the key that makes two
+/// feeds' entries one job (title, organization and places).
+fn dedup_keys(o: &Opening) -> ([Option<u64>; 3], u64) {
     let org = fold(&o.organization.name);
-    let key = |parts: &[&str]| {
-        let mut hasher = std::hash::DefaultHasher::new();
-        for part in parts {
-            hasher.write(part.as_bytes());
-            hasher.write_u8(0x1f);
-        }
-        hasher.finish()
-    };
-    [
-        key(&["id", &org, &o.id]),
-        key(&["link", &o.apply_url]),
-        key(&["title", &org, &fold(&o.title)]),
-    ]
+    let mut places: Vec<String> = o.locations.iter().map(|l| fold(&l.label())).collect();
+    places.sort();
+    let places = places.join("|");
+    (
+        [
+            Some(hash_of(&["id", &org, &o.id])),
+            Some(hash_of(&["link", &o.apply_url])),
+            o.url.as_deref().map(|url| hash_of(&["link", url])),
+        ],
+        hash_of(&["job", &org, &fold(&o.title), &places]),
+    )
 }
 
 /// The text a search looks at: title, organization, places, department,

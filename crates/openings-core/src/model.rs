@@ -126,6 +126,10 @@ impl EmploymentType {
             "intern" | "internship" => EmploymentType::Intern,
             "volunteer" => EmploymentType::Volunteer,
             "perdiem" => EmploymentType::PerDiem,
+            // "Regular Full Time (Salary)", "Full-time permanent": the
+            // words that say it, among others.
+            _ if key.contains("fulltime") => EmploymentType::FullTime,
+            _ if key.contains("parttime") => EmploymentType::PartTime,
             _ => EmploymentType::Other(raw.trim().to_string()),
         })
     }

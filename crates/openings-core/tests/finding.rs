@@ -746,3 +746,190 @@ proptest! {
         prop_assert!(get_param(&set, "openings").is_some());
     }
 }
+
+/// One posting: its title, organization, place, id, apply link and feed.
+fn posting(title: &str, org: &str, place: &str, id: &str, link: &str, source: &str) -> Opening {
+    Opening {
+        id: id.into(),
+        title: title.into(),
+        organization: Organization {
+            name: org.into(),
+            ..Organization::default()
+        },
+        locations: vec![Location {
+            locality: Some(place.into()),
+            ..Location::default()
+        }],
+        apply_url: link.into(),
+        source: source.into(),
+        ..Opening::default()
+    }
+}
+
+fn add(catalog: &mut Catalog, openings: Vec<Opening>) -> openings_core::catalog::Added {
+    catalog.add(ParsedFeed {
+        openings,
+        ..ParsedFeed::default()
+    })
+}
+
+/// Real applicant-tracking feeds list one posting per place under one
+/// title ("Account Executive" four times, each its own id and link): the
+/// board lists every one. Within one feed, only a shared identifier or a
+/// shared link makes two entries one.
+#[test]
+fn postings_of_one_feed_that_share_a_title_are_all_listed() {
+    let feed = "https://api.lever.example/v0/postings/harbour";
+    let mut catalog = Catalog::new();
+    let added = add(
+        &mut catalog,
+        vec![
+            posting(
+                "Account Executive",
+                "Harbour",
+                "Lisbon",
+                "a1",
+                "https://jobs.example/a1",
+                feed,
+            ),
+            posting(
+                "Account Executive",
+                "Harbour",
+                "London",
+                "a2",
+                "https://jobs.example/a2",
+                feed,
+            ),
+            posting(
+                "Account Executive",
+                "Harbour",
+                "London",
+                "a3",
+                "https://jobs.example/a3",
+                feed,
+            ),
+            posting(
+                "Account Executive (copy)",
+                "Harbour",
+                "Paris",
+                "a1",
+                "https://jobs.example/a4",
+                feed,
+            ),
+            posting(
+                "Account Executive",
+                "Harbour",
+                "Rome",
+                "a5",
+                "https://jobs.example/a2",
+                feed,
+            ),
+        ],
+    );
+    assert_eq!(
+        added.new, 3,
+        "same id (a1) and same link (…/a2) are repeats"
+    );
+    assert_eq!(added.duplicates, 2);
+    let mut with_page = posting(
+        "Archivist",
+        "Harbour",
+        "Leiden",
+        "p1",
+        "https://jobs.example/p1",
+        feed,
+    );
+    with_page.url = Some("https://harbour.example/jobs/archivist".into());
+    let mut same_page = posting(
+        "Archivist",
+        "Harbour",
+        "Leiden",
+        "p2",
+        "https://jobs.example/p2",
+        feed,
+    );
+    same_page.url = with_page.url.clone();
+    assert_eq!(
+        add(&mut catalog, vec![with_page, same_page]).new,
+        1,
+        "one page, one posting"
+    );
+}
+
+/// Two members of a consortium may both number an opening "7": an
+/// identifier is one organization's.
+#[test]
+fn two_organizations_sharing_an_identifier_are_two_openings() {
+    let mut catalog = Catalog::new();
+    add(
+        &mut catalog,
+        vec![posting(
+            "Archivist",
+            "Harbour Museum",
+            "Leiden",
+            "7",
+            "https://a.example/7",
+            "a",
+        )],
+    );
+    let added = add(
+        &mut catalog,
+        vec![posting(
+            "Registrar",
+            "Delta Library",
+            "Delft",
+            "7",
+            "https://b.example/7",
+            "b",
+        )],
+    );
+    assert_eq!(added.new, 1);
+    assert_eq!(catalog.len(), 2);
+}
+
+/// Across feeds (a member's own and the consortium's), the same job with
+/// other ids and links is one opening when title, organization and place
+/// agree; a different place is a different opening.
+#[test]
+fn across_feeds_the_same_job_in_the_same_place_is_listed_once() {
+    let mut catalog = Catalog::new();
+    add(
+        &mut catalog,
+        vec![posting(
+            "Archivist",
+            "Harbour Museum",
+            "Leiden",
+            "m-1",
+            "https://museum.example/1",
+            "member",
+        )],
+    );
+    let added = add(
+        &mut catalog,
+        vec![
+            posting(
+                "ARCHIVIST",
+                "Harbour  Museum",
+                "leiden",
+                "c-9",
+                "https://consortium.example/9",
+                "consortium",
+            ),
+            posting(
+                "Archivist",
+                "Harbour Museum",
+                "Utrecht",
+                "c-10",
+                "https://consortium.example/10",
+                "consortium",
+            ),
+        ],
+    );
+    assert_eq!((added.new, added.duplicates), (1, 1));
+    let places: Vec<String> = catalog
+        .openings()
+        .iter()
+        .map(|o| o.locations[0].label())
+        .collect();
+    assert_eq!(places, ["Leiden", "Utrecht"]);
+}

@@ -161,7 +161,11 @@ fn greenhouse_board_token_names_the_organization_when_the_job_does_not() {
     let job = titled(&feed, "Web Archiving Engineer");
     assert_eq!(job.organization.name, "meridianlibrary");
     assert_eq!(job.workplace, Workplace::Remote);
-    assert_eq!(job.locations, [place("Remote - Europe", None, None)]);
+    assert!(
+        job.locations.is_empty(),
+        "a remote region is no place of work"
+    );
+    assert_eq!(job.remote_regions, ["Remote - Europe"]);
     assert_eq!(job.date_posted, iso("2024-03-05T08:00:00Z"));
 }
 

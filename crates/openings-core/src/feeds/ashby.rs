@@ -74,6 +74,17 @@ fn opening(job: &Value, position: usize, ctx: &Context) -> Entry {
         } else {
             Workplace::Unspecified
         });
+    // A remote job's location is where its applicants may be ("Canada",
+    // "Remote (Canada)"), not a place of work.
+    let mut remote_regions = Vec::new();
+    if workplace == Workplace::Remote {
+        remote_regions = locations
+            .drain(..)
+            .map(|l| l.label())
+            .filter(|r| fold(r) != "remote")
+            .collect();
+        dedupe(&mut remote_regions);
+    }
 
     let department = text(job.get("department")).or_else(|| text(job.get("departmentName")));
     let team = text(job.get("team")).or_else(|| text(job.get("teamName")));
@@ -109,6 +120,7 @@ fn opening(job: &Value, position: usize, ctx: &Context) -> Entry {
         },
         locations,
         workplace,
+        remote_regions,
         employment_types: employment_types(job.get("employmentType")),
         department: department.or(team),
         tags,

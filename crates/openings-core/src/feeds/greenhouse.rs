@@ -49,36 +49,43 @@ fn opening(job: &Value, position: usize, board: Option<&str>, ctx: &Context) -> 
         Err(reason) => return skipped(position, title, reason),
     };
 
-    // The location is free text ("Leiden, NL", "Remote - Europe"); offices
-    // stand in when it is missing.
+    // The location is free text ("Leiden, NL", "Remote - Europe", several
+    // places as "Leiden; Utrecht | Remote"); offices stand in when it is
+    // missing. A place that says remote or hybrid says how the work is
+    // done: "Remote" alone is no place, "Remote-India (PEO)" names where a
+    // remote applicant may be.
     let place = text(job.get("location").and_then(|l| l.get("name")));
-    let mut places: Vec<String> = place.iter().cloned().collect();
+    let mut places: Vec<String> = place
+        .iter()
+        .flat_map(|p| p.split([';', '|']))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect();
     if places.is_empty() {
         places = values::list(job.get("offices"))
             .into_iter()
             .filter_map(|o| text(o.get("location")).or_else(|| text(o.get("name"))))
             .collect();
     }
-    let mut workplace = places
-        .iter()
-        .map(|p| fold(p))
-        .find_map(|p| {
-            if p.split(' ').any(|w| w == "hybrid") {
-                Some(Workplace::Hybrid)
-            } else if p.split(' ').any(|w| w == "remote") {
-                Some(Workplace::Remote)
-            } else {
-                None
-            }
-        })
-        .unwrap_or(if places.is_empty() {
-            Workplace::Unspecified
-        } else {
-            Workplace::OnSite
-        });
-    let mut locations: Vec<Location> = places
+    let says = |p: &str, word: &str| fold(p).split(' ').any(|w| w == word);
+    let (remote, on_site): (Vec<String>, Vec<String>) = places
         .into_iter()
-        .filter(|p| fold(p) != "remote")
+        .partition(|p| says(p, "remote") || says(p, "hybrid"));
+    let hybrid = remote.iter().any(|p| says(p, "hybrid"));
+    let mut workplace = match (remote.is_empty(), on_site.is_empty()) {
+        (true, true) => Workplace::Unspecified,
+        (true, false) => Workplace::OnSite,
+        (false, true) if !hybrid => Workplace::Remote,
+        (false, _) => Workplace::Hybrid,
+    };
+    let mut remote_regions: Vec<String> = remote
+        .into_iter()
+        .filter(|p| !matches!(fold(p).as_str(), "remote" | "hybrid"))
+        .collect();
+    dedupe(&mut remote_regions);
+    let mut locations: Vec<Location> = on_site
+        .into_iter()
         .map(|p| Location {
             locality: Some(p),
             ..Location::default()
@@ -137,6 +144,7 @@ fn opening(job: &Value, position: usize, board: Option<&str>, ctx: &Context) -> 
         organization,
         locations,
         workplace,
+        remote_regions,
         employment_types: employment,
         department: values::list(job.get("departments"))
             .into_iter()

@@ -129,6 +129,11 @@ pub trait Adapter {
     fn detect(&self, doc: &Value) -> bool;
     /// The entries of the document, each mapped or refused with a reason.
     fn entries(&self, doc: &Value, ctx: &Context) -> Result<Vec<Entry>, FeedError>;
+    /// What the site editor should know of the feed as a whole, once its
+    /// `read` entries are in (a feed that is one page of many).
+    fn feed_notes(&self, _doc: &Value, _read: usize) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// What an adapter needs to know besides the document.
@@ -151,6 +156,11 @@ pub struct ParsedFeed {
     pub notes: Vec<Noted>,
     /// Entries past [`MAX_ENTRIES`], left out.
     pub cut: usize,
+    /// Openings with no closing date posted longer ago than the reader's
+    /// `max-age`: not shown (see [`FeedReader::with_max_age`]).
+    pub stale: usize,
+    /// What to know of the feed as a whole (a feed that is one page of many).
+    pub warnings: Vec<String>,
 }
 
 /// An entry shown without a part the board could not use.

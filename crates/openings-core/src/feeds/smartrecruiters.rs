@@ -37,6 +37,22 @@ impl Adapter for SmartRecruiters {
             })
     }
 
+    fn feed_notes(&self, doc: &Value, read: usize) -> Vec<String> {
+        let number = |key| doc.get(key).and_then(Value::as_u64);
+        let (offset, total) = (number("offset").unwrap_or(0), number("totalFound"));
+        match total {
+            Some(total) if offset + (read as u64) < total => vec![format!(
+                "the feed is one page of the company's postings: entries {}–{} of {total}. \
+                 SmartRecruiters gives at most 100 a page: add the others as feeds of their own \
+                 (?limit=100&offset={}, …), or merge them with `openings convert`",
+                offset + 1,
+                offset + read as u64,
+                offset + read as u64
+            )],
+            _ => Vec::new(),
+        }
+    }
+
     fn entries(&self, doc: &Value, ctx: &Context) -> Result<Vec<Entry>, FeedError> {
         let items = doc
             .get("content")
@@ -118,9 +134,20 @@ fn opening(posting: &Value, position: usize, ctx: &Context) -> Entry {
         },
         locations,
         workplace,
-        employment_types: values::employment_types(
-            posting.get("typeOfEmployment").and_then(|t| t.get("label")),
-        ),
+        // Its id ("permanent", "part-time"); the label is in the company's
+        // language ("Pełny etat").
+        employment_types: {
+            let kind = posting.get("typeOfEmployment");
+            let by_id = values::employment_types(kind.and_then(|t| t.get("id")));
+            if by_id
+                .iter()
+                .any(|t| !matches!(t, crate::model::EmploymentType::Other(_)))
+            {
+                by_id
+            } else {
+                values::employment_types(kind.and_then(|t| t.get("label")))
+            }
+        },
         department: label("department"),
         tags,
         date_posted: notes.date("releasedDate", posting.get("releasedDate")),

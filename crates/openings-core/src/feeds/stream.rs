@@ -367,6 +367,8 @@ pub struct FeedReader {
     source: String,
     now: Timestamp,
     max_bytes: usize,
+    /// Openings with no closing date posted before this are stale.
+    stale_before: Option<Timestamp>,
     received: usize,
     /// The first bytes of the body, held until there are enough of them to
     /// tell a byte order mark (which a server may send split over chunks).
@@ -402,6 +404,7 @@ impl FeedReader {
             source: source.to_string(),
             now,
             max_bytes,
+            stale_before: None,
             received: 0,
             lead: Some(Vec::new()),
             pending: Vec::new(),
@@ -413,6 +416,21 @@ impl FeedReader {
                 ..ParsedFeed::default()
             },
         }
+    }
+
+    /// Counts openings with no closing date that were posted more than
+    /// `days` days before `now` as stale ([`ParsedFeed::stale`]) instead of
+    /// reading them: "open until filled" must not mean for ever. 0 (and
+    /// the default) keeps them.
+    pub fn with_max_age(mut self, days: u32) -> FeedReader {
+        self.stale_before = (days > 0).then(|| {
+            Timestamp(
+                self.now
+                    .0
+                    .saturating_sub(i64::from(days) * crate::dates::DAY_MS),
+            )
+        });
+        self
     }
 
     /// Bytes received so far.
@@ -499,6 +517,21 @@ impl FeedReader {
             Ok(doc) => doc,
             Err(e) => return Err(self.not_json(Some(e))),
         };
+        // The document without its list is small: kept for the notes on
+        // the feed as a whole (a document with no list is not copied).
+        let skeleton = (self.splitter.list != List::None).then(|| doc.clone());
+        self.read_document(doc)?;
+        if let (Some(format), Some(skeleton)) = (self.feed.format, skeleton) {
+            // Every entry of the body: mapped, and past the most read.
+            let read = self.mapped + self.feed.cut;
+            self.feed.warnings = format.adapter().feed_notes(&skeleton, read);
+        }
+        Ok(self.feed)
+    }
+
+    /// The rest of the feed, once the whole body is in and its skeleton
+    /// decoded.
+    fn read_document(&mut self, doc: Value) -> Result<(), FeedError> {
         match self.splitter.list {
             List::None => {
                 let format = match self.format {
@@ -545,7 +578,7 @@ impl FeedReader {
                 }
             }
         }
-        Ok(self.feed)
+        Ok(())
     }
 
     fn context(&self) -> Context<'_> {
@@ -690,11 +723,18 @@ impl FeedReader {
                         title: Some(opening.title.clone()),
                         note,
                     }));
+                    let stale = opening.valid_through.is_none()
+                        && self
+                            .stale_before
+                            .zip(opening.date_posted)
+                            .is_some_and(|(before, posted)| posted < before);
                     if opening
                         .valid_through
                         .is_some_and(|closes| closes < self.now)
                     {
                         self.feed.expired += 1;
+                    } else if stale {
+                        self.feed.stale += 1;
                     } else {
                         self.feed.openings.push(*opening);
                     }

@@ -22,13 +22,27 @@ pub enum Entry {
 /// trimmed, clipped to [`MAX_FIELD_CHARS`], `None` when empty.
 pub fn text(v: Option<&Value>) -> Option<String> {
     let s = match v? {
-        Value::String(s) => s.trim().to_string(),
+        Value::String(s) => tidy(s),
         Value::Number(n) => n.to_string(),
         Value::Object(map) => return text(map.get("@value").or_else(|| map.get("name"))),
         Value::Array(items) => return items.iter().find_map(|i| text(Some(i))),
         _ => return None,
     };
     (!s.is_empty()).then(|| clip(&s, MAX_FIELD_CHARS))
+}
+
+/// A short text as it is shown: runs of white space one space ("CNA  /
+/// LPN"), and the invisible zero-width characters some systems leave at
+/// the ends of a value ("Delivery\u{200b}") gone.
+fn tidy(s: &str) -> String {
+    let invisible = |c: char| {
+        c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}')
+    };
+    let s = s.trim_matches(invisible);
+    if !s.contains("  ") && !s.contains(['\n', '\t', '\r']) {
+        return s.to_string();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A long text field (a description): like [`text`], clipped to `limit` bytes.

@@ -1,0 +1,265 @@
+//! Applicant-tracking feeds as real boards answer (the captures listed in
+//! docs/feed-format.md, "What real feeds and posts do"): each fixture in
+//! `tests/fixtures/real/` is our own, written to reproduce the quirks seen
+//! in real responses, and named for them. Each story reads it whole and in
+//! small chunks (the board reads feeds as they arrive) and checks what a
+//! job seeker would see.
+
+#![allow(clippy::unwrap_used)]
+
+use openings_core::catalog::Catalog;
+use openings_core::feeds::{FeedReader, ParsedFeed, SkipReason};
+use openings_core::model::{Description, EmploymentType, Opening, SalaryPeriod, Workplace};
+use openings_core::rich_text::{from_description, to_text};
+use openings_core::Timestamp;
+
+fn now() -> Timestamp {
+    Timestamp::parse_iso("2031-09-01").unwrap()
+}
+
+/// The fixture read as a board at `source` reads it, in chunks of 7 bytes
+/// and whole: both must agree.
+fn read(name: &str, source: &str) -> ParsedFeed {
+    let path = format!("{}/tests/fixtures/real/{name}", env!("CARGO_MANIFEST_DIR"));
+    let body = std::fs::read(path).unwrap();
+    let whole = FeedReader::new(None, source, now(), 1 << 24)
+        .read([body.as_slice()])
+        .unwrap();
+    let chunked = FeedReader::new(None, source, now(), 1 << 24)
+        .read(body.chunks(7))
+        .unwrap();
+    assert_eq!(whole, chunked, "{name}: read whole and in chunks");
+    whole
+}
+
+fn titled<'a>(feed: &'a ParsedFeed, title: &str) -> Vec<&'a Opening> {
+    feed.openings.iter().filter(|o| o.title == title).collect()
+}
+
+fn shown_text(o: &Opening) -> String {
+    to_text(&from_description(&o.description))
+}
+
+#[test]
+fn greenhouse_content_escaped_twice_shows_its_spaces_and_ampersands() {
+    let feed = read(
+        "greenhouse_content_escaped_twice.json",
+        "https://boards-api.greenhouse.io/v1/boards/harbourmaps/jobs?content=true",
+    );
+    let o = &feed.openings[0];
+    assert_eq!(o.title, "Map Conservator", "the trailing space goes");
+    assert_eq!(o.organization.name, "Harbour Maps");
+    let text = shown_text(o);
+    assert!(text.contains("About\u{a0}us"), "{text:?}");
+    assert!(text.contains("Equity & Inclusion"), "{text:?}");
+    assert!(text.contains("here\u{a0}— they"), "{text:?}");
+    assert!(
+        !text.contains("&nbsp;") && !text.contains("&amp;"),
+        "{text:?}"
+    );
+    assert_eq!(
+        o.employment_types,
+        [EmploymentType::FullTime],
+        "metadata: Regular"
+    );
+    assert_eq!(
+        o.date_posted,
+        Timestamp::parse_iso("2031-07-30T10:59:38Z"),
+        "first_published, offset -04:00"
+    );
+}
+
+#[test]
+fn greenhouse_metadata_null_and_a_repeated_title_list_both_postings() {
+    let feed = read(
+        "greenhouse_metadata_null_and_null_values.json",
+        "https://boards-api.greenhouse.io/v1/boards/harbourpay/jobs",
+    );
+    assert_eq!(
+        titled(&feed, "Account Executive, Bridge").len(),
+        2,
+        "one title, two postings"
+    );
+    assert!(feed.openings.iter().all(|o| o.employment_types.is_empty()));
+    assert!(feed
+        .openings
+        .iter()
+        .all(|o| o.workplace == Workplace::OnSite));
+    let mut catalog = Catalog::new();
+    let added = catalog.add(feed);
+    assert_eq!(added.new, 2, "the board lists both");
+}
+
+#[test]
+fn greenhouse_several_places_in_one_location_name_are_several_places() {
+    let feed = read(
+        "greenhouse_several_places_in_one_location_name.json",
+        "https://boards-api.greenhouse.io/v1/boards/harbourmaps/jobs",
+    );
+    let archivist = titled(&feed, "Digital Archivist")[0];
+    let places: Vec<String> = archivist.locations.iter().map(|l| l.label()).collect();
+    assert_eq!(places, ["Leiden", "Utrecht"]);
+    assert_eq!(
+        archivist.workplace,
+        Workplace::Hybrid,
+        "on site in two places, or remote"
+    );
+    let librarian = titled(&feed, "Metadata Librarian")[0];
+    assert_eq!(librarian.workplace, Workplace::Remote);
+    assert!(librarian.locations.is_empty());
+    assert_eq!(librarian.remote_regions, ["Remote-India (PEO)"]);
+}
+
+#[test]
+fn lever_postings_with_fields_missing_lowercase_workplace_and_bare_list_items() {
+    let feed = read(
+        "lever_fields_missing_lowercase_workplace_bare_list_items.json",
+        "https://api.lever.co/v0/postings/harbourmaps?mode=json",
+    );
+    assert_eq!(feed.openings.len(), 3);
+    let officers = titled(&feed, "Data Protection Officer");
+    assert_eq!(officers.len(), 2, "one per city, both listed");
+    let lisbon = officers[0];
+    assert_eq!(lisbon.workplace, Workplace::Hybrid);
+    assert_eq!(lisbon.locations[0].label(), "Portugal, Lisbon, PT");
+    assert_eq!(
+        lisbon.employment_types,
+        [EmploymentType::FullTime],
+        "Regular Full Time (Salary)"
+    );
+    let Description::Html(html) = &lisbon.description else {
+        panic!("{:?}", lisbon.description)
+    };
+    assert!(
+        html.contains("<h3>About the Gig:</h3><ul><li>be careful</li>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<ul><li>read Dutch</li></ul>"),
+        "a list with no heading: {html}"
+    );
+    let text = shown_text(lisbon);
+    assert!(
+        text.contains("be curious") && text.contains("not an exact fit?"),
+        "{text}"
+    );
+    assert_eq!(officers[1].workplace, Workplace::Remote);
+    let executive = titled(&feed, "Account Executive")[0];
+    assert!(executive.locations.is_empty() && executive.employment_types.is_empty());
+    assert_eq!(executive.workplace, Workplace::Unspecified, "unspecified");
+    assert_eq!(executive.description, Description::None);
+    assert_eq!(executive.date_posted, Some(Timestamp(1_946_200_000_000)));
+}
+
+#[test]
+fn ashby_unlisted_empty_compensation_pascal_case_and_a_region_for_remote() {
+    let feed = read(
+        "ashby_empty_compensation_pascal_case_remote_region.json",
+        "https://api.ashbyhq.com/posting-api/job-board/HarbourMaps?includeCompensation=true",
+    );
+    assert_eq!(feed.openings.len(), 2);
+    assert_eq!(feed.skipped.len(), 1);
+    assert_eq!(feed.skipped[0].reason, SkipReason::Unlisted);
+    assert_eq!(
+        feed.skipped[0].title.as_deref(),
+        Some("Senior Site Reliability Engineer")
+    );
+    let engineer = titled(&feed, "Security Engineer, Cloud")[0];
+    assert_eq!(engineer.workplace, Workplace::Remote);
+    assert!(engineer.locations.is_empty(), "{:?}", engineer.locations);
+    assert_eq!(
+        engineer.remote_regions,
+        ["Canada"],
+        "its secondary location is Canada too"
+    );
+    assert_eq!(engineer.employment_types, [EmploymentType::FullTime]);
+    assert_eq!(engineer.salary, None, "no amount in an empty compensation");
+    assert_eq!(
+        engineer.date_posted,
+        Timestamp::parse_iso("2031-04-07T17:12:35.753Z")
+    );
+    let curator = titled(&feed, "Map Curator")[0];
+    assert_eq!(curator.workplace, Workplace::OnSite);
+    assert_eq!(curator.employment_types, [EmploymentType::Contractor]);
+    let salary = curator.salary.clone().unwrap();
+    assert_eq!((salary.min, salary.max), (Some(102_800.0), Some(137_000.0)));
+    assert_eq!(salary.currency.as_deref(), Some("CAD"));
+    assert_eq!(salary.period, SalaryPeriod::Year);
+}
+
+#[test]
+fn a_smartrecruiters_list_page_links_each_posting_page_and_says_it_is_one_page_of_many() {
+    let feed = read(
+        "smartrecruiters_list_page_localized_lowercase_paged.json",
+        "https://api.smartrecruiters.com/v1/companies/harbourtech2/postings?limit=2",
+    );
+    assert_eq!(feed.openings.len(), 2);
+    let engineer = &feed.openings[0];
+    assert_eq!(
+        engineer.apply_url,
+        "https://jobs.smartrecruiters.com/HarbourTech2/744000141699866"
+    );
+    assert_eq!(
+        engineer.locations[0].label(),
+        "Szczecin, PL",
+        "the country code in capitals"
+    );
+    assert_eq!(engineer.workplace, Workplace::Hybrid);
+    assert_eq!(
+        engineer.employment_types,
+        [EmploymentType::FullTime],
+        "by its id, not its Polish label"
+    );
+    assert_eq!(engineer.department, None, "an empty department object");
+    let nurse = &feed.openings[1];
+    assert_eq!(
+        nurse.title, "CNA / LPN - Consistent Hours",
+        "white space as shown"
+    );
+    assert_eq!(nurse.workplace, Workplace::Remote);
+    assert_eq!(nurse.employment_types, [EmploymentType::PartTime]);
+    assert_eq!(feed.warnings.len(), 1, "{:?}", feed.warnings);
+    assert!(
+        feed.warnings[0].contains("entries 1–2 of 250"),
+        "{}",
+        feed.warnings[0]
+    );
+    assert!(
+        feed.warnings[0].contains("offset=2"),
+        "{}",
+        feed.warnings[0]
+    );
+}
+
+#[test]
+fn recruitee_string_salaries_utc_dates_and_workplace_booleans() {
+    let feed = read(
+        "recruitee_string_salaries_utc_dates_workplace_booleans.json",
+        "https://harbour.recruitee.com/api/offers/",
+    );
+    let manager = &feed.openings[0];
+    assert_eq!(
+        manager.workplace,
+        Workplace::Hybrid,
+        "remote and hybrid both true"
+    );
+    assert_eq!(
+        manager.department.as_deref(),
+        Some("Delivery"),
+        "no zero-width space"
+    );
+    let salary = manager.salary.clone().unwrap();
+    assert_eq!((salary.min, salary.max), (Some(60_000.0), Some(75_000.0)));
+    assert_eq!(salary.currency.as_deref(), Some("EUR"));
+    assert_eq!(
+        manager.date_posted,
+        Timestamp::parse_iso("2031-07-17T11:00:39Z")
+    );
+    assert_eq!(manager.employment_types, [EmploymentType::FullTime]);
+    assert_eq!(manager.locations[0].label(), "Berlin, Berlin, Germany");
+    let accountant = &feed.openings[1];
+    assert_eq!(accountant.workplace, Workplace::OnSite);
+    assert_eq!(accountant.employment_types, [EmploymentType::Contractor]);
+    assert_eq!(accountant.salary, None, "an all-null salary is none");
+    assert_eq!(accountant.locations[0].label(), "Poznań, Poland");
+}
