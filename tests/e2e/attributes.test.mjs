@@ -57,3 +57,58 @@ test('wrong attribute values warn in the console and fall back to the defaults',
   await assertHostUnharmed(s);
   await s.close();
 });
+
+// Proves max-age hides openings with no closing date that were posted
+// longer ago (a post "open until filled" of years ago), says how many in
+// the board, shows them all with max-age="0", and that a wrong value warns.
+test('max-age hides old openings with no closing date, and says how many', async () => {
+  const feed = `${h.servers.feedsOrigin}/hostile-free/old.json`;
+  const post = (title, posted, closes) => ({
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    title,
+    datePosted: new Date(Date.now() - posted * 86_400_000).toISOString().slice(0, 10),
+    ...(closes ? { validThrough: new Date(Date.now() + closes * 86_400_000).toISOString().slice(0, 10) } : {}),
+    hiringOrganization: { name: 'Harbour Museum' },
+    url: `${h.servers.feedsOrigin}/portal/${encodeURIComponent(title)}`,
+  });
+  const body = JSON.stringify([
+    post('Open Until Filled, Four Years Ago', 1_500),
+    post('Open Until Filled, Last Month', 30),
+    post('Posted Long Ago, Closes Soon', 400, 10),
+  ]);
+  for (const [maxAge, shown, hidden] of [
+    [null, ['Open Until Filled, Last Month', 'Posted Long Ago, Closes Soon'], 1],
+    ['20', ['Posted Long Ago, Closes Soon'], 2],
+    ['0', ['Open Until Filled, Four Years Ago', 'Open Until Filled, Last Month', 'Posted Long Ago, Closes Soon'], 0],
+    ['forever', ['Open Until Filled, Last Month', 'Posted Long Ago, Closes Soon'], 1],
+  ]) {
+    const s = await visit(h, h.servers.hostPage('no-board.html'));
+    await s.page.route(feed, (route) => route.fulfill({ status: 200, headers: { 'access-control-allow-origin': '*', 'content-type': 'application/ld+json' }, body }));
+    await s.page.evaluate(({ feed, maxAge }) => {
+      const el = document.createElement('openings-board');
+      el.id = 'main';
+      el.setAttribute('feed', feed);
+      if (maxAge !== null) el.setAttribute('max-age', maxAge);
+      document.body.append(el);
+    }, { feed, maxAge });
+    const b = board(s.page);
+    try {
+      await eventually(async () => assert.deepEqual((await titles(b)).sort(), [...shown].sort()), { timeout: 15_000 });
+      const notice = b.locator('.notice-info', { hasText: 'with no closing date' });
+      if (hidden) {
+        const days = maxAge === '20' ? 20 : 90;
+        const noun = hidden === 1 ? 'opening in' : 'openings in';
+        assert.equal((await notice.textContent()).trim(), `${hidden} ${noun} ${feed} ${hidden === 1 ? 'was' : 'were'} posted more than ${days} days ago with no closing date, and ${hidden === 1 ? 'is' : 'are'} not shown.`);
+      } else {
+        assert.equal(await notice.count(), 0);
+      }
+      if (maxAge === 'forever') {
+        assert.ok(s.boardMessages().some((m) => m.type === 'warning' && m.text.includes('max-age="forever"') && m.text.includes('from 0')));
+      }
+      await assertHostUnharmed(s);
+    } finally {
+      await s.close();
+    }
+  }
+});

@@ -26,6 +26,7 @@ pub fn build() -> Result<PathBuf> {
         .map_err(|e| format!("dist/openings.js is missing after the build: {e}"))?;
     std::fs::write(&loader, compact_loader(&source))
         .map_err(|e| format!("could not write dist/openings.js: {e}"))?;
+    date_demo_feeds(&dist.join("feeds"))?;
     let mut total = 0;
     eprintln!("\ndist/ — what a host page loads:");
     for name in EMBED_FILES {
@@ -48,6 +49,55 @@ pub fn build() -> Result<PathBuf> {
         ),
     }
     Ok(dist)
+}
+
+/// The demo's sample feeds give their dates as days from today
+/// (`"{{date:-9}}"`, `"{{date:+30}}"`), so that the demo shows current
+/// openings on any day it is built: written here as dates.
+fn date_demo_feeds(dir: &Path) -> Result {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let today = openings_core::Timestamp(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64),
+    );
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("could not read {}: {e}", path.display()))?;
+        std::fs::write(&path, fill_dates(&text, today))
+            .map_err(|e| format!("could not write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// `{{date:N}}` → the ISO date N days from `today`.
+fn fill_dates(text: &str, today: openings_core::Timestamp) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("{{date:") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "{{date:".len()..];
+        match after.split_once("}}") {
+            Some((days, tail)) if days.trim().parse::<i64>().is_ok() => {
+                let days: i64 = days.trim().parse().unwrap_or(0);
+                let day = openings_core::Timestamp(today.0 + days * openings_core::dates::DAY_MS);
+                out.push_str(&day.to_iso_date());
+                rest = tail;
+            }
+            _ => {
+                out.push_str("{{date:");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The loader as shipped: its comments (whole-line `//` and `/* … */`
@@ -112,6 +162,20 @@ fn base64(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::fill_dates;
+
+    #[test]
+    fn the_demo_feeds_dates_are_days_from_the_build() {
+        let today = openings_core::Timestamp::parse_iso("2031-02-27").unwrap();
+        assert_eq!(
+            fill_dates(
+                r#"{"datePosted": "{{date:-9}}", "validThrough": "{{date:+3}}", "x": "{{date:soon}}"}"#,
+                today
+            ),
+            r#"{"datePosted": "2031-02-18", "validThrough": "2031-03-02", "x": "{{date:soon}}"}"#
+        );
+    }
+
     #[test]
     fn the_shipped_loader_keeps_every_line_of_code_and_drops_the_comments() {
         let source = "/*\n * About.\n */\n(function () {\n  // why\n  /** Doc. */\n  var a = \"*/*\"; // kept\n\n  return a;\n})();\n";
