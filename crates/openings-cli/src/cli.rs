@@ -129,6 +129,11 @@ pub struct JekyllArgs {
     /// The organization's web site.
     #[arg(long, value_name = "URL")]
     pub org_url: Option<String>,
+    /// The address the site is published at, for links in posts that are
+    /// relative to it (`[apply](/jobs/)`, "see /careers/"); --org-url when
+    /// not given.
+    #[arg(long, value_name = "URL")]
+    pub site_url: Option<String>,
     /// Only posts with this tag (or category) are openings.
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,

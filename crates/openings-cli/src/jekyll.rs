@@ -24,15 +24,23 @@ pub const MAX_POST_BYTES: usize = 2_000_000;
 pub const MAX_POSTS: usize = 10_000;
 
 pub fn run(args: &JekyllArgs) -> Exit {
-    let org_url = match &args.org_url {
-        Some(raw) => match safe_link(raw) {
-            Some(url) => Some(url),
+    let web_address = |flag: &str, raw: &Option<String>| match raw {
+        Some(raw) => match safe_link(raw).filter(|u| u.starts_with("http")) {
+            Some(url) => Ok(Some(url)),
             None => {
-                say(&format!("--org-url \"{raw}\" is not an http or https URL"));
-                return Exit::Usage;
+                say(&format!("{flag} \"{raw}\" is not an http or https URL"));
+                Err(Exit::Usage)
             }
         },
-        None => None,
+        None => Ok(None),
+    };
+    let org_url = match web_address("--org-url", &args.org_url) {
+        Ok(url) => url,
+        Err(exit) => return exit,
+    };
+    let site_url = match web_address("--site-url", &args.site_url) {
+        Ok(url) => url.or_else(|| org_url.clone()),
+        Err(exit) => return exit,
     };
     let mut files = Vec::new();
     for place in &args.posts {
@@ -67,6 +75,7 @@ pub fn run(args: &JekyllArgs) -> Exit {
     let options = PostOptions {
         organization: args.org.clone(),
         organization_url: org_url,
+        site_url,
         fix_encoding: args.fix_encoding,
     };
     let now = now();

@@ -241,6 +241,52 @@ fn a_tag_no_post_carries_is_said_out_loud() {
 }
 
 #[test]
+fn a_link_relative_to_the_site_needs_the_sites_address() {
+    let dir = scratch("site-relative");
+    std::fs::write(
+        dir.join("2031-07-18-engineer.md"),
+        "---\ntitle: Research Software Engineer\nlocation: Leiden, NL\n---\nFor more details and how to apply see /careers/.\n",
+    )
+    .unwrap();
+    let posts = dir.display().to_string();
+    let run = tool(&["jekyll", &posts, "--org", "L", "--max-age", "0"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "its link /careers/ is relative to the site: give the site's address with --site-url"
+        ),
+        "{}",
+        run.stderr
+    );
+    for flags in [
+        ["--site-url", "https://lab.example/news/"],
+        ["--org-url", "https://lab.example"],
+    ] {
+        let mut args = vec!["jekyll", &posts, "--org", "L", "--max-age", "0"];
+        args.extend(flags);
+        let run = tool(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(
+            read_feed(&run.stdout)[0].apply_url,
+            "https://lab.example/careers/"
+        );
+    }
+    let run = tool(&[
+        "jekyll",
+        &posts,
+        "--org",
+        "L",
+        "--site-url",
+        "mailto:a@b.example",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run
+        .stderr
+        .contains("--site-url \"mailto:a@b.example\" is not an http or https URL"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn a_missing_posts_folder_is_exit_code_3() {
     let run = tool(&["jekyll", &fixture("no-such-folder"), "--org", "X"]);
     assert_eq!(run.code, 3, "{}", run.stderr);

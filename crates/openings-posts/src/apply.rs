@@ -21,7 +21,7 @@
 //! these (see the crate's `read_post`). E-mail addresses become `mailto:`
 //! links; only http, https and mailto links are ever taken.
 
-use openings_core::links::safe_link;
+use openings_core::links::{safe_link, safe_link_from};
 use openings_core::text::decode_entities;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -102,7 +102,15 @@ fn says_job_ad(text: &str) -> bool {
 
 /// The apply link of `markdown` (a body with its Liquid removed), and how
 /// it was found.
-pub fn in_body(markdown: &str) -> Option<(String, How)> {
+///
+/// A link relative to the site (`/careers/`, also written as a bare path in
+/// a sentence) is taken when `site`, the address the site is published at,
+/// is known.
+pub fn in_body(markdown: &str, site: Option<&str>) -> Option<(String, How)> {
+    let safe_link = |url: &str| match site {
+        Some(site) if url.starts_with('/') && !url.starts_with("//") => safe_link_from(url, site),
+        _ => safe_link(url),
+    };
     let blocks = blocks(markdown);
     let links = || blocks.iter().flat_map(|b| b.links.iter());
     if let Some(url) = links()
@@ -152,6 +160,7 @@ fn targets(block: &Block) -> Vec<(usize, String)> {
         .map(|(at, url, _)| (*at, url.clone()))
         .collect();
     found.extend(bare_urls(&block.text));
+    found.extend(site_paths(&block.text));
     found.extend(
         emails(&block.text)
             .into_iter()
@@ -180,6 +189,30 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
 
 /// `http://…` and `https://…` written out in text, without the sentence's
 /// punctuation after them.
+/// Paths of the site written as text ("see /careers/."): a word that starts
+/// with `/` and a letter or digit, its closing punctuation left off.
+fn site_paths(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        let start = at;
+        at += word.len();
+        let word = word.trim_end();
+        let path = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '"', '\'']);
+        let mut chars = path.chars();
+        if chars.next() == Some('/')
+            && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+            && path
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/-._~%?=&#+".contains(c))
+            && (start == 0 || text[..start].ends_with(char::is_whitespace))
+        {
+            found.push((start, path.to_string()));
+        }
+    }
+    found
+}
+
 fn bare_urls(text: &str) -> Vec<(usize, String)> {
     let mut found = Vec::new();
     for (at, _) in text.match_indices("http") {
@@ -393,7 +426,40 @@ mod tests {
     use super::*;
 
     fn found(md: &str) -> Option<(String, How)> {
-        in_body(md)
+        in_body(md, None)
+    }
+
+    #[test]
+    fn a_link_relative_to_the_site_is_taken_when_the_site_is_known() {
+        let site = Some("https://harbour.example/blog/");
+        for (md, url, how) in [
+            (
+                "For more details and how to apply see /careers/.",
+                "https://harbour.example/careers/",
+                How::Sentence,
+            ),
+            (
+                "[Apply here](/jobs/archivist?ref=blog)",
+                "https://harbour.example/jobs/archivist?ref=blog",
+                How::LinkText,
+            ),
+            (
+                "To apply, fill in [the form](/apply/17/).",
+                "https://harbour.example/apply/17/",
+                How::Sentence,
+            ),
+        ] {
+            assert_eq!(in_body(md, site), Some((url.into(), how)), "{md}");
+            assert_eq!(in_body(md, None), None, "{md}");
+        }
+        // Not paths: "and/or", a date, a protocol-relative link.
+        for md in [
+            "To apply, send a letter and/or a CV.",
+            "Apply by 1/2/2031.",
+            "To apply see //evil.example/x.",
+        ] {
+            assert_eq!(in_body(md, site), None, "{md}");
+        }
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct PostOptions {
     /// The hiring organization, unless a post's `organization` key names another.
     pub organization: String,
     pub organization_url: Option<String>,
+    /// The address the site is published at: links in posts relative to it
+    /// (`/careers/`) are resolved against it.
+    pub site_url: Option<String>,
     /// Repair mis-decoded text instead of only reporting it.
     pub fix_encoding: bool,
 }
@@ -228,9 +231,11 @@ fn read_checked(
             title::job_title(&title, &organization.name).unwrap_or(title),
             None,
         ),
-        None => match title::job_title(&headline, &organization.name) {
-            Some(title) => (title, Some(headline.clone())),
-            None => (headline.clone(), None),
+        None => match title::labelled_in_body(&body)
+            .or_else(|| title::job_title(&headline, &organization.name))
+        {
+            Some(title) if title != headline => (title, Some(headline.clone())),
+            _ => (headline.clone(), None),
         },
     };
 
@@ -287,7 +292,7 @@ fn read_checked(
         },
     };
 
-    let apply_url = apply_url(&front, raw_body, &body)?;
+    let apply_url = apply_url(&front, raw_body, &body, options.site_url.as_deref())?;
 
     let locations: Vec<Location> = locations(&front);
     let workplace = match front.text(&["remote"]) {
@@ -412,7 +417,12 @@ fn closed_in_front(front: &FrontMatter) -> Option<String> {
 
 /// The apply link: the Apply-button include, a front-matter key, else what
 /// the body says (see [`apply`]).
-fn apply_url(front: &FrontMatter, raw_body: &str, body: &str) -> Result<String, Problem> {
+fn apply_url(
+    front: &FrontMatter,
+    raw_body: &str,
+    body: &str,
+    site: Option<&str>,
+) -> Result<String, Problem> {
     if let Some(link) = liquid::apply_button_include(raw_body) {
         return Ok(link);
     }
@@ -433,13 +443,22 @@ fn apply_url(front: &FrontMatter, raw_body: &str, body: &str) -> Result<String, 
             )
         });
     }
-    apply::in_body(body).map(|(url, _)| url).ok_or_else(|| {
+    apply::in_body(body, site).map(|(url, _)| url).ok_or_else(|| {
+        let relative = || {
+            const PROBE: &str = "https://site.invalid";
+            let (url, _) = apply::in_body(body, Some(PROBE))?;
+            let path = url.strip_prefix(PROBE)?;
+            Some(format!(
+                " (its link {path} is relative to the site: give the site's address with --site-url)"
+            ))
+        };
         let hint = template_link(raw_body)
             .map(|v| {
                 format!(
                     " (its link is the template variable {v}, which only the site's generator fills in)"
                 )
             })
+            .or_else(relative)
             .unwrap_or_default();
         (
             None,

@@ -19,8 +19,13 @@
 //!    name before the title ("George Mason University Digital Library
 //!    Developer");
 //! 4. a tail of "Position", "Position Available", "Opening", "Vacancy" is
-//!    dropped, and so is a leading "a", "an" or "the"; the first letter is
-//!    made upper case.
+//!    dropped, and so is "position in/at/with …" ("Research associate
+//!    position in Loughborough") and a leading "a", "an" or "the"; the first
+//!    letter is made upper case.
+//!
+//! A post whose body labels the title — a line "Position Title: …", "Job
+//! Title: …", "Posting Title: …" — gives it there ([`labelled_in_body`]),
+//! before any headline rule.
 //!
 //! [`headline_reasons`] says why a title still reads like a headline, for
 //! `openings validate` and `openings jekyll`.
@@ -174,6 +179,15 @@ pub fn job_title(headline: &str, organization: &str) -> Option<String> {
         }
     }
     // 4. Tails, articles, the first letter.
+    let l = lower(&title);
+    if let Some(at) = [" position in ", " position at ", " position with "]
+        .iter()
+        .filter_map(|p| l.find(p))
+        .filter(|&at| at > 0)
+        .min()
+    {
+        title.truncate(at);
+    }
     loop {
         let l = lower(&title);
         let Some(tail) = TAILS.iter().find(|t| l.ends_with(*t) && l.len() > t.len()) else {
@@ -197,6 +211,48 @@ pub fn job_title(headline: &str, organization: &str) -> Option<String> {
     (title.split_whitespace().collect::<Vec<_>>().join(" ")
         != original.split_whitespace().collect::<Vec<_>>().join(" "))
     .then_some(title.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Labels a post's body puts before the job's own title.
+const TITLE_LABELS: [&str; 8] = [
+    "position title",
+    "job title",
+    "posting title",
+    "posting position title",
+    "title of position",
+    "title of the position",
+    "functietitel",
+    "stellenbezeichnung",
+];
+
+/// The job title a line of the body gives under a label: "Position Title:
+/// Associate Librarian: Head of Electronic & Access Services", "* **Job
+/// Title:** Digital Archivist". A label with more words ("University Job
+/// Title: Librarian 1", a pay grade) is not one. At most 150 characters,
+/// no link.
+pub fn labelled_in_body(body: &str) -> Option<String> {
+    body.lines().find_map(|line| {
+        let line = openings_core::text::html_to_text(line);
+        let line = line
+            .trim()
+            .trim_start_matches(['*', '-', '+', '#', '>', ' ', '\t', '|']);
+        let (label, value) = line.split_once(':')?;
+        let label = label.trim().trim_matches(['*', '_', ' ']).to_lowercase();
+        if !TITLE_LABELS.contains(&label.as_str()) {
+            return None;
+        }
+        let value = value
+            .trim()
+            .trim_matches(['*', '_', '|', ' ', '\t'])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        (!value.is_empty()
+            && value.chars().count() <= 150
+            && !value.contains("://")
+            && value.chars().any(char::is_alphabetic))
+        .then_some(value)
+    })
 }
 
 /// The title without a tail that names the employer: " - X", " – X",
@@ -322,6 +378,16 @@ mod tests {
                 "",
                 "Senior Research Software Engineer",
             ),
+            (
+                "3-year research associate position in Loughborough",
+                "",
+                "3-year research associate",
+            ),
+            (
+                "Opening: research software engineer position with the Data Lab",
+                "",
+                "Research software engineer",
+            ),
             ("We're hiring a community manager!", "", "Community manager"),
             (
                 "SSI is hiring a Communications Officer!",
@@ -390,6 +456,30 @@ mod tests {
             let got = job_title(headline, org).unwrap_or_else(|| headline.trim().to_string());
             assert_eq!(got, title, "{headline}");
         }
+    }
+
+    #[test]
+    fn a_title_the_body_labels_is_the_job_title() {
+        for (body, title) in [
+            (
+                "Position Title: Associate Librarian: Head of Electronic & Access Services\nExtended deadline",
+                Some("Associate Librarian: Head of Electronic & Access Services"),
+            ),
+            ("* **Job Title:** Digital Archivist  \n", Some("Digital Archivist")),
+            (
+                "* University Job Title:\tLibrarian 1\n* Posting Position Title:\tLibrarian for Digital Humanities Research",
+                Some("Librarian for Digital Humanities Research"),
+            ),
+            ("<p><strong>Job title:</strong> Curator</p>", Some("Curator")),
+            ("Title: not a label we trust", None),
+            ("Job title: https://example.org/jobs/1", None),
+            ("Job title:   ", None),
+            ("We describe the job title: below", None),
+        ] {
+            assert_eq!(labelled_in_body(body).as_deref(), title, "{body:?}");
+        }
+        let long = format!("Job Title: {}", "word ".repeat(40));
+        assert_eq!(labelled_in_body(&long), None);
     }
 
     #[test]

@@ -298,3 +298,46 @@ fn created_in_epoch_seconds_an_offset_datetime_a_trailing_space_and_an_address_a
     assert_eq!(o.date_posted, day("2031-07-08T09:30:00Z"));
     assert_eq!(o.apply_url, "mailto:jobs@harbour-archives.example");
 }
+
+#[test]
+fn a_headline_in_capitals_and_the_job_title_on_a_labelled_line_of_the_body() {
+    let (o, _) = opening("2031-01-06-position-title-line.markdown");
+    assert_eq!(
+        o.title,
+        "Associate Librarian: Head of Discovery & Access Systems"
+    );
+    assert_eq!(o.valid_through, day("2031-02-03"));
+    assert_eq!(
+        o.apply_url,
+        "https://jobs.harbour-college.example/apply/2031-17"
+    );
+}
+
+#[test]
+fn an_apply_path_relative_to_the_site_written_as_text() {
+    let name = "2031-07-18-apply-path-relative-to-site.md";
+    let problem = failed(name);
+    assert!(
+        problem.message.contains(
+            "its link /careers/ is relative to the site: give the site's address with --site-url"
+        ),
+        "{}",
+        problem.message
+    );
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let read = read_post(
+        name,
+        &std::fs::read_to_string(path).unwrap(),
+        &PostOptions {
+            organization: "Harbour Archives Network".into(),
+            site_url: Some("https://harbour.example/".into()),
+            ..PostOptions::default()
+        },
+    );
+    match read.outcome {
+        Outcome::Post(post) => {
+            assert_eq!(post.opening.apply_url, "https://harbour.example/careers/");
+        }
+        other => panic!("{other:?}"),
+    }
+}
