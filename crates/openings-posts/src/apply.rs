@@ -152,6 +152,17 @@ pub fn in_body(markdown: &str, site: Option<&str>) -> Option<(String, How)> {
         .map(|url| (url, How::JobAd))
 }
 
+/// The links whose text says they are the job ad ("jobs.ac.uk advert"),
+/// in the order of the body.
+pub fn job_ad_links(markdown: &str) -> Vec<String> {
+    blocks(markdown)
+        .iter()
+        .flat_map(|b| b.links.iter())
+        .filter(|(_, _, text)| says_job_ad(text))
+        .filter_map(|(_, u, _)| safe_link(u))
+        .collect()
+}
+
 /// Every link, bare URL and e-mail address of a block, by where it is.
 fn targets(block: &Block) -> Vec<(usize, String)> {
     let mut found: Vec<(usize, String)> = block

@@ -294,6 +294,46 @@ fn read_checked(
 
     let apply_url = apply_url(&front, raw_body, &body, options.site_url.as_deref())?;
 
+    // A headline with no title in it: the title the text names, or the
+    // job ad's address spells, with a warning.
+    // "Wanted: new member of the team": what the rules left of the
+    // headline is no title either when it starts in small letters.
+    let no_title_in_headline = front.text(keys::JOB_TITLE).is_none()
+        && !title::headline_reasons(&headline, &organization.name).is_empty()
+        && (from_headline.is_none()
+            || title.chars().next().is_some_and(|first| {
+                !headline.contains(&title)
+                    && headline.contains(&format!(
+                        "{}{}",
+                        first.to_lowercase(),
+                        &title[first.len_utf8()..]
+                    ))
+            }));
+    let (title, from_headline) = match from_headline {
+        _ if no_title_in_headline => {
+            let text = openings_core::text::html_to_text(&body);
+            let found = title::in_prose(&text).map(|t| (t, "the text")).or_else(|| {
+                std::iter::once(apply_url.clone())
+                    .chain(apply::job_ad_links(&body))
+                    .find_map(|url| title::from_link(&url, &text))
+                    .map(|t| (t, "the job ad's address"))
+            });
+            match found {
+                Some((found, source)) => {
+                    warnings.push((
+                        None,
+                        format!(
+                            "the job title \"{found}\" was taken from {source} (the headline \"{headline}\" has none): give `job_title:` to be sure"
+                        ),
+                    ));
+                    (found, Some(headline.clone()))
+                }
+                None => (title, from_headline),
+            }
+        }
+        other => (title, other),
+    };
+
     let locations: Vec<Location> = locations(&front);
     let workplace = match front.text(&["remote"]) {
         Some((raw, line)) => match raw.to_ascii_lowercase().as_str() {

@@ -17,7 +17,10 @@
 //!    is dropped when it is the organization or reads like one (University,
 //!    Library, Museum, Institute, Society…), and so is the organization's
 //!    name before the title ("George Mason University Digital Library
-//!    Developer");
+//!    Developer"), its first three words or more, its initials ("CUNY Post
+//!    Doctoral Fellowship", "UNC …" for the University of North Carolina at
+//!    Chapel Hill) or its name without "University", "Library"… ("Yale
+//!    Librarian for Digital Humanities Research");
 //! 4. a tail of "Position", "Position Available", "Opening", "Vacancy" is
 //!    dropped, and so is "position in/at/with …" ("Research associate
 //!    position in Loughborough") and a leading "a", "an" or "the"; the first
@@ -26,6 +29,13 @@
 //! A post whose body labels the title — a line "Position Title: …", "Job
 //! Title: …", "Posting Title: …" — gives it there ([`labelled_in_body`]),
 //! before any headline rule.
+//!
+//! When the headline is an announcement with no title in it ("UCSF is
+//! Hiring", "Wanted: new member of the team"), the title is looked for in
+//! the text ([`in_prose`]: "to serve as the Scientific Lead") and then in
+//! the address of the job ad ([`from_link`]: `…/job/BSP946/
+//! research-software-engineer-rse`); a title found there comes with a
+//! warning.
 //!
 //! [`headline_reasons`] says why a title still reads like a headline, for
 //! `openings validate` and `openings jekyll`.
@@ -163,20 +173,15 @@ pub fn job_title(headline: &str, organization: &str) -> Option<String> {
     }
     // 3. The employer's name before or after it.
     title = without_employer(&title, organization);
-    let org = fold(organization);
-    if !org.is_empty() {
-        let words = organization.split_whitespace().count();
-        let head: Vec<&str> = title.split_whitespace().take(words).collect();
-        if fold(&head.join(" ")) == org && title.split_whitespace().count() > words {
-            title = title
-                .split_whitespace()
-                .skip(words)
-                .collect::<Vec<_>>()
-                .join(" ");
-            title = title
-                .trim_start_matches(['-', '–', '—', ':', ' '])
-                .to_string();
-        }
+    let lead = employer_lead(&title, organization);
+    if lead > 0 {
+        title = title
+            .split_whitespace()
+            .skip(lead)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_start_matches(['-', '–', '—', ':', ' '])
+            .to_string();
     }
     // 4. Tails, articles, the first letter.
     let l = lower(&title);
@@ -208,9 +213,241 @@ pub fn job_title(headline: &str, organization: &str) -> Option<String> {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => return None,
     };
-    (title.split_whitespace().collect::<Vec<_>>().join(" ")
-        != original.split_whitespace().collect::<Vec<_>>().join(" "))
-    .then_some(title.split_whitespace().collect::<Vec<_>>().join(" "))
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    // What is left still announces ("Hiring for New" of "… Hiring for New
+    // Position in Statistical Software"): no rule found the title.
+    (title != original.split_whitespace().collect::<Vec<_>>().join(" ") && !announces(&title))
+        .then_some(title)
+}
+
+/// Small words an institution's name has between its names.
+const SMALL_WORDS: [&str; 8] = ["of", "the", "at", "and", "for", "de", "in", "&"];
+
+/// How many words at the start of `title` name the employer, when they do
+/// and some words are left: the organization's name, the first three or
+/// more words of it ("University North Carolina" of "… at Chapel Hill"),
+/// its initials ("CUNY", "GMU"; "UNC" for the name before "at Chapel
+/// Hill"), or its name in ordinary case without the words that make it an
+/// institution ("Yale" of "Yale University").
+fn employer_lead(title: &str, organization: &str) -> usize {
+    let fold_words = |s: &str| -> Vec<String> {
+        fold(s)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let title_words = fold_words(title);
+    let org_words = fold_words(organization);
+    if org_words.is_empty() || title_words.len() < 2 {
+        return 0;
+    }
+    let common = title_words
+        .iter()
+        .zip(&org_words)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == org_words.len() || common >= 3 {
+        return common.min(title_words.len() - 1);
+    }
+    let first = title.split_whitespace().next().unwrap_or("");
+    let initials = |words: &[&str]| -> String {
+        words
+            .iter()
+            .filter(|w| !SMALL_WORDS.contains(&fold(w).as_str()))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let names: Vec<&str> = organization.split_whitespace().collect();
+    // "University of North Carolina at Chapel Hill": UNC is the name before
+    // the place, "at Chapel Hill".
+    let before_place = names
+        .iter()
+        .skip(1)
+        .position(|w| ["at", "in"].contains(&fold(w).as_str()))
+        .map_or(&names[..], |at| &names[..=at]);
+    if first.chars().count() >= 2
+        && first.chars().all(char::is_uppercase)
+        && names.len() >= 2
+        && (initials(&names) == first || before_place.len() >= 2 && initials(before_place) == first)
+    {
+        return 1;
+    }
+    // A name in capitals ("IIIF Consortium") is often part of the job's
+    // title ("IIIF Community Officer"): only a name in ordinary case goes.
+    let is_plain =
+        |w: &String| !INSTITUTION_WORDS.contains(&w.as_str()) && !SMALL_WORDS.contains(&w.as_str());
+    let start = org_words
+        .iter()
+        .position(is_plain)
+        .unwrap_or(org_words.len());
+    let end = org_words
+        .iter()
+        .rposition(is_plain)
+        .map_or(start, |i| i + 1);
+    let core = &org_words[start..end.max(start)];
+    let in_capitals = title.split_whitespace().take(core.len()).any(|w| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    });
+    if !core.is_empty()
+        && !in_capitals
+        && core.len() < org_words.len()
+        && title_words.len() > core.len()
+        && title_words[..core.len()] == *core
+    {
+        return core.len();
+    }
+    0
+}
+
+/// Phrases after which a post's text names the role, in capitals: "to
+/// serve as the Scientific Lead", "we are recruiting a Digital Archivist".
+const BEFORE_ROLE: [&str; 17] = [
+    "to serve as the ",
+    "to serve as our ",
+    "to serve as an ",
+    "to serve as a ",
+    "to join us as our ",
+    "to join us as an ",
+    "to join us as a ",
+    "to be our new ",
+    "to be our ",
+    "recruiting an ",
+    "recruiting a ",
+    "seeking an ",
+    "seeking a ",
+    "hiring an ",
+    "hiring a ",
+    "looking for an ",
+    "looking for a ",
+];
+
+/// Words that join the words of a role ("Head of Collections", "Data
+/// and Systems Librarian").
+const JOINING: [&str; 5] = ["of", "and", "&", "for", "in"];
+
+/// The role the text of a post names after "to serve as the", "seeking
+/// a"…: the words in capitals that follow ("Scientific Lead" of "to serve
+/// as the Scientific Lead for our Data Science Initiative"). `text` is the
+/// body as text.
+pub fn in_prose(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    // Lower-casing keeps byte positions only for text whose lower case is
+    // as long: otherwise read no further.
+    if lower.len() != text.len() {
+        return None;
+    }
+    BEFORE_ROLE
+        .iter()
+        .flat_map(|p| lower.match_indices(p).map(move |(at, _)| at + p.len()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .find_map(|at| {
+            let rest = text.get(at..)?;
+            let rest = rest.strip_prefix("new ").unwrap_or(rest);
+            let mut words: Vec<&str> = Vec::new();
+            for word in rest.split_whitespace().take(12) {
+                let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+                let capital = bare.chars().next().is_some_and(char::is_uppercase);
+                if !(capital || JOINING.contains(&bare) && !words.is_empty()) {
+                    break;
+                }
+                words.push(bare);
+                if bare.len() != word.len() {
+                    break;
+                }
+            }
+            while words.last().is_some_and(|w| JOINING.contains(w)) {
+                words.pop();
+            }
+            (!words.is_empty() && words.len() <= 8 && words[0] != "I").then(|| words.join(" "))
+        })
+}
+
+/// Words of an address that name a page, not a job.
+const PAGE_WORDS: [&str; 14] = [
+    "apply",
+    "application",
+    "jobs",
+    "job",
+    "careers",
+    "career",
+    "details",
+    "posting",
+    "postings",
+    "vacancies",
+    "vacancy",
+    "positions",
+    "index",
+    "view",
+];
+
+/// The job title the address of a job ad spells (`…/job/BSP946/
+/// research-software-engineer-rse` → "Research Software Engineer RSE"),
+/// when most of its words are in `text` (the post as text): a word the
+/// text writes with capitals in it as the text does ("RSE", "GPUs"), "of",
+/// "and"… in small letters, the others with a capital.
+pub fn from_link(url: &str, text: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let path = path.split_once("://").map_or(path, |(_, p)| p);
+    let last = path.split('/').skip(1).filter(|s| !s.is_empty()).last()?;
+    let last = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
+    let mut words: Vec<&str> = last.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+    while words
+        .last()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+    {
+        words.pop();
+    }
+    if words.len() < 2
+        || words.len() > 10
+        || !words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
+        || words
+            .iter()
+            .any(|w| PAGE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+    {
+        return None;
+    }
+    let text_words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let found = words
+        .iter()
+        .filter(|w| {
+            text_words
+                .iter()
+                .any(|t| t.to_lowercase().starts_with(&w.to_ascii_lowercase()))
+        })
+        .count();
+    if found * 4 < words.len() * 3 {
+        return None;
+    }
+    // A word the text writes with capitals in it ("GPUs", "RSE") as the
+    // text does; "of", "and"… in small letters; the others with a capital.
+    let title: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_ascii_lowercase();
+            let written = text_words
+                .iter()
+                .filter(|t| t.eq_ignore_ascii_case(w))
+                .filter(|t| t.chars().skip(1).any(char::is_uppercase))
+                .max_by_key(|t| t.chars().filter(|c| c.is_uppercase()).count());
+            match written {
+                Some(t) => (*t).to_string(),
+                None if i > 0 && SMALL_WORDS.contains(&lower.as_str()) => lower,
+                None => lower[..1].to_ascii_uppercase() + &lower[1..],
+            }
+        })
+        .collect();
+    Some(title.join(" "))
 }
 
 /// Labels a post's body puts before the job's own title.
@@ -292,15 +529,12 @@ fn without_employer(title: &str, organization: &str) -> String {
     }
 }
 
-/// Why `title` reads like a headline rather than a job title: it says
-/// "hiring", names the organization, carries a date or a reference code.
-/// Empty when it reads like a job title.
-pub fn headline_reasons(title: &str, organization: &str) -> Vec<String> {
-    let mut reasons = Vec::new();
+/// Does `title` announce a job rather than name it ("hiring", "we are",
+/// "join us", "vacancy", "wanted", an exclamation mark)?
+fn announces(title: &str) -> bool {
     let folded = fold(title);
-    let words: Vec<&str> = folded.split(' ').collect();
     let has = |phrase: &str| format!(" {folded} ").contains(&format!(" {phrase} "));
-    if [
+    [
         "hiring",
         "we re",
         "we are",
@@ -317,7 +551,16 @@ pub fn headline_reasons(title: &str, organization: &str) -> Vec<String> {
     .iter()
     .any(|p| has(p))
         || title.trim_end().ends_with('!')
-    {
+}
+
+/// Why `title` reads like a headline rather than a job title: it says
+/// "hiring", names the organization, carries a date or a reference code.
+/// Empty when it reads like a job title.
+pub fn headline_reasons(title: &str, organization: &str) -> Vec<String> {
+    let mut reasons = Vec::new();
+    let folded = fold(title);
+    let words: Vec<&str> = folded.split(' ').collect();
+    if announces(title) {
         reasons.push(
             "it reads like an announcement (\"hiring\", \"vacancy\", \"join us\"…)".to_string(),
         );
@@ -377,6 +620,26 @@ mod tests {
                 "We're hiring - Senior Research Software Engineer",
                 "",
                 "Senior Research Software Engineer",
+            ),
+            (
+                "CUNY Post Doctoral Fellowship Digital Humanities",
+                "City University of New York",
+                "Post Doctoral Fellowship Digital Humanities",
+            ),
+            (
+                "UNC Postdoc in Digital History",
+                "University of North Carolina at Chapel Hill",
+                "Postdoc in Digital History",
+            ),
+            (
+                "University North Carolina Postdoc Digital History",
+                "University North Carolina at Chapel Hill",
+                "Postdoc Digital History",
+            ),
+            (
+                "Yale Librarian for Digital Humanities Research",
+                "Yale University",
+                "Librarian for Digital Humanities Research",
             ),
             (
                 "3-year research associate position in Loughborough",
@@ -483,6 +746,71 @@ mod tests {
     }
 
     #[test]
+    fn the_role_the_text_names() {
+        for (text, role) in [
+            (
+                "We are looking for a biomedical researcher to serve as the Scientific Lead for our Data Science Initiative.",
+                Some("Scientific Lead"),
+            ),
+            (
+                "The library is seeking a Head of Digital Collections and Archives, to lead…",
+                Some("Head of Digital Collections and Archives"),
+            ),
+            ("We are recruiting a new Metadata Librarian!", Some("Metadata Librarian")),
+            ("We are looking for a new member of the growing team.", None),
+            ("We're seeking a I think.", None),
+            ("Nothing about roles here.", None),
+        ] {
+            assert_eq!(in_prose(text).as_deref(), role, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_title_a_job_ads_address_spells() {
+        let text = "the growing Research Software Engineering (RSE) team: Simulation, using GPUs";
+        for (url, title) in [
+            (
+                "https://www.jobs.ac.uk/job/BSP946/research-software-engineer-rse",
+                Some("Research Software Engineer RSE"),
+            ),
+            (
+                "https://jobs.example/vacancies/research-software-engineer-10/",
+                Some("Research Software Engineer"),
+            ),
+            (
+                "https://jobs.example/job/simulation-using-gpus.html",
+                Some("Simulation Using GPUs"),
+            ),
+            ("https://jobs.example/careers/541", None),
+            ("https://carpentries.example/jobs/", None),
+            (
+                "https://jobs.example/sap/hrrcf_a_posting_apply?PARAM=x",
+                None,
+            ),
+            ("https://jobs.example/job/chief-whale-trainer", None),
+            ("https://research-software.example/", None),
+        ] {
+            assert_eq!(from_link(url, text).as_deref(), title, "{url}");
+        }
+    }
+
+    #[test]
+    fn a_name_that_is_part_of_the_job_title_stays() {
+        for (title, org) in [
+            (
+                "IIIF Community & Communications Officer",
+                "International Image Interoperability Framework Consortium",
+            ),
+            ("IIIF Technical Coordinator", "IIIF Consortium"),
+            ("Digital Library Developer", "Digital Library Federation"),
+            ("Digital Archivist", "Digital Archive of Harbour Town"),
+            ("Yale", "Yale University"),
+        ] {
+            assert_eq!(job_title(title, org), None, "{title} / {org}");
+        }
+    }
+
+    #[test]
     fn a_job_title_is_left_as_it_is() {
         for title in [
             "Collections Registrar",
@@ -492,6 +820,16 @@ mod tests {
             "Digital Library Programmer",
         ] {
             assert_eq!(job_title(title, ""), None, "{title}");
+        }
+        // No rule finds a title in these: what would be left still announces.
+        for (headline, org) in [
+            (
+                "rOpenSci Hiring for New Position in Statistical Software Testing and Peer Review",
+                "rOpenSci",
+            ),
+            ("We are Hiring Three New Team Members", "The Carpentries"),
+        ] {
+            assert_eq!(job_title(headline, org), None, "{headline}");
         }
     }
 

@@ -341,3 +341,44 @@ fn an_apply_path_relative_to_the_site_written_as_text() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_job_archive_headline_that_starts_with_the_employers_initials() {
+    let (o, _) = opening("2031-11-14-employer-initials-in-title.markdown");
+    assert_eq!(o.title, "Postdoc Digital History");
+    assert_eq!(o.organization.name, "City University of Harbour at Seaview");
+    assert_eq!(o.date_posted, day("2031-11-14"));
+    assert_eq!(o.valid_through, day("2031-12-14"));
+    assert_eq!(
+        o.apply_url,
+        "https://history.cuh.example/2031/11/07/postdoctoral-position-in-digital-history/"
+    );
+}
+
+#[test]
+fn an_announcement_for_a_headline_and_the_role_in_a_sentence() {
+    let (o, warnings) = opening("2031-11-30-is-hiring-role-in-prose.md");
+    assert_eq!(o.title, "Scientific Lead");
+    assert_eq!(o.apply_url, "https://recruit.harbour.example/apply/JPF0042");
+    assert!(
+        said(
+            &warnings,
+            "the job title \"Scientific Lead\" was taken from the text (the headline \"Harbour Library is Hiring\" has none): give `job_title:` to be sure"
+        ),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn an_announcement_for_a_headline_and_the_title_only_in_the_job_ads_address() {
+    let (o, warnings) = opening("2031-05-31-wanted-title-in-job-ad-address.md");
+    assert_eq!(o.title, "Research Software Engineer RSE");
+    assert_eq!(
+        o.date_posted.map(|d| d.to_iso_date()).as_deref(),
+        Some("2031-05-31")
+    );
+    assert!(
+        said(&warnings, "was taken from the job ad's address"),
+        "{warnings:?}"
+    );
+}
