@@ -196,6 +196,25 @@ pub fn component_test_env(cmd: &mut Command) {
     .env("WASM_BINDGEN_TEST_TIMEOUT", "60");
 }
 
+/// The cargo-mutants that `cargo xtask mutants` runs: one version, so that
+/// the mutants of tests/MUTANTS.md are the ones a rerun finds.
+pub const CARGO_MUTANTS: &str = "27.1.0";
+
+pub fn cargo_mutants() -> Result {
+    if output_of("cargo", &["mutants", "--version"])
+        .is_some_and(|v| v.split_whitespace().last() == Some(CARGO_MUTANTS))
+    {
+        return Ok(());
+    }
+    run(cargo().args([
+        "install",
+        "cargo-mutants",
+        "--locked",
+        "--version",
+        CARGO_MUTANTS,
+    ]))
+}
+
 pub fn cargo_fuzz() -> Result {
     if output_of("cargo", &["fuzz", "--version"]).is_some() {
         return Ok(());
