@@ -263,7 +263,31 @@ mod tests {
     #[test]
     fn a_bare_element_gets_the_defaults() {
         let (config, warnings) = read(&[]);
-        assert_eq!(config, BoardConfig::default());
+        // The defaults the README's attribute table promises, as values.
+        assert_eq!(
+            config,
+            BoardConfig {
+                id: None,
+                feeds: Vec::new(),
+                lang: None,
+                page_size: 20,
+                theme: Theme::Auto,
+                max_feed_bytes: 20 * 1024 * 1024,
+                max_age_days: 90,
+                sort: Sort::Newest,
+                facets: vec![
+                    Facet::Organization,
+                    Facet::Country,
+                    Facet::Workplace,
+                    Facet::EmploymentType,
+                    Facet::Department,
+                    Facet::Tag,
+                ],
+                cache: true,
+                seo: false,
+            }
+        );
+        assert_eq!(BoardConfig::default(), config);
         assert!(warnings.is_empty());
     }
 
@@ -309,13 +333,23 @@ mod tests {
 
     #[test]
     fn the_loader_watches_every_attribute_the_board_reads() {
+        // `var OBSERVED = ["feed", "lang", …];` in the loader: the same
+        // names, in the same order.
         let loader = include_str!("embed/openings.js");
-        for attribute in OBSERVED_ATTRIBUTES {
-            assert!(
-                loader.contains(&format!("\"{attribute}\"")),
-                "openings.js does not observe {attribute}"
-            );
-        }
+        let line = loader
+            .lines()
+            .find(|l| l.trim_start().starts_with("var OBSERVED = ["))
+            .expect("openings.js declares var OBSERVED = [...]");
+        let inside = line
+            .split_once('[')
+            .and_then(|(_, rest)| rest.split_once(']'))
+            .map(|(inside, _)| inside)
+            .expect("a list");
+        let observed: Vec<&str> = inside
+            .split(',')
+            .map(|name| name.trim().trim_matches('"'))
+            .collect();
+        assert_eq!(observed, OBSERVED_ATTRIBUTES);
     }
 
     #[test]

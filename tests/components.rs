@@ -30,6 +30,30 @@ wasm_bindgen_test_configure!(run_in_browser);
 const IIIF_FEED: &str = include_str!("../demo/feeds/iiif-consortium.json");
 const MUSEUM_FEED: &str = include_str!("../demo/feeds/museums.json");
 
+/// The day the tests are set on.
+const TODAY: &str = "2026-11-25";
+
+/// The day from which the demo feeds' `{{date:N}}` count here: the day they
+/// were given relative dates, so that they read as they did when written.
+const FEEDS_DAY: &str = "2026-12-02";
+
+/// A demo feed as the demo build writes it: its `{{date:N}}` as the date N
+/// days from [`FEEDS_DAY`] (see `xtask/src/dist.rs`).
+fn dated(feed: &str) -> String {
+    let today = Timestamp::parse_iso(FEEDS_DAY).unwrap();
+    let mut out = String::new();
+    let mut rest = feed;
+    while let Some(at) = rest.find("{{date:") {
+        out.push_str(&rest[..at]);
+        let (days, tail) = rest[at + 7..].split_once("}}").unwrap();
+        let days: i64 = days.trim().parse().unwrap();
+        out.push_str(&Timestamp(today.0 + days * openings_core::dates::DAY_MS).to_iso_date());
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A fresh element in the test page to mount a component into.
 fn stage() -> Element {
     let document = gloo_utils::document();
@@ -47,7 +71,7 @@ fn catalog_of(feeds: &[&str]) -> Rc<Catalog> {
     for (i, body) in feeds.iter().enumerate() {
         let url = format!("https://feeds.example/{i}.json");
         let feed = parse_feed(
-            body,
+            &dated(body),
             None,
             &url,
             Timestamp::parse_iso("2026-11-25").unwrap(),
@@ -105,7 +129,11 @@ async fn a_listing_shows_the_facts_and_an_apply_link() {
         salary.contains("70,000") && salary.ends_with("a year"),
         "{salary}"
     );
-    assert!(text(&root, ".listing-posted").contains("2022"));
+    assert!(
+        text(&root, ".listing-posted").contains("Nov 23, 2026"),
+        "nine days before {FEEDS_DAY}: {}",
+        text(&root, ".listing-posted")
+    );
     let apply = root.query_selector("a.apply").unwrap().unwrap();
     assert_eq!(
         apply.get_attribute("href").unwrap(),
@@ -638,4 +666,92 @@ async fn hidden_and_repeated_openings_are_counted_in_the_notices() {
         text.contains("1 opening in https://member.example/jobs.json repeats one already listed, and is shown once."),
         "{text}"
     );
+}
+
+/// Defence in depth: an opening that reached the board with links no feed
+/// reader lets through (a reader that forgot `safe_link`) still puts no
+/// `javascript:` or `data:` link on the page — not the Apply link, the
+/// organization's site, the contact's page or e-mail, nor a link of rich
+/// text built by hand.
+#[wasm_bindgen_test]
+async fn links_are_checked_again_where_they_are_drawn() {
+    use openings_board::components::detail_view::{DetailView, DetailViewProps};
+    use openings_board::components::rich_text::{RichText, RichTextProps};
+    use openings_core::model::{Contact, Opening, Organization};
+    use openings_core::rich_text::{Element as RichElement, Node, Tag};
+
+    let hostile = Opening {
+        id: "x1".into(),
+        title: "Archivist".into(),
+        organization: Organization {
+            name: "Valmont Archives".into(),
+            url: Some("javascript:window.pwned=1".into()),
+            logo: None,
+        },
+        apply_url: "JaVaScRiPt:window.pwned=2".into(),
+        contact: Some(Contact {
+            name: Some("Hiring desk".into()),
+            email: Some("x\"onmouseover=\"window.pwned=3".into()),
+            url: Some("data:text/html,<script>window.pwned=4</script>".into()),
+        }),
+        source: "https://feeds.example/x.json".into(),
+        ..Opening::default()
+    };
+    let mut catalog = Catalog::new();
+    catalog.add(openings_core::feeds::ParsedFeed {
+        openings: vec![hostile],
+        ..Default::default()
+    });
+    let root = stage();
+    let props = yew::props!(DetailViewProps {
+        catalog: Rc::new(catalog),
+        index: 0,
+        link: "https://host.example/jobs?openings=open:x1",
+        now: Timestamp::parse_iso(TODAY).unwrap(),
+        on_close: Callback::noop(),
+        on_apply: Callback::noop(),
+    });
+    yew::Renderer::<DetailView>::with_root_and_props(root.clone(), props).render();
+    tick().await;
+    let hrefs: Vec<String> = {
+        let links = root.query_selector_all("a[href]").unwrap();
+        (0..links.length())
+            .filter_map(|i| links.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .filter_map(|a| a.get_attribute("href"))
+            .collect()
+    };
+    assert!(
+        hrefs
+            .iter()
+            .all(|h| h.starts_with("https://host.example/") || h.starts_with("mailto:")),
+        "{hrefs:?}"
+    );
+    assert!(
+        root.query_selector("a.apply").unwrap().is_none(),
+        "no Apply link to a script"
+    );
+    assert_eq!(text(&root, ".apply-unavailable"), "Apply");
+    assert!(text(&root, ".detail-org").contains("Valmont Archives"));
+    assert!(root.query_selector("[onmouseover]").unwrap().is_none());
+
+    let nodes = vec![Node::Element(RichElement {
+        tag: Tag::A,
+        href: Some("javascript:window.pwned=5".into()),
+        children: vec![Node::Text("read this".into())],
+    })];
+    let rich = stage();
+    yew::Renderer::<RichText>::with_root_and_props(
+        rich.clone(),
+        RichTextProps {
+            nodes: Rc::new(nodes),
+        },
+    )
+    .render();
+    tick().await;
+    assert!(rich.query_selector("a").unwrap().is_none());
+    assert_eq!(text(&rich, ".rich-text"), "read this");
+    assert!(js_sys::Reflect::get(&gloo_utils::window(), &"pwned".into())
+        .unwrap()
+        .is_undefined());
 }

@@ -1,11 +1,12 @@
 //! The Apply link: to the recruiting portal, in a new tab, without an
 //! opener, named for the opening it applies to. The same in a listing row and
-//! in the detail view.
+//! in the detail view. A link that is not http, https or mailto is not
+//! drawn as a link (see [`safe_href`]).
 
 use openings_core::model::Opening;
 use yew::prelude::*;
 
-use super::use_locale;
+use super::{safe_href, use_locale};
 use crate::i18n;
 
 #[derive(Properties, PartialEq)]
@@ -36,8 +37,13 @@ pub fn ApplyLink(props: &ApplyLinkProps) -> Html {
         &[("title", &props.title), ("org", &props.organization)],
     );
     let onclick = props.on_apply.reform(|_: MouseEvent| ());
-    html! {
-        <a class="apply" href={props.href.clone()} target="_blank" rel="noopener noreferrer"
-            aria-label={label} {onclick}>{ locale.strings.apply }</a>
+    match safe_href(&props.href) {
+        Some(href) => html! {
+            <a class="apply" {href} target="_blank" rel="noopener noreferrer"
+                aria-label={label} {onclick}>{ locale.strings.apply }</a>
+        },
+        None => html! {
+            <span class="apply apply-unavailable" aria-disabled="true">{ locale.strings.apply }</span>
+        },
     }
 }

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use super::apply_link::{ApplyLink, ApplyLinkProps};
 use super::rich_text::RichText;
-use super::{facts, use_locale};
+use super::{facts, safe_href, use_locale};
 
 #[derive(Properties)]
 pub struct DetailViewProps {
@@ -104,10 +104,16 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
         let email = c
             .email
             .as_ref()
-            .map(|e| html! { <a href={format!("mailto:{e}")}>{ e }</a> });
-        let url = c.url.as_ref().map(
-            |u| html! { <a href={u.clone()} target="_blank" rel="noopener noreferrer">{ u }</a> },
-        );
+            .map(|e| match safe_href(&format!("mailto:{e}")) {
+                Some(href) => html! { <a {href}>{ e }</a> },
+                None => html! { { e } },
+            });
+        let url = c.url.as_ref().map(|u| match safe_href(u) {
+            Some(href) => {
+                html! { <a {href} target="_blank" rel="noopener noreferrer">{ u }</a> }
+            }
+            None => html! { { u } },
+        });
         html! { <>{ for c.name.clone() }{ " " }{ for email }{ " " }{ for url }</> }
     });
     let copy_status = match *copied {
@@ -133,8 +139,8 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
                 </p>
                 if !org.name.is_empty() {
                     <p class="detail-org">
-                        if let Some(url) = &org.url {
-                            <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ &org.name }</a>
+                        if let Some(href) = org.url.as_deref().and_then(safe_href) {
+                            <a {href} target="_blank" rel="noopener noreferrer">{ &org.name }</a>
                         } else {
                             { &org.name }
                         }

@@ -22,6 +22,14 @@ use yew::prelude::*;
 
 use crate::i18n::Locale;
 
+/// A link from a feed as an `href`, checked once more where it is drawn:
+/// http, https or mailto only ([`safe_link`](openings_core::links::safe_link)).
+/// The feed readers already refuse every other link; this keeps a reader
+/// that forgets from putting a `javascript:` link on the page.
+pub fn safe_href(raw: &str) -> Option<AttrValue> {
+    openings_core::links::safe_link(raw).map(AttrValue::from)
+}
+
 /// The board's locale, provided by [`board::Board`].
 #[hook]
 pub fn use_locale() -> Rc<Locale> {

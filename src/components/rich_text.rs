@@ -6,6 +6,8 @@
 use openings_core::rich_text::{Node, Tag};
 use yew::prelude::*;
 
+use super::safe_href;
+
 #[derive(Properties, PartialEq)]
 pub struct RichTextProps {
     pub nodes: std::rc::Rc<Vec<Node>>,
@@ -22,9 +24,9 @@ fn node(n: &Node) -> Html {
         Node::Element(el) => {
             let children: Html = el.children.iter().map(node).collect();
             match el.tag {
-                Tag::A => match &el.href {
+                Tag::A => match el.href.as_deref().and_then(safe_href) {
                     Some(href) => html! {
-                        <a href={href.clone()} target="_blank" rel="noopener noreferrer nofollow">{ children }</a>
+                        <a {href} target="_blank" rel="noopener noreferrer nofollow">{ children }</a>
                     },
                     None => children,
                 },

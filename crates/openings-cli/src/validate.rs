@@ -502,3 +502,216 @@ fn to_json(reports: &[FeedReport]) -> Value {
         "warnings": count(|e| e.warnings.len()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openings_core::model::{
+        Description, EmploymentType, Location, Organization, Salary, SalaryPeriod,
+    };
+
+    fn now() -> Timestamp {
+        Timestamp::parse_iso("2031-03-01").unwrap_or(Timestamp(0))
+    }
+
+    /// A posting with everything search engines require and recommend.
+    fn complete() -> (Opening, Value) {
+        let opening = Opening {
+            id: "hm-7".into(),
+            title: "Collections Registrar".into(),
+            organization: Organization {
+                name: "Harbour Museum".into(),
+                ..Organization::default()
+            },
+            locations: vec![Location {
+                locality: Some("Leiden".into()),
+                region: None,
+                country: Some("NL".into()),
+            }],
+            workplace: Workplace::OnSite,
+            employment_types: vec![EmploymentType::FullTime],
+            salary: Some(Salary {
+                min: Some(40_000.0),
+                max: Some(52_000.0),
+                currency: Some("EUR".into()),
+                period: SalaryPeriod::Year,
+            }),
+            date_posted: Timestamp::parse_iso("2031-02-20"),
+            valid_through: Timestamp::parse_iso("2031-03-20"),
+            description: Description::Html("<p>Keep the register.</p>".into()),
+            apply_url: "https://harbour.example/apply/7".into(),
+            ..Opening::default()
+        };
+        let node = json!({"@type": "JobPosting", "identifier": "hm-7", "directApply": true});
+        (opening, node)
+    }
+
+    fn rules(o: &Opening, node: Option<&Value>) -> Vec<(bool, Rule, String)> {
+        findings(o, node, now())
+            .into_iter()
+            .map(|f| (f.error, f.rule, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_posting_passes_every_rule() {
+        let (o, node) = complete();
+        assert_eq!(rules(&o, Some(&node)), []);
+        assert_eq!(rules(&o, None), [], "an id of its own, not its apply link");
+    }
+
+    /// Each rule, alone, on the complete posting with one thing wrong: the
+    /// rule it breaks is the only finding, an error or a warning as search
+    /// engines rank it, and says what is wrong.
+    #[test]
+    fn each_rule_finds_what_it_is_for_and_only_that() {
+        type Change = fn(&mut Opening, &mut Value);
+        let cases: [(Change, bool, Rule, &str); 17] = [
+            (
+                |o, _| o.description = Description::None,
+                true,
+                Rule::Description,
+                "no description",
+            ),
+            (
+                |o, _| o.date_posted = None,
+                true,
+                Rule::DatePosted,
+                "no datePosted (required)",
+            ),
+            (
+                |o, n| {
+                    o.date_posted = None;
+                    n["datePosted"] = json!("last Tuesday");
+                },
+                true,
+                Rule::DatePosted,
+                "datePosted \"last Tuesday\" is not an ISO 8601 date",
+            ),
+            (
+                |o, n| {
+                    o.date_posted = None;
+                    n["datePosted"] = json!(20310220);
+                },
+                true,
+                Rule::DatePosted,
+                "datePosted \"20310220\" is not",
+            ),
+            (
+                |o, _| o.organization.name = "  ".into(),
+                true,
+                Rule::Organization,
+                "no hiringOrganization name",
+            ),
+            (
+                |o, _| o.locations.clear(),
+                true,
+                Rule::JobLocation,
+                "no jobLocation (required",
+            ),
+            (
+                |o, _| {
+                    o.locations.clear();
+                    o.workplace = Workplace::Hybrid;
+                },
+                true,
+                Rule::JobLocation,
+                "no jobLocation",
+            ),
+            (
+                |o, _| {
+                    o.locations.clear();
+                    o.workplace = Workplace::Remote;
+                },
+                true,
+                Rule::RemoteRegions,
+                "remote, but no applicantLocationRequirements",
+            ),
+            (
+                |o, _| o.valid_through = None,
+                false,
+                Rule::ValidThrough,
+                "no validThrough",
+            ),
+            (
+                |o, n| {
+                    o.valid_through = None;
+                    n["validThrough"] = json!("soon");
+                },
+                true,
+                Rule::ValidThrough,
+                "validThrough \"soon\" is not an ISO 8601 date",
+            ),
+            (
+                |o, _| o.valid_through = Timestamp::parse_iso("2031-02-28"),
+                false,
+                Rule::Closed,
+                "closed on 2031-02-28",
+            ),
+            (
+                |o, _| o.employment_types.clear(),
+                false,
+                Rule::EmploymentType,
+                "no employmentType",
+            ),
+            (|o, _| o.salary = None, false, Rule::Salary, "no baseSalary"),
+            (
+                |o, _| {
+                    if let Some(s) = o.salary.as_mut() {
+                        s.currency = None;
+                    }
+                },
+                false,
+                Rule::SalaryCurrency,
+                "baseSalary has no currency",
+            ),
+            (
+                |_, n| {
+                    n["identifier"] = Value::Null;
+                },
+                false,
+                Rule::Identifier,
+                "no identifier of its own",
+            ),
+            (
+                |_, n| {
+                    n.as_object_mut().map(|m| m.remove("directApply"));
+                },
+                false,
+                Rule::DirectApply,
+                "no directApply",
+            ),
+            (
+                |o, _| o.title = "Harbour Museum is hiring a Collections Registrar!".into(),
+                false,
+                Rule::Title,
+                "reads like a headline",
+            ),
+        ];
+        for (change, error, rule, words) in cases {
+            let (mut o, mut node) = complete();
+            change(&mut o, &mut node);
+            let found = rules(&o, Some(&node));
+            assert_eq!(found.len(), 1, "{rule:?}: {found:?}");
+            let (is_error, found_rule, message) = &found[0];
+            assert_eq!((*is_error, *found_rule), (error, rule), "{message}");
+            assert!(message.contains(words), "{rule:?}: {message}");
+        }
+    }
+
+    /// Without the feed's own JSON (an applicant-tracking feed), an opening
+    /// whose id is its apply link has no identifier of its own, and
+    /// directApply is not asked for.
+    #[test]
+    fn an_opening_without_its_json_is_judged_by_the_model() {
+        let (mut o, _) = complete();
+        o.id = o.apply_url.clone();
+        let found = rules(&o, None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Rule::Identifier);
+        // The closing day itself is not yet closed.
+        let (mut o, node) = complete();
+        o.valid_through = Some(now());
+        assert_eq!(rules(&o, Some(&node)), []);
+    }
+}

@@ -58,7 +58,8 @@ pub fn safe_link_from(raw: &str, base: &str) -> Option<String> {
 /// Does this text start with a URL scheme (`letters:`)?
 fn has_scheme(s: &str) -> bool {
     match s.find(':') {
-        Some(i) if i > 0 => {
+        // An empty scheme (":x") does not start with a letter.
+        Some(i) => {
             let scheme = &s[..i];
             scheme.starts_with(|c: char| c.is_ascii_alphabetic())
                 && scheme
@@ -132,6 +133,19 @@ mod tests {
             Some("https://cdn.example.org/a")
         );
         assert_eq!(safe_link_from("javascript:alert(1)", base), None);
+        // Not schemes, so paths: a scheme starts with a letter and has no
+        // spaces (a colon later in a path is only a colon).
+        for (raw, resolved) in [
+            ("1a:b", "https://jobs.example.org/feeds/1a:b"),
+            ("my file:x", "https://jobs.example.org/feeds/my file:x"),
+            (":x", "https://jobs.example.org/feeds/:x"),
+        ] {
+            assert_eq!(
+                safe_link_from(raw, base).as_deref(),
+                Some(resolved),
+                "{raw}"
+            );
+        }
         assert_eq!(safe_link_from("/apply/7", "feed.json"), None);
     }
 }

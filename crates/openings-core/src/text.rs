@@ -240,6 +240,76 @@ fn typographic_entity(name: &str) -> Option<char> {
 mod tests {
     use super::*;
 
+    /// Every letter the folding table claims, in small and capital letters,
+    /// folds to its plain form: a job seeker typing "espana" finds
+    /// "España", "lodz" finds "Łódź".
+    #[test]
+    fn every_letter_of_the_table_folds_to_its_plain_form() {
+        let table = [
+            ("àáâãäåāăą", "a"),
+            ("æ", "ae"),
+            ("çćĉċč", "c"),
+            ("ďđð", "d"),
+            ("èéêëēĕėęě", "e"),
+            ("ĝğġģ", "g"),
+            ("ĥħ", "h"),
+            ("ìíîïĩīĭįı", "i"),
+            ("ĵ", "j"),
+            ("ķ", "k"),
+            ("ĺļľŀł", "l"),
+            ("ñńņň", "n"),
+            ("òóôõöøōŏő", "o"),
+            ("œ", "oe"),
+            ("ŕŗř", "r"),
+            ("śŝşšș", "s"),
+            ("ß", "ss"),
+            ("ţťŧț", "t"),
+            ("þ", "th"),
+            ("ùúûüũūŭůűų", "u"),
+            ("ŵ", "w"),
+            ("ýÿŷ", "y"),
+            ("źżž", "z"),
+        ];
+        for (letters, plain) in table {
+            for c in letters.chars() {
+                assert_eq!(fold(&c.to_string()), plain, "{c}");
+                let capital: String = c.to_uppercase().collect();
+                assert_eq!(fold(&capital), plain, "{capital} (of {c})");
+            }
+        }
+    }
+
+    /// Words of the languages the board ships, as job seekers type them.
+    #[test]
+    fn the_boards_languages_fold_as_readers_type_them() {
+        for (written, typed) in [
+            ("España", "espana"),
+            ("Łódź", "lodz"),
+            (
+                "Universitätsbibliothek Straße",
+                "universitatsbibliothek strasse",
+            ),
+            (
+                "Bibliothèque nationale, Œuvres",
+                "bibliotheque nationale oeuvres",
+            ),
+            ("Conservateur·rice", "conservateur rice"),
+            ("Kraków — Ñuñoa", "krakow nunoa"),
+            ("İstanbul", "istanbul"),
+            ("Þórshöfn", "thorshofn"),
+            ("e\u{301}quipe", "equipe"),
+            ("أمين مكتبة", "أمين مكتبة"),
+            ("ÆRØSKØBING", "aeroskobing"),
+        ] {
+            assert_eq!(fold(written), typed, "{written}");
+            assert_eq!(
+                fold(&fold(written)),
+                typed,
+                "folding twice changes nothing: {written}"
+            );
+        }
+    }
+
     #[test]
     fn folding_ignores_case_and_accents() {
         assert_eq!(fold("Bibliothèque nationale"), "bibliotheque nationale");

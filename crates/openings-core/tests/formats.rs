@@ -490,3 +490,137 @@ fn recruitee_interns_and_on_site_work_read_as_such() {
     assert_eq!(job.workplace, Workplace::OnSite);
     assert_eq!(job.salary, None, "a salary object of nulls is no salary");
 }
+
+/// A schema.org posting with every link it can carry.
+const SCHEMA_ORG: &str = r#"{"@context": "https://schema.org", "@graph": [{
+  "@type": "JobPosting", "identifier": "s1", "title": "Conservator",
+  "url": "https://harbour.example/jobs/s1",
+  "directApply": true,
+  "hiringOrganization": {"@type": "Organization", "name": "Harbour Museum",
+    "sameAs": "https://harbour.example/", "url": "https://harbour.example/about", "logo": "https://harbour.example/logo.png"},
+  "applicationContact": {"@type": "ContactPoint", "email": "jobs@harbour.example", "url": "https://harbour.example/contact"},
+  "potentialAction": {"@type": "ApplyAction", "target": "https://harbour.example/apply/s1"},
+  "jobLocation": {"@type": "Place", "address": {"addressLocality": "Leiden", "addressCountry": "NL"}},
+  "datePosted": "2024-05-01", "description": "<p>Care for the collection.</p>"
+}]}"#;
+
+/// Links as an attacker writes them: a script, data, a scheme hidden by an
+/// entity, by capitals, by a tab and a newline, by leading spaces and
+/// controls, and by percent-encoding.
+const HOSTILE_LINKS: [&str; 8] = [
+    "javascript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "jav&#x61;script:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "java\tscr\nipt:alert(1)",
+    "  \u{1}javascript:alert(1)",
+    "vbscript:msgbox(1)",
+    "javascript%3Aalert(1)",
+];
+
+/// Every link an opening carries.
+fn links_of(o: &Opening) -> Vec<(&'static str, &str)> {
+    let mut links = vec![("apply_url", o.apply_url.as_str())];
+    links.extend(o.url.as_deref().map(|u| ("url", u)));
+    links.extend(
+        o.organization
+            .url
+            .as_deref()
+            .map(|u| ("organization.url", u)),
+    );
+    links.extend(
+        o.organization
+            .logo
+            .as_deref()
+            .map(|u| ("organization.logo", u)),
+    );
+    if let Some(contact) = &o.contact {
+        links.extend(contact.url.as_deref().map(|u| ("contact.url", u)));
+    }
+    links
+}
+
+/// Replaces every string of `value` that is a link with `link`.
+fn with_links(value: &mut serde_json::Value, link: &str) -> usize {
+    match value {
+        serde_json::Value::String(s) if s.starts_with("http") || s.starts_with("mailto:") => {
+            *s = link.to_string();
+            1
+        }
+        serde_json::Value::Array(items) => items.iter_mut().map(|v| with_links(v, link)).sum(),
+        serde_json::Value::Object(map) => map.values_mut().map(|v| with_links(v, link)).sum(),
+        _ => 0,
+    }
+}
+
+/// The planted bug of issue 16: one adapter taking a link without
+/// `safe_link`. Every link of every format's fixture is replaced by each
+/// hostile link in turn, one field at a time and all at once; no opening
+/// may come out with a link that is not http, https or mailto.
+#[test]
+fn every_link_of_every_format_goes_through_safe_link() {
+    for (name, fixture, source) in [
+        (
+            "schema.org",
+            SCHEMA_ORG,
+            "https://harbour.example/jobs.json",
+        ),
+        ("greenhouse", GREENHOUSE, GREENHOUSE_URL),
+        ("lever", LEVER, LEVER_URL),
+        ("ashby", ASHBY, ASHBY_URL),
+        ("json feed", JSON_FEED, JSON_FEED_URL),
+        ("smartrecruiters", SMARTRECRUITERS, SMARTRECRUITERS_URL),
+        ("recruitee", RECRUITEE, RECRUITEE_URL),
+    ] {
+        let original: serde_json::Value = serde_json::from_str(fixture).unwrap();
+        // Each link field on its own (the others stay good, so the entry is
+        // still read and the bad field must be refused, not the entry), then
+        // all of them.
+        let fields = with_links(&mut original.clone(), "x");
+        assert!(fields >= 2, "{name}: the fixture has links");
+        for hostile in HOSTILE_LINKS {
+            for only in (0..fields).map(Some).chain([None]) {
+                let mut value = original.clone();
+                let mut seen = 0;
+                replace_nth(&mut value, hostile, only, &mut seen);
+                let body = serde_json::to_string(&value).unwrap();
+                let Ok(feed) = parse_feed(&body, None, source, now(), 20_000_000) else {
+                    continue;
+                };
+                for o in &feed.openings {
+                    for (field, link) in links_of(o) {
+                        let scheme = link.split(':').next().unwrap_or("");
+                        assert!(
+                            matches!(scheme, "http" | "https" | "mailto")
+                                && openings_core::links::safe_link(link).as_deref() == Some(link),
+                            "{name}: {field} = {link:?} from {hostile:?} (field {only:?})"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Like [`with_links`], but only the `only`-th link (all when `None`).
+fn replace_nth(value: &mut serde_json::Value, link: &str, only: Option<usize>, seen: &mut usize) {
+    match value {
+        serde_json::Value::String(s) if s.starts_with("http") || s.starts_with("mailto:") => {
+            if only.is_none_or(|n| n == *seen) {
+                *s = link.to_string();
+            }
+            *seen += 1;
+        }
+        serde_json::Value::Array(items) => {
+            for v in items {
+                replace_nth(v, link, only, seen);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for v in map.values_mut() {
+                replace_nth(v, link, only, seen);
+            }
+        }
+        _ => {}
+    }
+}

@@ -474,16 +474,22 @@ fn safe_links_in_the_corpus_still_work() {
     );
 }
 
-/// Files the fuzzers found crashes with are kept here; each must stay harmless.
+/// Files the fuzzers found crashes with are kept here; each must stay
+/// harmless. The folder is committed with a README, so that its absence is
+/// a failure, not an empty list.
 #[test]
 fn every_saved_fuzz_crash_stays_fixed() {
     let dir =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return;
-    };
+    let entries = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e} (the folder is committed)", dir.display()));
+    let mut readme = false;
     for entry in entries {
         let path = entry.unwrap().path();
+        if path.file_name().is_some_and(|n| n == "README.md") {
+            readme = true;
+            continue;
+        }
         let bytes = std::fs::read(&path).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         let name = path.display().to_string();
@@ -495,9 +501,20 @@ fn every_saved_fuzz_crash_stays_fixed() {
             .into_iter()
             .chain([None])
         {
-            let _ = openings_core::parse_feed(&text, format, "fuzz", now, 1 << 20);
+            let whole = openings_core::parse_feed(&text, format, "fuzz", now, 1 << 20);
+            for size in [1, 7, 4096] {
+                let chunked = openings_core::feeds::FeedReader::new(format, "fuzz", now, 1 << 20)
+                    .read(bytes.chunks(size));
+                assert_eq!(chunked.is_ok(), whole.is_ok(), "{name} in chunks of {size}");
+            }
         }
+        let state = openings_core::url_state::read_state(
+            &format!("https://host.example/?openings={}", text.trim()),
+            None,
+        );
+        let _ = openings_core::url_state::write_state("https://host.example/", None, &state);
     }
+    assert!(readme, "{}: its README.md is missing", dir.display());
 }
 
 proptest! {

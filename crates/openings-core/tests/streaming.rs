@@ -465,3 +465,56 @@ fn references_to_a_graph_after_the_list_read_alike_whatever_their_number() {
         }
     }
 }
+
+/// The list of entries of a format's document.
+fn entries_of<'a>(name: &str, doc: &'a mut Value) -> &'a mut Vec<Value> {
+    let list = match name {
+        "lever" => doc,
+        "greenhouse" | "ashby" => &mut doc["jobs"],
+        "json_feed" => &mut doc["items"],
+        "smartrecruiters" => &mut doc["content"],
+        "recruitee" => &mut doc["offers"],
+        other => panic!("no list for {other}"),
+    };
+    list.as_array_mut().unwrap()
+}
+
+/// Streaming starts after the first 16 entries, and every fixture has
+/// fewer: each format's fixture is grown to 45 entries, with entries a
+/// reader must skip at positions 3, 20 and 38 (one before the first batch,
+/// two after), and read in chunks of every kind. The skipped entries keep
+/// their positions in the feed, whatever batch they fall in.
+#[test]
+fn every_format_streams_past_the_first_batch_with_skipped_entries_where_they_are() {
+    for (name, fixture) in FIXTURES {
+        let mut doc: Value = serde_json::from_str(fixture).unwrap();
+        let good: Vec<Value> = entries_of(name, &mut doc).clone();
+        let list = entries_of(name, &mut doc);
+        list.clear();
+        for i in 0..45 {
+            let entry = match i + 1 {
+                3 => serde_json::json!(42),
+                20 => serde_json::json!({"id": "no-title-20"}),
+                38 => serde_json::json!("a string, not an entry"),
+                _ => good[i % good.len()].clone(),
+            };
+            list.push(entry);
+        }
+        let body = serde_json::to_string_pretty(&doc).unwrap();
+        let expected = whole(&body);
+        let positions: Vec<usize> = expected.skipped.iter().map(|s| s.position).collect();
+        assert!(
+            [3, 20, 38].iter().all(|p| positions.contains(p)),
+            "{name}: {positions:?}"
+        );
+        assert!(
+            expected.openings.len() + expected.expired + expected.skipped.len() >= 42,
+            "{name}: the good entries are read"
+        );
+        for size in [1, 5, 64, 1000, body.len()] {
+            let feed =
+                read_in_chunks(body.as_bytes(), size).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(feed, expected, "{name} in chunks of {size}");
+        }
+    }
+}

@@ -382,3 +382,38 @@ fn an_announcement_for_a_headline_and_the_title_only_in_the_job_ads_address() {
         "{warnings:?}"
     );
 }
+
+/// Inputs the fuzzers once crashed with (the folder of the core, see its
+/// README) read through the post reader too: no panic, and any opening has
+/// a safe apply link.
+#[test]
+fn every_saved_fuzz_crash_stays_fixed_in_the_post_reader() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../openings-core/tests/fixtures/fuzz-regressions");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().is_some_and(|n| n == "README.md") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        for fix_encoding in [false, true] {
+            let read = read_post(
+                "_posts/2031-01-02-fuzz.md",
+                &text,
+                &PostOptions {
+                    organization: "Fuzz Library".into(),
+                    fix_encoding,
+                    ..PostOptions::default()
+                },
+            );
+            if let Outcome::Post(post) = read.outcome {
+                let link = &post.opening.apply_url;
+                assert!(
+                    openings_core::links::safe_link(link).is_some(),
+                    "{}: {link}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
