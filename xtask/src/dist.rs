@@ -58,11 +58,7 @@ fn date_demo_feeds(dir: &Path) -> Result {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(());
     };
-    let today = openings_core::Timestamp(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64),
-    );
+    let today = now();
     for entry in entries.flatten() {
         let path = entry.path();
         if path.extension().is_none_or(|e| e != "json") {
@@ -74,6 +70,19 @@ fn date_demo_feeds(dir: &Path) -> Result {
             .map_err(|e| format!("could not write {}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+/// Today's date, `YYYY-MM-DD` (UTC).
+pub fn today_iso() -> String {
+    now().to_iso_date()
+}
+
+fn now() -> openings_core::Timestamp {
+    openings_core::Timestamp(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64),
+    )
 }
 
 /// `{{date:N}}` → the ISO date N days from `today`.

@@ -8,10 +8,13 @@
 //! cargo xtask dist     the release build in dist/ (sizes and the SRI hash printed)
 //! cargo xtask bench    bytes, first paint, search latency and memory vs. List.js
 //! cargo xtask fuzz     run each fuzz target for a bounded time (not in CI)
+//! cargo xtask mutants  mutation testing of the core, posts and CLI (not in CI)
+//! cargo xtask screenshot  refresh docs/screenshot.png, the README's picture
 //! cargo xtask setup    install the tools the other commands need
 //! ```
 
 mod dist;
+mod mutants;
 mod serve;
 mod setup;
 
@@ -29,6 +32,8 @@ fn main() -> ExitCode {
         "test" => test(rest),
         "bench" => bench(),
         "fuzz" => fuzz(rest),
+        "mutants" => mutants::mutants(rest),
+        "screenshot" => screenshot(),
         "help" | "--help" | "-h" => {
             print!("{}", HELP);
             Ok(())
@@ -52,7 +57,14 @@ cargo xtask <command>
                     in headless Chromium, end-to-end tests of dist/ in headless Chromium
   dist              write the release build to dist/ and print its sizes and SRI hash
   bench             measure bytes, time to first opening, search latency and memory
-  fuzz [SECONDS]    run every fuzz target for SECONDS each (default 60); not part of `test`
+  fuzz [SECONDS] [--record]
+                    run every fuzz target for SECONDS each (default 60), print inputs tried and
+                    crashes per target; --record writes them into fuzz/README.md; not part of `test`
+  mutants [PATH…] [--diff [REV]] [--record]
+                    mutation testing (cargo-mutants) of the core, the post reader and the CLI,
+                    or of the files and folders given, or of what changed since REV (default
+                    HEAD); --record writes the figures into tests/MUTANTS.md; not part of `test`
+  screenshot        build, and write the demo board's picture to docs/screenshot.png (the README's)
   setup             install what the other commands need
 ";
 
@@ -187,6 +199,22 @@ fn test(args: &[String]) -> Result {
     Ok(())
 }
 
+/// The README's picture, taken by the e2e screenshot test from a fresh
+/// build (test runs write it under target/ instead).
+fn screenshot() -> Result {
+    setup::all()?;
+    let dist = dist::build()?;
+    let mut cmd = Command::new("node");
+    cmd.args(["--test", "screenshot.test.mjs"])
+        .current_dir(root().join("tests/e2e"));
+    cmd.env("DIST", &dist);
+    cmd.env("CHROMIUM", setup::CHROMIUM);
+    cmd.env("SCREENSHOT", root().join("docs/screenshot.png"));
+    run(&mut cmd)?;
+    eprintln!("docs/screenshot.png refreshed: look at it, then commit it");
+    Ok(())
+}
+
 fn bench() -> Result {
     setup::all()?;
     let dist = dist::build()?;
@@ -199,7 +227,8 @@ fn bench() -> Result {
 }
 
 fn fuzz(args: &[String]) -> Result {
-    let seconds: u64 = match args.first() {
+    let record = args.iter().any(|a| a == "--record");
+    let seconds: u64 = match args.iter().find(|a| !a.starts_with("--")) {
         Some(s) => s
             .parse()
             .map_err(|_| format!("fuzz {s}: give the seconds per target as a number"))?,
@@ -214,19 +243,105 @@ fn fuzz(args: &[String]) -> Result {
         .output()
         .map_err(|e| format!("could not run cargo fuzz list: {e}"))?;
     let targets = String::from_utf8_lossy(&list.stdout).to_string();
+    let mut rows = Vec::new();
+    let mut failed = Vec::new();
     for target in targets.lines().map(str::trim).filter(|t| !t.is_empty()) {
-        run(Command::new("cargo")
-            .args([
-                "fuzz",
-                "run",
-                target,
-                "--",
-                &format!("-max_total_time={seconds}"),
-            ])
-            .env("RUSTC_BOOTSTRAP", "1")
-            .current_dir(&fuzz_dir))?;
+        let mut cmd = Command::new("cargo");
+        cmd.args([
+            "fuzz",
+            "run",
+            target,
+            "--",
+            &format!("-max_total_time={seconds}"),
+        ])
+        .env("RUSTC_BOOTSTRAP", "1")
+        .current_dir(&fuzz_dir)
+        .stderr(std::process::Stdio::piped());
+        eprintln!("$ {}", describe(&cmd));
+        let mut child = cmd
+            .spawn()
+            .map_err(|e| format!("could not start cargo fuzz run {target}: {e}"))?;
+        // libFuzzer reports on stderr; pass it on, and keep its last words.
+        let mut runs = None;
+        if let Some(stderr) = child.stderr.take() {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(|l| l.ok())
+            {
+                eprintln!("{line}");
+                if let Some(n) = fuzz_runs(&line) {
+                    runs = Some(n);
+                }
+            }
+        }
+        let status = child
+            .wait()
+            .map_err(|e| format!("cargo fuzz run {target}: {e}"))?;
+        let crashes = usize::from(!status.success());
+        if crashes > 0 {
+            failed.push(target.to_string());
+        }
+        rows.push((target.to_string(), runs, crashes));
     }
-    Ok(())
+    let today = dist::today_iso();
+    println!("\n| target | seconds | inputs tried | crashes | date |\n| --- | ---: | ---: | ---: | --- |");
+    let table: Vec<String> = rows
+        .iter()
+        .map(|(target, runs, crashes)| {
+            format!(
+                "| `{target}` | {seconds} | {} | {crashes} | {today} |",
+                runs.map_or("?".to_string(), |n| n.to_string())
+            )
+        })
+        .collect();
+    for row in &table {
+        println!("{row}");
+    }
+    if record {
+        let path = fuzz_dir.join("README.md");
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let updated = replace_block(
+            &text,
+            "<!-- fuzz:begin -->",
+            "<!-- fuzz:end -->",
+            &format!(
+                "| target | seconds | inputs tried | crashes | date |\n| --- | ---: | ---: | ---: | --- |\n{}\n",
+                table.join("\n")
+            ),
+        )?;
+        std::fs::write(&path, updated).map_err(|e| format!("{}: {e}", path.display()))?;
+        eprintln!("fuzz: recorded in fuzz/README.md");
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "a crash in {} (the input is under fuzz/artifacts/; see fuzz/README.md)",
+            failed.join(", ")
+        ))
+    }
+}
+
+/// libFuzzer's last line, "Done 158845 runs in 150 second(s)": the runs.
+fn fuzz_runs(line: &str) -> Option<u64> {
+    line.strip_prefix("Done ")?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// `text` with what lies between the lines `begin` and `end` replaced.
+fn replace_block(text: &str, begin: &str, end: &str, with: &str) -> Result<String> {
+    let (Some(b), Some(e)) = (text.find(begin), text.find(end)) else {
+        return Err(format!("no {begin} … {end} block to write into"));
+    };
+    if e < b {
+        return Err(format!("{end} comes before {begin}"));
+    }
+    Ok(format!("{}{begin}\n{with}{}", &text[..b], &text[e..]))
 }
 
 fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
@@ -234,4 +349,28 @@ fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
         .position(|a| a == flag)
         .and_then(|i| args.get(i + 1))
         .map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn libfuzzers_last_line_gives_the_runs() {
+        assert_eq!(
+            fuzz_runs("Done 158845 runs in 150 second(s)"),
+            Some(158_845)
+        );
+        assert_eq!(fuzz_runs("#1024 pulse cov: 12"), None);
+    }
+
+    #[test]
+    fn a_block_is_replaced_between_its_markers() {
+        let text = "a\n<!-- x -->\nold\n<!-- y -->\nb\n";
+        assert_eq!(
+            replace_block(text, "<!-- x -->", "<!-- y -->", "new\n").unwrap(),
+            "a\n<!-- x -->\nnew\n<!-- y -->\nb\n"
+        );
+        assert!(replace_block("no markers", "<!-- x -->", "<!-- y -->", "").is_err());
+    }
 }
