@@ -12,7 +12,7 @@ use openings_core::model::Opening;
 use openings_core::sort::Sort;
 /// What the reader is looking at — search, filters, sort, page, open
 /// opening — exactly what the page URL holds.
-pub use openings_core::url_state::BoardState as ViewState;
+pub use openings_core::url_state::ViewState;
 
 use crate::config::FeedSource;
 

@@ -4,6 +4,7 @@
 //! ([`openings_core::rich_text`]) keeps only the allowed elements and links.
 
 use openings_core::rich_text;
+use openings_core::text::escape_markup;
 use openings_core::Description;
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -57,7 +58,7 @@ fn to_html(markdown: &str) -> String {
                     } else {
                         dest_url.to_string()
                     };
-                    out.push_str(&format!("<a href=\"{}\">", escape(&href)));
+                    out.push_str(&format!("<a href=\"{}\">", escape_markup(&href)));
                 }
                 _ => {}
             },
@@ -81,25 +82,20 @@ fn to_html(markdown: &str) -> String {
                 TagEnd::Link => out.push_str("</a>"),
                 _ => {}
             },
-            Event::Text(text) => out.push_str(&escape(&text)),
-            Event::Code(code) => out.push_str(&format!("<code>{}</code>", escape(&code))),
+            Event::Text(text) => out.push_str(&escape_markup(&text)),
+            Event::Code(code) => out.push_str(&format!("<code>{}</code>", escape_markup(&code))),
             Event::Html(html) | Event::InlineHtml(html) => out.push_str(&html),
             Event::SoftBreak => out.push('\n'),
             Event::HardBreak => out.push_str("<br>\n"),
             Event::TaskListMarker(done) => out.push_str(if done { "[x] " } else { "[ ] " }),
-            Event::InlineMath(text) | Event::DisplayMath(text) => out.push_str(&escape(&text)),
-            Event::FootnoteReference(name) => out.push_str(&escape(&format!("[{name}]"))),
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                out.push_str(&escape_markup(&text))
+            }
+            Event::FootnoteReference(name) => out.push_str(&escape_markup(&format!("[{name}]"))),
             Event::Rule => {}
         }
     }
     out
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -209,6 +209,120 @@ mod tests {
         assert_eq!(Timestamp(2).millis_since(Timestamp(5)), -3);
     }
 
+    fn iso(s: &str) -> Option<String> {
+        Timestamp::parse_iso(s).map(Timestamp::to_iso_datetime)
+    }
+
+    #[test]
+    fn the_date_is_digits_between_two_dashes() {
+        for bad in [
+            "2022/07-08",
+            "2022-07/08",
+            "2022.07.08",
+            "20220708xx",
+            "2022-7-08",
+            "2022-07-8",
+        ] {
+            assert_eq!(Timestamp::parse_iso(bad), None, "{bad}");
+        }
+        assert_eq!(
+            iso("  2022-07-08\n").as_deref(),
+            Some("2022-07-08T00:00:00Z")
+        );
+    }
+
+    #[test]
+    fn a_time_is_read_within_its_bounds() {
+        for (raw, read) in [
+            ("2022-07-08T23:59:59Z", Some("2022-07-08T23:59:59Z")),
+            ("2022-07-08t09:30:00z", Some("2022-07-08T09:30:00Z")),
+            ("2022-07-08 09:30", Some("2022-07-08T09:30:00Z")),
+            ("2022-07-08T09", Some("2022-07-08T09:00:00Z")),
+            ("2022-07-08T24:00:00Z", Some("2022-07-09T00:00:00Z")),
+            ("2022-07-08T23:59:60Z", Some("2022-07-09T00:00:00Z")),
+            ("2022-07-08T00:00:00.999Z", Some("2022-07-08T00:00:00Z")),
+            ("2022-07-08T25:00:00Z", None),
+            ("2022-07-08T12:60:00Z", None),
+            ("2022-07-08T12:00:61Z", None),
+            ("2022-07-08T12:00:-1Z", None),
+            ("2022-07-08X12:00:00Z", None),
+            ("2022-07-08T:00Z", None),
+        ] {
+            assert_eq!(iso(raw).as_deref(), read, "{raw}");
+        }
+    }
+
+    #[test]
+    fn offsets_of_hours_or_hours_and_minutes() {
+        for (raw, read) in [
+            ("2022-07-08T12:00:00+05:30", Some("2022-07-08T06:30:00Z")),
+            ("2022-07-08T12:00:00+0530", Some("2022-07-08T06:30:00Z")),
+            ("2022-07-08T12:00:00-0930", Some("2022-07-08T21:30:00Z")),
+            ("2022-07-08T12:00:00+02", Some("2022-07-08T10:00:00Z")),
+            ("2022-07-08T12:00:00-02", Some("2022-07-08T14:00:00Z")),
+            ("2022-07-08T12:00:00+2", None),
+            ("2022-07-08T12:00:00+053", None),
+            ("2022-07-08T12:00:00+05:3x", None),
+            ("2022-07-08T12:00:00+xx", None),
+        ] {
+            assert_eq!(iso(raw).as_deref(), read, "{raw}");
+        }
+    }
+
+    #[test]
+    fn months_have_their_days_and_leap_years_their_29th_of_february() {
+        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        for (month, days) in (1..=12).zip(lengths) {
+            assert!(
+                Timestamp::from_ymd(2023, month, days).is_some(),
+                "{month}/{days}"
+            );
+            assert_eq!(
+                Timestamp::from_ymd(2023, month, days + 1),
+                None,
+                "{month}/{}",
+                days + 1
+            );
+        }
+        for (year, leap) in [
+            (2024, true),
+            (2023, false),
+            (2000, true),
+            (1900, false),
+            (2100, false),
+            (1600, true),
+        ] {
+            assert_eq!(Timestamp::from_ymd(year, 2, 29).is_some(), leap, "{year}");
+        }
+        assert_eq!(Timestamp::from_ymd(2023, 0, 1), None);
+        assert_eq!(Timestamp::from_ymd(2023, 13, 1), None);
+        assert_eq!(Timestamp::from_ymd(2023, 1, 0), None);
+    }
+
+    #[test]
+    fn known_days_have_their_dates() {
+        for (ymd, days) in [
+            ((1970, 1, 1), 0),
+            ((1969, 12, 31), -1),
+            ((1970, 3, 1), 59),
+            ((2000, 2, 29), 11_016),
+            ((2000, 3, 1), 11_017),
+            ((1600, 3, 1), -135_080),
+            ((0, 3, 1), -719_468),
+            ((2026, 12, 2), 20_789),
+        ] {
+            let (y, m, d) = ymd;
+            let t = Timestamp::from_ymd(y, m, d).unwrap();
+            assert_eq!(t.0, days * DAY_MS, "{ymd:?}");
+            assert_eq!(t.ymd(), (y, m, d), "{days}");
+        }
+        assert_eq!(Timestamp(-1).to_iso_datetime(), "1969-12-31T23:59:59Z");
+        assert_eq!(
+            Timestamp(3_723_000).to_iso_datetime(),
+            "1970-01-01T01:02:03Z"
+        );
+    }
+
     #[test]
     fn round_trips_through_the_calendar() {
         for days in [-800_000, -1, 0, 1, 19_000, 2_000_000] {

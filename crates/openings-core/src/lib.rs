@@ -25,4 +25,4 @@ pub use model::{
     Description, EmploymentType, Location, Opening, Organization, Salary, SalaryPeriod, Workplace,
 };
 pub use sort::Sort;
-pub use url_state::BoardState;
+pub use url_state::ViewState;

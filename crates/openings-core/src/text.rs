@@ -36,6 +36,39 @@ pub fn ellipsize(s: &str, max: usize) -> String {
     }
 }
 
+/// The character reference for a character that means markup in HTML and
+/// XML (`&`, `<`, `>`, `"`, `'`), which makes it mean text again.
+pub fn markup_reference(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    }
+}
+
+/// Appends `text` to `out` as text of HTML or XML, in content or in a
+/// quoted attribute value: every [`markup_reference`] character escaped.
+/// The one escaper of the code: rich text, composed headings, exports and
+/// the CLI all write through it.
+pub fn escape_markup_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match markup_reference(c) {
+            Some(reference) => out.push_str(reference),
+            None => out.push(c),
+        }
+    }
+}
+
+/// `text` as text of HTML or XML (see [`escape_markup_into`]).
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_markup_into(&mut out, text);
+    out
+}
+
 /// Folds text for matching: lower case, accents and ligatures removed,
 /// punctuation turned to spaces, runs of spaces collapsed.
 pub fn fold(s: &str) -> String {

@@ -37,7 +37,7 @@ pub const PARAM: &str = "openings";
 
 /// Everything about a board that lives in the URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BoardState {
+pub struct ViewState {
     /// Search words and picked facet values.
     pub query: Query,
     /// `None`: the board's default order (its `sort` attribute).
@@ -48,9 +48,9 @@ pub struct BoardState {
     pub open: Option<String>,
 }
 
-impl Default for BoardState {
-    fn default() -> BoardState {
-        BoardState {
+impl Default for ViewState {
+    fn default() -> ViewState {
+        ViewState {
             query: Query::default(),
             sort: None,
             page: 1,
@@ -69,7 +69,7 @@ pub fn param_name(board_id: Option<&str>) -> String {
 }
 
 /// The state as the parameter's value; empty for the default state.
-pub fn encode(state: &BoardState) -> String {
+pub fn encode(state: &ViewState) -> String {
     let mut out = String::new();
     let mut pair = |key: &str, values: &mut dyn Iterator<Item = &str>| {
         let mut first = true;
@@ -115,7 +115,7 @@ pub const MAX_FACET_VALUES: usize = 20;
 /// A state read from a link, and what of the link was too much to read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Decoded {
-    pub state: BoardState,
+    pub state: ViewState,
     /// What was ignored, in words for the console ("more than 32 search
     /// words"); empty when everything was read.
     pub ignored: Vec<String>,
@@ -123,7 +123,7 @@ pub struct Decoded {
 
 /// Reads a value written by [`encode`]. Unknown keys, bad sort or page
 /// values and empty values are dropped; what is left is kept.
-pub fn decode(raw: &str) -> BoardState {
+pub fn decode(raw: &str) -> ViewState {
     decode_bounded(raw).state
 }
 
@@ -149,7 +149,7 @@ pub fn decode_bounded(raw: &str) -> Decoded {
     } else {
         raw
     };
-    let mut state = BoardState::default();
+    let mut state = ViewState::default();
     let mut chars_left = MAX_STATE_CHARS;
     let mut out_of_room = false;
     for part in raw.split(';') {
@@ -231,7 +231,7 @@ pub fn decode_bounded(raw: &str) -> Decoded {
 }
 
 /// The board's state read from a page URL (the default when it has none).
-pub fn read_state(url: &str, board_id: Option<&str>) -> BoardState {
+pub fn read_state(url: &str, board_id: Option<&str>) -> ViewState {
     read_bounded(url, board_id).state
 }
 
@@ -245,7 +245,7 @@ pub fn read_bounded(url: &str, board_id: Option<&str>) -> Decoded {
 
 /// The page URL with the board's state written into it (and the parameter
 /// removed when the state is the default one).
-pub fn write_state(url: &str, board_id: Option<&str>, state: &BoardState) -> String {
+pub fn write_state(url: &str, board_id: Option<&str>, state: &ViewState) -> String {
     let name = param_name(board_id);
     match encode(state) {
         value if value.is_empty() => remove_param(url, &name),
@@ -257,9 +257,9 @@ pub fn write_state(url: &str, board_id: Option<&str>, state: &BoardState) -> Str
 /// parameter set to `open:<id>` (any earlier state of that board replaced).
 /// The sitemap and every "copy link" control use this.
 pub fn deep_link(page_url: &str, board_id: Option<&str>, opening_id: &str) -> String {
-    let state = BoardState {
+    let state = ViewState {
         open: Some(opening_id.to_string()),
-        ..BoardState::default()
+        ..ViewState::default()
     };
     write_state(page_url, board_id, &state)
 }
@@ -436,7 +436,7 @@ mod tests {
 
     #[test]
     fn the_state_reads_like_the_documented_example() {
-        let mut state = BoardState {
+        let mut state = ViewState {
             query: Query::text("library"),
             sort: Some(Sort::Closing),
             page: 2,
@@ -454,8 +454,8 @@ mod tests {
 
     #[test]
     fn the_default_state_is_written_as_nothing() {
-        assert_eq!(encode(&BoardState::default()), "");
-        assert_eq!(decode(""), BoardState::default());
+        assert_eq!(encode(&ViewState::default()), "");
+        assert_eq!(decode(""), ViewState::default());
     }
 
     #[test]
@@ -553,8 +553,8 @@ mod tests {
             ["100% Museum", "%zz", "\u{fffd}"]
         );
         assert_eq!(state.page, 2);
-        assert_eq!(decode("%"), BoardState::default());
-        assert_eq!(decode(";;;:::,,,"), BoardState::default());
+        assert_eq!(decode("%"), ViewState::default());
+        assert_eq!(decode(";;;:::,,,"), ViewState::default());
     }
 
     /// A link padded with a megabyte of hash (which never reaches a

@@ -15,7 +15,7 @@ use openings_core::sort::Sort;
 use openings_core::text::fold;
 use openings_core::url_state::{
     decode, deep_link, encode, get_param, read_state, remove_param, set_param, write_state,
-    BoardState,
+    ViewState,
 };
 use openings_core::View;
 use proptest::prelude::*;
@@ -499,7 +499,7 @@ fn new_and_closing_soon_marks_follow_the_calendar() {
 
 #[test]
 fn the_url_holds_the_board_state_beside_the_host_pages_own() {
-    let mut state = BoardState {
+    let mut state = ViewState {
         query: Query::text("rare books; maps & plans #1"),
         sort: Some(Sort::Title),
         page: 3,
@@ -513,11 +513,11 @@ fn the_url_holds_the_board_state_beside_the_host_pages_own() {
     assert_eq!(read_state(&url, Some("museums")), state);
     assert_eq!(
         read_state(&url, None),
-        BoardState::default(),
+        ViewState::default(),
         "another board's state"
     );
     assert_eq!(
-        write_state(&url, Some("museums"), &BoardState::default()),
+        write_state(&url, Some("museums"), &ViewState::default()),
         page,
         "the default state leaves no trace"
     );
@@ -526,9 +526,9 @@ fn the_url_holds_the_board_state_beside_the_host_pages_own() {
 #[test]
 fn a_deep_link_is_what_the_board_writes_when_an_opening_is_open() {
     let page = "https://consortium.example/jobs?lang=fr";
-    let state = BoardState {
+    let state = ViewState {
         open: Some("job/7 à Lyon".into()),
-        ..BoardState::default()
+        ..ViewState::default()
     };
     assert_eq!(
         deep_link(page, None, "job/7 à Lyon"),
@@ -561,7 +561,7 @@ proptest! {
         page in 1usize..10_000,
         open in prop::option::of(".{1,60}"),
     ) {
-        let mut state = BoardState { query: Query::text(&text), sort, page, open };
+        let mut state = ViewState { query: Query::text(&text), sort, page, open };
         for (facet, values) in facets {
             state.query.selected.insert(facet, values);
         }

@@ -218,7 +218,7 @@ fn lever_postings_map_field_by_field() {
     assert_eq!(
         html,
         "<div>Describe our <b>manuscript</b> collections.</div>\
-         <h3>What you'll do</h3><ul><li>Write finding aids</li><li>Mentor students</li></ul>\
+         <h3>What you&#39;ll do</h3><ul><li>Write finding aids</li><li>Mentor students</li></ul>\
          <h3>You &lt;bring&gt;</h3><ul><li>An MLIS or equivalent</li></ul>\
          <div>We welcome applicants from every background.</div>"
     );

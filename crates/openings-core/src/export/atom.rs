@@ -171,7 +171,7 @@ mod tests {
         let xml = atom_feed(&meta(), &[o]);
         assert!(!xml.contains("<script>"));
         assert!(xml.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</title>"));
-        assert!(xml.contains("<name>Tom&apos;s &quot;Archive&quot;</name>"));
+        assert!(xml.contains("<name>Tom&#39;s &quot;Archive&quot;</name>"));
         assert!(!xml.contains("]]></content>"));
         assert!(xml.contains("<content type=\"html\">&lt;p&gt;Hi&lt;/p&gt;"));
         assert!(xml.contains("href=\"https://jobs.example.org/?a=1&amp;b=2\""));

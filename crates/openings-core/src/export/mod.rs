@@ -7,7 +7,8 @@ pub mod atom;
 pub mod json_ld;
 pub mod sitemap;
 
-/// Escapes text for XML content and attribute values, and drops the
+/// Escapes text for XML content and attribute values (with
+/// [`markup_reference`](crate::text::markup_reference)), and drops the
 /// characters XML 1.0 does not allow at all (most control characters). A
 /// carriage return, the C1 controls and the invisible bidirectional
 /// controls are written as character references: the document means the
@@ -15,12 +16,11 @@ pub mod sitemap;
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if let Some(reference) = crate::text::markup_reference(c) {
+            out.push_str(reference);
+            continue;
+        }
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
             '\t' | '\n' => out.push(c),
             '\r' => out.push_str("&#13;"),
             c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => {}
@@ -76,7 +76,7 @@ mod tests {
     fn markup_and_control_characters_never_reach_the_xml() {
         assert_eq!(
             xml_escape("<b>\"R&D\" 'lab'</b>\u{1}\u{ffff}\n"),
-            "&lt;b&gt;&quot;R&amp;D&quot; &apos;lab&apos;&lt;/b&gt;\n"
+            "&lt;b&gt;&quot;R&amp;D&quot; &#39;lab&#39;&lt;/b&gt;\n"
         );
     }
 

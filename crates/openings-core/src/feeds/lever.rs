@@ -6,8 +6,8 @@
 use serde_json::Value;
 
 use super::values::{
-    self, apply_link, dedupe, employment_types, escape_html, link_text, long_text, page_link,
-    segment_after, skipped, text, texts, Entry, Notes,
+    self, apply_link, dedupe, employment_types, link_text, long_text, page_link, segment_after,
+    skipped, text, texts, Entry, Notes,
 };
 use super::{Adapter, Context, FeedError, SkipReason};
 use crate::model::{Description, Location, Opening, Organization, SalaryPeriod, Workplace};
@@ -149,7 +149,10 @@ fn description(posting: &Value) -> Description {
             continue;
         };
         if let Some(heading) = text(list.get("text")) {
-            out.push_str(&format!("<h3>{}</h3>", escape_html(&heading)));
+            out.push_str(&format!(
+                "<h3>{}</h3>",
+                crate::text::escape_markup(&heading)
+            ));
         }
         out.push_str(&format!("<ul>{items}</ul>"));
     }

@@ -5,9 +5,7 @@
 
 use serde_json::Value;
 
-use super::values::{
-    self, apply_link, dedupe, escape_html, link_text, page_link, skipped, text, Entry, Notes,
-};
+use super::values::{self, apply_link, dedupe, link_text, page_link, skipped, text, Entry, Notes};
 use super::{Adapter, Context, FeedError, SkipReason};
 use crate::model::{Description, Location, Opening, Organization, Workplace};
 use crate::text::{clip_bytes, MAX_DESCRIPTION_BYTES};
@@ -177,7 +175,10 @@ fn description(job_ad: Option<&Value>) -> Description {
             continue;
         };
         if let Some(heading) = text(section.get("title")) {
-            out.push_str(&format!("<h3>{}</h3>", escape_html(&heading)));
+            out.push_str(&format!(
+                "<h3>{}</h3>",
+                crate::text::escape_markup(&heading)
+            ));
         }
         out.push_str(&body);
     }

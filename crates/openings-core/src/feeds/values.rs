@@ -237,21 +237,6 @@ pub fn segment_after<'a>(url: &'a str, marker: &str) -> Option<&'a str> {
     (!segment.is_empty()).then_some(segment)
 }
 
-/// Text made safe to place inside HTML we compose (a list heading, say).
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// Employment types from one value or a list, each read by [`EmploymentType::parse`].
 pub fn employment_types(v: Option<&Value>) -> Vec<EmploymentType> {
     let mut types: Vec<EmploymentType> = texts(v)

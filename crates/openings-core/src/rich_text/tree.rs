@@ -451,13 +451,13 @@ pub fn to_html(nodes: &[Node]) -> String {
 fn write_html(out: &mut String, nodes: &[Node]) {
     for node in nodes {
         match node {
-            Node::Text(text) => escape_into(out, text),
+            Node::Text(text) => crate::text::escape_markup_into(out, text),
             Node::Element(e) => {
                 out.push('<');
                 out.push_str(e.tag.name());
                 if let Some(href) = &e.href {
                     out.push_str(" href=\"");
-                    escape_into(out, href);
+                    crate::text::escape_markup_into(out, href);
                     out.push('"');
                 }
                 out.push('>');
@@ -467,19 +467,6 @@ fn write_html(out: &mut String, nodes: &[Node]) {
                 write_html(out, &e.children);
                 let _ = write!(out, "</{}>", e.tag.name());
             }
-        }
-    }
-}
-
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
         }
     }
 }
