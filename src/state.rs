@@ -144,6 +144,38 @@ pub fn is_typing(previous: &ViewState, view: &ViewState) -> bool {
     &typed == view && view.page == 1
 }
 
+/// The board's catalog, shared with the components that show it. Every
+/// change makes a new one, so two are the same catalog exactly when they are
+/// one allocation: the one way the board and its components tell that the
+/// openings changed.
+#[derive(Clone, Debug, Default)]
+pub struct SharedCatalog(Rc<Catalog>);
+
+impl SharedCatalog {
+    pub fn new(catalog: Catalog) -> SharedCatalog {
+        SharedCatalog(Rc::new(catalog))
+    }
+}
+
+impl From<Catalog> for SharedCatalog {
+    fn from(catalog: Catalog) -> SharedCatalog {
+        SharedCatalog::new(catalog)
+    }
+}
+
+impl PartialEq for SharedCatalog {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedCatalog {
+    type Target = Catalog;
+    fn deref(&self) -> &Catalog {
+        &self.0
+    }
+}
+
 /// The catalog without the openings a feed listed while arriving.
 fn without_early(catalog: &Catalog, state: &mut FeedState) -> Catalog {
     state.merged_early = 0;
@@ -159,10 +191,11 @@ pub struct BoardState {
     /// Bumped whenever the feeds start over; answers of an older generation are ignored.
     pub generation: u64,
     pub feeds: Vec<FeedState>,
-    pub catalog: Rc<Catalog>,
-    /// Bumped whenever the catalog changes, so views of it know to recompute.
-    pub revision: u64,
+    pub catalog: SharedCatalog,
     pub view: ViewState,
+    /// The opening the reader just closed: its title in the list takes the
+    /// focus again, so a keyboard reader goes on from where they were.
+    pub closed: Option<String>,
 }
 
 /// Everything that can happen to a board.
@@ -222,8 +255,7 @@ impl BoardState {
         match action {
             Action::Start { generation, feeds } => {
                 next.generation = generation;
-                next.catalog = Rc::new(Catalog::new());
-                next.revision += 1;
+                next.catalog = SharedCatalog::new(Catalog::new());
                 next.feeds = feeds
                     .into_iter()
                     .map(|source| FeedState {
@@ -250,8 +282,7 @@ impl BoardState {
                         openings,
                         ..ParsedFeed::default()
                     });
-                    next.catalog = Rc::new(catalog);
-                    next.revision += 1;
+                    next.catalog = SharedCatalog::new(catalog);
                     state.shown_early += added.new;
                     state.merged_early += added.duplicates;
                 }
@@ -271,8 +302,7 @@ impl BoardState {
                         without_early(&next.catalog, state)
                     };
                     let added = catalog.add(*feed);
-                    next.catalog = Rc::new(catalog);
-                    next.revision += 1;
+                    next.catalog = SharedCatalog::new(catalog);
                     state.status = FeedStatus::Loaded {
                         added: added.new + std::mem::take(&mut state.shown_early),
                         skipped,
@@ -292,8 +322,7 @@ impl BoardState {
                     // A feed either loads or fails: the openings it showed
                     // while arriving go with it.
                     if state.shown_early > 0 {
-                        next.catalog = Rc::new(without_early(&next.catalog, state));
-                        next.revision += 1;
+                        next.catalog = SharedCatalog::new(without_early(&next.catalog, state));
                     }
                     state.status = FeedStatus::Failed(problem);
                 }
@@ -320,8 +349,11 @@ impl BoardState {
                 next.view.page = 1;
             }
             Action::GoToPage(page) => next.view.page = page.max(1),
-            Action::Open(id) => next.view.open = Some(id),
-            Action::Close => next.view.open = None,
+            Action::Open(id) => {
+                next.view.open = Some(id);
+                next.closed = None;
+            }
+            Action::Close => next.closed = next.view.open.take(),
             Action::Restore(view) => next.view = view,
         }
         next
@@ -347,7 +379,7 @@ impl BoardState {
         if !self.catalog.is_empty() {
             return Phase::Ready;
         }
-        let loading = self.feeds.iter().any(|f| f.status == FeedStatus::Loading);
+        let loading = self.is_loading();
         let all_failed = self
             .feeds
             .iter()
@@ -615,6 +647,28 @@ mod tests {
             restored.catalog.len(),
             state.catalog.len(),
             "restoring keeps the openings"
+        );
+    }
+
+    /// Back in the list, the title of the opening just closed takes the
+    /// focus again; opening another forgets it.
+    #[test]
+    fn the_opening_just_closed_is_remembered_until_another_opens() {
+        let state = started(&["https://a.example/1"]).apply(Action::Open("job-7".into()));
+        assert_eq!(state.closed, None);
+        let closed = state.apply(Action::Close);
+        assert_eq!(closed.closed.as_deref(), Some("job-7"));
+        assert_eq!(
+            closed.apply(Action::Search("x".into())).closed.as_deref(),
+            Some("job-7")
+        );
+        assert_eq!(closed.apply(Action::Open("job-8".into())).closed, None);
+        assert_eq!(
+            started(&["https://a.example/1"])
+                .apply(Action::Close)
+                .closed,
+            None,
+            "nothing was open"
         );
     }
 

@@ -15,7 +15,7 @@ use openings_board::components::pagination::Pagination;
 use openings_board::components::result_count::ResultCount;
 use openings_board::components::search_box::SearchBox;
 use openings_board::config::FeedSource;
-use openings_board::state::{FeedProblem, FeedState, FeedStatus, Phase};
+use openings_board::state::{FeedProblem, FeedState, FeedStatus, Phase, SharedCatalog};
 use openings_core::catalog::Catalog;
 use openings_core::dates::Timestamp;
 use openings_core::feeds::{parse_feed, FeedError, DEFAULT_MAX_FEED_BYTES};
@@ -66,7 +66,7 @@ async fn tick() {
     TimeoutFuture::new(20).await;
 }
 
-fn catalog_of(feeds: &[&str]) -> Rc<Catalog> {
+fn catalog_of(feeds: &[&str]) -> SharedCatalog {
     let mut catalog = Catalog::new();
     for (i, body) in feeds.iter().enumerate() {
         let url = format!("https://feeds.example/{i}.json");
@@ -80,7 +80,7 @@ fn catalog_of(feeds: &[&str]) -> Rc<Catalog> {
         .unwrap();
         catalog.add(feed);
     }
-    Rc::new(catalog)
+    SharedCatalog::new(catalog)
 }
 
 fn text(root: &Element, selector: &str) -> String {
@@ -91,7 +91,7 @@ fn text(root: &Element, selector: &str) -> String {
 }
 
 fn listings_props(
-    catalog: Rc<Catalog>,
+    catalog: SharedCatalog,
     matches: Vec<usize>,
     opened: Rc<RefCell<Vec<usize>>>,
 ) -> openings_board::components::listings::ListingsProps {
@@ -704,7 +704,7 @@ async fn links_are_checked_again_where_they_are_drawn() {
     });
     let root = stage();
     let props = yew::props!(DetailViewProps {
-        catalog: Rc::new(catalog),
+        catalog: SharedCatalog::new(catalog),
         index: 0,
         link: "https://host.example/jobs?openings=open:x1",
         now: Timestamp::parse_iso(TODAY).unwrap(),
@@ -754,4 +754,183 @@ async fn links_are_checked_again_where_they_are_drawn() {
     assert!(js_sys::Reflect::get(&gloo_utils::window(), &"pwned".into())
         .unwrap()
         .is_undefined());
+}
+
+/// A board as the embedding mounts it, its first feed answered by a
+/// response made here and handed over as the loader's early request.
+fn board_props(
+    feeds: &[&str],
+    answer: Option<&str>,
+    events: Rc<RefCell<Vec<openings_board::embed::events::BoardEvent>>>,
+) -> openings_board::components::board::BoardProps {
+    use openings_board::embed::feed_loader::{PrefetchSlot, Prefetched};
+    let (config, warnings) = openings_board::config::BoardConfig::from_attributes(|name| {
+        (name == "feed").then(|| feeds.join(" "))
+    });
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let prefetched = answer.map(|body| {
+        let init = web_sys::ResponseInit::new();
+        init.set_status(200);
+        let headers = web_sys::Headers::new().unwrap();
+        headers.set("content-type", "application/json").unwrap();
+        init.set_headers(&headers);
+        let response = web_sys::Response::new_with_opt_str_and_init(Some(body), &init).unwrap();
+        let object = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| {
+            js_sys::Reflect::set(&object, &k.into(), v).unwrap();
+        };
+        set("url", &feeds[0].into());
+        set("cache", &config.cache.into());
+        set(
+            "controller",
+            &web_sys::AbortController::new().unwrap().into(),
+        );
+        set("response", &js_sys::Promise::resolve(&response).into());
+        Prefetched::from_js(&object).expect("a prefetched request")
+    });
+    let on_event = Callback::from(move |e| events.borrow_mut().push(e));
+    yew::props!(openings_board::components::board::BoardProps {
+        config: Rc::new(config),
+        locale: openings_board::i18n::Locale::new("en"),
+        label: Rc::<str>::from("board #test"),
+        page_url: Rc::<str>::from("https://host.example/jobs"),
+        on_event,
+        prefetched: PrefetchSlot::new(prefetched),
+    })
+}
+
+async fn until(root: &Element, selector: &str) -> Element {
+    for _ in 0..100 {
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return found;
+        }
+        tick().await;
+    }
+    panic!("nothing matches {selector}: {}", root.inner_html());
+}
+
+/// The board as a whole: its feed arrives and is listed with its count and
+/// filters; a search narrows the list and, once the reader pauses, the host
+/// page hears of it; opening an opening shows it, Back returns to the list.
+#[wasm_bindgen_test]
+async fn the_board_lists_its_feed_searches_and_opens_an_opening() {
+    use openings_board::components::board::Board;
+    use openings_board::embed::events::BoardEvent;
+    let root = stage();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let museum = dated(MUSEUM_FEED);
+    let props = board_props(
+        &["https://feeds.example/board-museum.json"],
+        Some(&museum),
+        events.clone(),
+    );
+    yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
+    until(&root, ".listing").await;
+    tick().await;
+    let count = root.query_selector_all(".listing").unwrap().length();
+    assert!(count >= 3, "{count} listings");
+    let said = text(&root, ".result-count");
+    assert!(said.contains(&count.to_string()), "{said:?} for {count}");
+    assert!(root.query_selector("fieldset.facet").unwrap().is_some());
+
+    let input: HtmlInputElement = root
+        .query_selector(".search-box input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("photograph");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let mut shown = count;
+    for _ in 0..50 {
+        tick().await;
+        shown = root.query_selector_all(".listing").unwrap().length();
+        if shown < count {
+            break;
+        }
+    }
+    assert!(
+        shown >= 1 && shown < count,
+        "{shown} of {count} after searching"
+    );
+    for _ in 0..40 {
+        if !events.borrow().is_empty() {
+            break;
+        }
+        tick().await;
+    }
+    match events.borrow().last() {
+        Some(BoardEvent::Filter { view, count }) => {
+            assert_eq!(view.query.text, "photograph");
+            assert_eq!(*count, shown as usize);
+        }
+        other => panic!("no filter event: {other:?}"),
+    }
+
+    let title: HtmlElement = root
+        .query_selector(".listing-title a")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let name = title.text_content().unwrap();
+    title.click();
+    let heading = until(&root, "#openings-detail-title").await;
+    assert_eq!(heading.text_content().unwrap().trim(), name.trim());
+    assert!(matches!(
+        events.borrow().last(),
+        Some(BoardEvent::Open { .. })
+    ));
+    let back: HtmlElement = root
+        .query_selector(".detail-back")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    back.click();
+    until(&root, ".listing").await;
+    assert!(root.query_selector(".detail").unwrap().is_none());
+}
+
+/// With no feed the board says so; with a feed no server answers, it says
+/// which feed failed and offers to try again.
+#[wasm_bindgen_test]
+async fn the_board_says_when_it_has_no_feed_or_its_feed_fails() {
+    use openings_board::components::board::Board;
+    let root = stage();
+    let props = board_props(&[], None, Rc::default());
+    yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
+    let empty = until(&root, ".empty").await;
+    assert!(
+        empty
+            .text_content()
+            .unwrap()
+            .to_lowercase()
+            .contains("feed"),
+        "{}",
+        empty.text_content().unwrap()
+    );
+
+    let root = stage();
+    let props = board_props(
+        &["http://127.0.0.1:9/nothing-here.json"],
+        None,
+        Rc::default(),
+    );
+    yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
+    let notice = until(&root, ".notice-error").await;
+    assert!(
+        notice
+            .text_content()
+            .unwrap()
+            .contains("127.0.0.1:9/nothing-here.json"),
+        "{}",
+        notice.text_content().unwrap()
+    );
+    assert!(
+        notice.query_selector("button").unwrap().is_some(),
+        "a Retry button"
+    );
 }

@@ -1,15 +1,14 @@
 //! The board: the one component the embedding mounts. It owns the board's
-//! state (a reducer over [`Action`]s), starts loading the feeds when its
-//! configuration arrives or changes, keeps the page URL in step, and lays out
-//! the other components: search, sort, filters, the list or one opening.
+//! state (a reducer over [`Action`]s) and lays out the other components —
+//! search, sort, filters, the list or one opening — from it. What touches
+//! the world is in the embedding's hooks: the feeds load in
+//! [`use_feeds`], the page URL follows in [`use_url_sync`], the host hears
+//! events through [`use_filter_events`], search engines get the open
+//! opening's markup from [`use_structured_data`].
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
-use openings_core::dates::Timestamp;
 use openings_core::export::json_ld::posting as posting_json;
-use openings_core::feeds::{ParsedFeed, MAX_ENTRIES};
 use openings_core::url_state::deep_link;
 use yew::prelude::*;
 
@@ -22,13 +21,13 @@ use crate::components::result_count::ResultCount;
 use crate::components::search_box::SearchBox;
 use crate::components::sort_select::SortSelect;
 use crate::config::BoardConfig;
-use crate::embed::console;
-use crate::embed::events::BoardEvent;
-use crate::embed::feed_loader::{Early, FeedRequest, Loaded, PrefetchSlot, Prefetched, Reading};
+use crate::embed::events::{use_filter_events, BoardEvent};
+use crate::embed::feed_loader::PrefetchSlot;
+use crate::embed::feeds::use_feeds;
 use crate::embed::structured_data::use_structured_data;
-use crate::embed::url_sync::{use_url_sync, view_from_url};
+use crate::embed::url_sync::use_url_sync;
 use crate::i18n::{self, Locale};
-use crate::state::{Action, BoardState, Phase};
+use crate::state::{Action, BoardState, Phase, ViewState};
 
 #[derive(Properties, PartialEq)]
 pub struct BoardProps {
@@ -38,6 +37,10 @@ pub struct BoardProps {
     pub label: Rc<str>,
     /// The host page's URL without this board's state: the base of deep links.
     pub page_url: Rc<str>,
+    /// What the page URL asked this board to show when it was mounted (a
+    /// shared link).
+    #[prop_or_default]
+    pub initial_view: ViewState,
     /// Tells the host page what the reader did.
     pub on_event: Callback<BoardEvent>,
     /// The loader's request for the first feed, taken by the first load.
@@ -63,76 +66,25 @@ impl Reducible for BoardStore {
     }
 }
 
-/// How long the reader must pause before the host hears `openings:filter`.
-const FILTER_EVENT_PAUSE_MS: u32 = 400;
-
-/// The requests of the current generation, to cancel them when the feeds change.
-type Requests = Rc<RefCell<Vec<Rc<FeedRequest>>>>;
-
 #[component]
 pub fn Board(props: &BoardProps) -> Html {
     let board_id = props.config.id.clone();
     let state = {
-        let board_id = board_id.clone();
-        let label = props.label.clone();
-        use_reducer(move || {
-            BoardStore(BoardState::with_view(view_from_url(
-                board_id.as_deref(),
-                &label,
-            )))
-        })
+        let initial = props.initial_view.clone();
+        use_reducer(move || BoardStore(BoardState::with_view(initial)))
     };
-    let requests: Requests = use_mut_ref(Vec::new);
-    let generation = use_mut_ref(|| 0u64);
-    let closed = use_mut_ref(|| None::<String>);
-
-    // (Re)load every feed when the configured feeds change.
-    {
-        let dispatcher = state.dispatcher();
-        let requests = requests.clone();
-        let label = props.label.clone();
-        let config = props.config.clone();
-        let prefetched = props.prefetched.clone();
-        use_effect_with(
-            (
-                props.config.feeds.clone(),
-                props.config.max_feed_bytes,
-                props.config.max_age_days,
-            ),
-            move |_| {
-                let gen = {
-                    let mut g = generation.borrow_mut();
-                    *g += 1;
-                    *g
-                };
-                let feeds = config.feeds.clone();
-                dispatcher.dispatch(Action::Start {
-                    generation: gen,
-                    feeds,
-                });
-                if config.feeds.is_empty() {
-                    console::warn(
-                        &label,
-                        "no feed given: add feed=\"https://…/jobs.json\" to the element.",
-                    );
-                }
-                let fresh: Vec<Rc<FeedRequest>> = (0..config.feeds.len())
-                    .map(|index| {
-                        let early = if index == 0 { prefetched.take() } else { None };
-                        start_load(&config, index, gen, &dispatcher, &label, early)
-                    })
-                    .collect();
-                let old = std::mem::replace(&mut *requests.borrow_mut(), fresh);
-                old.iter().for_each(|r| r.cancel());
-                move || requests.borrow().iter().for_each(|r| r.cancel())
-            },
-        );
-    }
 
     let dispatch = {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
+    let on_retry = use_feeds(
+        props.config.clone(),
+        props.label.clone(),
+        state.generation,
+        dispatch.clone(),
+        props.prefetched.clone(),
+    );
     use_url_sync(
         board_id.clone(),
         props.label.clone(),
@@ -144,8 +96,8 @@ pub fn Board(props: &BoardProps) -> Html {
     let posting = {
         let catalog = state.catalog.clone();
         let open = state.view.open.clone().filter(|_| props.config.seo);
-        use_memo((state.revision, open), move |(_, open)| {
-            let now = Timestamp(js_sys::Date::now() as i64);
+        use_memo((catalog, open), move |(catalog, open)| {
+            let now = crate::embed::now();
             open.as_deref()
                 .and_then(|id| catalog.position(id).and_then(|i| catalog.get(i)))
                 .filter(|o| o.valid_through.is_none_or(|closes| closes >= now))
@@ -155,51 +107,17 @@ pub fn Board(props: &BoardProps) -> Html {
     use_structured_data(props.label.clone(), (*posting).clone());
 
     let sort = state.view.sort.unwrap_or(props.config.sort);
-    let view = {
-        let catalog = state.catalog.clone();
-        use_memo(
-            (state.revision, state.view.query.clone(), sort),
-            move |(_, query, sort)| catalog.view(query, *sort),
-        )
-    };
+    let view = use_memo(
+        (state.catalog.clone(), state.view.query.clone(), sort),
+        |(catalog, query, sort)| catalog.view(query, *sort),
+    );
 
-    // Tell the host page when the reader searches or filters, once the
-    // reader pauses: one event for a typed word, not one per keystroke.
-    {
-        let on_event = props.on_event.clone();
-        let view_state = state.view.clone();
-        let count = view.matches.len();
-        let first = use_mut_ref(|| true);
-        let pending = use_mut_ref(|| None::<Timeout>);
-        use_effect_with(state.view.query.clone(), move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                let timer = Timeout::new(FILTER_EVENT_PAUSE_MS, move || {
-                    on_event.emit(BoardEvent::Filter {
-                        view: view_state,
-                        count,
-                    });
-                });
-                // A newer change replaces (and so cancels) the one waiting.
-                *pending.borrow_mut() = Some(timer);
-            }
-        });
-    }
+    use_filter_events(
+        props.on_event.clone(),
+        state.view.clone(),
+        view.matches.len(),
+    );
 
-    let on_retry = {
-        let dispatcher = state.dispatcher();
-        let config = props.config.clone();
-        let label = props.label.clone();
-        let requests = requests.clone();
-        let gen = state.generation;
-        Callback::from(move |index: usize| {
-            dispatcher.dispatch(Action::Retry { index });
-            let request = start_load(&config, index, gen, &dispatcher, &label, None);
-            if let Some(slot) = requests.borrow_mut().get_mut(index) {
-                slot.cancel();
-                *slot = request;
-            }
-        })
-    };
     let catalog = state.catalog.clone();
     let on_open = {
         let dispatch = dispatch.clone();
@@ -221,19 +139,11 @@ pub fn Board(props: &BoardProps) -> Html {
             }
         })
     };
-    let on_close = {
-        let dispatch = dispatch.clone();
-        let closed = closed.clone();
-        let open = state.view.open.clone();
-        Callback::from(move |()| {
-            *closed.borrow_mut() = open.clone();
-            dispatch.emit(Action::Close);
-        })
-    };
+    let on_close = dispatch.reform(|()| Action::Close);
 
     let locale = props.locale.clone();
     let strings = locale.strings;
-    let now = Timestamp(js_sys::Date::now() as i64);
+    let now = crate::embed::now();
     let page_size = props.config.page_size;
     let pages = view.page_count(page_size);
     let page = state.view.page.clamp(1, pages);
@@ -268,7 +178,7 @@ pub fn Board(props: &BoardProps) -> Html {
             }</p>
         },
         Phase::Ready => {
-            let focus = closed.borrow_mut().take();
+            let focus = state.closed.clone();
             html! {
                 <>
                     <Listings catalog={state.catalog.clone()} matches={Rc::new(view.page(page, page_size).to_vec())}
@@ -325,185 +235,3 @@ pub fn Board(props: &BoardProps) -> Html {
         </ContextProvider<Rc<Locale>>>
     }
 }
-
-/// Automatic retries of a feed that failed for a reason that may pass.
-const AUTO_RETRIES: u32 = 3;
-/// The first automatic retry waits this long; each next one twice as long.
-const FIRST_RETRY_MS: u32 = 5_000;
-
-/// Starts loading feed `index`; its answer is dispatched as an action. A
-/// failure the network may be to blame for is retried automatically, backing
-/// off (5 s, 10 s, 20 s); the reader sees the failure at once all the same.
-fn start_load(
-    config: &BoardConfig,
-    index: usize,
-    generation: u64,
-    dispatcher: &UseReducerDispatcher<BoardStore>,
-    label: &Rc<str>,
-    prefetched: Option<Prefetched>,
-) -> Rc<FeedRequest> {
-    let request = Rc::new(FeedRequest::new());
-    let Some(source) = config.feeds.get(index).cloned() else {
-        if let Some(p) = prefetched {
-            p.abort();
-        }
-        return request;
-    };
-    let reading = Reading {
-        max_bytes: config.max_feed_bytes,
-        max_age_days: config.max_age_days,
-        cache: config.cache,
-    };
-    let page_size = config.page_size;
-    let dispatcher = dispatcher.clone();
-    let label = label.clone();
-    let task = request.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut prefetched = prefetched;
-        for attempt in 0..=AUTO_RETRIES {
-            let show_early = |openings| {
-                dispatcher.dispatch(Action::FeedPart {
-                    generation,
-                    index,
-                    openings,
-                })
-            };
-            let early = Early {
-                after: page_size,
-                show: &show_early,
-            };
-            let result = task.load(&source, reading, early, prefetched.take()).await;
-            if task.is_cancelled() {
-                return;
-            }
-            let problem = match result {
-                Ok(loaded) => {
-                    report_loaded(&label, &source.url, &loaded, reading.max_age_days);
-                    dispatcher.dispatch(Action::FeedLoaded {
-                        generation,
-                        index,
-                        feed: Box::new(loaded.feed),
-                        saved: loaded.saved,
-                        rest: loaded.rest,
-                    });
-                    return;
-                }
-                Err(problem) => problem,
-            };
-            let retrying = problem.is_transient() && attempt < AUTO_RETRIES;
-            let delay_ms = FIRST_RETRY_MS << attempt;
-            let next = if retrying {
-                format!(" Trying again in {} s.", delay_ms / 1000)
-            } else {
-                String::new()
-            };
-            console::error(
-                &label,
-                &format!(
-                    "could not load openings from {}: {problem}.{next}",
-                    source.url
-                ),
-            );
-            dispatcher.dispatch(Action::FeedFailed {
-                generation,
-                index,
-                problem,
-            });
-            if !retrying {
-                return;
-            }
-            gloo_timers::future::TimeoutFuture::new(delay_ms).await;
-            if task.is_cancelled() {
-                return;
-            }
-            dispatcher.dispatch(Action::Retry { index });
-        }
-    });
-    request
-}
-
-fn report_loaded(label: &str, url: &str, loaded: &Loaded, max_age_days: u32) {
-    if let Some(saved) = &loaded.saved {
-        console::warn(
-            label,
-            &format!(
-                "could not load openings from {url}: {}. Showing the copy saved at {}.",
-                saved.problem,
-                saved.fetched_at.to_iso_datetime()
-            ),
-        );
-    }
-    report_skipped(label, url, &loaded.feed, max_age_days);
-}
-
-fn report_skipped(label: &str, url: &str, feed: &ParsedFeed, max_age_days: u32) {
-    if !feed.skipped.is_empty() {
-        console::warn(
-            label,
-            &format!(
-                "{} entries in {url} were skipped: {}. Fix them in the feed to show them.",
-                feed.skipped.len(),
-                first_few(&feed.skipped)
-            ),
-        );
-    }
-    if !feed.notes.is_empty() {
-        console::warn(
-            label,
-            &format!(
-                "{} entries in {url} are shown without part of what the feed gave: {}. Fix them in the feed.",
-                feed.notes.len(),
-                first_few(&feed.notes)
-            ),
-        );
-    }
-    if feed.cut > 0 {
-        console::warn(
-            label,
-            &format!(
-                "{url} lists more entries than a feed may ({MAX_ENTRIES}): the last {} were not read. Split the feed, or remove old entries.",
-                feed.cut
-            ),
-        );
-    }
-    for warning in &feed.warnings {
-        console::warn(label, &format!("{url}: {warning}."));
-    }
-    if feed.stale > 0 {
-        console::info(
-            label,
-            &format!(
-                "{} openings in {url} were posted more than {max_age_days} days ago with no closing \
-                 date, and are not shown (the board's max-age). Give them validThrough if they are \
-                 still open, or set max-age=\"0\" to show them all.",
-                feed.stale
-            ),
-        );
-    }
-    if feed.expired > 0 {
-        console::info(
-            label,
-            &format!(
-                "{} openings in {url} have closed and are not shown.",
-                feed.expired
-            ),
-        );
-    }
-}
-
-/// The first [`CONSOLE_ITEMS`] items, and how many more: a feed of ten
-/// thousand broken entries is one readable line, not a megabyte.
-fn first_few(items: &[impl ToString]) -> String {
-    let mut said: Vec<String> = items
-        .iter()
-        .take(CONSOLE_ITEMS)
-        .map(ToString::to_string)
-        .collect();
-    if items.len() > CONSOLE_ITEMS {
-        said.push(format!("and {} more", items.len() - CONSOLE_ITEMS));
-    }
-    said.join("; ")
-}
-
-/// How many entries a console line names.
-const CONSOLE_ITEMS: usize = 20;

@@ -3,14 +3,14 @@
 //! "closing soon" marks, Apply, and a control that copies its link. Focus
 //! moves to its title when it opens; "Back to all openings" closes it.
 
-use std::rc::Rc;
-
-use openings_core::catalog::{closes_soon, is_new, Catalog};
+use openings_core::catalog::{closes_soon, is_new};
 use openings_core::dates::Timestamp;
 use openings_core::rich_text;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 use yew::prelude::*;
+
+use crate::state::SharedCatalog;
 
 use super::apply_link::{ApplyLink, ApplyLinkProps};
 use super::rich_text::RichText;
@@ -18,7 +18,7 @@ use super::{facts, safe_href, use_locale};
 
 #[derive(Properties)]
 pub struct DetailViewProps {
-    pub catalog: Rc<Catalog>,
+    pub catalog: SharedCatalog,
     pub index: usize,
     /// The opening's own link on the host page, for "Copy link".
     pub link: AttrValue,
@@ -29,7 +29,7 @@ pub struct DetailViewProps {
 
 impl PartialEq for DetailViewProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
+        self.catalog == other.catalog
             && self.index == other.index
             && self.link == other.link
             && self.now == other.now
@@ -53,15 +53,12 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
             }
         });
     }
-    let nodes = {
-        let catalog = props.catalog.clone();
-        use_memo((index, Rc::as_ptr(&catalog) as usize), move |_| {
-            catalog
-                .get(index)
-                .map(|o| rich_text::from_description(&o.description))
-                .unwrap_or_default()
-        })
-    };
+    let nodes = use_memo((index, props.catalog.clone()), |(index, catalog)| {
+        catalog
+            .get(*index)
+            .map(|o| rich_text::from_description(&o.description))
+            .unwrap_or_default()
+    });
     let Some(opening) = props.catalog.get(index) else {
         return html! {};
     };

@@ -3,19 +3,19 @@
 //! dates, "new" and "closing soon" marks, and the Apply link to the
 //! recruiting portal.
 
-use std::rc::Rc;
-
-use openings_core::catalog::{closes_soon, is_new, Catalog};
+use openings_core::catalog::{closes_soon, is_new};
 use openings_core::dates::Timestamp;
 use web_sys::HtmlElement;
 use yew::prelude::*;
+
+use crate::state::SharedCatalog;
 
 use super::apply_link::{ApplyLink, ApplyLinkProps};
 use super::{facts, use_locale};
 
 #[derive(Properties)]
 pub struct ListingProps {
-    pub catalog: Rc<Catalog>,
+    pub catalog: SharedCatalog,
     pub index: usize,
     pub now: Timestamp,
     /// The opening's own link on the host page.
@@ -29,7 +29,7 @@ pub struct ListingProps {
 
 impl PartialEq for ListingProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
+        self.catalog == other.catalog
             && self.index == other.index
             && self.link == other.link
             && self.focus == other.focus

@@ -5,15 +5,16 @@
 
 use std::rc::Rc;
 
-use openings_core::catalog::Catalog;
 use openings_core::dates::Timestamp;
 use yew::prelude::*;
+
+use crate::state::SharedCatalog;
 
 use super::listing::Listing;
 
 #[derive(Properties)]
 pub struct ListingsProps {
-    pub catalog: Rc<Catalog>,
+    pub catalog: SharedCatalog,
     /// Catalog indices of the openings on this page, in display order.
     pub matches: Rc<Vec<usize>>,
     pub now: Timestamp,
@@ -28,7 +29,7 @@ pub struct ListingsProps {
 
 impl PartialEq for ListingsProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
+        self.catalog == other.catalog
             && self.matches == other.matches
             && self.now.0 / 60_000 == other.now.0 / 60_000
             && self.focus == other.focus

@@ -9,7 +9,9 @@ use openings_core::facets::Facet;
 use openings_core::model::Opening;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+use yew::prelude::*;
 
+use crate::embed::pause::AfterPause;
 use crate::state::ViewState;
 
 /// Something the reader did that the host page may want to know.
@@ -49,6 +51,23 @@ impl BoardEvent {
             organization: o.organization.name.clone(),
         }
     }
+}
+
+/// Tells the host page (`on_event`) when the reader searches or filters,
+/// once the reader pauses: one `openings:filter` for a typed word, not one
+/// per keystroke. Not for the view the board starts with.
+#[hook]
+pub fn use_filter_events(on_event: Callback<BoardEvent>, view: ViewState, count: usize) {
+    let first = use_mut_ref(|| true);
+    let pause = use_mut_ref(AfterPause::default);
+    use_effect_with(view.query.clone(), move |_| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            // A newer change restarts the wait, and so cancels the one waiting.
+            pause.borrow_mut().restart(move || {
+                on_event.emit(BoardEvent::Filter { view, count });
+            });
+        }
+    });
 }
 
 fn set(object: &Object, key: &str, value: JsValue) {

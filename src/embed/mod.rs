@@ -9,6 +9,8 @@
 pub mod console;
 pub mod events;
 pub mod feed_loader;
+pub mod feeds;
+pub mod pause;
 pub mod structured_data;
 pub mod url_sync;
 
@@ -23,6 +25,11 @@ use yew::AppHandle;
 use crate::components::board::{Board, BoardProps};
 use crate::config::BoardConfig;
 use crate::i18n::Locale;
+
+/// The browser's clock, as the core's [`Timestamp`](openings_core::dates::Timestamp).
+pub fn now() -> openings_core::dates::Timestamp {
+    openings_core::dates::Timestamp(js_sys::Date::now() as i64)
+}
 
 /// One mounted board, held by its element.
 #[wasm_bindgen]
@@ -167,11 +174,13 @@ fn props_for(host: &HtmlElement) -> BoardProps {
         let host = host.clone();
         yew::Callback::from(move |event: events::BoardEvent| events::dispatch(&host, &event))
     };
+    let initial_view = url_sync::view_from_url(config.id.as_deref(), &label);
     BoardProps {
         config: Rc::new(config),
         locale: Locale::new(&lang),
         label: Rc::from(label),
         page_url: Rc::from(page_url),
+        initial_view,
         on_event,
         prefetched: feed_loader::PrefetchSlot::default(),
     }

@@ -8,12 +8,12 @@
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use gloo_timers::callback::Timeout;
 use openings_core::url_state::{param_name, read_bounded, write_state};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::embed::console;
+use crate::embed::pause::AfterPause;
 use crate::state::{is_typing, Action, ViewState};
 
 /// The page's current URL.
@@ -42,22 +42,21 @@ pub fn view_from_url(board_id: Option<&str>, label: &str) -> ViewState {
     read.state
 }
 
-/// How long typing must pause before the URL follows the search words.
-const TYPING_PAUSE_MS: u32 = 400;
-
 /// Writes a board's view into the page URL.
 struct UrlWriter {
     board_id: Option<String>,
     /// The view last seen, to tell typing from other changes.
     last: Option<ViewState>,
-    /// Typing waits for a pause: the view to write, and the timer that will.
-    pending: Option<(ViewState, Timeout)>,
+    /// Typing waits for a pause: the view to write then.
+    pending: Option<ViewState>,
+    pause: AfterPause,
 }
 
 impl UrlWriter {
     /// Writes a view that typing left waiting, replacing the current entry.
     fn flush(&mut self) {
-        if let Some((view, _timer)) = self.pending.take() {
+        self.pause.cancel();
+        if let Some(view) = self.pending.take() {
             write_view(self.board_id.as_deref(), &view, false);
         }
     }
@@ -77,6 +76,7 @@ pub fn use_url_sync(
             board_id,
             last: None,
             pending: None,
+            pause: AfterPause::default(),
         })
     };
 
@@ -89,7 +89,10 @@ pub fn use_url_sync(
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "popstate", move |_| {
                     // A search still waiting to be written is overtaken by the navigation.
-                    writer.borrow_mut().pending = None;
+                    let mut w = writer.borrow_mut();
+                    w.pending = None;
+                    w.pause.cancel();
+                    drop(w);
                     on_restore.emit(Action::Restore(view_from_url(board_id.as_deref(), &label)));
                 })
             });
@@ -105,12 +108,12 @@ pub fn use_url_sync(
         w.last = Some(view.clone());
         if typing {
             let later = Rc::downgrade(&writer);
-            let timer = Timeout::new(TYPING_PAUSE_MS, move || {
+            w.pending = Some(view.clone());
+            w.pause.restart(move || {
                 if let Some(writer) = later.upgrade() {
                     writer.borrow_mut().flush();
                 }
             });
-            w.pending = Some((view.clone(), timer));
         } else {
             w.flush();
             write_view(w.board_id.as_deref(), view, true);
