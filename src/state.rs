@@ -480,12 +480,7 @@ mod tests {
     }
 
     fn titles(state: &BoardState) -> Vec<&str> {
-        state
-            .catalog
-            .openings()
-            .iter()
-            .map(|o| o.title.as_str())
-            .collect()
+        state.catalog.openings().map(|o| o.title.as_str()).collect()
     }
 
     #[test]

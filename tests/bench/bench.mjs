@@ -8,7 +8,8 @@
 //! Environment: DIST (the release dist/), CHROMIUM (the browser to drive),
 //! OUT (the JSON report); BENCH_RUNS (page loads per size and page, default
 //! 5), BENCH_SESSIONS (interaction sessions at 10,000 per page, default 3),
-//! BENCH_FEEDS (a folder of ready feeds; by default they are generated).
+//! BENCH_FEEDS (a folder of ready feeds; by default they are generated);
+//! BENCH_ONLY=many (only the boards of 20 and 100 member feeds).
 //! See README.md.
 
 import { spawnSync } from 'node:child_process';
@@ -30,9 +31,14 @@ const DIST = resolve(process.env.DIST ?? join(repo, 'dist'));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const OUT = resolve(process.env.OUT ?? join(repo, 'target', 'bench.json'));
 const RUNS = positive(process.env.BENCH_RUNS, 5);
+/** BENCH_ONLY=many: only the boards of many feeds (a quick check of start-up). */
+const ONLY = process.env.BENCH_ONLY ?? '';
 const SESSIONS = positive(process.env.BENCH_SESSIONS, 3);
 
 const SIZES = [100, 1_000, 10_000];
+/** A consortium's board: 1,000 openings from this many member feeds. */
+const MANY_FEEDS = [20, 100];
+const MANY_OPENINGS = 1_000;
 const LARGEST = SIZES[SIZES.length - 1];
 /** The board's default cap on a feed's size; the bench boards allow 50 MB. */
 const DEFAULT_MAX_FEED_MB = 20;
@@ -128,7 +134,7 @@ function ratio(ours, theirs) {
 
 // ---------------------------------------------------------------- browser
 
-async function openPage(browser, servers, which, size) {
+async function openPage(browser, servers, which, size, feeds = 0) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   const problems = [];
@@ -138,7 +144,8 @@ async function openPage(browser, servers, which, size) {
   });
   page.setDefaultTimeout(LOAD_TIMEOUT_MS);
   await page.addInitScript(installProbe);
-  await page.goto(`${servers.host}/${which}.html?n=${size}`, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+  const many = feeds > 0 ? `&feeds=${feeds}` : '';
+  await page.goto(`${servers.host}/${which}.html?n=${size}${many}`, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
   return { context, page, problems };
 }
 
@@ -164,6 +171,30 @@ async function firstOpening(browser, servers, which, size) {
     const painted = await handle.jsonValue();
     const inserted = await session.page.evaluate(() => window.__bench.firstInserted);
     return { painted, inserted, count };
+  } finally {
+    await session.context.close();
+  }
+}
+
+/**
+ * One cold load of a board with `feeds` member feeds: ms from navigation
+ * start to the first opening painted, and to every feed's openings listed
+ * (the count says them all, and nothing is still arriving).
+ */
+async function manyFeeds(browser, servers, feeds) {
+  const session = await openPage(browser, servers, 'ours', MANY_OPENINGS, feeds);
+  try {
+    const expected = `${MANY_OPENINGS.toLocaleString('en')} openings`;
+    const handle = await session.page.waitForFunction(
+      (text) => (window.__bench.readyCount('ours') === text ? performance.now() : false),
+      expected,
+      { timeout: LOAD_TIMEOUT_MS, polling: 'raf' },
+    );
+    const all = await handle.jsonValue();
+    const painted = await session.page.evaluate(() => window.__bench.firstPainted);
+    return { painted, all };
+  } catch (err) {
+    throw new Error(`the board with ${feeds} feeds never listed all ${MANY_OPENINGS} openings (${err.message.split('\n')[0]}); ${session.problems.join(' | ') || 'no console errors'}`);
   } finally {
     await session.context.close();
   }
@@ -313,6 +344,12 @@ function report(r) {
     const f = r.firstOpening[n];
     rows.push([`first opening painted, ${n.toLocaleString('en')} openings`, fmt.ms(f.ours.median), fmt.ms(f.theirs.median), fmt.ratio(f.ratio)]);
   }
+  for (const k of MANY_FEEDS) {
+    const m = r.manyFeeds?.[k];
+    if (!m) continue;
+    rows.push([`${MANY_OPENINGS.toLocaleString('en')} openings from ${k} feeds: first painted`, fmt.ms(m.painted), 'n/a', 'n/a']);
+    rows.push([`${MANY_OPENINGS.toLocaleString('en')} openings from ${k} feeds: all listed`, fmt.ms(m.all), 'n/a', 'n/a']);
+  }
   const s = r.search;
   rows.push([`search at ${LARGEST.toLocaleString('en')}, median`, fmt.ms(s.ours.median), fmt.ms(s.theirs.median), fmt.ratio(s.ratioMedian)]);
   rows.push([`search at ${LARGEST.toLocaleString('en')}, p95`, fmt.ms(s.ours.p95), fmt.ms(s.theirs.p95), fmt.ratio(s.ratioP95)]);
@@ -398,7 +435,7 @@ async function main() {
       firstOpening: {},
     };
 
-    for (const n of SIZES) {
+    for (const n of ONLY === 'many' ? [] : SIZES) {
       const samples = { ours: [], theirs: [] };
       for (let run = 0; run < RUNS; run++) {
         // Alternate which page goes first, so that neither always meets a cold or warm machine.
@@ -417,6 +454,28 @@ async function main() {
       const ours = summary(samples.ours);
       const theirs = summary(samples.theirs);
       result.firstOpening[n] = { ours, theirs, ratio: ratio(ours.median, theirs.median) };
+    }
+
+    result.manyFeeds = {};
+    for (const k of MANY_FEEDS) {
+      const samples = [];
+      for (let run = 0; run < RUNS; run++) {
+        const s = await manyFeeds(browser, servers, k);
+        samples.push(s);
+        log(`${MANY_OPENINGS} openings from ${k} feeds, run ${run + 1}/${RUNS}: first ${fmt.ms(s.painted)}, all ${fmt.ms(s.all)}`);
+      }
+      result.manyFeeds[k] = {
+        painted: median(samples.map((s) => s.painted)),
+        all: median(samples.map((s) => s.all)),
+        runs: samples,
+      };
+    }
+    if (ONLY === 'many') {
+      for (const k of MANY_FEEDS) {
+        const m = result.manyFeeds[k];
+        console.log(`${MANY_OPENINGS} openings from ${k} feeds: first painted ${fmt.ms(m.painted)}, all listed ${fmt.ms(m.all)} (medians of ${RUNS})`);
+      }
+      return;
     }
 
     const sessions = { ours: [], theirs: [] };

@@ -66,22 +66,44 @@ export async function startServers({ dist, feedsDir }) {
     return sendFile(res, await fileUnder(dist, pathname));
   });
 
+  // `/slice/N/K/I.json`: the I-th of K slices of N.json's postings, as a
+  // feed of its own (a consortium's members, each with a feed).
+  const parsed = new Map();
   origins.feeds = await listen(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://x');
+    const slice = pathname.match(/^\/slice\/(\d+)\/(\d+)\/(\d+)\.json$/);
+    if (slice) {
+      const [n, k, i] = slice.slice(1).map(Number);
+      if (!parsed.has(n)) {
+        const file = await fileUnder(feedsDir, `/${n}.json`);
+        parsed.set(n, file && JSON.parse(await readFile(file, 'utf8')));
+      }
+      const feed = parsed.get(n);
+      if (!feed || k < 1 || i >= k) return sendFile(res, null);
+      const items = feed.itemListElement;
+      const per = Math.ceil(items.length / k);
+      const part = { ...feed, itemListElement: items.slice(i * per, (i + 1) * per) };
+      res.writeHead(200, { 'content-type': MIME['.json'], ...COMMON });
+      res.end(JSON.stringify(part));
+      return;
+    }
     return sendFile(res, await fileUnder(feedsDir, pathname));
   });
 
   origins.host = await listen(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const size = Number(url.searchParams.get('n'));
-    const feed = `${origins.feeds}/${size}.json`;
+    const parts = Number(url.searchParams.get('feeds') ?? 0);
+    const feed = parts > 0
+      ? Array.from({ length: parts }, (_, i) => `${origins.feeds}/slice/${size}/${parts}/${i}.json`).join(' ')
+      : `${origins.feeds}/${size}.json`;
     const page =
       url.pathname === '/ours.html' ? oursPage(origins.widget, feed)
       : url.pathname === '/theirs.html' ? theirsPage(origins.widget, feed)
       : null;
     if (!page || !Number.isInteger(size) || size <= 0) {
       res.writeHead(404, { 'content-type': 'text/plain', ...COMMON });
-      res.end('pages: /ours.html?n=SIZE and /theirs.html?n=SIZE');
+      res.end('pages: /ours.html?n=SIZE[&feeds=K] and /theirs.html?n=SIZE');
       return;
     }
     res.writeHead(200, { 'content-type': MIME['.html'], ...COMMON });

@@ -356,10 +356,10 @@ test('a @graph beside a long list is read once, and entries past 10,000 are coun
 // ---------------------------------------------------------------------------
 // 5. A description built to be slow, opened by a link
 
-// Proves Markdown crafted to take quadratic time (a list item, 100,000
-// blank lines, 20,000 indented paragraphs: 2.3 s in the board) is read in
-// linear time: a deep link opens it on page load and the page keeps its
-// timer.
+// Proves a huge description (99,000 blank lines and 20,000 paragraphs, what
+// once took 2.3 s to read as Markdown) is read in linear time: a deep link
+// opens it on page load and the page keeps its timer. JSON Feed's
+// content_text is plain text; each paragraph is one.
 test('a description built to be slow opens from a deep link without freezing the page', { timeout: 90_000 }, async () => {
   const slow = '- \n' + '\n'.repeat(99_000) + '  x\n\n'.repeat(20_000);
   const feed = (f) => JSON.stringify({
@@ -381,7 +381,7 @@ test('a description built to be slow opens from a deep link without freezing the
   try {
     await b.locator('.detail').waitFor({ timeout: 30_000 });
     assert.ok((await b.locator('.detail').textContent()).includes('Slow Description Archivist'));
-    assert.equal(await b.locator('.detail .rich-text li p').count(), 20_000);
+    assert.equal(await b.locator('.detail .rich-text p').count(), 20_001, 'the "- " line and 20,000 paragraphs of x');
     assert.ok(await longestPause(s.page) < FROZEN_MS, `the page was held ${await longestPause(s.page)} ms`);
     await assertHostUnharmed(s);
   } finally {

@@ -6,6 +6,7 @@ use openings_core::export::atom::{atom_feed, AtomMeta};
 use openings_core::export::sitemap::{sitemap, MAX_SITEMAP_URLS};
 use openings_core::export::{json_ld, json_text};
 use openings_core::links::safe_link;
+use openings_core::Opening;
 
 use crate::cli::{AtomArgs, ConvertArgs, SitemapArgs};
 use crate::fetch::now;
@@ -17,7 +18,8 @@ pub fn convert(args: &ConvertArgs) -> Exit {
         Ok(merged) => merged,
         Err(exit) => return exit,
     };
-    let feed = json_ld::item_list(args.name.as_deref(), merged.catalog.openings());
+    let openings: Vec<Opening> = merged.catalog.openings().cloned().collect();
+    let feed = json_ld::item_list(args.name.as_deref(), &openings);
     finish(
         &merged,
         args.output.as_deref(),
@@ -47,7 +49,8 @@ pub fn atom(args: &AtomArgs) -> Exit {
         page_url: args.page.clone(),
         generated: now(),
     };
-    let xml = atom_feed(&meta, merged.catalog.openings());
+    let openings: Vec<Opening> = merged.catalog.openings().cloned().collect();
+    let xml = atom_feed(&meta, &openings);
     finish(&merged, args.output.as_deref(), &xml)
 }
 
@@ -64,7 +67,7 @@ pub fn sitemap_of(args: &SitemapArgs) -> Exit {
         Ok(merged) => merged,
         Err(exit) => return exit,
     };
-    let openings = merged.catalog.openings();
+    let openings: Vec<Opening> = merged.catalog.openings().cloned().collect();
     if openings.len() > MAX_SITEMAP_URLS {
         say(&format!(
             "{} openings, more than the {MAX_SITEMAP_URLS} one sitemap may hold; \

@@ -14,7 +14,6 @@ use openings_posts::{read_post, Outcome, PostOptions};
 
 use crate::cli::JekyllArgs;
 use crate::fetch::{now, read_bounded, FileError};
-use crate::markdown::render_description;
 use crate::report::{say, write_output, Exit};
 use crate::validate::{findings, Rule};
 
@@ -115,13 +114,12 @@ pub fn run(args: &JekyllArgs) -> Exit {
         }
         match read.outcome {
             Outcome::Post(post) => {
-                let mut opening = post.opening;
+                let opening = post.opening;
                 if let Some(why) = not_open(&opening, now, args.max_age) {
                     say(&format!("{label}: left out: {why}"));
                     left_out += 1;
                     continue;
                 }
-                opening.description = render_description(&opening.description);
                 openings.push((label, opening));
             }
             Outcome::Ignored(why) => say(&format!("{label}: skipped: {why}")),

@@ -6,7 +6,6 @@ mod cli;
 mod export;
 mod fetch;
 mod jekyll;
-mod markdown;
 mod merge;
 mod report;
 mod validate;

@@ -334,7 +334,7 @@ fn feeds_of_different_formats_merge_into_one_feed_that_reads_back_the_same() {
     }
     let written = std::fs::read_to_string(&out).unwrap();
     let mut back = read_feed(&written);
-    let mut expected = catalog.openings().to_vec();
+    let mut expected: Vec<Opening> = catalog.openings().cloned().collect();
     for o in back.iter_mut().chain(expected.iter_mut()) {
         o.source = String::new();
     }

@@ -13,12 +13,13 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 use crate::dates::{Timestamp, DAY_MS};
-use crate::facets::{Facet, FacetCounts, FacetTable};
+use crate::facets::{Facet, FacetColumn, FacetCounts, FacetValues, NewValues};
 use crate::feeds::ParsedFeed;
 use crate::model::{Description, Opening};
-use crate::sort::{order, Sort, SortKey};
+use crate::sort::{compare, order, Sort, SortKey};
 use crate::text::{fold, html_to_text};
 
 /// The most words of a search that count; the rest are ignored.
@@ -33,17 +34,35 @@ pub const INFIX_MIN_CHARS: usize = 5;
 pub const MARK_DAYS: i64 = 7;
 
 /// The openings a board knows, in arrival order, indexed for finding them.
-#[derive(Clone, Debug)]
+///
+/// A catalog grows a part at a time: each feed added (or each batch of a
+/// feed arriving) becomes a [`Part`] with its own openings, word index,
+/// facet columns and sort keys, shared (`Rc`) by every copy of the catalog.
+/// Copying a catalog, as the board's state does on every feed event, copies
+/// none of them; only the four orders are made anew when a part is added,
+/// by merging (integers, not openings).
+#[derive(Clone, Debug, Default)]
 pub struct Catalog {
+    parts: Vec<Rc<Part>>,
+    /// Where each part starts in the catalog's numbering.
+    starts: Vec<usize>,
+    len: usize,
+    /// The values of each facet, in [`Facet::ALL`] order, across parts.
+    facets: [FacetValues; 6],
+    /// `orders[sort]`: every opening's index, in that order.
+    orders: [Rc<Vec<u32>>; 4],
+}
+
+/// The openings one [`Catalog::add`] brought, indexed.
+#[derive(Debug, Default)]
+struct Part {
     openings: Vec<Opening>,
     words: WordIndex,
-    /// One table per facet, in [`Facet::ALL`] order.
-    facets: [FacetTable; 6],
+    /// One column per facet, in [`Facet::ALL`] order.
+    facets: [FacetColumn; 6],
     sort_keys: Vec<SortKey>,
-    /// `orders[sort]`: every opening's index, in that order.
-    orders: [Vec<u32>; 4],
-    /// Keys of the openings already in, for de-duplication, each with the
-    /// feed (its source, hashed) that brought it.
+    /// Keys of this part's openings, for de-duplication, each with the feed
+    /// (its source, hashed) that brought it.
     seen: HashMap<u64, u64>,
     /// Openings left out as duplicates of one already in: should the feed of
     /// that one be taken out ([`Catalog::without_source`]), they come back.
@@ -185,44 +204,55 @@ impl View {
     }
 }
 
-impl Default for Catalog {
-    fn default() -> Catalog {
-        Catalog {
-            openings: Vec::new(),
-            words: WordIndex::default(),
-            facets: std::array::from_fn(|_| FacetTable::new()),
-            sort_keys: Vec::new(),
-            orders: Default::default(),
-            seen: HashMap::new(),
-            dropped: Vec::new(),
-        }
-    }
-}
-
 impl Catalog {
     pub fn new() -> Catalog {
         Catalog::default()
     }
 
     pub fn len(&self) -> usize {
-        self.openings.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.openings.is_empty()
+        self.len == 0
     }
 
-    pub fn openings(&self) -> &[Opening] {
-        &self.openings
+    /// Every opening, in catalog order.
+    pub fn openings(&self) -> impl ExactSizeIterator<Item = &Opening> + '_ {
+        Openings {
+            parts: &self.parts,
+            part: 0,
+            at: 0,
+            left: self.len,
+        }
+    }
+
+    /// The part opening `index` is in, and its place there.
+    fn locate(&self, index: usize) -> Option<(&Part, usize)> {
+        if index >= self.len {
+            return None;
+        }
+        let part = self.starts.partition_point(|&s| s <= index) - 1;
+        Some((&self.parts[part], index - self.starts[part]))
     }
 
     pub fn get(&self, index: usize) -> Option<&Opening> {
-        self.openings.get(index)
+        let (part, at) = self.locate(index)?;
+        part.openings.get(at)
     }
 
     /// The index of the opening with this id, for a shared link.
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.openings.iter().position(|o| o.id == id)
+        self.openings().position(|o| o.id == id)
+    }
+
+    /// Whether an earlier part (or `part`, being built) has this key, from
+    /// another feed than `source` when `other_feed` is asked.
+    fn has_key(&self, part: &Part, key: u64, source: Option<u64>) -> bool {
+        std::iter::once(part)
+            .chain(self.parts.iter().map(|p| &**p))
+            .filter_map(|p| p.seen.get(&key))
+            .any(|&from| source.is_none_or(|source| from != source))
     }
 
     /// Adds a feed's openings, skipping any already listed. Two entries are
@@ -232,40 +262,99 @@ impl Catalog {
     /// opening listed by a member's feed and by the consortium's). Within
     /// one feed, postings that share a title are different postings (one
     /// per place, each with its own id and link), and all are kept. Folds
-    /// and indexes their text here, once.
+    /// and indexes their text here, once, into a new part.
     pub fn add(&mut self, feed: ParsedFeed) -> Added {
         let mut added = Added::default();
-        // Room for them all at once: growing by doubling would hold the old
-        // and the new arrays together, a large feed's memory peak.
         let coming = feed.openings.len();
-        self.openings.reserve_exact(coming);
-        self.sort_keys.reserve_exact(coming);
-        self.seen.reserve(coming * 4);
+        let mut part = Part {
+            openings: Vec::with_capacity(coming),
+            sort_keys: Vec::with_capacity(coming),
+            seen: HashMap::with_capacity(coming * 4),
+            ..Part::default()
+        };
+        let mut new_values: Vec<NewValues> = self.facets.iter().map(FacetValues::begin).collect();
         for opening in feed.openings {
             let source = hash_of(&[&opening.source]);
             let (same_posting, same_job) = dedup_keys(&opening);
             let duplicate = same_posting
                 .iter()
                 .flatten()
-                .any(|k| self.seen.contains_key(k))
-                || self.seen.get(&same_job).is_some_and(|&from| from != source);
+                .any(|&k| self.has_key(&part, k, None))
+                || self.has_key(&part, same_job, Some(source));
             if duplicate {
                 added.duplicates += 1;
-                self.dropped.push(opening);
+                part.dropped.push(opening);
                 continue;
             }
             for key in same_posting.into_iter().flatten().chain([same_job]) {
-                self.seen.entry(key).or_insert(source);
+                part.seen.entry(key).or_insert(source);
             }
-            self.index(opening);
+            let at = part.openings.len() as u32;
+            part.words.add(at, searchable_parts(&opening));
+            for facet in Facet::ALL {
+                let f = facet.index();
+                self.facets[f].push(
+                    &mut new_values[f],
+                    &mut part.facets[f],
+                    facet.values_of(&opening),
+                );
+            }
+            part.sort_keys.push(SortKey {
+                posted: opening.date_posted,
+                closes: opening.valid_through,
+                title: fold(&opening.title),
+                organization: fold(&opening.organization.name),
+            });
+            part.openings.push(opening);
             added.new += 1;
         }
-        if added.new > 0 {
+        for (values, new) in self.facets.iter_mut().zip(new_values) {
+            values.end(new);
+        }
+        if part.openings.is_empty() && part.dropped.is_empty() {
+            return added;
+        }
+        let start = self.len;
+        let count = part.openings.len();
+        let part = Rc::new(part);
+        if count > 0 {
             for sort in Sort::ALL {
-                self.orders[sort.index()] = order(sort, &self.sort_keys);
+                let merged = self.merged_order(sort, &part, start);
+                self.orders[sort.index()] = Rc::new(merged);
             }
         }
+        self.parts.push(part);
+        self.starts.push(start);
+        self.len += count;
         added
+    }
+
+    /// The order `sort` of the catalog with `part` added at `start`: the
+    /// part's openings sorted, merged into the order the catalog has. On a
+    /// tie the earlier opening comes first, as a stable sort of them all
+    /// would have it.
+    fn merged_order(&self, sort: Sort, part: &Part, start: usize) -> Vec<u32> {
+        let theirs = order(sort, &part.sort_keys);
+        let ours = &self.orders[sort.index()];
+        let key_of = |i: u32| match self.locate(i as usize) {
+            Some((p, at)) => &p.sort_keys[at],
+            None => &part.sort_keys[i as usize - start],
+        };
+        let mut merged = Vec::with_capacity(ours.len() + theirs.len());
+        let (mut a, mut b) = (0, 0);
+        while a < ours.len() && b < theirs.len() {
+            let new = theirs[b] + start as u32;
+            if compare(sort, key_of(new), key_of(ours[a])) == std::cmp::Ordering::Less {
+                merged.push(new);
+                b += 1;
+            } else {
+                merged.push(ours[a]);
+                a += 1;
+            }
+        }
+        merged.extend_from_slice(&ours[a..]);
+        merged.extend(theirs[b..].iter().map(|&i| i + start as u32));
+        merged
     }
 
     /// The catalog without the openings that came from `source` (a feed
@@ -276,30 +365,16 @@ impl Catalog {
         let mut catalog = Catalog::new();
         catalog.add(ParsedFeed {
             openings: self
-                .openings
+                .parts
                 .iter()
-                .chain(&self.dropped)
+                .flat_map(|p| p.openings.iter())
+                .chain(self.parts.iter().flat_map(|p| p.dropped.iter()))
                 .filter(|o| o.source != source)
                 .cloned()
                 .collect(),
             ..ParsedFeed::default()
         });
         catalog
-    }
-
-    fn index(&mut self, opening: Opening) {
-        let at = self.openings.len() as u32;
-        self.words.add(at, searchable_parts(&opening));
-        for facet in Facet::ALL {
-            self.facets[facet.index()].push(facet.values_of(&opening));
-        }
-        self.sort_keys.push(SortKey {
-            posted: opening.date_posted,
-            closes: opening.valid_through,
-            title: fold(&opening.title),
-            organization: fold(&opening.organization.name),
-        });
-        self.openings.push(opening);
     }
 
     /// The indices of the openings that match (words and facets), in catalog order.
@@ -321,6 +396,20 @@ impl Catalog {
         View { matches, facets }
     }
 
+    /// For each opening, how many of the query words it matches (`None`
+    /// when there are no words: everything matches).
+    fn word_hits(&self, words: &[String]) -> Option<Vec<u32>> {
+        if words.is_empty() {
+            return None;
+        }
+        let mut hits = vec![0u32; self.len];
+        for (part, &start) in self.parts.iter().zip(&self.starts) {
+            part.words
+                .hits(words, &mut hits[start..start + part.openings.len()]);
+        }
+        Some(hits)
+    }
+
     /// The matches among `openings` (in that order), and per facet the count
     /// of each value among the openings that pass every other filter.
     fn filter(
@@ -329,17 +418,17 @@ impl Catalog {
         openings: impl Iterator<Item = usize>,
     ) -> (Vec<usize>, [Vec<u32>; 6]) {
         let words = query_words(&query.text);
-        let word_hits = self.words.hits(&words, self.len());
+        let word_hits = self.word_hits(&words);
         let all_words = words.len() as u32;
         // For each facet with picks, which of its values are picked.
         let picked: Vec<(usize, Vec<bool>)> = Facet::ALL
             .into_iter()
             .filter(|&f| !query.selected(f).is_empty())
             .map(|f| {
-                let table = &self.facets[f.index()];
-                let mut mask = vec![false; table.len()];
+                let values = &self.facets[f.index()];
+                let mut mask = vec![false; values.len()];
                 for value in query.selected(f) {
-                    if let Some(id) = table.id_of(value) {
+                    if let Some(id) = values.id_of(value) {
                         mask[id as usize] = true;
                     }
                 }
@@ -352,10 +441,13 @@ impl Catalog {
             if word_hits.as_ref().is_some_and(|h| h[i] != all_words) {
                 continue;
             }
+            let Some((part, at)) = self.locate(i) else {
+                continue;
+            };
             let mut failed_facet = None;
             let mut failures = 0;
             for (f, mask) in &picked {
-                if !self.facets[*f].of(i).iter().any(|&id| mask[id as usize]) {
+                if !part.facets[*f].of(at).iter().any(|&id| mask[id as usize]) {
                     failures += 1;
                     failed_facet = Some(*f);
                     if failures > 1 {
@@ -366,8 +458,8 @@ impl Catalog {
             match (failures, failed_facet) {
                 (0, _) => {
                     matches.push(i);
-                    for (table, counts) in self.facets.iter().zip(counts.iter_mut()) {
-                        for &id in table.of(i) {
+                    for (column, counts) in part.facets.iter().zip(counts.iter_mut()) {
+                        for &id in column.of(at) {
                             counts[id as usize] += 1;
                         }
                     }
@@ -375,7 +467,7 @@ impl Catalog {
                 // Passes every filter but this facet's: it counts for this
                 // facet's values, which would widen the list to it.
                 (1, Some(f)) => {
-                    for &id in self.facets[f].of(i) {
+                    for &id in part.facets[f].of(at) {
                         counts[f][id as usize] += 1;
                     }
                 }
@@ -385,6 +477,36 @@ impl Catalog {
         (matches, counts)
     }
 }
+
+/// The openings of a catalog's parts, one after another.
+struct Openings<'a> {
+    parts: &'a [Rc<Part>],
+    part: usize,
+    at: usize,
+    left: usize,
+}
+
+impl<'a> Iterator for Openings<'a> {
+    type Item = &'a Opening;
+
+    fn next(&mut self) -> Option<&'a Opening> {
+        while let Some(part) = self.parts.get(self.part) {
+            if let Some(o) = part.openings.get(self.at) {
+                self.at += 1;
+                self.left -= 1;
+                return Some(o);
+            }
+            (self.part, self.at) = (self.part + 1, 0);
+        }
+        None
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Openings<'_> {}
 
 /// Posted within the last [`MARK_DAYS`] days (or dated in the future): the
 /// board marks it "new".
@@ -465,13 +587,9 @@ impl WordIndex {
         }
     }
 
-    /// For each opening, how many of the query words it matches (`None`
-    /// when there are no words: everything matches).
-    fn hits(&self, words: &[String], openings: usize) -> Option<Vec<u32>> {
-        if words.is_empty() {
-            return None;
-        }
-        let mut hits = vec![0u32; openings];
+    /// For each opening of this part, how many of the query words it
+    /// matches, into `hits` (all zero on entry).
+    fn hits(&self, words: &[String], hits: &mut [u32]) {
         let mut prefixed = String::new();
         for (k, word) in words.iter().enumerate() {
             let k = k as u32;
@@ -507,12 +625,11 @@ impl WordIndex {
                 }
             }
             if !any {
-                // No opening has this word: nothing can match.
+                // No opening of this part has this word: none of them can match.
                 hits.fill(0);
-                return Some(hits);
+                return;
             }
         }
-        Some(hits)
     }
 }
 
@@ -564,7 +681,7 @@ fn searchable_parts(o: &Opening) -> Vec<Cow<'_, str>> {
     );
     match &o.description {
         Description::Html(html) => parts.push(Cow::Owned(html_to_text(html))),
-        Description::Markdown(s) | Description::Text(s) => parts.push(Cow::Borrowed(s.as_str())),
+        Description::Text(s) => parts.push(Cow::Borrowed(s.as_str())),
         Description::None => {}
     }
     parts
@@ -694,7 +811,7 @@ mod tests {
             from("Conservator", "a"),
         ]);
         let left = c.without_source("b");
-        let titles: Vec<&str> = left.openings().iter().map(|o| o.title.as_str()).collect();
+        let titles: Vec<&str> = left.openings().map(|o| o.title.as_str()).collect();
         assert_eq!(titles, ["Archivist", "Conservator"]);
         assert_eq!(left.search(&Query::text("archivist")), [0]);
         assert_eq!(left.search(&Query::text("curator")), Vec::<usize>::new());
@@ -706,9 +823,9 @@ mod tests {
         });
         assert_eq!(both.len(), 4, "a duplicate is listed once");
         let left = both.without_source("b");
-        let titles: Vec<&str> = left.openings().iter().map(|o| o.title.as_str()).collect();
+        let titles: Vec<&str> = left.openings().map(|o| o.title.as_str()).collect();
         assert_eq!(titles, ["Archivist", "Conservator", "Curator"]);
-        assert_eq!(left.openings()[2].source, "c");
+        assert_eq!(left.get(2).map(|o| o.source.as_str()), Some("c"));
         // The openings of the feed taken out may come back later.
         let mut again = c.without_source("b");
         let added = again.add(ParsedFeed {

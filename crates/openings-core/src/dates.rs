@@ -323,6 +323,24 @@ mod tests {
         );
     }
 
+    /// Every day from 1532 to 2407 (two 400-year cycles, each century's
+    /// end and every leap day among them): the date of a day is the day of
+    /// the date, and each day's date follows the one before it.
+    #[test]
+    fn every_day_of_eight_centuries_has_the_date_after_the_day_before() {
+        let mut previous = Timestamp(-160_001 * DAY_MS).ymd();
+        for days in -160_000..=160_000 {
+            let t = Timestamp(days * DAY_MS);
+            let (y, m, d) = t.ymd();
+            assert_eq!(Timestamp::from_ymd(y, m, d), Some(t), "{y}-{m}-{d}");
+            let (py, pm, pd) = previous;
+            let follows = (y, m, d) == (py, pm, pd + 1)
+                || (d == 1 && ((y, m) == (py, pm + 1) || (y, m, pm) == (py + 1, 1, 12)));
+            assert!(follows, "{y}-{m}-{d} after {py}-{pm}-{pd}");
+            previous = (y, m, d);
+        }
+    }
+
     #[test]
     fn round_trips_through_the_calendar() {
         for days in [-800_000, -1, 0, 1, 19_000, 2_000_000] {

@@ -4,6 +4,7 @@
 //! counts a facet list shows.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::model::{Opening, Workplace};
 use crate::text::fold;
@@ -115,69 +116,138 @@ pub struct FacetValue {
     pub selected: bool,
 }
 
-/// The interned values of one facet across a catalog, and which values each
-/// opening has.
+/// The values of one facet across a catalog, each with an id: a chain of
+/// segments, one per feed added that brought new values, shared (`Rc`) by
+/// every copy of the catalog, so that adding a feed adds a segment and
+/// copies none. Ids count on across segments.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct FacetTable {
+pub(crate) struct FacetValues {
+    segments: Vec<Rc<Segment>>,
+}
+
+/// The values one feed brought, with ids from `first` on.
+#[derive(Debug, Default)]
+struct Segment {
+    first: u32,
     /// The first spelling seen of each value.
     labels: Vec<String>,
     /// Folded labels, for ordering values by name.
     folded: Vec<String>,
     ids: HashMap<String, u32>,
-    /// The value ids of opening `i` are `values[starts[i]..starts[i + 1]]`.
+}
+
+/// Which values each opening of one part of a catalog has: the value ids of
+/// opening `i` are `values[starts[i]..starts[i + 1]]`.
+#[derive(Clone, Debug)]
+pub(crate) struct FacetColumn {
     starts: Vec<u32>,
     values: Vec<u32>,
 }
 
-impl FacetTable {
-    pub(crate) fn new() -> FacetTable {
-        FacetTable {
+impl Default for FacetColumn {
+    fn default() -> FacetColumn {
+        FacetColumn {
             starts: vec![0],
-            ..FacetTable::default()
+            values: Vec::new(),
         }
     }
+}
 
-    /// Records the values of the next opening.
-    pub(crate) fn push<'a>(&mut self, raw: impl IntoIterator<Item = &'a str>) {
-        let first = self.values.len();
+impl FacetColumn {
+    /// The value ids of opening `i` of this part.
+    #[inline]
+    pub(crate) fn of(&self, i: usize) -> &[u32] {
+        let (from, to) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+        &self.values[from..to]
+    }
+}
+
+/// New values met while one part is built, to become a [`Segment`].
+#[derive(Default)]
+pub(crate) struct NewValues(Segment);
+
+impl FacetValues {
+    /// How many distinct values the catalog has.
+    pub(crate) fn len(&self) -> usize {
+        self.segments
+            .last()
+            .map_or(0, |s| s.first as usize + s.labels.len())
+    }
+
+    /// The id of a value a reader selected, if any opening has it.
+    pub(crate) fn id_of(&self, value: &str) -> Option<u32> {
+        let key = match_key(value);
+        self.id_of_key(&key)
+    }
+
+    fn id_of_key(&self, key: &str) -> Option<u32> {
+        self.segments.iter().find_map(|s| s.ids.get(key).copied())
+    }
+
+    fn segment_of(&self, id: u32) -> (&Segment, usize) {
+        let at = self.segments.partition_point(|s| s.first <= id) - 1;
+        let segment = &self.segments[at];
+        (segment, (id - segment.first) as usize)
+    }
+
+    fn label(&self, id: u32) -> &str {
+        let (segment, i) = self.segment_of(id);
+        &segment.labels[i]
+    }
+
+    fn folded(&self, id: u32) -> &str {
+        let (segment, i) = self.segment_of(id);
+        &segment.folded[i]
+    }
+
+    /// Starts the values a new part brings.
+    pub(crate) fn begin(&self) -> NewValues {
+        NewValues(Segment {
+            first: self.len() as u32,
+            ..Segment::default()
+        })
+    }
+
+    /// Records the values of the next opening of a part in `column`.
+    pub(crate) fn push<'a>(
+        &self,
+        new: &mut NewValues,
+        column: &mut FacetColumn,
+        raw: impl IntoIterator<Item = &'a str>,
+    ) {
+        let first = column.values.len();
         for value in raw {
             let value = value.trim();
             let key = match_key(value);
             if key.is_empty() {
                 continue;
             }
-            let id = match self.ids.get(&key) {
-                Some(&id) => id,
+            let id = match self
+                .id_of_key(&key)
+                .or_else(|| new.0.ids.get(&key).copied())
+            {
+                Some(id) => id,
                 None => {
-                    let id = self.labels.len() as u32;
-                    self.labels.push(value.to_string());
-                    self.folded.push(key.clone());
-                    self.ids.insert(key, id);
+                    let segment = &mut new.0;
+                    let id = segment.first + segment.labels.len() as u32;
+                    segment.labels.push(value.to_string());
+                    segment.folded.push(key.clone());
+                    segment.ids.insert(key, id);
                     id
                 }
             };
-            if !self.values[first..].contains(&id) {
-                self.values.push(id);
+            if !column.values[first..].contains(&id) {
+                column.values.push(id);
             }
         }
-        self.starts.push(self.values.len() as u32);
+        column.starts.push(column.values.len() as u32);
     }
 
-    /// The value ids of opening `i`.
-    #[inline]
-    pub(crate) fn of(&self, i: usize) -> &[u32] {
-        let (from, to) = (self.starts[i] as usize, self.starts[i + 1] as usize);
-        &self.values[from..to]
-    }
-
-    /// How many distinct values the catalog has.
-    pub(crate) fn len(&self) -> usize {
-        self.labels.len()
-    }
-
-    /// The id of a value a reader selected, if any opening has it.
-    pub(crate) fn id_of(&self, value: &str) -> Option<u32> {
-        self.ids.get(&match_key(value)).copied()
+    /// Adds the values a part brought (if any) to the chain.
+    pub(crate) fn end(&mut self, new: NewValues) {
+        if !new.0.labels.is_empty() {
+            self.segments.push(Rc::new(new.0));
+        }
     }
 
     /// The facet list entry for these counts (indexed by value id).
@@ -191,14 +261,13 @@ impl FacetTable {
             .filter(|&(id, n)| n > 0 || is_selected(id))
             .collect();
         shown.sort_by(|a, b| {
-            b.1.cmp(&a.1).then_with(|| {
-                crate::sort::natural_cmp(&self.folded[a.0 as usize], &self.folded[b.0 as usize])
-            })
+            b.1.cmp(&a.1)
+                .then_with(|| crate::sort::natural_cmp(self.folded(a.0), self.folded(b.0)))
         });
         let mut values: Vec<FacetValue> = shown
             .into_iter()
             .map(|(id, count)| FacetValue {
-                value: self.labels[id as usize].clone(),
+                value: self.label(id).to_string(),
                 count,
                 selected: is_selected(id),
             })
@@ -249,14 +318,52 @@ mod tests {
 
     #[test]
     fn spellings_that_fold_alike_are_one_value() {
-        let mut table = FacetTable::new();
-        table.push(["Netherlands", "NETHERLANDS"]);
-        table.push(["Nétherlands", " "]);
-        table.push([]);
-        assert_eq!(table.len(), 1);
-        assert_eq!(table.of(0), &[0]);
-        assert_eq!(table.of(1), &[0]);
-        assert!(table.of(2).is_empty());
-        assert_eq!(table.id_of("netherlands"), Some(0));
+        let mut values = FacetValues::default();
+        let mut column = FacetColumn::default();
+        let mut new = values.begin();
+        values.push(&mut new, &mut column, ["Netherlands", "NETHERLANDS"]);
+        values.push(&mut new, &mut column, ["Nétherlands", " "]);
+        values.push(&mut new, &mut column, []);
+        values.end(new);
+        assert_eq!(values.len(), 1);
+        assert_eq!(column.of(0), &[0]);
+        assert_eq!(column.of(1), &[0]);
+        assert!(column.of(2).is_empty());
+        assert_eq!(values.id_of("netherlands"), Some(0));
+    }
+
+    /// A later part's values go on from the earlier parts' ids; a value an
+    /// earlier part has keeps its id and its first spelling.
+    #[test]
+    fn a_later_part_reuses_the_ids_of_values_already_known() {
+        let mut values = FacetValues::default();
+        let mut first = FacetColumn::default();
+        let mut new = values.begin();
+        values.push(&mut new, &mut first, ["Germany", "France"]);
+        values.end(new);
+        let before = values.clone();
+        let mut second = FacetColumn::default();
+        let mut new = values.begin();
+        values.push(&mut new, &mut second, ["FRANCE", "Spain"]);
+        values.push(&mut new, &mut second, ["spain"]);
+        values.end(new);
+        assert_eq!(second.of(0), &[1, 2]);
+        assert_eq!(second.of(1), &[2]);
+        assert_eq!(values.len(), 3);
+        assert_eq!(before.len(), 2, "the copy taken before is as it was");
+        let counts = values.counts(Facet::Country, &[1, 2, 2], &[]);
+        let shown: Vec<(&str, usize)> = counts
+            .values
+            .iter()
+            .map(|v| (v.value.as_str(), v.count))
+            .collect();
+        assert_eq!(shown, [("France", 2), ("Spain", 2), ("Germany", 1)]);
+        // No new value: no new segment.
+        let mut third = FacetColumn::default();
+        let mut new = values.begin();
+        values.push(&mut new, &mut third, ["germany"]);
+        values.end(new);
+        assert_eq!(values.segments.len(), 2);
+        assert_eq!(third.of(0), &[0]);
     }
 }

@@ -203,7 +203,7 @@ pub enum Description {
     #[default]
     None,
     Html(String),
-    Markdown(String),
+    /// Plain text: paragraphs at blank lines, line breaks at newlines.
     Text(String),
 }
 
@@ -211,9 +211,7 @@ impl Description {
     pub fn is_empty(&self) -> bool {
         match self {
             Description::None => true,
-            Description::Html(s) | Description::Markdown(s) | Description::Text(s) => {
-                s.trim().is_empty()
-            }
+            Description::Html(s) | Description::Text(s) => s.trim().is_empty(),
         }
     }
 }

@@ -783,10 +783,125 @@ fn across_feeds_the_same_job_in_the_same_place_is_listed_once() {
         ],
     );
     assert_eq!((added.new, added.duplicates), (1, 1));
-    let places: Vec<String> = catalog
-        .openings()
-        .iter()
-        .map(|o| o.locations[0].label())
-        .collect();
+    let places: Vec<String> = catalog.openings().map(|o| o.locations[0].label()).collect();
     assert_eq!(places, ["Leiden", "Utrecht"]);
+}
+
+/// The catalog grows a part per feed (or per batch of a feed arriving) and
+/// shares its parts between copies: the same openings added in one go or in
+/// parts of any sizes are the same catalog to a reader — every view of every
+/// query in every order, with its facet counts, every opening where it was.
+mod in_parts {
+    use super::*;
+    use openings_core::sample;
+
+    fn queries() -> Vec<Query> {
+        let mut queries = vec![
+            Query::default(),
+            Query::text("archivist"),
+            Query::text("curator rare"),
+            Query::text("bibliotheque"),
+            Query::text("e"),
+            Query::text("zzz-nothing"),
+        ];
+        let mut q = Query::text("collections");
+        q.select(Facet::Country, "DE");
+        q.select(Facet::Workplace, "hybrid");
+        queries.push(q);
+        let mut q = Query::default();
+        q.select(Facet::EmploymentType, "PART_TIME");
+        q.select(Facet::Tag, "rare books");
+        queries.push(q);
+        let mut q = Query::default();
+        q.select(Facet::Organization, "not an organization anyone has");
+        queries.push(q);
+        queries
+    }
+
+    fn in_one(openings: &[Opening]) -> Catalog {
+        let mut catalog = Catalog::new();
+        catalog.add(ParsedFeed {
+            openings: openings.to_vec(),
+            ..ParsedFeed::default()
+        });
+        catalog
+    }
+
+    fn in_parts(openings: &[Opening], cuts: &[usize]) -> Catalog {
+        let mut catalog = Catalog::new();
+        let mut from = 0;
+        for &cut in cuts.iter().chain([&openings.len()]) {
+            let to = cut.clamp(from, openings.len());
+            // A copy is taken and kept between parts, as the board's state
+            // keeps the catalog it showed: adding to one leaves the other.
+            let before = catalog.clone();
+            let len = before.len();
+            catalog.add(ParsedFeed {
+                openings: openings[from..to].to_vec(),
+                ..ParsedFeed::default()
+            });
+            assert_eq!(before.len(), len, "the copy is as it was");
+            from = to;
+        }
+        catalog
+    }
+
+    fn same(a: &Catalog, b: &Catalog) {
+        assert_eq!(a.len(), b.len());
+        let titles = |c: &Catalog| c.openings().map(|o| o.id.clone()).collect::<Vec<_>>();
+        assert_eq!(titles(a), titles(b));
+        for i in [0, a.len() / 2, a.len().saturating_sub(1), a.len()] {
+            assert_eq!(a.get(i), b.get(i), "opening {i}");
+        }
+        for query in queries() {
+            for sort in Sort::ALL {
+                assert_eq!(
+                    a.view(&query, sort),
+                    b.view(&query, sort),
+                    "{query:?} {sort:?}"
+                );
+            }
+            assert_eq!(a.search(&query), b.search(&query));
+        }
+    }
+
+    #[test]
+    fn parts_of_every_size_make_the_same_catalog() {
+        let openings = sample::openings(240, day(1));
+        let one = in_one(&openings);
+        for cuts in [
+            vec![],
+            vec![1],
+            vec![20, 40, 60],
+            vec![0, 0, 120],
+            (1..240).step_by(7).collect(),
+            (1..240).collect(),
+        ] {
+            same(&one, &in_parts(&openings, &cuts));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn any_cuts_make_the_same_catalog(mut cuts in proptest::collection::vec(0usize..90, 0..6)) {
+            cuts.sort_unstable();
+            let openings = sample::openings(90, day(1));
+            same(&in_one(&openings), &in_parts(&openings, &cuts));
+        }
+    }
+
+    /// Repeats across parts are caught as within one: a second feed (a
+    /// part of its own) listing the same postings adds none of them.
+    #[test]
+    fn a_part_repeating_earlier_parts_adds_nothing() {
+        let openings = sample::openings(50, day(1));
+        let mut catalog = in_parts(&openings, &[10, 30]);
+        let again = catalog.add(ParsedFeed {
+            openings: openings[5..25].to_vec(),
+            ..ParsedFeed::default()
+        });
+        assert_eq!((again.new, again.duplicates), (0, 20));
+        assert_eq!(catalog.len(), 50);
+    }
 }

@@ -359,12 +359,13 @@ fn json_feed_items_with_a_job_map_field_by_field() {
 }
 
 #[test]
-fn json_feed_text_content_is_markdown_and_the_author_is_the_organization() {
+fn json_feed_text_content_is_plain_text_and_the_author_is_the_organization() {
     let feed = read(JSON_FEED, JSON_FEED_URL);
     let job = titled(&feed, "Community Coordinator");
     assert_eq!(job.organization.name, "Meridian Consortium");
     assert!(
-        matches!(&job.description, Description::Markdown(md) if md.contains("**coordinator**"))
+        matches!(&job.description, Description::Text(text) if text.contains("**coordinator**")),
+        "content_text is plain text, as JSON Feed says: its stars are stars"
     );
     assert_eq!(job.workplace, Workplace::Remote);
     assert_eq!(

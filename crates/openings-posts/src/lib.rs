@@ -8,11 +8,12 @@
 //! and, where there is one, the line. The widget never reads posts: this
 //! crate is host-only.
 //!
-//! The description stays Markdown ([`Description::Markdown`], with the
-//! Liquid removed); the command-line tool renders it. `docs/cli.md` lists
+//! The description is the body, its Liquid removed, rendered as the site's
+//! generator renders Markdown and sanitized ([`body`]). `docs/cli.md` lists
 //! the front-matter keys.
 
 pub mod apply;
+pub mod body;
 pub mod encoding;
 pub mod facts;
 pub mod front_matter;
@@ -402,7 +403,7 @@ fn read_checked(
         salary,
         date_posted,
         valid_through,
-        description: Description::Markdown(body.trim().to_string()),
+        description: Description::Html(body::to_safe_html(body.trim())),
         apply_url,
         url: None,
         contact,

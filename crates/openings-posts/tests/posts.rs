@@ -66,11 +66,11 @@ fn a_post_in_the_consortium_shape_becomes_an_opening() {
     assert_eq!(o.organization.name, "Lantern Archives Network");
     assert_eq!(o.id, "2031-02-14-digital-outreach-lead");
     assert_eq!(o.tags, vec!["news", "staff"]);
-    let Description::Markdown(md) = &o.description else {
+    let Description::Html(html) = &o.description else {
         panic!("{:?}", o.description)
     };
-    assert!(!md.contains("{%") && !md.contains("{{"), "{md}");
-    assert!(md.contains("## About the role"));
+    assert!(!html.contains("{%") && !html.contains("{{"), "{html}");
+    assert!(html.contains("<h2>About the role</h2>"), "{html}");
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert_eq!(warnings[0].line, Some(16));
     assert!(warnings[0].message.contains("canâ€™t"), "{}", warnings[0]);
@@ -90,10 +90,10 @@ fn fix_encoding_repairs_the_text_and_says_so() {
     let Outcome::Post(post) = read.outcome else {
         panic!()
     };
-    let Description::Markdown(md) = &post.opening.description else {
+    let Description::Html(html) = &post.opening.description else {
         panic!()
     };
-    assert!(md.contains("We can’t wait"));
+    assert!(html.contains("We can’t wait"), "{html}");
     assert!(read.warnings[0].message.starts_with("repaired"));
 }
 

@@ -90,7 +90,7 @@ fn opening(item: &Value, position: usize, author: Option<&str>, ctx: &Context) -
     let description = long_text(item.get("content_html"), MAX_DESCRIPTION_BYTES)
         .map(Description::Html)
         .or_else(|| {
-            long_text(item.get("content_text"), MAX_DESCRIPTION_BYTES).map(Description::Markdown)
+            long_text(item.get("content_text"), MAX_DESCRIPTION_BYTES).map(Description::Text)
         })
         .or_else(|| long_text(item.get("summary"), MAX_DESCRIPTION_BYTES).map(Description::Text))
         .unwrap_or_default();

@@ -1,12 +1,11 @@
 //! Rich text, safely: the one sanitizing path for descriptions. HTML and
-//! Markdown from feeds become a small tree of allowed nodes (paragraphs,
+//! plain text from feeds become a small tree of allowed nodes (paragraphs,
 //! lists, headings, emphasis, quotes, code, simple tables, and links to
 //! http/https/mailto only) that the widget turns into DOM nodes itself, so
 //! feed text is never handed to `innerHTML`. Pure Rust, no HTML crate, never
 //! panics, bounded in depth and size.
 
 mod html;
-mod markdown;
 mod tree;
 
 pub use tree::{to_html, to_text, Element, Node, Tag, MAX_DEPTH};
@@ -18,12 +17,6 @@ use crate::text::MAX_DESCRIPTION_BYTES;
 /// its entities are decoded, Lever's lists).
 pub fn from_html(html: &str) -> Vec<Node> {
     html::parse(bounded(html))
-}
-
-/// The sanitized tree of a Markdown description; HTML inside it is shown as
-/// text, never read as markup.
-pub fn from_markdown(md: &str) -> Vec<Node> {
-    markdown::parse(bounded(md))
 }
 
 /// The sanitized tree of plain text: paragraphs at blank lines, line breaks
@@ -55,7 +48,6 @@ pub fn from_description(description: &Description) -> Vec<Node> {
     match description {
         Description::None => Vec::new(),
         Description::Html(html) => from_html(html),
-        Description::Markdown(md) => from_markdown(md),
         Description::Text(text) => from_text(text),
     }
 }

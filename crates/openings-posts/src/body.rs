@@ -1,20 +1,13 @@
-//! Jekyll post bodies, Markdown with inline HTML, rendered to the board's
-//! safe HTML: `pulldown-cmark` (host only, never in the widget) turns the
-//! Markdown into HTML, and the core's one sanitizing path
-//! ([`openings_core::rich_text`]) keeps only the allowed elements and links.
+//! A post's body, Markdown with inline HTML as Jekyll, Hugo and Eleventy
+//! read it (CommonMark with tables), rendered to the board's safe HTML:
+//! `pulldown-cmark` (host only, never in the widget) turns the Markdown into
+//! HTML, and the core's one sanitizing path ([`openings_core::rich_text`])
+//! keeps only the allowed elements and links. A post's opening carries this
+//! HTML; the widget has no Markdown reader.
 
 use openings_core::rich_text;
 use openings_core::text::escape_markup;
-use openings_core::Description;
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
-
-/// The description with any Markdown rendered and everything sanitized.
-pub fn render_description(description: &Description) -> Description {
-    match description {
-        Description::Markdown(md) => Description::Html(to_safe_html(md)),
-        other => other.clone(),
-    }
-}
 
 /// Markdown (with inline HTML) to sanitized HTML. A paragraph holding only
 /// a line break (what `<br>` between two blocks becomes) is dropped.
