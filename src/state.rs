@@ -198,6 +198,16 @@ pub struct BoardState {
     pub closed: Option<String>,
 }
 
+/// What a loaded feed holds, beside the openings its [`Action::FeedPart`]s
+/// listed while it arrived.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holds {
+    /// Only the openings that came after those: they stay, these join them.
+    Rest,
+    /// The whole feed (a saved copy): it replaces them.
+    Whole,
+}
+
 /// Everything that can happen to a board.
 #[derive(Debug)]
 pub enum Action {
@@ -221,9 +231,7 @@ pub enum Action {
         index: usize,
         feed: Box<ParsedFeed>,
         saved: Option<SavedCopy>,
-        /// The feed holds only the openings after those of its `FeedPart`s;
-        /// otherwise it is the whole feed, and replaces them.
-        rest: bool,
+        holds: Holds,
     },
     FeedFailed {
         generation: u64,
@@ -292,11 +300,11 @@ impl BoardState {
                 index,
                 feed,
                 saved,
-                rest,
+                holds,
             } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
                     let (skipped, cut, stale) = (feed.skipped.clone(), feed.cut, feed.stale);
-                    let mut catalog = if rest {
+                    let mut catalog = if holds == Holds::Rest {
                         (*next.catalog).clone()
                     } else {
                         without_early(&next.catalog, state)
@@ -447,7 +455,7 @@ mod tests {
             generation: 1,
             index: 1,
             saved: None,
-            rest: false,
+            holds: Holds::Whole,
             feed: feed(&["Archivist"]),
         });
         assert_eq!(
@@ -466,7 +474,7 @@ mod tests {
 
     /// Feed `index` (from `url`) arrived: these titles, the rest of the
     /// feed or all of it.
-    fn loaded(index: usize, url: &str, titles: &[&str], rest: bool) -> Action {
+    fn loaded(index: usize, url: &str, titles: &[&str], holds: Holds) -> Action {
         Action::FeedLoaded {
             generation: 1,
             index,
@@ -475,7 +483,7 @@ mod tests {
                 ..ParsedFeed::default()
             }),
             saved: None,
-            rest,
+            holds,
         }
     }
 
@@ -494,7 +502,7 @@ mod tests {
         assert_eq!(state.phase(), Phase::Ready);
         assert!(state.is_loading(), "the count says more are coming");
         assert_eq!(titles(&state), ["Archivist", "Curator"]);
-        let state = state.apply(loaded(0, a, &["Conservator"], true));
+        let state = state.apply(loaded(0, a, &["Conservator"], Holds::Rest));
         assert!(!state.is_loading());
         assert_eq!(titles(&state), ["Archivist", "Curator", "Conservator"]);
         assert!(
@@ -508,7 +516,7 @@ mod tests {
     fn a_feed_that_fails_halfway_takes_its_early_openings_with_it() {
         let (a, b) = ("https://a.example/1", "https://b.example/2");
         let state = started(&[a, b])
-            .apply(loaded(1, b, &["Librarian"], true))
+            .apply(loaded(1, b, &["Librarian"], Holds::Rest))
             .apply(Action::FeedPart {
                 generation: 1,
                 index: 0,
@@ -526,7 +534,7 @@ mod tests {
             Vec::<usize>::new()
         );
         // Its saved copy, read whole, replaces what it showed early.
-        let saved = state.apply(loaded(0, a, &["Archivist", "Curator"], false));
+        let saved = state.apply(loaded(0, a, &["Archivist", "Curator"], Holds::Whole));
         assert_eq!(titles(&saved), ["Librarian", "Archivist", "Curator"]);
     }
 
@@ -565,7 +573,7 @@ mod tests {
                 generation: 1,
                 index: 1,
                 saved: None,
-                rest: false,
+                holds: Holds::Whole,
                 feed: feed(&["Curator", "Conservator"]),
             });
         assert_eq!(state.phase(), Phase::Ready);
@@ -584,7 +592,7 @@ mod tests {
                 generation: 1,
                 index: 0,
                 saved: None,
-                rest: false,
+                holds: Holds::Whole,
                 feed: feed(&["Stale"]),
             });
         assert_eq!(state.catalog.len(), 0);

@@ -25,7 +25,7 @@ use web_sys::{
 };
 
 use crate::config::FeedSource;
-use crate::state::{FeedProblem, SavedCopy, FEED_TIMEOUT_SECONDS};
+use crate::state::{FeedProblem, Holds, SavedCopy, FEED_TIMEOUT_SECONDS};
 
 /// Saved copies larger than this are not kept.
 const MAX_SAVED_BYTES: usize = 1_000_000;
@@ -47,9 +47,18 @@ const SAVED_PREFIX: &str = "openings:feed:";
 pub struct Loaded {
     pub feed: ParsedFeed,
     pub saved: Option<SavedCopy>,
-    /// `feed` holds only the openings after those handed out early;
-    /// otherwise it is the whole feed (a saved copy).
-    pub rest: bool,
+    /// Whether `feed` is what came after the openings handed out early, or
+    /// the whole feed (a saved copy).
+    pub holds: Holds,
+}
+
+/// What one feed's load asks for: the feed, how the board reads it, where
+/// its first openings go, and the loader's early request, if it made one.
+pub struct FeedLoad<'a> {
+    pub source: &'a FeedSource,
+    pub reading: Reading,
+    pub early: Early<'a>,
+    pub prefetched: Option<Prefetched>,
 }
 
 /// How a board reads its feeds: the largest feed it takes, the age past
@@ -77,8 +86,6 @@ pub struct Early<'a> {
     pub show: &'a dyn Fn(Vec<Opening>),
 }
 
-/// The requests for one feed (the first and any retries), which the board
-/// can cancel when it goes away or the feed changes.
 /// A feed request the loader (`openings.js`) started for the board's first
 /// feed while the board's WebAssembly was still on its way, so that the
 /// network and the compiling overlap. The board takes it over, with its
@@ -133,6 +140,8 @@ impl PartialEq for PrefetchSlot {
     }
 }
 
+/// The requests for one feed (the first and any retries), which the board
+/// can cancel when it goes away or the feed changes.
 pub struct FeedRequest {
     /// The controller of the attempt under way.
     controller: RefCell<Option<AbortController>>,
@@ -160,26 +169,17 @@ impl FeedRequest {
         }
     }
 
-    /// Fetches the feed and reads it in the format `source` names (or the one
-    /// its shape shows); when that fails in a way the network may be to blame
-    /// for, falls back to the saved copy (unless `cache` is off).
-    /// Fetches and reads the feed as it arrives, handing its first openings
-    /// to `early` as soon as there are enough of them; falls back to the
-    /// saved copy when the network fails.
-    pub async fn load(
-        &self,
-        source: &FeedSource,
-        reading: Reading,
-        early: Early<'_>,
-        prefetched: Option<Prefetched>,
-    ) -> Result<Loaded, FeedProblem> {
+    /// Fetches the feed and reads it, as it arrives, in the format `source`
+    /// names (or the one its shape shows), handing its first openings to
+    /// `early` as soon as there are enough of them; when that fails in a way
+    /// the network may be to blame for, falls back to the saved copy (unless
+    /// the board keeps none).
+    pub async fn load(&self, load: FeedLoad<'_>) -> Result<Loaded, FeedProblem> {
+        let (source, reading) = (load.source, load.reading);
         let url = source.url.as_str();
         let cache = reading.cache;
-        let now = Timestamp(js_sys::Date::now() as i64);
-        match self
-            .fetch_feed(source, now, reading, early, prefetched)
-            .await
-        {
+        let now = crate::embed::now();
+        match self.fetch_feed(load, now).await {
             Ok((feed, copy)) => {
                 if cache {
                     save_copy(url, copy.as_deref(), now);
@@ -187,7 +187,7 @@ impl FeedRequest {
                 Ok(Loaded {
                     feed,
                     saved: None,
-                    rest: true,
+                    holds: Holds::Rest,
                 })
             }
             // A cancelled load has nobody to answer: no saved copy is read.
@@ -203,7 +203,7 @@ impl FeedRequest {
                             fetched_at,
                             problem,
                         }),
-                        rest: false,
+                        holds: Holds::Whole,
                     }),
                     Err(_) => Err(problem),
                 }
@@ -216,12 +216,15 @@ impl FeedRequest {
     /// itself when it is small enough to keep as the saved copy.
     async fn fetch_feed(
         &self,
-        source: &FeedSource,
+        load: FeedLoad<'_>,
         now: Timestamp,
-        reading: Reading,
-        early: Early<'_>,
-        prefetched: Option<Prefetched>,
     ) -> Result<(ParsedFeed, Option<String>), FeedProblem> {
+        let FeedLoad {
+            source,
+            reading,
+            early,
+            prefetched,
+        } = load;
         let url = source.url.as_str();
         let Reading {
             max_bytes, cache, ..
@@ -359,9 +362,6 @@ impl Default for FeedRequest {
     }
 }
 
-/// A failed `fetch` does not say why. Asking again without CORS (an opaque
-/// request the page cannot read) does: if the server answers that, it is
-/// up and refuses other sites; if not, it cannot be reached.
 /// The board's request for a feed: CORS, never cookies, revalidated with
 /// the server unless the cache is off (the loader's prefetch asks the same).
 fn feed_request(
@@ -418,6 +418,9 @@ async fn next_frame(window: &web_sys::Window) {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
+/// A failed `fetch` does not say why. Asking again without CORS (an opaque
+/// request the page cannot read) does: if the server answers that, it is
+/// up and refuses other sites; if not, it cannot be reached.
 async fn tell_cors_from_network(url: &str) -> FeedProblem {
     let Some(window) = web_sys::window() else {
         return FeedProblem::Network;

@@ -14,7 +14,9 @@ use yew::prelude::*;
 
 use crate::config::BoardConfig;
 use crate::embed::console;
-use crate::embed::feed_loader::{Early, FeedRequest, Loaded, PrefetchSlot, Prefetched, Reading};
+use crate::embed::feed_loader::{
+    Early, FeedLoad, FeedRequest, Loaded, PrefetchSlot, Prefetched, Reading,
+};
 use crate::state::Action;
 
 /// The requests of the feeds now shown, to cancel them when the feeds change.
@@ -126,7 +128,14 @@ fn start_load(
                 after: page_size,
                 show: &show_early,
             };
-            let result = task.load(&source, reading, early, prefetched.take()).await;
+            let result = task
+                .load(FeedLoad {
+                    source: &source,
+                    reading,
+                    early,
+                    prefetched: prefetched.take(),
+                })
+                .await;
             if task.is_cancelled() {
                 return;
             }
@@ -138,7 +147,7 @@ fn start_load(
                         index,
                         feed: Box::new(loaded.feed),
                         saved: loaded.saved,
-                        rest: loaded.rest,
+                        holds: loaded.holds,
                     });
                     return;
                 }

@@ -15,6 +15,29 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Where the built widget is: `$DIST`, or the workspace's `dist/`. */
 export const distDir = resolve(process.env.DIST ?? join(here, '..', '..', 'dist'));
 export const pagesDir = join(here, 'pages');
+
+// What the host pages share, written once: `{{hostErrors}}` is the page's own
+// bookkeeping of every uncaught error or rejection it sees (`hostErrors`,
+// read by assertHostUnharmed); `{{hostHead}}` is that with the charset, the
+// viewport and the host's stylesheet; `{{hostTicks}}` a counter that must keep
+// ticking while boards load (`hostTicks`, shown in #host-counter).
+const HOST_ERRORS = `<script>
+    window.hostErrors = [];
+    window.addEventListener("error", (e) => hostErrors.push(String(e.message || e)));
+    window.addEventListener("unhandledrejection", (e) => hostErrors.push("unhandled rejection: " + String(e.reason)));
+  </script>`;
+const HOST_HEAD = `<meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="stylesheet" href="/host.css">
+  ${HOST_ERRORS}`;
+const HOST_TICKS = `<script>
+    window.hostTicks = 0;
+    setInterval(() => {
+      hostTicks += 1;
+      const out = document.getElementById("host-counter");
+      if (out) out.textContent = String(hostTicks);
+    }, 20);
+  </script>`;
 export const feedsDir = join(here, 'feeds');
 
 const MIME = {
@@ -119,6 +142,9 @@ export async function startServers({ dist = distDir } = {}) {
 
   function fill(template, params) {
     return template
+      .replaceAll('{{hostHead}}', HOST_HEAD)
+      .replaceAll('{{hostErrors}}', HOST_ERRORS)
+      .replaceAll('{{hostTicks}}', HOST_TICKS)
       .replaceAll('{{widgetScript}}', params.has('nowidget')
         ? '<!-- widget left out (?nowidget) -->'
         : params.has('slowwasm')

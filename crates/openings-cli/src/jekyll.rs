@@ -1,9 +1,10 @@
 //! `openings jekyll`: the job posts of a static site (Jekyll, Hugo or
 //! Eleventy) to one schema.org JSON-LD feed. `openings_posts` reads each
-//! post; this module finds the files, keeps the posts with the chosen tag
-//! that are still open, renders their Markdown to safe HTML, checks every
-//! posting it writes with the rules of `openings validate`, and reports each
-//! problem with the post's file and the front-matter key to add.
+//! post (its Markdown rendered to safe HTML there); this module finds the
+//! files, keeps the posts with the chosen tag that are still open, checks
+//! every posting it writes with the rules of `openings validate`, and
+//! reports each problem with the post's file and the front-matter key to
+//! add.
 
 use std::path::{Path, PathBuf};
 

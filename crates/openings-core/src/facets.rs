@@ -317,6 +317,49 @@ mod tests {
     }
 
     #[test]
+    fn workplace_and_employment_type_values_are_keys_the_others_words() {
+        let keys: Vec<Facet> = Facet::ALL
+            .into_iter()
+            .filter(|f| f.values_are_keys())
+            .collect();
+        assert_eq!(keys, [Facet::Workplace, Facet::EmploymentType]);
+    }
+
+    /// A value picked in another spelling than the catalog's (a link typed
+    /// by hand) is the catalog's value, picked: one entry, with its count.
+    /// A picked value no opening has still shows, to be cleared.
+    #[test]
+    fn a_picked_value_shows_once_whatever_its_spelling() {
+        let mut values = FacetValues::default();
+        let mut column = FacetColumn::default();
+        let mut new = values.begin();
+        values.push(&mut new, &mut column, ["Netherlands"]);
+        values.push(&mut new, &mut column, ["Belgium"]);
+        values.end(new);
+        let picked = ["NETHERLANDS".to_string(), "Narnia".to_string()];
+        let counts = values.counts(Facet::Country, &[3, 1], &picked);
+        let shown: Vec<(&str, usize, bool)> = counts
+            .values
+            .iter()
+            .map(|v| (v.value.as_str(), v.count, v.selected))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Netherlands", 3, true),
+                ("Belgium", 1, false),
+                ("Narnia", 0, true)
+            ]
+        );
+        assert!(!counts.hidden);
+        let one = FacetValues::default();
+        assert!(
+            one.counts(Facet::Country, &[], &[]).hidden,
+            "no value: nothing to filter by"
+        );
+    }
+
+    #[test]
     fn spellings_that_fold_alike_are_one_value() {
         let mut values = FacetValues::default();
         let mut column = FacetColumn::default();

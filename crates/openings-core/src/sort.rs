@@ -113,11 +113,13 @@ fn earlier_first(a: Option<Timestamp>, b: Option<Timestamp>) -> Ordering {
 /// sorting a large catalog calls this hundreds of thousands of times.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
+    // One position for both: a run of digits is passed only when both runs
+    // are as long (the same number, spelled alike).
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        let (x, y) = (a[i], b[i]);
         if x.is_ascii_digit() && y.is_ascii_digit() {
-            let (da, db) = (digits(&a[i..]), digits(&b[j..]));
+            let (da, db) = (digits(&a[i..]), digits(&b[i..]));
             let (na, nb) = (without_zeros(da), without_zeros(db));
             let order = na
                 .len()
@@ -128,14 +130,14 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
             if order != Ordering::Equal {
                 return order;
             }
-            (i, j) = (i + da.len(), j + db.len());
+            i += da.len();
         } else if x != y {
             return x.cmp(&y);
         } else {
-            (i, j) = (i + 1, j + 1);
+            i += 1;
         }
     }
-    (a.len() - i).cmp(&(b.len() - j))
+    a.len().cmp(&b.len())
 }
 
 fn digits(s: &[u8]) -> &[u8] {
@@ -163,6 +165,32 @@ mod tests {
         assert_eq!(Sort::parse(" Closing "), Some(Sort::Closing));
         assert_eq!(Sort::parse("oldest"), None);
         assert_eq!(Sort::parse(""), None);
+    }
+
+    #[test]
+    fn digits_and_letters_compare_as_characters_and_text_after_a_number_counts() {
+        assert_eq!(
+            natural_cmp("1", "b"),
+            Ordering::Less,
+            "a digit before a letter"
+        );
+        assert_eq!(natural_cmp("b", "1"), Ordering::Greater);
+        assert_eq!(natural_cmp("curator 7 b", "curator 7 a"), Ordering::Greater);
+        assert_eq!(natural_cmp("curator 12 a", "curator 12 b"), Ordering::Less);
+        assert_eq!(natural_cmp("room 3", "room 3"), Ordering::Equal);
+        assert_eq!(natural_cmp("room 3", "room 3b"), Ordering::Less);
+        assert_eq!(natural_cmp("", "a"), Ordering::Less);
+        assert_eq!(natural_cmp("a", ""), Ordering::Greater);
+        assert_eq!(
+            natural_cmp("x9", "x10"),
+            Ordering::Less,
+            "by value, not by digit"
+        );
+        assert_eq!(
+            natural_cmp("x007", "x7"),
+            Ordering::Greater,
+            "the shorter spelling first"
+        );
     }
 
     #[test]

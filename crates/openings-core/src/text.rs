@@ -157,10 +157,13 @@ pub fn html_to_text(html: &str) -> String {
 
 /// Decodes the named entities feeds commonly use, and numeric ones.
 pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
     let mut out = String::with_capacity(s.len());
+    decode_entities_into(&mut out, s);
+    out
+}
+
+/// [`decode_entities`], appended to `out`.
+pub fn decode_entities_into(out: &mut String, s: &str) {
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
@@ -200,7 +203,6 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
 }
 
 /// The typographic and accented-letter entities job descriptions use

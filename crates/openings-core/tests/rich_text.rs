@@ -390,3 +390,58 @@ proptest! {
         assert_safe(&from_description(&Description::Text(source.clone())), &source);
     }
 }
+
+/// The words a search indexes are the words the reader sees: the tree's
+/// text, folded, word for word — nothing from a dropped script, style or
+/// form, and inline markup inside a word leaves it one word.
+#[test]
+fn search_sees_the_words_the_reader_sees() {
+    use openings_core::rich_text::words_of_html;
+    use openings_core::text::fold;
+    for (html, words) in [
+        (
+            "<p>Rare <b>books</b> and <i>maps</i></p>",
+            "rare books and maps",
+        ),
+        ("<b>Arch</b>ivist", "archivist"),
+        ("Cura<script>var secret = 'x'</script>tor", "curator"),
+        (
+            "<style>.hidden{}</style><p>Visible</p><svg><text>drawn</text></svg>",
+            "visible",
+        ),
+        ("<ul><li>Dutch</li><li>Latin</li></ul>", "dutch latin"),
+        ("line<br>break", "line break"),
+        ("caf&eacute; &amp; bar", "cafe bar"),
+        ("<select><option>Choose</option></select>Staff", "staff"),
+    ] {
+        assert_eq!(fold(&words_of_html(html)), words, "{html}");
+        assert_eq!(
+            fold(&to_text(&from_html(html))),
+            words,
+            "the tree says the same: {html}"
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn the_indexed_words_of_any_html_are_its_trees_words(parts in proptest::collection::vec(
+        prop_oneof![
+            Just("<p>".to_string()), Just("</p>".to_string()), Just("<b>".to_string()), Just("</b>".to_string()),
+            Just("<li>".to_string()), Just("<ul>".to_string()), Just("<br>".to_string()), Just("<div>".to_string()),
+            Just("<script>".to_string()), Just("</script>".to_string()), Just("<svg>".to_string()), Just("</svg>".to_string()),
+            Just("<a href=\"https://x.example/\">".to_string()), Just("</a>".to_string()), Just("&amp;".to_string()),
+            Just("<td>".to_string()), Just("<h2>".to_string()), Just("</h2>".to_string()), Just("<!--".to_string()),
+            Just("-->".to_string()), Just(" ".to_string()), "[a-zé]{1,6}",
+        ],
+        0..30,
+    )) {
+        let html = parts.concat();
+        let words = |s: &str| openings_core::text::fold(s);
+        prop_assert_eq!(
+            words(&openings_core::rich_text::words_of_html(&html)),
+            words(&to_text(&from_html(&html))),
+            "{}", html
+        );
+    }
+}

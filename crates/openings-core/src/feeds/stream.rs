@@ -68,19 +68,43 @@ enum List {
     Closed,
 }
 
+/// Where the splitter is in the JSON's text: in code, in a string, or just
+/// after a backslash in a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scan {
+    Code,
+    String,
+    Escape,
+}
+
+/// The entry of the list being read.
+#[derive(Debug)]
+struct Item {
+    bytes: Vec<u8>,
+    /// A bare value (a string, a number…), which ends at the list's own `,`
+    /// or `]`, not at a bracket of its own.
+    bare: bool,
+}
+
+/// A key of the top-level object: none expected (a value is being read),
+/// one expected (after `{` or `,`), or one being read, with its bytes so far.
+#[derive(Debug)]
+enum Key {
+    Idle,
+    Expected,
+    Reading(Vec<u8>),
+}
+
 /// Cuts a JSON document into its list's entries and the rest.
 #[derive(Debug)]
 struct Splitter {
     depth: usize,
-    in_string: bool,
-    escaped: bool,
+    scan: Scan,
     root: Root,
     list: List,
     /// The key of the list in the top-level object (`None` for a top-level array).
     list_key: Option<String>,
-    /// The entry being read, and whether it is a bare value (not `{…}`/`[…]`).
-    item: Option<Vec<u8>>,
-    item_is_scalar: bool,
+    item: Option<Item>,
     between: Between,
     /// Set when the list's entries are not separated as JSON separates them,
     /// or are nested too deeply.
@@ -89,9 +113,8 @@ struct Splitter {
     skeleton: Vec<u8>,
     /// The skeleton as it stood when the list opened, closed so that it decodes.
     head: Option<Vec<u8>>,
-    expect_key: bool,
-    reading_key: bool,
-    key: Vec<u8>,
+    key: Key,
+    /// The last key of the top-level object read, when it is plain text.
     last_key: Option<String>,
 }
 
@@ -99,27 +122,26 @@ impl Splitter {
     fn new() -> Splitter {
         Splitter {
             depth: 0,
-            in_string: false,
-            escaped: false,
+            scan: Scan::Code,
             root: Root::Unknown,
             list: List::None,
             list_key: None,
             item: None,
-            item_is_scalar: false,
             between: Between::Start,
             fault: None,
             skeleton: Vec::new(),
             head: None,
-            expect_key: false,
-            reading_key: false,
-            key: Vec::new(),
+            key: Key::Idle,
             last_key: None,
         }
     }
 
     /// Whether the document so far is complete: a root value, all closed.
     fn is_complete(&self) -> bool {
-        self.root != Root::Unknown && self.depth == 0 && !self.in_string && self.item.is_none()
+        self.root != Root::Unknown
+            && self.depth == 0
+            && self.scan == Scan::Code
+            && self.item.is_none()
     }
 
     /// Reads `bytes`, pushing every entry completed onto `items`.
@@ -130,7 +152,7 @@ impl Splitter {
                     continue;
                 }
             } else if let List::Open(at) = self.list {
-                if self.depth == at && !self.in_string {
+                if self.depth == at && self.scan == Scan::Code {
                     self.list_byte(b, at);
                     continue;
                 }
@@ -149,8 +171,8 @@ impl Splitter {
         let Some(item) = self.item.as_mut() else {
             return false;
         };
-        if self.in_string {
-            item.push(b);
+        if self.scan != Scan::Code {
+            item.bytes.push(b);
             self.string_byte(b);
             return true;
         }
@@ -159,24 +181,24 @@ impl Splitter {
         };
         match b {
             b'"' => {
-                self.in_string = true;
-                item.push(b);
+                self.scan = Scan::String;
+                item.bytes.push(b);
             }
             b'{' | b'[' => {
                 self.depth += 1;
                 if self.depth > MAX_DEPTH {
                     self.fault = Some(FeedError::TooDeep);
                 }
-                item.push(b);
+                item.bytes.push(b);
             }
-            b'}' | b']' if self.item_is_scalar && self.depth == at => {
+            b'}' | b']' if item.bare && self.depth == at => {
                 self.end_item(items);
                 // The list's own closing bracket.
                 self.list_byte(b, at);
             }
             b'}' | b']' => {
                 self.depth -= 1;
-                item.push(b);
+                item.bytes.push(b);
                 if self.depth == at {
                     self.end_item(items);
                 }
@@ -185,14 +207,14 @@ impl Splitter {
                 self.end_item(items);
                 self.between = Between::Comma;
             }
-            _ => item.push(b),
+            _ => item.bytes.push(b),
         }
         true
     }
 
     fn end_item(&mut self, items: &mut Vec<Vec<u8>>) {
         if let Some(item) = self.item.take() {
-            items.push(item);
+            items.push(item.bytes);
         }
         self.between = Between::Entry;
     }
@@ -223,7 +245,7 @@ impl Splitter {
                 self.skeleton.push(b);
                 self.list = List::Closed;
                 if self.depth == 1 {
-                    self.expect_key = false;
+                    self.key = Key::Idle;
                 }
             }
             b'{' | b'[' => {
@@ -231,16 +253,22 @@ impl Splitter {
                     self.misplaced(b);
                 }
                 self.depth += 1;
-                self.item = Some(vec![b]);
-                self.item_is_scalar = false;
+                self.item = Some(Item {
+                    bytes: vec![b],
+                    bare: false,
+                });
             }
             _ => {
                 if !entry_may_start {
                     self.misplaced(b);
                 }
-                self.in_string = b == b'"';
-                self.item = Some(vec![b]);
-                self.item_is_scalar = true;
+                if b == b'"' {
+                    self.scan = Scan::String;
+                }
+                self.item = Some(Item {
+                    bytes: vec![b],
+                    bare: true,
+                });
             }
         }
     }
@@ -248,33 +276,35 @@ impl Splitter {
     /// A byte inside a string (after its opening quote); true when it is
     /// the closing quote.
     fn string_byte(&mut self, b: u8) -> bool {
-        if self.escaped {
-            self.escaped = false;
-        } else if b == b'\\' {
-            self.escaped = true;
-        } else if b == b'"' {
-            self.in_string = false;
-            return true;
+        match (self.scan, b) {
+            (Scan::Escape, _) => self.scan = Scan::String,
+            (_, b'\\') => self.scan = Scan::Escape,
+            (_, b'"') => {
+                self.scan = Scan::Code;
+                return true;
+            }
+            _ => {}
         }
         false
     }
 
     /// A byte outside the list's entries: kept in the skeleton.
     fn skeleton_byte(&mut self, b: u8) -> Result<(), FeedError> {
-        if self.in_string {
+        if self.scan != Scan::Code {
             self.skeleton.push(b);
-            if self.reading_key {
-                self.key.push(b);
+            if let Key::Reading(key) = &mut self.key {
+                key.push(b);
             }
-            if self.string_byte(b) && self.reading_key {
-                self.reading_key = false;
-                // The list keys are plain ASCII: a key with escapes is none of them.
-                self.last_key = self
-                    .key
-                    .get(1..self.key.len() - 1)
-                    .filter(|k| !k.contains(&b'\\'))
-                    .and_then(|k| std::str::from_utf8(k).ok())
-                    .map(str::to_string);
+            if self.string_byte(b) {
+                if let Key::Reading(key) = &self.key {
+                    // The list keys are plain ASCII: a key with escapes is none of them.
+                    self.last_key = key
+                        .get(1..key.len() - 1)
+                        .filter(|k| !k.contains(&b'\\'))
+                        .and_then(|k| std::str::from_utf8(k).ok())
+                        .map(str::to_string);
+                    self.key = Key::Idle;
+                }
             }
             return Ok(());
         }
@@ -308,7 +338,7 @@ impl Splitter {
             b'{' | b'[' => {
                 if self.depth == 0 && self.root == Root::Unknown {
                     self.root = Root::Object;
-                    self.expect_key = true;
+                    self.key = Key::Expected;
                 }
                 self.depth += 1;
                 if self.depth > MAX_DEPTH {
@@ -317,18 +347,16 @@ impl Splitter {
             }
             b'}' | b']' => self.depth = self.depth.saturating_sub(1),
             b'"' => {
-                self.in_string = true;
+                self.scan = Scan::String;
                 if self.depth == 0 && self.root == Root::Unknown {
                     self.root = Root::Scalar;
                 }
-                if self.depth == 1 && self.root == Root::Object && self.expect_key {
-                    self.expect_key = false;
-                    self.reading_key = true;
-                    self.key.clear();
-                    self.key.push(b);
+                if self.depth == 1 && self.root == Root::Object && matches!(self.key, Key::Expected)
+                {
+                    self.key = Key::Reading(vec![b]);
                 }
             }
-            b',' if self.depth == 1 && self.root == Root::Object => self.expect_key = true,
+            b',' if self.depth == 1 && self.root == Root::Object => self.key = Key::Expected,
             _ => {
                 if self.depth == 0 && self.root == Root::Unknown {
                     self.root = Root::Scalar;
@@ -471,7 +499,7 @@ impl FeedReader {
                 self.feed.cut += self.pending.len() - room;
                 self.pending.truncate(room);
             }
-            self.map_pending(false)?;
+            self.map_ready()?;
         }
         Ok(())
     }
@@ -552,7 +580,7 @@ impl FeedReader {
                 // as it stood when its list opened; so are the last ones,
                 // whatever the chunks. A `@graph` after the list has
                 // postings of its own: read once, at the end.
-                self.map_pending(true)?;
+                self.map_rest()?;
                 // The entries that named graph nodes, with the whole
                 // document (its graph's postings the list did not name
                 // come with them, once).
@@ -569,7 +597,7 @@ impl FeedReader {
             }
             List::Open(_) | List::Closed => {
                 self.head = Some(doc);
-                self.map_pending(true)?;
+                self.map_rest()?;
                 if self.format.is_none() {
                     // Not even the whole document has a known shape.
                     let items = decode_items(&self.pending)?;
@@ -601,8 +629,7 @@ impl FeedReader {
             return FeedError::NotJson("it looks like an HTML page".into());
         }
         match error {
-            Some(e) if e.to_string().contains("recursion limit") => FeedError::TooDeep,
-            Some(e) => FeedError::NotJson(e.to_string()),
+            Some(e) => json_error(&e),
             None => FeedError::NotJson("the body ends before the JSON does: it was cut off".into()),
         }
     }
@@ -641,56 +668,74 @@ impl FeedReader {
         Ok(())
     }
 
-    /// Maps the complete entries waiting, once the format is known; at the
-    /// end, whatever is left (detecting the format from the whole document).
-    fn map_pending(&mut self, at_end: bool) -> Result<(), FeedError> {
-        if self.pending.is_empty() && !at_end {
+    /// Maps the complete entries waiting, as they come: once the first
+    /// [`DETECT_AFTER`] of them show the format, and while the entries can
+    /// be mapped one batch at a time.
+    fn map_ready(&mut self) -> Result<(), FeedError> {
+        if self.pending.is_empty() {
             return Ok(());
         }
         self.decode_head()?;
-        if !at_end && !self.decided {
+        if !self.decided {
             if self.pending.len() < DETECT_AFTER {
                 return Ok(());
             }
-            // Entries are mapped as they come only when the first of them,
-            // with the keys seen so far, already have the format's shape; a
-            // format named by the site editor is checked the same way (its
-            // identifying keys may come after the list). Otherwise all wait
-            // for the whole document.
-            self.decided = true;
-            let sample = decode_items(&self.pending[..DETECT_AFTER])?;
-            let doc = self.doc_with(sample);
-            let known = match self.format {
-                Some(format) => format.adapter().detect(&doc),
-                None => {
-                    self.format = detect(&doc);
-                    self.format.is_some()
-                }
-            };
-            // Entries that refer to the nodes of a `@graph` beside them are
-            // read with the whole graph, once: at the end.
-            self.streaming = known && doc.get("@graph").is_none();
-            self.restore_head(doc);
-            self.feed.format = self.format;
+            self.decide()?;
         }
-        if at_end && self.format.is_none() {
+        // A JSON Feed's entries borrow the feed's author, which may come after
+        // them: its entries are mapped at the end, with the whole document.
+        match self.format {
+            Some(format) if self.streaming && format != FeedFormat::JsonFeed => {
+                self.map_batch(format)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Decides, once, from the first entries (with the keys seen so far),
+    /// whether the entries can be mapped as they come: only when they
+    /// already have the format's shape; a format named by the site editor is
+    /// checked the same way (its identifying keys may come after the list).
+    /// Otherwise all wait for the whole document.
+    fn decide(&mut self) -> Result<(), FeedError> {
+        self.decided = true;
+        let sample = decode_items(&self.pending[..DETECT_AFTER])?;
+        let doc = self.doc_with(sample);
+        let known = match self.format {
+            Some(format) => format.adapter().detect(&doc),
+            None => {
+                self.format = detect(&doc);
+                self.format.is_some()
+            }
+        };
+        // Entries that refer to the nodes of a `@graph` beside them are
+        // read with the whole graph, once: at the end.
+        self.streaming = known && doc.get("@graph").is_none();
+        self.restore_head(doc);
+        self.feed.format = self.format;
+        Ok(())
+    }
+
+    /// Maps every entry still waiting, once the whole body is in (detecting
+    /// the format from the whole list when it is not known yet).
+    fn map_rest(&mut self) -> Result<(), FeedError> {
+        self.decode_head()?;
+        if self.format.is_none() {
             let sample = decode_items(&self.pending)?;
             let doc = self.doc_with(sample);
             self.format = detect(&doc);
             self.restore_head(doc);
             self.feed.format = self.format;
         }
-        let Some(format) = self.format else {
-            return Ok(());
-        };
-        // A JSON Feed's entries borrow the feed's author, which may come after
-        // them: its entries are mapped at the end, with the whole document.
-        if !at_end && (!self.streaming || format == FeedFormat::JsonFeed) {
-            return Ok(());
+        match self.format {
+            Some(format) if !self.pending.is_empty() => self.map_batch(format),
+            _ => Ok(()),
         }
-        if self.pending.is_empty() {
-            return Ok(());
-        }
+    }
+
+    /// Maps the entries waiting, in `format`, beside the document as it
+    /// stood when its list opened.
+    fn map_batch(&mut self, format: FeedFormat) -> Result<(), FeedError> {
         let mut items = decode_items(&std::mem::take(&mut self.pending))?;
         // While entries are mapped as they come (beside the document as it
         // stood when its list opened), one that only names a `@graph` node
@@ -781,16 +826,19 @@ fn decode(bytes: &[u8]) -> Result<Value, serde_json::Error> {
 fn decode_items(items: &[Vec<u8>]) -> Result<Vec<Value>, FeedError> {
     items
         .iter()
-        .map(|bytes| {
-            decode(bytes).map_err(|e| {
-                if e.to_string().contains("recursion limit") {
-                    FeedError::TooDeep
-                } else {
-                    FeedError::NotJson(e.to_string())
-                }
-            })
-        })
+        .map(|bytes| decode(bytes).map_err(|e| json_error(&e)))
         .collect()
+}
+
+/// What a JSON decoding error means for a feed: nested deeper than the
+/// decoder goes (serde_json says "recursion limit"), or not JSON.
+fn json_error(e: &serde_json::Error) -> FeedError {
+    let said = e.to_string();
+    if said.contains("recursion limit") {
+        FeedError::TooDeep
+    } else {
+        FeedError::NotJson(said)
+    }
 }
 
 #[cfg(test)]

@@ -71,20 +71,103 @@ fn kind(name: &str) -> Kind {
     }
 }
 
+/// What the reader makes of an HTML fragment: a tree ([`TreeBuilder`]), or
+/// only its words ([`Words`]).
+trait Sink {
+    /// Text as the HTML writes it: its entities are the sink's to decode.
+    fn html_text(&mut self, html: &str);
+    fn text(&mut self, text: &str);
+    fn line_break(&mut self);
+    fn block_break(&mut self);
+    fn open(&mut self, tag: Tag);
+    fn open_link(&mut self, href: String);
+    fn close(&mut self, tag: Tag);
+}
+
+impl Sink for TreeBuilder {
+    fn html_text(&mut self, html: &str) {
+        TreeBuilder::text(self, &decode_entities(html));
+    }
+    fn text(&mut self, text: &str) {
+        TreeBuilder::text(self, text);
+    }
+    fn line_break(&mut self) {
+        TreeBuilder::line_break(self);
+    }
+    fn block_break(&mut self) {
+        TreeBuilder::block_break(self);
+    }
+    fn open(&mut self, tag: Tag) {
+        TreeBuilder::open(self, Element::new(tag, Vec::new()));
+    }
+    fn open_link(&mut self, href: String) {
+        TreeBuilder::open(self, Element::link(href, Vec::new()));
+    }
+    fn close(&mut self, tag: Tag) {
+        TreeBuilder::close(self, tag);
+    }
+}
+
+/// The text the reader sees, for searching: what the tree would show, with
+/// a space wherever a block, a line or a cell ends (and nowhere else, so
+/// that `<b>Arch</b>ivist` is one word, as it reads).
+struct Words(String);
+
+impl Sink for Words {
+    fn html_text(&mut self, html: &str) {
+        crate::text::decode_entities_into(&mut self.0, html);
+    }
+    fn text(&mut self, text: &str) {
+        self.0.push_str(text);
+    }
+    fn line_break(&mut self) {
+        self.0.push(' ');
+    }
+    fn block_break(&mut self) {
+        self.0.push(' ');
+    }
+    fn open(&mut self, tag: Tag) {
+        if !tag.is_inline() {
+            self.0.push(' ');
+        }
+    }
+    fn open_link(&mut self, _href: String) {}
+    fn close(&mut self, tag: Tag) {
+        if !tag.is_inline() {
+            self.0.push(' ');
+        }
+    }
+}
+
 /// The sanitized tree of an HTML fragment.
 pub fn parse(html: &str) -> Vec<Node> {
+    let mut tree = TreeBuilder::new();
+    read(html, &mut tree);
+    tree.finish()
+}
+
+/// The words of an HTML fragment as the reader sees them (see [`Words`]):
+/// what a search looks at. Dropped elements (scripts, styles, forms…) have
+/// none.
+pub fn words(html: &str) -> String {
+    let mut words = Words(String::with_capacity(html.len()));
+    read(html, &mut words);
+    words.0
+}
+
+/// Reads an HTML fragment into `tree`.
+fn read(html: &str, tree: &mut impl Sink) {
     // Searches for end tags run on a lower-case copy: same byte offsets.
     let lower = html.to_ascii_lowercase();
     let bytes = html.as_bytes();
-    let mut tree = TreeBuilder::new();
     let mut pos = 0;
     while pos < html.len() {
         let Some(lt) = html[pos..].find('<').map(|i| pos + i) else {
-            tree.text(&decode_entities(&html[pos..]));
+            tree.html_text(&html[pos..]);
             break;
         };
         if lt > pos {
-            tree.text(&decode_entities(&html[pos..lt]));
+            tree.html_text(&html[pos..lt]);
         }
         pos = lt;
         let next = bytes.get(pos + 1).copied().unwrap_or(b' ');
@@ -97,7 +180,7 @@ pub fn parse(html: &str) -> Vec<Node> {
             if after_slash.is_ascii_alphabetic() {
                 let (name, end) = read_name(&lower, pos + 2);
                 pos = after(html, end, ">");
-                end_tag(&mut tree, name);
+                end_tag(tree, name);
             } else {
                 // "</>" is ignored, "</ …" is a bogus comment.
                 pos = after(html, pos, ">");
@@ -109,11 +192,11 @@ pub fn parse(html: &str) -> Vec<Node> {
             };
             pos = tag.end;
             match kind(tag.name) {
-                Kind::Keep(t) => tree.open(Element::new(t, Vec::new())),
+                Kind::Keep(t) => tree.open(t),
                 Kind::Link => {
                     let href = tag.href.map(decode_entities);
                     match href.as_deref().and_then(safe_link) {
-                        Some(href) => tree.open(Element::link(href, Vec::new())),
+                        Some(href) => tree.open_link(href),
                         // An unsafe or missing link: its text stays, as text.
                         None => tree.close(Tag::A),
                     }
@@ -134,10 +217,9 @@ pub fn parse(html: &str) -> Vec<Node> {
             pos += 1;
         }
     }
-    tree.finish()
 }
 
-fn end_tag(tree: &mut TreeBuilder, name: &str) {
+fn end_tag(tree: &mut impl Sink, name: &str) {
     match kind(name) {
         Kind::Keep(tag) => tree.close(tag),
         Kind::Link => tree.close(Tag::A),

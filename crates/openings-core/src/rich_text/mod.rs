@@ -19,6 +19,13 @@ pub fn from_html(html: &str) -> Vec<Node> {
     html::parse(bounded(html))
 }
 
+/// The words of an HTML description as the reader sees them, for search:
+/// the tree's text without building the tree (a dropped script's text is
+/// no word of it; `<b>Arch</b>ivist` is one word, as it reads).
+pub fn words_of_html(html: &str) -> String {
+    html::words(bounded(html))
+}
+
 /// The sanitized tree of plain text: paragraphs at blank lines, line breaks
 /// at single newlines.
 pub fn from_text(text: &str) -> Vec<Node> {
