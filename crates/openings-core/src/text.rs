@@ -275,6 +275,101 @@ fn typographic_entity(name: &str) -> Option<char> {
 mod tests {
     use super::*;
 
+    /// Every named entity the decoder knows, each as HTML5 defines it (the
+    /// code points written here from the standard, not from the table).
+    #[test]
+    fn every_named_entity_decodes_to_its_character() {
+        let entities: [(&str, u32); 64] = [
+            ("amp", 0x26),
+            ("lt", 0x3c),
+            ("gt", 0x3e),
+            ("quot", 0x22),
+            ("apos", 0x27),
+            ("nbsp", 0xa0),
+            ("lsquo", 0x2018),
+            ("rsquo", 0x2019),
+            ("sbquo", 0x201a),
+            ("ldquo", 0x201c),
+            ("rdquo", 0x201d),
+            ("bdquo", 0x201e),
+            ("laquo", 0xab),
+            ("raquo", 0xbb),
+            ("ndash", 0x2013),
+            ("mdash", 0x2014),
+            ("hellip", 0x2026),
+            ("bull", 0x2022),
+            ("middot", 0xb7),
+            ("shy", 0xad),
+            ("ensp", 0x2002),
+            ("emsp", 0x2003),
+            ("thinsp", 0x2009),
+            ("zwj", 0x200d),
+            ("zwnj", 0x200c),
+            ("copy", 0xa9),
+            ("reg", 0xae),
+            ("trade", 0x2122),
+            ("deg", 0xb0),
+            ("sect", 0xa7),
+            ("para", 0xb6),
+            ("times", 0xd7),
+            ("divide", 0xf7),
+            ("plusmn", 0xb1),
+            ("euro", 0x20ac),
+            ("pound", 0xa3),
+            ("yen", 0xa5),
+            ("cent", 0xa2),
+            ("aacute", 0xe1),
+            ("agrave", 0xe0),
+            ("acirc", 0xe2),
+            ("auml", 0xe4),
+            ("aring", 0xe5),
+            ("ccedil", 0xe7),
+            ("eacute", 0xe9),
+            ("egrave", 0xe8),
+            ("ecirc", 0xea),
+            ("euml", 0xeb),
+            ("iacute", 0xed),
+            ("icirc", 0xee),
+            ("iuml", 0xef),
+            ("ntilde", 0xf1),
+            ("oacute", 0xf3),
+            ("ocirc", 0xf4),
+            ("ouml", 0xf6),
+            ("oslash", 0xf8),
+            ("uacute", 0xfa),
+            ("ucirc", 0xfb),
+            ("uuml", 0xfc),
+            ("szlig", 0xdf),
+            ("Eacute", 0xc9),
+            ("Auml", 0xc4),
+            ("Ouml", 0xd6),
+            ("Uuml", 0xdc),
+        ];
+        for (name, code) in entities {
+            let c = char::from_u32(code).unwrap_or_default();
+            assert_eq!(
+                decode_entities(&format!("a&{name};b")),
+                format!("a{c}b"),
+                "&{name};"
+            );
+        }
+        // Unknown, unterminated and numeric ones.
+        assert_eq!(
+            decode_entities("&bogus; &amp &#233; &#xE9; &#X263A; &#xZZ;"),
+            "&bogus; &amp é é ☺ &#xZZ;"
+        );
+        assert_eq!(decode_entities("AT&T & co"), "AT&T & co");
+    }
+
+    #[test]
+    fn html_to_text_drops_tags_between_words() {
+        assert_eq!(html_to_text("a<b>c</b>d"), "a c d");
+        assert_eq!(html_to_text("x <p class='y'>z"), "x  z");
+        assert_eq!(html_to_text("end <unclosed"), "end  ");
+        assert_eq!(html_to_text("1 &lt; 2"), "1 < 2");
+        assert_eq!(html_to_text(""), "");
+    }
+
     /// Every letter the folding table claims, in small and capital letters,
     /// folds to its plain form: a job seeker typing "espana" finds
     /// "España", "lodz" finds "Łódź".
