@@ -477,7 +477,6 @@ async fn facets_show_counts_and_filter_when_ticked() {
     ]);
     let props = yew::props!(FacetListProps {
         facets,
-        active: true,
         on_toggle: {
             let t = toggled.clone();
             Callback::from(move |x| t.borrow_mut().push(x))
@@ -486,7 +485,6 @@ async fn facets_show_counts_and_filter_when_ticked() {
             let c = cleared.clone();
             Callback::from(move |f| c.borrow_mut().push(f))
         },
-        on_clear_all: Callback::noop(),
     });
     yew::Renderer::<FacetList>::with_root_and_props(root.clone(), props).render();
     tick().await;
@@ -537,7 +535,6 @@ async fn facets_show_counts_and_filter_when_ticked() {
     clear.click();
     tick().await;
     assert_eq!(*cleared.borrow(), [Facet::Workplace]);
-    assert!(root.query_selector(".clear-all").unwrap().is_some());
 }
 
 /// An opening opened in place: its description is rendered through the
@@ -553,6 +550,7 @@ async fn the_detail_view_shows_rich_text_safely_and_takes_focus() {
         "description":"<h2>Duties</h2><ul><li>Describe <strong>collections</strong></li></ul><script>window.pwned=1</script><p onclick=\"window.pwned=2\">Read <a href=\"javascript:window.pwned=3\">this</a> and <a href=\"https://archives.example/about\">that</a>.</p><img src=x onerror=\"window.pwned=4\"><svg><script>window.pwned=5</script></svg>"}"#;
     let root = stage();
     let closed = Rc::new(RefCell::new(0));
+    let asked = Rc::new(RefCell::new(Vec::new()));
     let props = yew::props!(DetailViewProps {
         catalog: catalog_of(&[feed]),
         index: 0,
@@ -563,6 +561,15 @@ async fn the_detail_view_shows_rich_text_safely_and_takes_focus() {
             Callback::from(move |()| *c.borrow_mut() += 1)
         },
         on_apply: Callback::noop(),
+        on_share: {
+            let asked = asked.clone();
+            Callback::from(move |ask: openings_board::embed::share::ShareAsk| {
+                asked
+                    .borrow_mut()
+                    .push((ask.title.clone(), ask.url.clone()));
+                ask.done.emit(openings_board::embed::share::Shared::Copied);
+            })
+        },
     });
     yew::Renderer::<DetailView>::with_root_and_props(root.clone(), props).render();
     tick().await;
@@ -617,6 +624,25 @@ async fn the_detail_view_shows_rich_text_safely_and_takes_focus() {
         tick().await;
     }
     assert!(focused, "focus moved to the opening's title");
+
+    // No share sheet here: the button copies the link, and says so.
+    let copy: HtmlElement = root
+        .query_selector(".copy-link")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(copy.text_content().unwrap().trim(), "Copy link");
+    copy.click();
+    tick().await;
+    assert_eq!(
+        *asked.borrow(),
+        [(
+            "Archivist".to_string(),
+            "https://host.example/jobs?openings=open:a1".to_string()
+        )]
+    );
+    assert_eq!(text(&root, ".copy-status"), "Link copied.");
     assert_eq!(title.get_attribute("tabindex").as_deref(), Some("-1"));
 
     let back: HtmlElement = root
@@ -710,9 +736,16 @@ async fn links_are_checked_again_where_they_are_drawn() {
         now: Timestamp::parse_iso(TODAY).unwrap(),
         on_close: Callback::noop(),
         on_apply: Callback::noop(),
+        on_share: Callback::noop(),
+        can_share: true,
     });
     yew::Renderer::<DetailView>::with_root_and_props(root.clone(), props).render();
     tick().await;
+    assert_eq!(
+        text(&root, "button.share").trim(),
+        "Share",
+        "with a share sheet the button shares"
+    );
     let hrefs: Vec<String> = {
         let links = root.query_selector_all("a[href]").unwrap();
         (0..links.length())
@@ -933,4 +966,164 @@ async fn the_board_says_when_it_has_no_feed_or_its_feed_fails() {
         notice.query_selector("button").unwrap().is_some(),
         "a Retry button"
     );
+}
+
+/// The filters' control says how many are picked; opening it moves the
+/// focus into the panel, Escape closes it and gives the focus back.
+#[wasm_bindgen_test]
+async fn the_filters_control_opens_and_closes_the_panel_by_keyboard() {
+    use openings_board::components::filters::{Filters, FiltersProps};
+    let catalog = catalog_of(&[MUSEUM_FEED]);
+    let view = catalog.view(&Default::default(), Default::default());
+    let facets = Rc::new(view.facets.clone());
+    let root = stage();
+    let props = yew::props!(FiltersProps {
+        facets,
+        picked: 2usize,
+        on_toggle: Callback::noop(),
+        on_clear: Callback::noop(),
+    });
+    yew::Renderer::<Filters>::with_root_and_props(root.clone(), props).render();
+    tick().await;
+    let control: HtmlElement = root
+        .query_selector(".filters-toggle")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(control.text_content().unwrap().trim(), "Filters (2)");
+    assert_eq!(
+        control.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        control.get_attribute("aria-controls").as_deref(),
+        Some("openings-filters")
+    );
+    let panel: HtmlElement = root
+        .query_selector("#openings-filters")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(panel.query_selector("fieldset.facet").unwrap().is_some());
+
+    control.click();
+    tick().await;
+    assert_eq!(
+        control.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(root.query_selector(".filters-open").unwrap().is_some());
+    let active = || gloo_utils::document().active_element();
+    assert_eq!(
+        active(),
+        Some(panel.clone().into()),
+        "the focus is in the panel"
+    );
+
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    panel.dispatch_event(&escape).unwrap();
+    tick().await;
+    assert_eq!(
+        control.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        active(),
+        Some(control.clone().into()),
+        "the focus is back on the control"
+    );
+
+    control.click();
+    tick().await;
+    let done: HtmlElement = root
+        .query_selector(".filters-done")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(done.text_content().unwrap(), "Show results");
+    done.click();
+    tick().await;
+    assert_eq!(
+        control.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+}
+
+/// Each picked value is a chip above the list that unpicks it, named for
+/// what it removes; "Clear all filters" clears them all.
+#[wasm_bindgen_test]
+async fn picked_filters_are_chips_that_remove_themselves() {
+    use openings_board::components::active_filters::{ActiveFilters, ActiveFiltersProps};
+    use openings_core::catalog::Query;
+    use openings_core::facets::Facet;
+    let mut query = Query::default();
+    query.select(Facet::Country, "NL");
+    query.select(Facet::Workplace, "remote");
+    let removed = Rc::new(RefCell::new(Vec::new()));
+    let cleared = Rc::new(RefCell::new(0));
+    let root = stage();
+    let props = yew::props!(ActiveFiltersProps {
+        query,
+        facets: Facet::ALL.to_vec(),
+        on_remove: {
+            let r = removed.clone();
+            Callback::from(move |x| r.borrow_mut().push(x))
+        },
+        on_clear_all: {
+            let c = cleared.clone();
+            Callback::from(move |()| *c.borrow_mut() += 1)
+        },
+    });
+    yew::Renderer::<ActiveFilters>::with_root_and_props(root.clone(), props).render();
+    tick().await;
+    let chips = root.query_selector_all(".chip").unwrap();
+    assert_eq!(chips.length(), 2);
+    let chip = |i| -> HtmlElement { chips.item(i).unwrap().dyn_into().unwrap() };
+    assert_eq!(
+        chip(0).get_attribute("aria-label").as_deref(),
+        Some("Remove the filter Country: Netherlands")
+    );
+    assert_eq!(
+        chip(1)
+            .query_selector(".chip-label")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Remote")
+    );
+    chip(1).click();
+    tick().await;
+    assert_eq!(
+        *removed.borrow(),
+        [(Facet::Workplace, "remote".to_string())]
+    );
+    let clear: HtmlElement = root
+        .query_selector(".clear-all")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    clear.click();
+    tick().await;
+    assert_eq!(*cleared.borrow(), 1);
+
+    // Nothing picked: no chips at all.
+    let empty = stage();
+    let props = yew::props!(ActiveFiltersProps {
+        query: Query::text("archivist"),
+        facets: Facet::ALL.to_vec(),
+        on_remove: Callback::noop(),
+        on_clear_all: Callback::noop(),
+    });
+    yew::Renderer::<ActiveFilters>::with_root_and_props(empty.clone(), props).render();
+    tick().await;
+    assert!(empty.query_selector(".active-filters").unwrap().is_none());
 }

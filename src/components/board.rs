@@ -12,8 +12,9 @@ use openings_core::export::json_ld::posting as posting_json;
 use openings_core::url_state::deep_link;
 use yew::prelude::*;
 
+use crate::components::active_filters::ActiveFilters;
 use crate::components::detail_view::DetailView;
-use crate::components::facet_list::FacetList;
+use crate::components::filters::Filters;
 use crate::components::listings::Listings;
 use crate::components::notices::FeedNotices;
 use crate::components::pagination::Pagination;
@@ -106,6 +107,7 @@ pub fn Board(props: &BoardProps) -> Html {
     };
     use_structured_data(props.label.clone(), (*posting).clone());
 
+    let can_share = use_state(crate::embed::share::can_share);
     let sort = state.view.sort.unwrap_or(props.config.sort);
     let view = use_memo(
         (state.catalog.clone(), state.view.query.clone(), sort),
@@ -159,7 +161,7 @@ pub fn Board(props: &BoardProps) -> Html {
         move |id: &str| AttrValue::from(deep_link(&page_url, board_id.as_deref(), id))
     };
     let facets: Rc<Vec<_>> = Rc::new(view.visible_facets(&props.config.facets).cloned().collect());
-    let active = !state.view.query.is_empty();
+    let picked: usize = state.view.query.selected.values().map(Vec::len).sum();
     let show_facets = phase == Phase::Ready && opened.is_none() && !facets.is_empty();
 
     let list = match phase {
@@ -194,7 +196,8 @@ pub fn Board(props: &BoardProps) -> Html {
     let main = match opened {
         Some((id, Some(index))) => html! {
             <DetailView catalog={state.catalog.clone()} index={index} link={link(id)} now={now}
-                on_close={on_close} on_apply={on_apply.clone()} />
+                on_close={on_close} on_apply={on_apply.clone()}
+                on_share={Callback::from(crate::embed::share::share)} can_share={*can_share} />
         },
         // A shared link's opening may be in the part of the feed still arriving.
         Some((_, None)) if state.is_loading() => list,
@@ -207,6 +210,9 @@ pub fn Board(props: &BoardProps) -> Html {
         None => html! {
             <>
                 <ResultCount phase={phase} count={view.matches.len()} more={state.is_loading()} />
+                <ActiveFilters query={state.view.query.clone()} facets={props.config.facets.clone()}
+                    on_remove={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
+                    on_clear_all={dispatch.reform(|()| Action::ClearAll)} />
                 { list }
             </>
         },
@@ -224,10 +230,9 @@ pub fn Board(props: &BoardProps) -> Html {
                 <FeedNotices feeds={Rc::new(state.feeds.clone())} max_age_days={props.config.max_age_days} on_retry={on_retry} />
                 <div class={classes!("layout", show_facets.then_some("with-facets"))}>
                     if show_facets {
-                        <FacetList facets={facets} active={active}
+                        <Filters facets={facets} picked={picked}
                             on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
-                            on_clear={dispatch.reform(Action::ClearFacet)}
-                            on_clear_all={dispatch.reform(|()| Action::ClearAll)} />
+                            on_clear={dispatch.reform(Action::ClearFacet)} />
                     }
                     <div class="results">{ main }</div>
                 </div>

@@ -6,7 +6,6 @@
 use openings_core::catalog::{closes_soon, is_new};
 use openings_core::dates::Timestamp;
 use openings_core::rich_text;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -15,6 +14,7 @@ use crate::state::SharedCatalog;
 use super::apply_link::{ApplyLink, ApplyLinkProps};
 use super::rich_text::RichText;
 use super::{facts, safe_href, use_locale};
+use crate::embed::share::{ShareAsk, Shared};
 
 #[derive(Properties)]
 pub struct DetailViewProps {
@@ -25,6 +25,12 @@ pub struct DetailViewProps {
     pub now: Timestamp,
     pub on_close: Callback<()>,
     pub on_apply: Callback<usize>,
+    /// Shares the opening's link (the share sheet, or the clipboard).
+    pub on_share: Callback<ShareAsk>,
+    /// Whether the browser has a share sheet: the button says Share, else
+    /// Copy link.
+    #[prop_or_default]
+    pub can_share: bool,
 }
 
 impl PartialEq for DetailViewProps {
@@ -33,6 +39,7 @@ impl PartialEq for DetailViewProps {
             && self.index == other.index
             && self.link == other.link
             && self.now == other.now
+            && self.can_share == other.can_share
     }
 }
 
@@ -41,7 +48,7 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
     let locale = use_locale();
     let strings = locale.strings;
     let title_ref = use_node_ref();
-    let copied = use_state(|| None::<bool>);
+    let shared = use_state(|| None::<Shared>);
     let index = props.index;
 
     // Focus the title when an opening opens, so a screen reader starts there.
@@ -65,26 +72,16 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
 
     let back = props.on_close.reform(|_: MouseEvent| ());
     let apply = props.on_apply.reform(move |()| index);
-    let copy = {
-        let link = props.link.to_string();
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            let link = link.clone();
-            let copied = copied.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                // The Clipboard API exists only in secure contexts: look before calling it.
-                let clipboard = web_sys::window().map(|w| w.navigator()).and_then(|nav| {
-                    let present = js_sys::Reflect::get(&nav, &"clipboard".into())
-                        .is_ok_and(|c| !c.is_undefined());
-                    present.then(|| nav.clipboard())
-                });
-                let done = match clipboard {
-                    Some(c) => JsFuture::from(c.write_text(&link)).await.is_ok(),
-                    None => false,
-                };
-                copied.set(Some(done));
-            });
-        })
+    let share = {
+        let ask = ShareAsk {
+            title: opening.title.clone(),
+            url: props.link.to_string(),
+            done: {
+                let shared = shared.clone();
+                Callback::from(move |outcome| shared.set(Some(outcome)))
+            },
+        };
+        props.on_share.reform(move |_: MouseEvent| ask.clone())
     };
 
     let org = &opening.organization;
@@ -113,10 +110,10 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
         });
         html! { <>{ for c.name.clone() }{ " " }{ for email }{ " " }{ for url }</> }
     });
-    let copy_status = match *copied {
-        Some(true) => strings.link_copied,
-        Some(false) => strings.copy_failed,
-        None => "",
+    let copy_status = match *shared {
+        Some(Shared::Copied) => strings.link_copied,
+        Some(Shared::Failed) => strings.copy_failed,
+        Some(Shared::Shared | Shared::Cancelled) | None => "",
     };
 
     html! {
@@ -156,7 +153,10 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
             <RichText nodes={nodes} />
             <div class="detail-actions">
                 <ApplyLink ..ApplyLinkProps::for_opening(opening, apply) />
-                <button type="button" class="copy-link" onclick={copy}>{ strings.copy_link }</button>
+                <button type="button" class={if props.can_share { "share" } else { "copy-link" }}
+                    onclick={share}>
+                    { if props.can_share { strings.share } else { strings.copy_link } }
+                </button>
                 <span class="copy-status" role="status">{ copy_status }</span>
             </div>
         </article>

@@ -1,7 +1,8 @@
 //! The filters: one group of checkboxes per facet (organization, country,
 //! workplace, employment type, department, tag), each value with the number
 //! of openings it would show. Values within a facet widen the list, facets
-//! narrow it; each group can be cleared, and so can everything.
+//! narrow it; each group can be cleared (everything at once: the chips above
+//! the list, `active_filters.rs`).
 
 use std::rc::Rc;
 
@@ -17,9 +18,6 @@ pub struct FacetListProps {
     pub facets: Rc<Vec<FacetCounts>>,
     pub on_toggle: Callback<(Facet, String)>,
     pub on_clear: Callback<Facet>,
-    pub on_clear_all: Callback<()>,
-    /// Whether any filter or search is active (shows "Clear all").
-    pub active: bool,
 }
 
 #[component]
@@ -29,16 +27,12 @@ pub fn FacetList(props: &FacetListProps) -> Html {
     if props.facets.is_empty() {
         return html! {};
     }
-    let clear_all = props.on_clear_all.reform(|_: MouseEvent| ());
     html! {
         <div class="facets" role="group" aria-label={strings.filters_label}>
             { for props.facets.iter().map(|counts| html! {
                 <FacetGroup key={counts.facet.key()} counts={counts.clone()}
                     on_toggle={props.on_toggle.clone()} on_clear={props.on_clear.clone()} />
             }) }
-            if props.active {
-                <button type="button" class="clear-all" onclick={clear_all}>{ strings.clear_all }</button>
-            }
         </div>
     }
 }

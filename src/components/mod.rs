@@ -2,11 +2,13 @@
 //! their data through properties and the [`Locale`](crate::i18n::Locale)
 //! context; none parses a feed or talks to the network.
 
+pub mod active_filters;
 pub mod apply_link;
 pub mod board;
 pub mod detail_view;
 pub mod facet_list;
 pub mod facts;
+pub mod filters;
 pub mod listing;
 pub mod listings;
 pub mod notices;

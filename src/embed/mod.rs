@@ -11,6 +11,7 @@ pub mod events;
 pub mod feed_loader;
 pub mod feeds;
 pub mod pause;
+pub mod share;
 pub mod structured_data;
 pub mod url_sync;
 

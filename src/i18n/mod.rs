@@ -139,6 +139,18 @@ pub struct Strings {
     pub back_to_list: &'static str,
     pub new_mark: &'static str,
     pub closing_soon_mark: &'static str,
+    /// The control that shows the filters on a narrow board, and with `{n}`
+    /// filters picked.
+    pub filters_toggle: &'static str,
+    pub filters_toggle_active: &'static str,
+    /// Closes the filters on a narrow board, back to the openings.
+    pub filters_done: &'static str,
+    /// The picked filters above the list: their group's name, and a chip's
+    /// accessible name (`{facet}`, `{value}`).
+    pub active_filters_label: &'static str,
+    pub remove_filter: &'static str,
+    /// Opens the system's share sheet for an opening's link.
+    pub share: &'static str,
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     pub copy_failed: &'static str,

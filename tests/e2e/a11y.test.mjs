@@ -375,3 +375,106 @@ test('reduced motion turns transitions off, and a dark system scheme darkens an 
   await assertHostUnharmed(s);
   await s.close();
 });
+
+// ---------------------------------------------------------------------------
+// Phones (issue 15)
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** The id of what has the focus inside the board's shadow root. */
+const focusedId = (p) => p.evaluate(() => document.querySelector('openings-board#main').shadowRoot.activeElement?.id ?? null);
+
+// Proves a job seeker on a phone sees openings on the first screen, with the
+// filters one tap away behind a control that counts what is picked, picked
+// values as chips above the list, Escape and "Show results" closing the panel
+// with the focus back on the control, and axe silent in every state.
+test('on a phone the openings come first and every filter is one tap away', async () => {
+  const s = await openSession(h.browser, PHONE);
+  await s.page.goto(page());
+  const b = board(s.page);
+  await waitForTitles(b, MUSEUM_TITLES);
+  const first = await b.locator('.listing-title').first().boundingBox();
+  assert.ok(first.y + first.height <= 844, `the first opening's title ends at ${first.y + first.height}px, below the first screen`);
+  const control = b.locator('.filters-toggle');
+  assert.ok(await control.isVisible(), 'the Filters control shows on a narrow board');
+  assert.equal((await control.textContent()).trim(), 'Filters');
+  assert.equal(await b.locator('.filters-panel').isVisible(), false, 'the filters are folded away');
+  const count = await b.locator('.result-count').boundingBox();
+  assert.ok(count.y < first.y, 'the count stays above the openings');
+  await assertNoViolations(s.page, 'phone, list');
+
+  await control.tap();
+  await b.locator('.filters-panel').waitFor({ state: 'visible' });
+  assert.equal(await control.getAttribute('aria-expanded'), 'true');
+  assert.equal(await focusedId(s.page), 'openings-filters', 'the focus moved into the panel');
+  await assertNoViolations(s.page, 'phone, filters open');
+
+  await b.locator('.filters-panel .facet label').first().tap();
+  await eventually(async () => assert.equal((await control.textContent()).trim(), 'Filters (1)'));
+  await s.page.keyboard.press('Escape');
+  await b.locator('.filters-panel').waitFor({ state: 'hidden' });
+  assert.equal(await control.getAttribute('aria-expanded'), 'false');
+  assert.notEqual(await focusedId(s.page), 'openings-filters', 'the focus left the panel');
+  assert.equal(await s.page.evaluate(() => document.querySelector('openings-board#main').shadowRoot.activeElement?.className), 'filters-toggle',
+    'the focus is back on the Filters control');
+
+  const chip = b.locator('.active-filters .chip');
+  assert.equal(await chip.count(), 1, 'the picked value shows as a chip');
+  const chipBox = await chip.boundingBox();
+  const firstNow = await b.locator('.listing-title').first().boundingBox();
+  assert.ok(chipBox.y < firstNow.y, 'the chips sit above the list');
+  assert.match(await chip.getAttribute('aria-label'), /^Remove the filter /);
+  await assertNoViolations(s.page, 'phone, a filter picked');
+  await chip.tap();
+  await eventually(async () => assert.equal(await b.locator('.active-filters .chip').count(), 0));
+  assert.equal((await control.textContent()).trim(), 'Filters');
+
+  await control.tap();
+  await b.locator('.filters-done').tap();
+  await b.locator('.filters-panel').waitFor({ state: 'hidden' });
+  assert.deepEqual(s.pageErrors, []);
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves that in an opened opening on a phone, Apply stays in reach while
+// the reader scrolls (stuck to the bottom of the screen), never covers the
+// end of the text, and Share hands the opening's link to the share sheet.
+test('on a phone Apply stays in reach in an opening, and Share uses the share sheet', async () => {
+  const s = await openSession(h.browser, PHONE);
+  await s.page.addInitScript(() => {
+    window.__shared = [];
+    Object.defineProperty(Navigator.prototype, 'share', {
+      configurable: true,
+      value: function (data) { window.__shared.push({ title: data.title, url: data.url }); return Promise.resolve(); },
+    });
+  });
+  await s.page.goto(page());
+  const b = board(s.page);
+  await waitForTitles(b, MUSEUM_TITLES);
+  await b.locator('.listing-title a', { hasText: 'Collections Registrar' }).tap();
+  await b.locator('.detail').waitFor();
+  const inReach = async (where) => {
+    const apply = await b.locator('.detail-actions .apply').boundingBox();
+    assert.ok(apply.y >= 0 && apply.y + apply.height <= 844, `${where}: Apply is at ${apply.y}px, out of reach`);
+  };
+  await inReach('at the top of the opening');
+  await s.page.evaluate(() => window.scrollBy(0, 300));
+  await inReach('scrolled down');
+  await s.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await inReach('at the end');
+  const text = await b.locator('.detail .rich-text').boundingBox();
+  const bar = await b.locator('.detail-actions').boundingBox();
+  assert.ok(text.y + text.height <= bar.y + 1, `at the end the bar (at ${bar.y}px) covers the text (ending at ${text.y + text.height}px)`);
+  await assertNoViolations(s.page, 'phone, an opening');
+
+  const share = b.locator('.detail-actions button.share');
+  assert.equal((await share.textContent()).trim(), 'Share');
+  await share.tap();
+  await eventually(async () => assert.equal((await s.page.evaluate(() => window.__shared)).length, 1));
+  const [shared] = await s.page.evaluate(() => window.__shared);
+  assert.equal(shared.title, 'Collections Registrar');
+  assert.match(shared.url, /[?&]openings-main=open:/);
+  assert.deepEqual(s.pageErrors, []);
+  await s.close();
+});

@@ -29,13 +29,14 @@ export async function launchBrowser() {
 }
 
 /**
- * A fresh browser context with one page that records what happens to it.
+ * A fresh browser context with one page that records what happens to it;
+ * `options` beyond the viewport go to the context (`isMobile`, `hasTouch`).
  * Returns `{context, page, consoleMessages, pageErrors, popups, close()}`;
  * `consoleMessages` are `{type, text}`, `pageErrors` the uncaught errors
  * (Playwright's `pageerror`) of this page and of every page it opens.
  */
-export async function openSession(browser, { viewport = { width: 1100, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function openSession(browser, { viewport = { width: 1100, height: 900 }, ...options } = {}) {
+  const context = await browser.newContext({ viewport, ...options });
   const consoleMessages = [];
   const pageErrors = [];
   const watch = (page) => {

@@ -9,7 +9,7 @@
 //! cargo xtask bench    bytes, first paint, search latency and memory vs. List.js
 //! cargo xtask fuzz     run each fuzz target for a bounded time (not in CI)
 //! cargo xtask mutants  mutation testing of the core, posts and CLI (not in CI)
-//! cargo xtask screenshot  refresh docs/screenshot.png, the README's picture
+//! cargo xtask screenshot  refresh docs/screenshot*.png, the README's pictures
 //! cargo xtask setup    install the tools the other commands need
 //! ```
 
@@ -64,7 +64,7 @@ cargo xtask <command>
                     mutation testing (cargo-mutants) of the core, the post reader and the CLI,
                     or of the files and folders given, or of what changed since REV (default
                     HEAD); --record writes the figures into tests/MUTANTS.md; not part of `test`
-  screenshot        build, and write the demo board's picture to docs/screenshot.png (the README's)
+  screenshot        build, and write the demo board's pictures (desktop and phone) into docs/ (the README's)
   setup             install what the other commands need
 ";
 
@@ -199,8 +199,8 @@ fn test(args: &[String]) -> Result {
     Ok(())
 }
 
-/// The README's picture, taken by the e2e screenshot test from a fresh
-/// build (test runs write it under target/ instead).
+/// The README's pictures, taken by the e2e screenshot test from a fresh
+/// build (test runs write them under target/ instead).
 fn screenshot() -> Result {
     setup::all()?;
     let dist = dist::build()?;
@@ -209,9 +209,11 @@ fn screenshot() -> Result {
         .current_dir(root().join("tests/e2e"));
     cmd.env("DIST", &dist);
     cmd.env("CHROMIUM", setup::CHROMIUM);
-    cmd.env("SCREENSHOT", root().join("docs/screenshot.png"));
+    cmd.env("SCREENSHOTS", root().join("docs"));
     run(&mut cmd)?;
-    eprintln!("docs/screenshot.png refreshed: look at it, then commit it");
+    eprintln!(
+        "docs/screenshot.png and docs/screenshot-phone.png refreshed: look at them, then commit them"
+    );
     Ok(())
 }
 

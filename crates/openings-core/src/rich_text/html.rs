@@ -156,7 +156,7 @@ pub fn words(html: &str) -> String {
 }
 
 /// Reads an HTML fragment into `tree`.
-fn read(html: &str, tree: &mut impl Sink) {
+fn read(html: &str, tree: &mut dyn Sink) {
     // Searches for end tags run on a lower-case copy: same byte offsets.
     let lower = html.to_ascii_lowercase();
     let bytes = html.as_bytes();
@@ -219,7 +219,7 @@ fn read(html: &str, tree: &mut impl Sink) {
     }
 }
 
-fn end_tag(tree: &mut impl Sink, name: &str) {
+fn end_tag(tree: &mut dyn Sink, name: &str) {
     match kind(name) {
         Kind::Keep(tag) => tree.close(tag),
         Kind::Link => tree.close(Tag::A),

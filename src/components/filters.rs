@@ -1,0 +1,93 @@
+//! The filters' place on the board. On a wide board (a container query on
+//! the board's own width, in `styles/openings.css`) they sit beside the
+//! openings; on a narrow one — a phone, a sidebar — the openings come first
+//! and the filters are one tap away, behind a "Filters" control that says
+//! how many are picked ("Filters (2)"). Opened, the panel takes the focus;
+//! Escape or "Show results" closes it and gives the focus back to the
+//! control.
+
+use std::rc::Rc;
+
+use openings_core::facets::{Facet, FacetCounts};
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::facet_list::FacetList;
+use super::use_locale;
+use crate::i18n;
+
+#[derive(Properties, PartialEq)]
+pub struct FiltersProps {
+    /// The facets to show, in order, with their counts.
+    pub facets: Rc<Vec<FacetCounts>>,
+    /// How many values are picked, across facets.
+    pub picked: usize,
+    pub on_toggle: Callback<(Facet, String)>,
+    pub on_clear: Callback<Facet>,
+}
+
+#[component]
+pub fn Filters(props: &FiltersProps) -> Html {
+    let locale = use_locale();
+    let strings = locale.strings;
+    let open = use_state(|| false);
+    let control = use_node_ref();
+    let panel = use_node_ref();
+
+    // Opening moves the focus into the panel, closing back to the control
+    // (not when the board first shows).
+    {
+        let (control, panel) = (control.clone(), panel.clone());
+        let first = use_mut_ref(|| true);
+        use_effect_with(*open, move |open| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let target = if *open { panel } else { control };
+            if let Some(element) = target.cast::<HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(false))
+    };
+    let on_key = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                e.prevent_default();
+                open.set(false);
+            }
+        })
+    };
+    let label = if props.picked == 0 {
+        strings.filters_toggle.to_string()
+    } else {
+        i18n::fill(
+            strings.filters_toggle_active,
+            &[("n", &locale.format.number(props.picked as f64))],
+        )
+    };
+    html! {
+        <div class={classes!("filters", open.then_some("filters-open"))}>
+            <button type="button" class="filters-toggle" ref={control}
+                aria-expanded={open.to_string()} aria-controls="openings-filters" onclick={toggle}>
+                { label }
+            </button>
+            <div id="openings-filters" class="filters-panel" ref={panel} tabindex="-1"
+                onkeydown={on_key}>
+                <FacetList facets={props.facets.clone()} on_toggle={props.on_toggle.clone()}
+                    on_clear={props.on_clear.clone()} />
+                <button type="button" class="filters-done" onclick={close}>
+                    { strings.filters_done }
+                </button>
+            </div>
+        </div>
+    }
+}
