@@ -478,3 +478,28 @@ test('on a phone Apply stays in reach in an opening, and Share uses the share sh
   assert.deepEqual(s.pageErrors, []);
   await s.close();
 });
+
+// Proves the folded filters work in Arabic, right to left, on a dark board:
+// the control and panel in Arabic, the panel opening at the start edge, and
+// axe silent with the panel open.
+test('on a phone an Arabic, dark board folds its filters the same way, right to left', async () => {
+  const s = await openSession(h.browser, PHONE);
+  await s.page.goto(page({ lang: 'ar', theme: 'dark' }));
+  const b = board(s.page);
+  await b.locator('.listing').first().waitFor({ timeout: 15_000 });
+  assert.equal(await b.locator('.openings-board').getAttribute('dir'), 'rtl');
+  const control = b.locator('.filters-toggle');
+  assert.equal((await control.textContent()).trim(), 'عوامل التصفية');
+  await control.tap();
+  await b.locator('.filters-panel').waitFor({ state: 'visible' });
+  await assertNoViolations(s.page, 'phone, Arabic, dark, filters open');
+  const toggle = await control.boundingBox();
+  const frame = await b.locator('.openings-board').boundingBox();
+  const fromRight = frame.x + frame.width - (toggle.x + toggle.width);
+  const fromLeft = toggle.x - frame.x;
+  assert.ok(fromRight < fromLeft, `the control sits at the start (right) edge: ${fromRight}px from the right, ${fromLeft}px from the left`);
+  await s.page.keyboard.press('Escape');
+  await b.locator('.filters-panel').waitFor({ state: 'hidden' });
+  assert.deepEqual(s.pageErrors, []);
+  await s.close();
+});
