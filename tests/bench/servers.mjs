@@ -151,8 +151,9 @@ export function oursPage(widget, feed) {
 /**
  * The script a site editor would write by hand: fetch the JSON-LD feed,
  * hand every posting to List.js (title, organization, location, date, an
- * Apply link) and let List.js's search box filter them; a live count kept by
- * List.js's `updated` event. Kept apart so that its bytes can be counted.
+ * Apply link), paginated 20 a page by List.js, and let List.js's search box
+ * filter them; a live count kept by List.js's `updated` event. Kept apart so
+ * that its bytes can be counted.
  */
 export const THEIRS_SCRIPT = `
 document.addEventListener('DOMContentLoaded', function () {
@@ -185,7 +186,10 @@ document.addEventListener('DOMContentLoaded', function () {
         item: '<li class="listing"><h3 class="listing-title"><a class="link title"></a></h3>' +
           '<p class="org"></p><span class="location"></span> <time class="date"></time> ' +
           '<a class="apply" target="_blank" rel="noopener noreferrer">Apply</a></li>',
-        page: values.length || 1
+        // List.js's own pagination, 20 a page: what its documentation shows,
+        // and the page a site editor would make.
+        page: 20,
+        pagination: true
       }, values);
       function showCount() {
         var n = list.matchingItems.length;
@@ -220,6 +224,7 @@ export function theirsPage(widget, feed) {
 <input id="job-search" class="search" type="search" autocomplete="off">
 <p class="result-count" role="status" aria-live="polite"></p>
 <ul class="list"></ul>
+<ul class="pagination"></ul>
 </div>
 <script>${THEIRS_SCRIPT}</script>
 </body>

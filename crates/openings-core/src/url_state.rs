@@ -434,6 +434,39 @@ fn unescape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Each bound on its own: exactly at it nothing is ignored, one past it
+    /// the rest is, and said.
+    #[test]
+    fn each_bound_of_a_link_holds_alone() {
+        // The bytes of the value.
+        let at_limit = format!("q:{}", "a".repeat(MAX_STATE_BYTES - 2));
+        assert_eq!(at_limit.len(), MAX_STATE_BYTES);
+        let read = decode_bounded(&at_limit);
+        assert!(
+            !read.ignored.iter().any(|i| i.contains("bytes")),
+            "{:?}",
+            read.ignored
+        );
+        let read = decode_bounded(&format!("{at_limit}b"));
+        assert!(read.ignored.iter().any(|i| i.contains("bytes")), "{:?}", read.ignored);
+
+        // Too many search words, though short.
+        let words: Vec<String> = (0..MAX_QUERY_WORDS + 1).map(|i| format!("w{i}")).collect();
+        let read = decode_bounded(&format!("q:{}", words.join(" ")));
+        assert_eq!(read.state.query.text.split_whitespace().count(), MAX_QUERY_WORDS);
+        assert!(read.ignored.iter().any(|i| i.contains("search words")), "{:?}", read.ignored);
+        let read = decode_bounded(&format!("q:{}", words[..MAX_QUERY_WORDS].join(" ")));
+        assert!(read.ignored.is_empty(), "{:?}", read.ignored);
+
+        // Too long a search, though in few words.
+        let long = "b".repeat(MAX_QUERY_CHARS + 1);
+        let read = decode_bounded(&format!("q:{long}"));
+        assert_eq!(read.state.query.text.chars().count(), MAX_QUERY_CHARS);
+        assert!(read.ignored.iter().any(|i| i.contains("characters")), "{:?}", read.ignored);
+        let read = decode_bounded(&format!("q:{}", &long[1..]));
+        assert!(read.ignored.is_empty(), "{:?}", read.ignored);
+    }
+
     #[test]
     fn the_state_reads_like_the_documented_example() {
         let mut state = ViewState {
