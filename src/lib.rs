@@ -1,7 +1,8 @@
 //! The Openings widget: `<openings-board>`, a job board any web page embeds
 //! with one script tag. The settings and the board's state are plain Rust
-//! (tested on the host); the components, the locale and the embedding are
-//! compiled for the browser only.
+//! (tested on the host); the components and the locale are compiled for
+//! the browser, and for the host with the `ssr` feature (`openings render`);
+//! the embedding for the browser only.
 //!
 //! - [`config`]: the element's attributes, read and checked.
 //! - [`state`]: the board's state and the actions that change it.
@@ -13,7 +14,7 @@ pub mod config;
 pub mod i18n;
 pub mod state;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -186,7 +186,7 @@ fn without_early(catalog: &Catalog, state: &mut FeedState) -> Catalog {
 }
 
 /// The whole state of one board.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BoardState {
     /// Bumped whenever the feeds start over; answers of an older generation are ignored.
     pub generation: u64,

@@ -4,31 +4,23 @@
 //! the world is in the embedding's hooks: the feeds load in
 //! [`use_feeds`], the page URL follows in [`use_url_sync`], the host hears
 //! events through [`use_filter_events`], search engines get the open
-//! opening's markup from [`use_structured_data`].
+//! opening's markup from [`use_structured_data`]; what it shows is
+//! [`BoardView`]'s.
 
 use std::rc::Rc;
 
 use openings_core::export::json_ld::posting as posting_json;
-use openings_core::url_state::deep_link;
 use yew::prelude::*;
 
-use crate::components::active_filters::ActiveFilters;
-use crate::components::detail_view::DetailView;
-use crate::components::filters::Filters;
-use crate::components::listings::Listings;
-use crate::components::notices::FeedNotices;
-use crate::components::pagination::Pagination;
-use crate::components::result_count::ResultCount;
-use crate::components::search_box::SearchBox;
-use crate::components::sort_select::SortSelect;
+use crate::components::board_view::BoardView;
 use crate::config::BoardConfig;
 use crate::embed::events::{use_filter_events, BoardEvent};
 use crate::embed::feed_loader::PrefetchSlot;
 use crate::embed::feeds::use_feeds;
 use crate::embed::structured_data::use_structured_data;
 use crate::embed::url_sync::use_url_sync;
-use crate::i18n::{self, Locale};
-use crate::state::{Action, BoardState, Phase, ViewState};
+use crate::i18n::Locale;
+use crate::state::{Action, BoardState, ViewState};
 
 #[derive(Properties, PartialEq)]
 pub struct BoardProps {
@@ -47,6 +39,10 @@ pub struct BoardProps {
     /// The loader's request for the first feed, taken by the first load.
     #[prop_or_default]
     pub prefetched: PrefetchSlot,
+    /// Told once the board first has something to show (openings, or why
+    /// there are none): a board rendered into the page gives way then.
+    #[prop_or_default]
+    pub on_shown: Callback<()>,
 }
 
 /// The reducer wrapper Yew needs around [`BoardState`].
@@ -109,7 +105,7 @@ pub fn Board(props: &BoardProps) -> Html {
 
     let can_share = use_state(crate::embed::share::can_share);
     let sort = state.view.sort.unwrap_or(props.config.sort);
-    let view = use_memo(
+    let view: Rc<openings_core::catalog::View> = use_memo(
         (state.catalog.clone(), state.view.query.clone(), sort),
         |(catalog, query, sort)| catalog.view(query, *sort),
     );
@@ -141,102 +137,22 @@ pub fn Board(props: &BoardProps) -> Html {
             }
         })
     };
-    let on_close = dispatch.reform(|()| Action::Close);
 
-    let locale = props.locale.clone();
-    let strings = locale.strings;
-    let now = crate::embed::now();
-    let page_size = props.config.page_size;
-    let pages = view.page_count(page_size);
-    let page = state.view.page.clamp(1, pages);
-    let phase = state.phase();
-    let opened = state
-        .view
-        .open
-        .as_deref()
-        .map(|id| (id, state.catalog.position(id)));
-    let link = {
-        let page_url = props.page_url.clone();
-        let board_id = board_id.clone();
-        move |id: &str| AttrValue::from(deep_link(&page_url, board_id.as_deref(), id))
-    };
-    let facets: Rc<Vec<_>> = Rc::new(view.visible_facets(&props.config.facets).cloned().collect());
-    let picked: usize = state.view.query.selected.values().map(Vec::len).sum();
-    let show_facets = phase == Phase::Ready && opened.is_none() && !facets.is_empty();
-
-    let list = match phase {
-        Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },
-        Phase::NoFeeds => html! { <p class="empty">{ strings.no_feed }</p> },
-        Phase::Failed => html! {},
-        Phase::Ready if view.matches.is_empty() => html! {
-            <p class="empty">{
-                if state.view.query.text.trim().is_empty() && !state.view.query.has_filters() {
-                    strings.no_openings.to_string()
-                } else if state.view.query.text.trim().is_empty() {
-                    strings.no_filter_match.to_string()
-                } else {
-                    i18n::fill(strings.no_match, &[("q", state.view.query.text.trim())])
-                }
-            }</p>
-        },
-        Phase::Ready => {
-            let focus = state.closed.clone();
-            html! {
-                <>
-                    <Listings catalog={state.catalog.clone()} matches={Rc::new(view.page(page, page_size).to_vec())}
-                        now={now} link={Callback::from({ let link = link.clone(); move |id: String| link(&id) })} on_open={on_open.clone()}
-                        on_apply={on_apply.clone()} focus={focus} />
-                    <Pagination page={page - 1} pages={pages}
-                        on_page={dispatch.reform(|p: usize| Action::GoToPage(p + 1))} />
-                </>
+    {
+        let on_shown = props.on_shown.clone();
+        let shown = state.phase() != crate::state::Phase::Loading;
+        use_effect_with(shown, move |shown| {
+            if *shown {
+                on_shown.emit(());
             }
-        }
-    };
-
-    let main = match opened {
-        Some((id, Some(index))) => html! {
-            <DetailView catalog={state.catalog.clone()} index={index} link={link(id)} now={now}
-                on_close={on_close} on_apply={on_apply.clone()}
-                on_share={Callback::from(crate::embed::share::share)} can_share={*can_share} />
-        },
-        // A shared link's opening may be in the part of the feed still arriving.
-        Some((_, None)) if state.is_loading() => list,
-        Some((_, None)) => html! {
-            <>
-                <div class="notice notice-warning" role="status"><p>{ strings.opening_gone }</p></div>
-                { list }
-            </>
-        },
-        None => html! {
-            <>
-                <ResultCount phase={phase} count={view.matches.len()} more={state.is_loading()} />
-                <ActiveFilters query={state.view.query.clone()} facets={props.config.facets.clone()}
-                    on_remove={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
-                    on_clear_all={dispatch.reform(|()| Action::ClearAll)} />
-                { list }
-            </>
-        },
-    };
+        });
+    }
 
     html! {
-        <ContextProvider<Rc<Locale>> context={locale.clone()}>
-            <section class="openings-board" lang={locale.lang.clone()} dir={if locale.rtl { "rtl" } else { "ltr" }}
-                data-theme={props.config.theme.key()} aria-label={strings.board_label}>
-                <div class="toolbar">
-                    <SearchBox value={state.view.query.text.clone()}
-                        on_search={dispatch.reform(Action::Search)} />
-                    <SortSelect value={sort} on_sort={dispatch.reform(Action::SortBy)} />
-                </div>
-                <FeedNotices feeds={Rc::new(state.feeds.clone())} max_age_days={props.config.max_age_days} on_retry={on_retry} />
-                <div class={classes!("layout", show_facets.then_some("with-facets"))}>
-                    if show_facets {
-                        <Filters facets={facets} picked={picked}
-                            on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
-                            on_clear={dispatch.reform(Action::ClearFacet)} />
-                    }
-                    <div class="results">{ main }</div>
-                </div>
-            </section>
-        </ContextProvider<Rc<Locale>>>
+        <BoardView config={props.config.clone()} locale={props.locale.clone()}
+            state={(**state).clone()} view={view} page_url={props.page_url.clone()}
+            now={crate::embed::now()} dispatch={dispatch} on_retry={on_retry}
+            on_open={on_open} on_apply={on_apply}
+            on_share={Callback::from(crate::embed::share::share)} can_share={*can_share} />
     }
 }

@@ -14,7 +14,28 @@ use crate::state::SharedCatalog;
 use super::apply_link::{ApplyLink, ApplyLinkProps};
 use super::rich_text::RichText;
 use super::{facts, safe_href, use_locale};
-use crate::embed::share::{ShareAsk, Shared};
+
+/// How sharing a link went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// The share sheet took it.
+    Shared,
+    /// The reader closed the share sheet.
+    Cancelled,
+    /// On the clipboard.
+    Copied,
+    /// Neither worked: the reader copies it from the address bar.
+    Failed,
+}
+
+/// What the detail view asks to share, and where the answer goes (the
+/// embedding does the sharing: `embed::share`).
+#[derive(Clone, PartialEq)]
+pub struct ShareAsk {
+    pub title: String,
+    pub url: String,
+    pub done: Callback<Shared>,
+}
 
 #[derive(Properties)]
 pub struct DetailViewProps {

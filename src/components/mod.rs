@@ -4,7 +4,9 @@
 
 pub mod active_filters;
 pub mod apply_link;
+#[cfg(target_arch = "wasm32")]
 pub mod board;
+pub mod board_view;
 pub mod detail_view;
 pub mod facet_list;
 pub mod facts;

@@ -38,6 +38,9 @@ pub struct BoardHandle {
     host: HtmlElement,
     container: web_sys::Element,
     app: Option<AppHandle<Board>>,
+    /// Puts the live board in the place of a rendered one (kept for the
+    /// board's props when its attributes change before that).
+    on_shown: yew::Callback<()>,
 }
 
 thread_local! {
@@ -58,17 +61,44 @@ pub fn mount_board(
     let document = host.owner_document().ok_or("the element has no document")?;
     let container = document.create_element("div")?;
     container.set_class_name("openings-root");
+    // A board rendered into the page (`openings render`, a declarative
+    // shadow root) stays in view until the live board has something to
+    // show: then the live board takes its place, in one frame.
+    let snapshot: Vec<web_sys::Element> = shadow
+        .query_selector_all("[data-openings-snapshot]")
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    if !snapshot.is_empty() {
+        container.set_attribute("hidden", "")?;
+    }
     shadow.append_child(&container)?;
     let mut props = props_for(&host);
+    if !snapshot.is_empty() {
+        let container = container.clone();
+        let snapshot = RefCell::new(snapshot);
+        props.on_shown = yew::Callback::from(move |()| {
+            for old in snapshot.borrow_mut().drain(..) {
+                old.remove();
+            }
+            let _ = container.remove_attribute("hidden");
+        });
+    }
     props.prefetched =
         feed_loader::PrefetchSlot::new(feed_loader::Prefetched::from_js(&prefetched));
     MOUNTED.with(|m| *m.borrow_mut() = Some((container.clone(), props.label.clone())));
     yew::set_custom_panic_hook(Box::new(show_panic));
+    let on_shown = props.on_shown.clone();
     let app = yew::Renderer::<Board>::with_root_and_props(container.clone(), props).render();
     Ok(BoardHandle {
         host,
         container,
         app: Some(app),
+        on_shown,
     })
 }
 
@@ -134,7 +164,8 @@ fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
 impl BoardHandle {
     /// Re-reads the attributes after one changed (a new `feed` reloads the board).
     pub fn reconfigure(&mut self) {
-        let props = props_for(&self.host);
+        let mut props = props_for(&self.host);
+        props.on_shown = self.on_shown.clone();
         if let Some(app) = self.app.as_mut() {
             app.update(props);
         }
@@ -183,6 +214,7 @@ fn props_for(host: &HtmlElement) -> BoardProps {
         page_url: Rc::from(page_url),
         initial_view,
         on_event,
+        on_shown: yew::Callback::noop(),
         prefetched: feed_loader::PrefetchSlot::default(),
     }
 }

@@ -5,28 +5,8 @@
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use yew::Callback;
 
-/// How sharing a link went.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shared {
-    /// The share sheet took it.
-    Shared,
-    /// The reader closed the share sheet.
-    Cancelled,
-    /// On the clipboard.
-    Copied,
-    /// Neither worked: the reader copies it from the address bar.
-    Failed,
-}
-
-/// What the detail view asks to share, and where the answer goes.
-#[derive(Clone, PartialEq)]
-pub struct ShareAsk {
-    pub title: String,
-    pub url: String,
-    pub done: Callback<Shared>,
-}
+pub use crate::components::detail_view::{ShareAsk, Shared};
 
 fn navigator() -> Option<JsValue> {
     let window = web_sys::window()?;

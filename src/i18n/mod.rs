@@ -12,13 +12,18 @@ mod en;
 mod es;
 #[cfg(target_arch = "wasm32")]
 pub mod format;
+/// On the host (for `openings render`), ICU4X formats what `Intl` formats
+/// in the browser.
+#[cfg(all(not(target_arch = "wasm32"), feature = "ssr"))]
+#[path = "format_host.rs"]
+pub mod format;
 mod fr;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod locale;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub use format::Formatter;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub use locale::Locale;
 
 /// A text with `{name}` placeholders filled in, in one pass over the

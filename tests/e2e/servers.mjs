@@ -140,8 +140,11 @@ export async function startServers({ dist = distDir } = {}) {
     }
   }
 
+  const rendered = { html: '' };
+
   function fill(template, params) {
     return template
+      .replaceAll('{{rendered}}', rendered.html)
       .replaceAll('{{hostHead}}', HOST_HEAD)
       .replaceAll('{{hostErrors}}', HOST_ERRORS)
       .replaceAll('{{hostTicks}}', HOST_TICKS)
@@ -365,6 +368,10 @@ export async function startServers({ dist = distDir } = {}) {
     /** `/switch/<name>` answers `feeds/<name>.json` ('ok') or the named fault. */
     setSwitch(name, mode) {
       switches.set(name, mode);
+    },
+    /** What `{{rendered}}` in a host page becomes (`openings render`'s output). */
+    setRendered(html) {
+      rendered.html = html;
     },
     /** A URL on HOST for `page` with `params` as its query. */
     hostPage(page, params = {}) {

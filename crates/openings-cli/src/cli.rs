@@ -60,6 +60,16 @@ pub enum Command {
     /// an opening: PAGE?openings=open:<id> (PAGE?openings-<board>=open:<id>
     /// with --board). lastmod is the opening's datePosted.
     Sitemap(SitemapArgs),
+    /// Write the HTML of one board with its first page already in it.
+    ///
+    /// An <openings-board> element holding a declarative shadow root with the
+    /// board's first page exactly as the board renders it for these
+    /// attributes (the board's own components, rendered here): readable with
+    /// JavaScript off and by crawlers, each title a link to the opening's deep
+    /// link, each Apply link live. When the page's openings.js starts the
+    /// board, the live board takes its place (a fresh feed, search, filters).
+    /// No script inside: the page keeps its one <script> tag. See docs/cli.md.
+    Render(RenderArgs),
 }
 
 /// How feeds are read: files, or http(s) URLs fetched concurrently.
@@ -117,6 +127,31 @@ pub struct ConvertArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+    /// Where the widget is published (the folder of openings.js and
+    /// openings.css): the rendered board links its stylesheet there.
+    #[arg(long, value_name = "URL")]
+    pub widget_url: String,
+    /// The URL the live board reads, for each FEED that is a file (in
+    /// order), or for all of them; by default the FEED URLs themselves.
+    #[arg(long = "feed-url", value_name = "URL")]
+    pub feed_urls: Vec<String>,
+    /// An attribute of the board, as on the element: `--attr lang=fr
+    /// --attr page-size=10 --attr facets=org,country`.
+    #[arg(long = "attr", value_name = "NAME=VALUE")]
+    pub attrs: Vec<String>,
+    /// The page the board is on, for the titles' deep links
+    /// (PAGE?openings=open:<id>); by default links relative to the page.
+    #[arg(long, value_name = "URL")]
+    pub page: Option<String>,
+    /// Write the HTML here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct JekyllArgs {
     /// The folders of posts (`_posts`, `_jobs`, `_news`, Hugo's
     /// `content/jobs`…) or single posts; `.md`, `.markdown` and `.html`
@@ -148,6 +183,11 @@ pub struct JekyllArgs {
     /// Write the feed here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write each posting's JobPosting JSON-LD, as a <script> element,
+    /// to DIR/<slug>.html (the post's file name without its date), for the
+    /// post's own page to include (see docs/cli.md).
+    #[arg(long, value_name = "DIR")]
+    pub postings: Option<PathBuf>,
     /// Posts that cannot be read are reported but do not make the exit code 1.
     #[arg(long)]
     pub keep_going: bool,

@@ -141,6 +141,12 @@ pub fn run(args: &JekyllArgs) -> Exit {
     // Newest first, as a job board lists them.
     openings.sort_by_key(|(_, o)| std::cmp::Reverse(o.date_posted));
     let required = check(&openings, now);
+    if let Some(dir) = &args.postings {
+        if let Err(e) = write_postings(dir, &openings) {
+            say(&e);
+            return Exit::Problems;
+        }
+    }
     let list: Vec<Opening> = openings.into_iter().map(|(_, o)| o).collect();
     let feed = json_ld::item_list(Some(&format!("Openings at {}", args.org)), &list);
     let text = format!("{}\n", json_text(&feed));
@@ -159,6 +165,52 @@ pub fn run(args: &JekyllArgs) -> Exit {
         Exit::Problems
     } else {
         Exit::Ok
+    }
+}
+
+/// Writes each posting's JSON-LD to `dir/<slug>.html`, the slug being the
+/// post's file name without its date and extension (Jekyll's
+/// `page.slug`), as a `<script>` element a static page can include.
+fn write_postings(dir: &Path, openings: &[(String, Opening)]) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut written = std::collections::HashMap::new();
+    for (label, opening) in openings {
+        let name = label.rsplit(['/', '\\']).next().unwrap_or(label);
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        let slug = strip_date(stem);
+        if let Some(earlier) = written.insert(slug.to_string(), label.clone()) {
+            say(&format!(
+                "{label}: its slug \"{slug}\" is {earlier}'s too: {slug}.html holds this one"
+            ));
+        }
+        let path = dir.join(format!("{slug}.html"));
+        let element = json_ld::script_element(&json_ld::posting(opening));
+        std::fs::write(&path, element).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    say(&format!(
+        "wrote {} posting(s) to {}",
+        written.len(),
+        dir.display()
+    ));
+    Ok(())
+}
+
+/// `2031-02-14-digital-outreach-lead` → `digital-outreach-lead`.
+fn strip_date(stem: &str) -> &str {
+    let bytes = stem.as_bytes();
+    let dated = bytes.len() > 11
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && bytes[10] == b'-';
+    if dated {
+        &stem[11..]
+    } else {
+        stem
     }
 }
 

@@ -3,7 +3,7 @@
 //! core's [`Catalog`], which drops the openings an earlier feed already
 //! listed; every problem is reported on standard error.
 
-use openings_core::feeds::{FeedReader, MAX_ENTRIES};
+use openings_core::feeds::{FeedReader, ParsedFeed, MAX_ENTRIES};
 use openings_core::Catalog;
 
 use crate::cli::FetchArgs;
@@ -16,13 +16,19 @@ pub struct Merged {
     pub exit: Exit,
 }
 
-/// Reads every feed and merges them. `Err` when no feed could be read.
-pub fn read_and_merge(args: &FetchArgs) -> Result<Merged, Exit> {
+/// One feed read: as the command line gave it, and what was in it.
+pub struct ReadFeed {
+    pub given: String,
+    pub feed: ParsedFeed,
+}
+
+/// Every feed read (those that could be), each problem said, and how many
+/// problems there were.
+pub fn read_feeds(args: &FetchArgs) -> (Vec<ReadFeed>, usize) {
     let now = now();
     let max_bytes = args.max_mb.saturating_mul(1_000_000);
-    let mut catalog = Catalog::new();
     let mut problems = 0;
-    let mut read = 0;
+    let mut feeds = Vec::new();
     for loaded in load_all(args) {
         let given = &loaded.input.given;
         let body = match loaded.outcome {
@@ -51,7 +57,6 @@ pub fn read_and_merge(args: &FetchArgs) -> Result<Merged, Exit> {
             .with_max_age(args.max_age);
         match reader.read([body.as_bytes()]) {
             Ok(feed) => {
-                read += 1;
                 for skipped in &feed.skipped {
                     say(&format!("{given}: left out {skipped}"));
                 }
@@ -73,13 +78,10 @@ pub fn read_and_merge(args: &FetchArgs) -> Result<Merged, Exit> {
                         feed.stale, args.max_age
                     ));
                 }
-                let added = catalog.add(feed);
-                if added.duplicates > 0 {
-                    say(&format!(
-                        "{given}: {} opening(s) repeat ones already listed (the same posting, or the same job, place and organization in an earlier feed), written once",
-                        added.duplicates
-                    ));
-                }
+                feeds.push(ReadFeed {
+                    given: given.clone(),
+                    feed,
+                });
             }
             Err(e) => {
                 problems += 1;
@@ -87,14 +89,37 @@ pub fn read_and_merge(args: &FetchArgs) -> Result<Merged, Exit> {
             }
         }
     }
-    if read == 0 {
-        say("no feed could be read; nothing was written");
-        return Err(Exit::Unreadable);
-    }
-    let exit = if problems > 0 && !args.keep_going {
+    (feeds, problems)
+}
+
+/// The exit code for a run that read some feeds and met `problems`.
+pub fn exit_for(problems: usize, args: &FetchArgs) -> Exit {
+    if problems > 0 && !args.keep_going {
         Exit::Problems
     } else {
         Exit::Ok
-    };
-    Ok(Merged { catalog, exit })
+    }
+}
+
+/// Reads every feed and merges them. `Err` when no feed could be read.
+pub fn read_and_merge(args: &FetchArgs) -> Result<Merged, Exit> {
+    let (feeds, problems) = read_feeds(args);
+    if feeds.is_empty() {
+        say("no feed could be read; nothing was written");
+        return Err(Exit::Unreadable);
+    }
+    let mut catalog = Catalog::new();
+    for ReadFeed { given, feed } in feeds {
+        let added = catalog.add(feed);
+        if added.duplicates > 0 {
+            say(&format!(
+                "{given}: {} opening(s) repeat ones already listed (the same posting, or the same job, place and organization in an earlier feed), written once",
+                added.duplicates
+            ));
+        }
+    }
+    Ok(Merged {
+        catalog,
+        exit: exit_for(problems, args),
+    })
 }

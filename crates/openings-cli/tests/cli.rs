@@ -100,6 +100,44 @@ fn a_post_in_the_consortium_shape_becomes_one_complete_opening() {
     }
 }
 
+/// Each post's page can carry its own JobPosting at build time: one file
+/// per post, named by its slug, holding a script element no text of the
+/// post can end early.
+#[test]
+fn each_posting_is_written_for_its_own_page_to_include() {
+    let dir = scratch("postings");
+    let postings = dir.join("_includes/postings");
+    let run = tool(&[
+        "jekyll",
+        &fixture("posts"),
+        "--org",
+        "Lantern Archives Network",
+        "--tag",
+        "staff",
+        "--postings",
+        &postings.display().to_string(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lead = std::fs::read_to_string(postings.join("digital-outreach-lead.html")).unwrap();
+    assert!(
+        lead.starts_with("<script type=\"application/ld+json\">"),
+        "{lead}"
+    );
+    assert!(
+        lead.contains("\"title\": \"Digital Outreach Lead\""),
+        "{lead}"
+    );
+    assert_eq!(lead.matches("</script>").count(), 1);
+    assert!(
+        !lead.contains("<h2>"),
+        "the description's markup is escaped: {lead}"
+    );
+    let files = std::fs::read_dir(&postings).unwrap().count();
+    assert_eq!(files, 2, "one per posting written");
+    assert!(run.stderr.contains("wrote 2 posting(s)"), "{}", run.stderr);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn front_matter_keys_give_the_facts_and_the_newest_post_comes_first() {
     let run = tool(&[
@@ -886,4 +924,104 @@ fn posts_are_read_within_their_bounds() {
         &run.stderr[..run.stderr.len().min(500)]
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---------------------------------------------------------------------------
+// openings render
+
+#[test]
+fn render_writes_a_board_with_its_first_page_in_a_declarative_shadow_root() {
+    let run = tool(&[
+        "render",
+        &fixture("feeds/members-a.json"),
+        "--feed-url",
+        "https://members.example/a.json",
+        "--widget-url",
+        "https://cdn.example/openings/",
+        "--attr",
+        "id=jobs",
+        "--attr",
+        "lang=fr",
+        "--page",
+        "https://members.example/careers",
+        "--max-age",
+        "0",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = &run.stdout;
+    assert!(
+        html.starts_with(
+            "<openings-board feed=\"https://members.example/a.json\" id=\"jobs\" lang=\"fr\">"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<template shadowrootmode=\"open\">"));
+    assert!(html.contains(
+        "<link rel=\"stylesheet\" href=\"https://cdn.example/openings/openings.css\" data-openings-snapshot>"
+    ));
+    assert!(html.contains("lang=\"fr\""));
+    assert!(
+        html.contains("Rechercher une offre"),
+        "the board's words in French"
+    );
+    assert!(
+        html.contains("href=\"https://members.example/careers?openings-jobs=open:"),
+        "titles link to their deep links on the page"
+    );
+    assert!(!html.contains("<script"), "no script inside");
+    assert!(html.contains(">Reading Room Supervisor</a>"), "{html}");
+    assert!(
+        html.contains(">Volunteer &lt;Guide&gt;</a>"),
+        "a title's markup is text"
+    );
+    assert!(
+        !html.contains(">Scripted</a>"),
+        "an entry with only a script link is not listed"
+    );
+    assert!(
+        html.contains("Scripted"),
+        "and the board says so, as it does live"
+    );
+    assert!(!html.contains("href=\"javascript"));
+}
+
+#[test]
+fn render_says_which_feed_needs_a_live_url_and_what_an_attribute_must_be() {
+    let run = tool(&[
+        "render",
+        &fixture("feeds/members-a.json"),
+        "--widget-url",
+        "https://cdn.example/openings",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("is a file: say with --feed-url"),
+        "{}",
+        run.stderr
+    );
+    let run = tool(&[
+        "render",
+        "https://members.example/a.json",
+        "--widget-url",
+        "https://cdn.example/openings",
+        "--attr",
+        "colour=blue",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("--attr colour: not an attribute of the board"),
+        "{}",
+        run.stderr
+    );
+    let run = tool(&[
+        "render",
+        "https://members.example/a.json",
+        "--widget-url",
+        "javascript:alert(1)",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run
+        .stderr
+        .contains("--widget-url \"javascript:alert(1)\" is not an http or https URL"));
 }

@@ -448,13 +448,24 @@ mod tests {
             read.ignored
         );
         let read = decode_bounded(&format!("{at_limit}b"));
-        assert!(read.ignored.iter().any(|i| i.contains("bytes")), "{:?}", read.ignored);
+        assert!(
+            read.ignored.iter().any(|i| i.contains("bytes")),
+            "{:?}",
+            read.ignored
+        );
 
         // Too many search words, though short.
         let words: Vec<String> = (0..MAX_QUERY_WORDS + 1).map(|i| format!("w{i}")).collect();
         let read = decode_bounded(&format!("q:{}", words.join(" ")));
-        assert_eq!(read.state.query.text.split_whitespace().count(), MAX_QUERY_WORDS);
-        assert!(read.ignored.iter().any(|i| i.contains("search words")), "{:?}", read.ignored);
+        assert_eq!(
+            read.state.query.text.split_whitespace().count(),
+            MAX_QUERY_WORDS
+        );
+        assert!(
+            read.ignored.iter().any(|i| i.contains("search words")),
+            "{:?}",
+            read.ignored
+        );
         let read = decode_bounded(&format!("q:{}", words[..MAX_QUERY_WORDS].join(" ")));
         assert!(read.ignored.is_empty(), "{:?}", read.ignored);
 
@@ -462,7 +473,11 @@ mod tests {
         let long = "b".repeat(MAX_QUERY_CHARS + 1);
         let read = decode_bounded(&format!("q:{long}"));
         assert_eq!(read.state.query.text.chars().count(), MAX_QUERY_CHARS);
-        assert!(read.ignored.iter().any(|i| i.contains("characters")), "{:?}", read.ignored);
+        assert!(
+            read.ignored.iter().any(|i| i.contains("characters")),
+            "{:?}",
+            read.ignored
+        );
         let read = decode_bounded(&format!("q:{}", &long[1..]));
         assert!(read.ignored.is_empty(), "{:?}", read.ignored);
     }

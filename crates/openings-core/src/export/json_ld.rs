@@ -129,6 +129,24 @@ pub fn job_posting(o: &Opening) -> Value {
 
 /// One opening as a standalone JSON-LD document (with `@context`), as a
 /// page about that one opening embeds it.
+/// A JSON-LD document as a `<script type="application/ld+json">` element
+/// for a static page: every `<`, `>` and `&` in it written as a `\u`
+/// escape, so that no text of the feed (a description holding
+/// `</script>`) can end the element early; the document reads the same.
+pub fn script_element(doc: &Value) -> String {
+    let json = super::json_text(doc);
+    let mut safe = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => safe.push_str("\\u003c"),
+            '>' => safe.push_str("\\u003e"),
+            '&' => safe.push_str("\\u0026"),
+            c => safe.push(c),
+        }
+    }
+    format!("<script type=\"application/ld+json\">\n{safe}\n</script>\n")
+}
+
 pub fn posting(o: &Opening) -> Value {
     let mut p = job_posting(o);
     if let Value::Object(map) = &mut p {
@@ -202,6 +220,20 @@ fn number(n: f64) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_script_element_cannot_be_ended_by_the_feeds_text() {
+        let doc =
+            serde_json::json!({"description": "<p>a</p></script><script>alert(1)</script> & more"});
+        let html = script_element(&doc);
+        assert!(html.starts_with("<script type=\"application/ld+json\">\n"));
+        assert_eq!(html.matches("</script>").count(), 1, "{html}");
+        let inner = html
+            .trim_start_matches("<script type=\"application/ld+json\">\n")
+            .trim_end_matches("\n</script>\n");
+        let back: serde_json::Value = serde_json::from_str(inner).unwrap();
+        assert_eq!(back, doc, "the document reads the same");
+    }
     use crate::dates::Timestamp;
     use crate::feeds::parse_feed;
     use crate::model::{

@@ -1,0 +1,156 @@
+//! The board as the reader sees it, from its state: search and sort, the
+//! feeds' notices, the filters, the count and the picked filters, the list
+//! with its pages or one opening. No hooks that reach out and no I/O: the
+//! live [`Board`](super::board::Board) renders it with what its hooks
+//! found, and `openings render` renders it on the server, so a board's
+//! first page in the page's HTML is exactly what the live board shows.
+
+use std::rc::Rc;
+
+use openings_core::catalog::View;
+use openings_core::dates::Timestamp;
+use openings_core::url_state::deep_link;
+use yew::prelude::*;
+
+use crate::components::active_filters::ActiveFilters;
+use crate::components::detail_view::{DetailView, ShareAsk};
+use crate::components::filters::Filters;
+use crate::components::listings::Listings;
+use crate::components::notices::FeedNotices;
+use crate::components::pagination::Pagination;
+use crate::components::result_count::ResultCount;
+use crate::components::search_box::SearchBox;
+use crate::components::sort_select::SortSelect;
+use crate::config::BoardConfig;
+use crate::i18n::{self, Locale};
+use crate::state::{Action, BoardState, Phase};
+
+#[derive(Properties, PartialEq)]
+pub struct BoardViewProps {
+    pub config: Rc<BoardConfig>,
+    pub locale: Rc<Locale>,
+    pub state: BoardState,
+    /// The matches and facet counts of the state's query.
+    pub view: Rc<View>,
+    /// The host page's URL without this board's state: the base of deep links.
+    pub page_url: Rc<str>,
+    pub now: Timestamp,
+    pub dispatch: Callback<Action>,
+    /// Loads feed `index` again.
+    pub on_retry: Callback<usize>,
+    /// The reader opened, or applied to, opening `index`.
+    pub on_open: Callback<usize>,
+    pub on_apply: Callback<usize>,
+    pub on_share: Callback<ShareAsk>,
+    #[prop_or_default]
+    pub can_share: bool,
+}
+
+#[component]
+pub fn BoardView(props: &BoardViewProps) -> Html {
+    let state = &props.state;
+    let view = &props.view;
+    let dispatch = props.dispatch.clone();
+    let on_open = props.on_open.clone();
+    let on_apply = props.on_apply.clone();
+    let on_retry = props.on_retry.clone();
+    let on_close = dispatch.reform(|()| Action::Close);
+    let board_id = props.config.id.clone();
+    let sort = state.view.sort.unwrap_or(props.config.sort);
+    let locale = props.locale.clone();
+    let strings = locale.strings;
+    let now = props.now;
+    let page_size = props.config.page_size;
+    let pages = view.page_count(page_size);
+    let page = state.view.page.clamp(1, pages);
+    let phase = state.phase();
+    let opened = state
+        .view
+        .open
+        .as_deref()
+        .map(|id| (id, state.catalog.position(id)));
+    let link = {
+        let page_url = props.page_url.clone();
+        let board_id = board_id.clone();
+        move |id: &str| AttrValue::from(deep_link(&page_url, board_id.as_deref(), id))
+    };
+    let facets: Rc<Vec<_>> = Rc::new(view.visible_facets(&props.config.facets).cloned().collect());
+    let picked: usize = state.view.query.selected.values().map(Vec::len).sum();
+    let show_facets = phase == Phase::Ready && opened.is_none() && !facets.is_empty();
+
+    let list = match phase {
+        Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },
+        Phase::NoFeeds => html! { <p class="empty">{ strings.no_feed }</p> },
+        Phase::Failed => html! {},
+        Phase::Ready if view.matches.is_empty() => html! {
+            <p class="empty">{
+                if state.view.query.text.trim().is_empty() && !state.view.query.has_filters() {
+                    strings.no_openings.to_string()
+                } else if state.view.query.text.trim().is_empty() {
+                    strings.no_filter_match.to_string()
+                } else {
+                    i18n::fill(strings.no_match, &[("q", state.view.query.text.trim())])
+                }
+            }</p>
+        },
+        Phase::Ready => {
+            let focus = state.closed.clone();
+            html! {
+                <>
+                    <Listings catalog={state.catalog.clone()} matches={Rc::new(view.page(page, page_size).to_vec())}
+                        now={now} link={Callback::from({ let link = link.clone(); move |id: String| link(&id) })} on_open={on_open.clone()}
+                        on_apply={on_apply.clone()} focus={focus} />
+                    <Pagination page={page - 1} pages={pages}
+                        on_page={dispatch.reform(|p: usize| Action::GoToPage(p + 1))} />
+                </>
+            }
+        }
+    };
+
+    let main = match opened {
+        Some((id, Some(index))) => html! {
+            <DetailView catalog={state.catalog.clone()} index={index} link={link(id)} now={now}
+                on_close={on_close} on_apply={on_apply.clone()}
+                on_share={props.on_share.clone()} can_share={props.can_share} />
+        },
+        // A shared link's opening may be in the part of the feed still arriving.
+        Some((_, None)) if state.is_loading() => list,
+        Some((_, None)) => html! {
+            <>
+                <div class="notice notice-warning" role="status"><p>{ strings.opening_gone }</p></div>
+                { list }
+            </>
+        },
+        None => html! {
+            <>
+                <ResultCount phase={phase} count={view.matches.len()} more={state.is_loading()} />
+                <ActiveFilters query={state.view.query.clone()} facets={props.config.facets.clone()}
+                    on_remove={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
+                    on_clear_all={dispatch.reform(|()| Action::ClearAll)} />
+                { list }
+            </>
+        },
+    };
+
+    html! {
+        <ContextProvider<Rc<Locale>> context={locale.clone()}>
+            <section class="openings-board" lang={locale.lang.clone()} dir={if locale.rtl { "rtl" } else { "ltr" }}
+                data-theme={props.config.theme.key()} aria-label={strings.board_label}>
+                <div class="toolbar">
+                    <SearchBox value={state.view.query.text.clone()}
+                        on_search={dispatch.reform(Action::Search)} />
+                    <SortSelect value={sort} on_sort={dispatch.reform(Action::SortBy)} />
+                </div>
+                <FeedNotices feeds={Rc::new(state.feeds.clone())} max_age_days={props.config.max_age_days} on_retry={on_retry} />
+                <div class={classes!("layout", show_facets.then_some("with-facets"))}>
+                    if show_facets {
+                        <Filters facets={facets} picked={picked}
+                            on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
+                            on_clear={dispatch.reform(Action::ClearFacet)} />
+                    }
+                    <div class="results">{ main }</div>
+                </div>
+            </section>
+        </ContextProvider<Rc<Locale>>>
+    }
+}

@@ -1,0 +1,119 @@
+//! `openings render` (issue 12): a board's first page in the page's own
+//! HTML, a declarative shadow root the board's own components drew on the
+//! host. Readable and linked with JavaScript off (as a crawler reads it);
+//! with it on, the live board takes its place without a frame of nothing,
+//! then searches; a snapshot older than its feed is simply replaced.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openSession } from './browser.mjs';
+import { useHarness, board, titles, waitForTitles, eventually, assertHostUnharmed } from './harness.mjs';
+
+const h = useHarness();
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = process.env.OPENINGS_CLI ?? join(repo, 'target', 'debug', 'openings');
+const MUSEUM_TITLES = ['Collections Registrar', 'Visitor Experience Associate', 'Digital Collections Developer'];
+
+/**
+ * The HTML `openings render` writes for these arguments (run beside the
+ * test's own servers, which must stay free to answer it).
+ */
+function render(args) {
+  assert.ok(existsSync(CLI), `${CLI} is missing: build the CLI (cargo build -p openings-cli) or set OPENINGS_CLI`);
+  const argv = ['render', ...args, '--widget-url', h.servers.widgetOrigin, '--attr', 'id=main', '--quiet'];
+  return new Promise((ok, fail) => {
+    execFile(CLI, argv, { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error) fail(new Error(`openings render failed: ${stderr || error.message}`));
+      else ok(stdout);
+    });
+  });
+}
+
+const museum = () => `${h.servers.feedsOrigin}/feeds/museum.json`;
+
+// Proves that with JavaScript off (a crawler, a reader with scripts
+// blocked) the rendered board's first page is there: every opening with its
+// title linking to its deep link and its Apply link, the count, in the
+// board's own markup and styles.
+test('with JavaScript off the rendered board lists every opening with its links', { timeout: 60_000 }, async () => {
+  h.servers.setRendered(await render([museum()]));
+  const s = await openSession(h.browser, { javaScriptEnabled: false });
+  await s.page.goto(h.servers.hostPage('rendered.html'));
+  const b = board(s.page);
+  assert.deepEqual((await titles(b)).sort(), [...MUSEUM_TITLES].sort());
+  const links = await b.locator('.listing-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(links.every((href) => /^\?openings-main=open:/.test(href)), `titles link to their deep links: ${links}`);
+  const apply = await b.locator('.listing a.apply').evaluateAll((as) => as.map((a) => a.href));
+  assert.equal(apply.length, MUSEUM_TITLES.length);
+  assert.ok(apply.every((href) => href.startsWith('http')), `${apply}`);
+  assert.equal((await b.locator('.result-count').textContent()).trim(), '3 openings');
+  const styled = await b.locator('.listing-card').first().evaluate((el) => getComputedStyle(el).display);
+  assert.equal(styled, 'grid', 'the board stylesheet applies');
+  await s.close();
+});
+
+// Proves the live board takes the rendered one's place without a frame in
+// which no opening shows, then is the live board: it searches.
+test('with JavaScript on the live board takes over without a blank frame, then searches', { timeout: 60_000 }, async () => {
+  h.servers.setRendered(await render([museum()]));
+  const s = await openSession(h.browser);
+  await s.page.addInitScript(() => {
+    // Every frame: how many openings the board shows, until it is live.
+    window.__frames = [];
+    const look = () => {
+      const root = document.querySelector('openings-board#main')?.shadowRoot;
+      if (root) {
+        const shown = [...root.querySelectorAll('.listing')].filter((l) => l.getClientRects().length > 0).length;
+        const snapshot = !!root.querySelector('[data-openings-snapshot]');
+        window.__frames.push({ shown, snapshot });
+        if (shown && snapshot && window.__rendered === undefined) {
+          window.__rendered = root.querySelector('[data-openings-snapshot] .results').innerText;
+        }
+      }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await s.page.goto(h.servers.hostPage('rendered.html'));
+  const b = board(s.page);
+  await eventually(async () => assert.equal(
+    await b.evaluate((el) => el.shadowRoot.querySelectorAll('[data-openings-snapshot]').length), 0,
+    'the rendered board gave way'), { timeout: 20_000 });
+  await waitForTitles(b, MUSEUM_TITLES);
+  const frames = await s.page.evaluate(() => window.__frames);
+  const first = frames.findIndex((f) => f.shown > 0);
+  assert.ok(first >= 0 && frames[first].snapshot, 'the rendered openings showed first');
+  const blank = frames.slice(first).filter((f) => f.shown === 0);
+  assert.deepEqual(blank, [], `${blank.length} frame(s) with no opening during the take-over`);
+  assert.equal(await b.evaluate((el) => el.shadowRoot.querySelectorAll('.openings-root').length), 1, 'one board, not two');
+  // What the reader read before and after is the same, word for word: the
+  // count, each opening's facts, dates and pay, as the browser writes them.
+  const rendered = await s.page.evaluate(() => window.__rendered);
+  const live = await b.evaluate((el) => el.shadowRoot.querySelector('.openings-root .results').innerText);
+  assert.equal(rendered, live);
+
+  await b.getByRole('searchbox').fill('registrar');
+  await waitForTitles(b, ['Collections Registrar']);
+  await assertHostUnharmed(s);
+  assert.deepEqual(s.pageErrors, []);
+  await s.close();
+});
+
+// Proves a snapshot older than its feed is replaced: rendered from one feed,
+// read live from another, the board shows the live one's openings.
+test('a rendered board older than its feed is replaced by what the feed says now', { timeout: 60_000 }, async () => {
+  h.servers.setRendered(await render([museum(), '--feed-url', `${h.servers.feedsOrigin}/feeds/library.json`]));
+  const s = await openSession(h.browser);
+  await s.page.goto(h.servers.hostPage('rendered.html'));
+  const b = board(s.page);
+  await eventually(async () => {
+    const now = await titles(b);
+    assert.ok(now.length > 0 && !now.includes('Collections Registrar'), `still the rendered openings: ${now}`);
+  }, { timeout: 20_000 });
+  assert.equal(await b.evaluate((el) => el.shadowRoot.querySelectorAll('[data-openings-snapshot]').length), 0);
+  await s.close();
+});
