@@ -255,6 +255,22 @@ fn pathological_input_is_read_quickly() {
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
 
+/// A space after the first words of a description that has no paragraph
+/// of its own stays (the paragraph opened for those words used to swallow
+/// it): "Location:<strong> Remote</strong>" reads "Location: Remote".
+#[test]
+fn the_space_after_a_descriptions_first_words_stays() {
+    for (source, shown) in [
+        ("Location:<strong> Remote</strong>", "<p>Location:<strong> Remote</strong></p>"),
+        ("Salary</b> 40k", "<p>Salary 40k</p>"),
+        ("Apply<span> </span>today", "<p>Apply today</p>"),
+        ("  leading space goes", "<p>leading space goes</p>"),
+        ("<p>a</p> \n <p>b</p>", "<p>a</p><p>b</p>"),
+    ] {
+        assert_eq!(html(source), shown, "{source}");
+    }
+}
+
 #[test]
 fn every_kind_of_description_has_one_path() {
     assert!(from_description(&Description::None).is_empty());

@@ -222,6 +222,12 @@ impl TreeBuilder {
             }
         } else {
             let collapsed = collapse_spaces(&text);
+            if collapsed.is_empty() || self.after_space && collapsed == " " {
+                return;
+            }
+            // Where the text goes first: opening the paragraph it starts is
+            // what makes a leading space nothing (and only then).
+            self.prepare_inline();
             let collapsed = if self.after_space {
                 collapsed.trim_start_matches(' ').to_string()
             } else {
