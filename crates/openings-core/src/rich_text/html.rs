@@ -110,31 +110,50 @@ impl Sink for TreeBuilder {
 
 /// The text the reader sees, for searching: what the tree would show, with
 /// a space wherever a block, a line or a cell ends (and nowhere else, so
-/// that `<b>Arch</b>ivist` is one word, as it reads).
-struct Words(String);
+/// that `<b>Arch</b>ivist` is one word, as it reads). The blocks open are
+/// kept (their tags only), so that an end tag that closes nothing — which
+/// the tree ignores, as a browser does — separates nothing either.
+#[derive(Default)]
+struct Words {
+    text: String,
+    blocks: Vec<Tag>,
+}
+
+impl Words {
+    fn space(&mut self) {
+        if !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+    }
+}
 
 impl Sink for Words {
     fn html_text(&mut self, html: &str) {
-        crate::text::decode_entities_into(&mut self.0, html);
+        crate::text::decode_entities_into(&mut self.text, html);
     }
     fn text(&mut self, text: &str) {
-        self.0.push_str(text);
+        self.text.push_str(text);
     }
     fn line_break(&mut self) {
-        self.0.push(' ');
+        self.space();
     }
     fn block_break(&mut self) {
-        self.0.push(' ');
+        self.space();
     }
     fn open(&mut self, tag: Tag) {
         if !tag.is_inline() {
-            self.0.push(' ');
+            self.blocks.push(tag);
+            self.space();
         }
     }
     fn open_link(&mut self, _href: String) {}
     fn close(&mut self, tag: Tag) {
-        if !tag.is_inline() {
-            self.0.push(' ');
+        if tag.is_inline() {
+            return;
+        }
+        if let Some(at) = self.blocks.iter().rposition(|&t| t == tag) {
+            self.blocks.truncate(at);
+            self.space();
         }
     }
 }
@@ -150,9 +169,12 @@ pub fn parse(html: &str) -> Vec<Node> {
 /// what a search looks at. Dropped elements (scripts, styles, forms…) have
 /// none.
 pub fn words(html: &str) -> String {
-    let mut words = Words(String::with_capacity(html.len()));
+    let mut words = Words {
+        text: String::with_capacity(html.len()),
+        blocks: Vec::new(),
+    };
     read(html, &mut words);
-    words.0
+    words.text
 }
 
 /// Reads an HTML fragment into `tree`.

@@ -191,12 +191,28 @@ impl TreeBuilder {
         }
         if self.pending_break {
             self.pending_break = false;
-            let children = self.children_mut();
-            if children.last().is_some_and(|n| !is_line_end(n)) {
+            if self.content_before_in_block() {
+                let children = self.children_mut();
                 trim_end(children);
                 children.push(Node::Element(Element::new(Tag::Br, Vec::new())));
             }
         }
+    }
+
+    /// Whether the block the next content goes in already has content that
+    /// is not a line end before it: the nearest open element with children,
+    /// looking through inline ones just opened (`<b><div>x` breaks the line
+    /// before x when `b` follows text, as a browser does).
+    fn content_before_in_block(&self) -> bool {
+        for e in self.open.iter().rev() {
+            if let Some(last) = e.children.last() {
+                return !is_line_end(last);
+            }
+            if !e.tag.is_inline() {
+                return false;
+            }
+        }
+        self.root.last().is_some_and(|n| !is_line_end(n))
     }
 
     fn push_open(&mut self, element: Element) {
@@ -274,11 +290,21 @@ impl TreeBuilder {
     pub fn open(&mut self, element: Element) {
         let tag = element.tag;
         match tag {
-            Tag::Li => self.close_within(&[Tag::Li], &[Tag::Ul, Tag::Ol, Tag::Table]),
-            Tag::Tr => self.close_within(&[Tag::Tr], &[Tag::Table, Tag::Thead, Tag::Tbody]),
-            Tag::Td | Tag::Th => self.close_within(&[Tag::Td, Tag::Th], &[Tag::Tr, Tag::Table]),
-            Tag::Thead | Tag::Tbody => self.close_within(&[Tag::Thead, Tag::Tbody], &[Tag::Table]),
-            Tag::A => self.close_within(&[Tag::A], &[]),
+            Tag::Li => {
+                self.close_within(&[Tag::Li], &[Tag::Ul, Tag::Ol, Tag::Table]);
+            }
+            Tag::Tr => {
+                self.close_within(&[Tag::Tr], &[Tag::Table, Tag::Thead, Tag::Tbody]);
+            }
+            Tag::Td | Tag::Th => {
+                self.close_within(&[Tag::Td, Tag::Th], &[Tag::Tr, Tag::Table]);
+            }
+            Tag::Thead | Tag::Tbody => {
+                self.close_within(&[Tag::Thead, Tag::Tbody], &[Tag::Table]);
+            }
+            Tag::A => {
+                self.close_within(&[Tag::A], &[]);
+            }
             Tag::H2 | Tag::H3 | Tag::H4 => {
                 if matches!(self.top_tag(), Some(Tag::H2 | Tag::H3 | Tag::H4)) {
                     self.pop();
@@ -318,27 +344,30 @@ impl TreeBuilder {
             t if t.is_table_part() => &[Tag::Table],
             _ => &[Tag::Td, Tag::Th, Tag::Table],
         };
-        self.close_within(&[tag], boundaries);
-        if !tag.is_inline() {
+        // A stray end tag (nothing open to close) is nothing, as in a
+        // browser: it does not even end a word.
+        if self.close_within(&[tag], boundaries) && !tag.is_inline() {
             self.after_space = true;
         }
     }
 
     /// Pops up to and including the nearest open element among `tags`, unless
     /// one of `boundaries` comes first.
-    fn close_within(&mut self, tags: &[Tag], boundaries: &[Tag]) {
+    /// Whether it closed anything.
+    fn close_within(&mut self, tags: &[Tag], boundaries: &[Tag]) -> bool {
         for i in (0..self.open.len()).rev() {
             let t = self.open[i].tag;
             if tags.contains(&t) {
                 while self.open.len() > i {
                     self.pop();
                 }
-                return;
+                return true;
             }
             if boundaries.contains(&t) {
-                return;
+                return false;
             }
         }
+        false
     }
 
     /// Is the innermost open block a list (so an item may start here)?
