@@ -434,6 +434,121 @@ fn unescape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn facet_values_and_the_room_for_values_are_bounded_exactly() {
+        let values: Vec<String> = (0..MAX_FACET_VALUES).map(|i| format!("v{i}")).collect();
+        let read = decode_bounded(&format!("tag:{}", values.join(",")));
+        assert!(read.ignored.is_empty(), "{:?}", read.ignored);
+        assert_eq!(
+            read.state.query.selected(Facet::Tag).len(),
+            MAX_FACET_VALUES
+        );
+        let read = decode_bounded(&format!("tag:{},one-more", values.join(",")));
+        assert_eq!(
+            read.state.query.selected(Facet::Tag).len(),
+            MAX_FACET_VALUES
+        );
+        assert!(
+            read.ignored.iter().any(|i| i.contains("values of tag")),
+            "{:?}",
+            read.ignored
+        );
+
+        // Values fill the room exactly: all kept; one character more, and
+        // the value that does not fit is left out, and so is every later one.
+        let half = "x".repeat(MAX_STATE_CHARS / 2);
+        let read = decode_bounded(&format!("org:{half},{half}"));
+        assert_eq!(
+            read.state.query.selected(Facet::Organization).len(),
+            1,
+            "the same value twice is one"
+        );
+        let other = "y".repeat(MAX_STATE_CHARS / 2);
+        let read = decode_bounded(&format!("org:{half},{other}"));
+        assert_eq!(read.state.query.selected(Facet::Organization).len(), 2);
+        assert!(read.ignored.is_empty(), "{:?}", read.ignored);
+        let read = decode_bounded(&format!("org:{half},{other};dept:z"));
+        assert!(read.state.query.selected(Facet::Department).is_empty());
+        assert!(!read.ignored.is_empty());
+        let read = decode_bounded(&format!("org:{half}y,{other}"));
+        assert_eq!(read.state.query.selected(Facet::Organization).len(), 1);
+    }
+
+    #[test]
+    fn values_are_percent_decoded_as_forms_write_them() {
+        for (raw, text) in [
+            ("q:caf%C3%A9", "café"),
+            ("q:100%25", "100%"),
+            ("q:a+b", "a b"),
+            ("q:50%", "50%"),
+            ("q:%4", "%4"),
+            ("q:%%41", "%A"),
+            ("q:%zz", "%zz"),
+            ("q:%41%42", "AB"),
+        ] {
+            assert_eq!(decode(raw).query.text, text, "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_parameter_is_found_by_its_name_escaped_or_not() {
+        assert_eq!(
+            get_param("https://x.example/?openings%2Dmain=q:x", "openings-main").as_deref(),
+            Some("q:x")
+        );
+        assert_eq!(
+            get_param("https://x.example/?a+b=1&openings=q:y", "openings").as_deref(),
+            Some("q:y")
+        );
+        assert_eq!(
+            get_param("https://x.example/?a+b=1", "openings"),
+            None,
+            "an escaped key of another name"
+        );
+        assert_eq!(
+            get_param("https://x.example/?openingsx=1", "openings"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_parameter_set_keeps_its_place_and_is_there_once() {
+        assert_eq!(
+            set_param(
+                "https://x.example/?a=1&openings=old&b=2#h",
+                "openings",
+                "new"
+            ),
+            "https://x.example/?a=1&openings=new&b=2#h"
+        );
+        assert_eq!(
+            set_param(
+                "https://x.example/?openings=1&a=2&openings=3",
+                "openings",
+                "q:x"
+            ),
+            "https://x.example/?openings=q:x&a=2"
+        );
+    }
+
+    #[test]
+    fn a_long_page_url_keeps_what_fits_of_its_query() {
+        let base = format!("https://x.example/{}", "p".repeat(100));
+        let fits = MAX_LINK_BASE_BYTES - base.len() - 1;
+        let query = "q".repeat(fits);
+        let page = format!("{base}?{query}#{}", "h".repeat(100));
+        assert!(page.len() > MAX_LINK_BASE_BYTES);
+        assert_eq!(
+            link_base(&page),
+            format!("{base}?{query}"),
+            "the hash goes, the query fits exactly"
+        );
+        let page = format!("{base}?{query}q#h");
+        assert_eq!(link_base(&page), base, "a query one byte too long goes too");
+        let short = "https://x.example/?a=1#h";
+        assert_eq!(link_base(short), short);
+    }
+
     /// Each bound on its own: exactly at it nothing is ignored, one past it
     /// the rest is, and said.
     #[test]
