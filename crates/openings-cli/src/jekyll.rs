@@ -254,7 +254,7 @@ fn check(openings: &[(String, Opening)], now: Timestamp) -> usize {
             say(&format!(
                 "{file}: {kind}: {}; add {}",
                 finding.message,
-                finding.rule.post_key()
+                crate::validate::post_key(finding.rule)
             ));
         }
     }

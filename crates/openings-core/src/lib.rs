@@ -16,6 +16,7 @@ pub mod sample;
 pub mod sort;
 pub mod text;
 pub mod url_state;
+pub mod validate;
 
 pub use catalog::{closes_soon, is_new, Catalog, Query, View};
 pub use dates::Timestamp;
