@@ -286,3 +286,64 @@ fn page_language(host: &HtmlElement) -> String {
         .or_else(|| web_sys::window().and_then(|w| w.navigator().language()))
         .unwrap_or_else(|| "en".to_string())
 }
+
+/// What the configurator (`configure.html`) shows of a feed a site editor
+/// pasted: its format, how many openings the board would list, and what
+/// `openings validate` would say, as JSON (`{error}` when the board could
+/// not read it at all). The board's own readers and rules, so the two never
+/// disagree.
+#[wasm_bindgen]
+pub fn inspect_feed(body: &str, url: &str, max_age_days: u32) -> String {
+    use openings_core::feeds::{split_format_prefix, DEFAULT_MAX_FEED_BYTES};
+    let (format, url) = split_format_prefix(url);
+    let now = now();
+    let parsed = match openings_core::feeds::FeedReader::new(format, url, now, DEFAULT_MAX_FEED_BYTES)
+        .with_max_age(max_age_days)
+        .read([body.as_bytes()])
+    {
+        Ok(parsed) => parsed,
+        Err(e) => return serde_json::json!({ "error": e.to_string() }).to_string(),
+    };
+    let checked = openings_core::validate::check_feed(
+        body,
+        format,
+        url,
+        now,
+        DEFAULT_MAX_FEED_BYTES,
+        max_age_days,
+        &|_| Vec::new(),
+    );
+    let (errors, warnings, problems) = match &checked {
+        Ok(c) => (
+            c.entries.iter().map(|e| e.errors.len()).sum::<usize>(),
+            c.entries.iter().map(|e| e.warnings.len()).sum::<usize>(),
+            c.entries
+                .iter()
+                .filter(|e| !e.errors.is_empty() || !e.warnings.is_empty())
+                .take(50)
+                .map(|e| {
+                    serde_json::json!({
+                        "position": e.position,
+                        "title": e.title,
+                        "errors": e.errors,
+                        "warnings": e.warnings,
+                    })
+                })
+                .collect::<Vec<_>>(),
+        ),
+        Err(_) => (0, 0, Vec::new()),
+    };
+    serde_json::json!({
+        "format": parsed.format.map(|f| f.name()),
+        "prefix": parsed.format.map(|f| f.prefix()),
+        "openings": parsed.openings.len(),
+        "titles": parsed.openings.iter().take(5).map(|o| o.title.clone()).collect::<Vec<_>>(),
+        "expired": parsed.expired,
+        "stale": parsed.stale,
+        "skipped": parsed.skipped.len(),
+        "errors": errors,
+        "warnings": warnings,
+        "entries": problems,
+    })
+    .to_string()
+}
