@@ -297,13 +297,14 @@ pub fn inspect_feed(body: &str, url: &str, max_age_days: u32) -> String {
     use openings_core::feeds::{split_format_prefix, DEFAULT_MAX_FEED_BYTES};
     let (format, url) = split_format_prefix(url);
     let now = now();
-    let parsed = match openings_core::feeds::FeedReader::new(format, url, now, DEFAULT_MAX_FEED_BYTES)
-        .with_max_age(max_age_days)
-        .read([body.as_bytes()])
-    {
-        Ok(parsed) => parsed,
-        Err(e) => return serde_json::json!({ "error": e.to_string() }).to_string(),
-    };
+    let parsed =
+        match openings_core::feeds::FeedReader::new(format, url, now, DEFAULT_MAX_FEED_BYTES)
+            .with_max_age(max_age_days)
+            .read([body.as_bytes()])
+        {
+            Ok(parsed) => parsed,
+            Err(e) => return serde_json::json!({ "error": e.to_string() }).to_string(),
+        };
     let checked = openings_core::validate::check_feed(
         body,
         format,

@@ -136,14 +136,18 @@ fn compact_loader(source: &str) -> String {
 
 /// The `integrity` value of a file (`sha384-…`).
 fn integrity(file: &Path) -> Option<String> {
+    std::fs::read(file).ok().map(|bytes| integrity_of(&bytes))
+}
+
+/// The `integrity` value of these bytes (`sha384-…`).
+pub fn integrity_of(bytes: &[u8]) -> String {
     use base64::Engine;
     use sha2::Digest;
-    let bytes = std::fs::read(file).ok()?;
-    let digest = sha2::Sha384::digest(&bytes);
-    Some(format!(
+    let digest = sha2::Sha384::digest(bytes);
+    format!(
         "sha384-{}",
         base64::engine::general_purpose::STANDARD.encode(digest)
-    ))
+    )
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! cargo xtask demo     build the release board and serve the demo on 127.0.0.1
 //! cargo xtask test     every test: format, lints, host, components, end to end
 //! cargo xtask dist     the release build in dist/ (sizes and the SRI hash printed)
+//! cargo xtask package  the npm package of the release build, in target/package/
 //! cargo xtask bench    bytes, first paint, search latency and memory vs. List.js
 //! cargo xtask fuzz     run each fuzz target for a bounded time (not in CI)
 //! cargo xtask mutants  mutation testing of the core, posts and CLI (not in CI)
@@ -15,6 +16,7 @@
 
 mod dist;
 mod mutants;
+mod package;
 mod serve;
 mod setup;
 
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         "bench" => bench(),
         "fuzz" => fuzz(rest),
         "mutants" => mutants::mutants(rest),
+        "package" => package::package(),
         "screenshot" => screenshot(),
         "help" | "--help" | "-h" => {
             print!("{}", HELP);
@@ -56,6 +59,7 @@ cargo xtask <command>
   test [--skip-e2e] every test: fmt, clippy (host and wasm32), host tests, component tests
                     in headless Chromium, end-to-end tests of dist/ in headless Chromium
   dist              write the release build to dist/ and print its sizes and SRI hash
+  package           the npm package (target/package/openings-board-<version>.tgz) of the release build
   bench             measure bytes, time to first opening, search latency and memory
   fuzz [SECONDS] [--record]
                     run every fuzz target for SECONDS each (default 60), print inputs tried and
@@ -182,13 +186,25 @@ fn test(args: &[String]) -> Result {
         },
     )?;
     if !skip_e2e {
-        step("release build", &|| dist::build().map(|_| ()))?;
+        step("release build and npm package", &|| {
+            let dist = dist::build()?;
+            package::pack(&dist).map(|_| ())
+        })?;
         step("end-to-end tests (Playwright, headless Chromium)", &|| {
             let mut cmd = Command::new("node");
             cmd.args(["--test", "--test-concurrency=1"])
                 .current_dir(root().join("tests/e2e"));
             cmd.env("DIST", root().join("dist"));
             cmd.env("CHROMIUM", setup::CHROMIUM);
+            cmd.env("OPENINGS_CLI", root().join("target/debug/openings"));
+            cmd.env(
+                "PACKAGE_TGZ",
+                root().join(format!(
+                    "target/package/{}-{}.tgz",
+                    package::NAME,
+                    package::crate_version()?
+                )),
+            );
             run(&mut cmd)
         })?;
     }

@@ -153,7 +153,6 @@ pub fn title_rule(o: &Opening) -> Vec<Finding> {
     }]
 }
 
-
 fn print_text(reports: &[FeedReport], errors: usize, warnings: usize) {
     let mut entries = 0;
     for report in reports {
@@ -232,7 +231,6 @@ fn to_json(reports: &[FeedReport]) -> Value {
     })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,12 +247,22 @@ mod tests {
             },
             ..Opening::default()
         };
-        let found = title_rule(&opening("Harbour Museum is hiring a Collections Registrar!"));
+        let found = title_rule(&opening(
+            "Harbour Museum is hiring a Collections Registrar!",
+        ));
         assert_eq!(found.len(), 1);
         assert!(!found[0].error);
         assert_eq!(found[0].rule, Rule::Title);
-        assert!(found[0].message.contains("reads like a headline"), "{}", found[0].message);
-        assert!(found[0].message.contains("names the organization"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("reads like a headline"),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0].message.contains("names the organization"),
+            "{}",
+            found[0].message
+        );
         assert!(title_rule(&opening("Collections Registrar")).is_empty());
         assert_eq!(post_key(Rule::Title), "`job_title:` (the job's own title)");
     }

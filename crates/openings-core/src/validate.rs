@@ -77,7 +77,10 @@ pub fn check_feed(
             Entry::Opening(opening, notes) => {
                 found.title = Some(opening.title.clone());
                 let node = raw.as_ref().and_then(|nodes| nodes.get(i).copied());
-                for finding in findings(&opening, node, now).into_iter().chain(more(&opening)) {
+                for finding in findings(&opening, node, now)
+                    .into_iter()
+                    .chain(more(&opening))
+                {
                     if finding.error {
                         found.errors.push(finding.message);
                     } else {
@@ -309,9 +312,7 @@ pub fn schema_nodes(doc: &Value) -> Vec<&Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{
-        Description, EmploymentType, Location, Organization, Salary, SalaryPeriod,
-    };
+    use crate::model::{Description, EmploymentType, Location, Organization, Salary, SalaryPeriod};
     use serde_json::json;
 
     fn now() -> Timestamp {
