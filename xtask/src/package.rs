@@ -79,25 +79,23 @@ fn write(path: &Path, text: &str) -> Result {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The version of the widget crate (`Cargo.toml`'s `[package] version`).
+/// The version of the widget crate: the workspace's (`Cargo.toml`'s
+/// `[workspace.package] version`), which every crate takes.
 pub fn crate_version() -> Result<String> {
     let manifest = std::fs::read_to_string(root().join("Cargo.toml"))
         .map_err(|e| format!("Cargo.toml: {e}"))?;
-    let package = manifest
-        .split("\n[package]")
+    let section = manifest
+        .split("\n[workspace.package]")
         .nth(1)
-        .ok_or("Cargo.toml has no [package]")?;
-    package
+        .ok_or("Cargo.toml has no [workspace.package]")?;
+    let section = section.split("\n[").next().unwrap_or(section);
+    section
         .lines()
         .find_map(|line| {
-            let value = line
-                .trim()
-                .strip_prefix("version")?
-                .trim_start()
-                .strip_prefix('=')?;
+            let value = line.trim().strip_prefix("version")?.trim_start().strip_prefix('=')?;
             Some(value.trim().trim_matches('"').to_string())
         })
-        .ok_or_else(|| "Cargo.toml's [package] has no version".to_string())
+        .ok_or_else(|| "Cargo.toml's [workspace.package] has no version".to_string())
 }
 
 fn package_json(version: &str) -> String {
