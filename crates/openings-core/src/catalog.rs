@@ -826,6 +826,38 @@ mod tests {
     }
 
     #[test]
+    fn a_query_is_empty_until_it_has_words_or_picks() {
+        let mut q = Query::default();
+        assert!(q.is_empty() && !q.has_filters());
+        q.text = "  ,  ".into();
+        assert!(q.is_empty(), "punctuation and spaces are no words");
+        q.text = "x".into();
+        assert!(!q.is_empty());
+        let mut q = Query::default();
+        q.select(Facet::Country, "NL");
+        assert!(q.has_filters() && !q.is_empty());
+        q.deselect(Facet::Country, "nl");
+        assert!(!q.has_filters() && q.is_empty(), "unpicked in another spelling");
+    }
+
+    #[test]
+    fn the_pages_of_a_view_cut_its_matches() {
+        let view = View {
+            matches: (0..45).collect(),
+            facets: Vec::new(),
+        };
+        assert_eq!(view.page_count(20), 3);
+        assert_eq!(view.page(1, 20), (0..20).collect::<Vec<_>>());
+        assert_eq!(view.page(3, 20), (40..45).collect::<Vec<_>>());
+        assert_eq!(view.page(0, 20), view.page(1, 20), "before the first page: the first");
+        assert_eq!(view.page(99, 20), view.page(3, 20), "past the last page: the last");
+        assert_eq!(view.page(2, 0), [1], "a page size of 0 is 1");
+        let empty = View::default();
+        assert_eq!(empty.page_count(20), 1);
+        assert!(empty.page(1, 20).is_empty());
+    }
+
+    #[test]
     fn a_word_repeated_in_a_query_still_matches() {
         let c = catalog(vec![opening("Archivist", ""), opening("Curator", "")]);
         assert_eq!(c.search(&Query::text("archivist ARCHIVIST")), [0]);
