@@ -79,23 +79,36 @@ fn write(path: &Path, text: &str) -> Result {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The version of the widget crate: the workspace's (`Cargo.toml`'s
-/// `[workspace.package] version`), which every crate takes.
+/// The version of the widget crate (the workspace's, which every crate
+/// takes), as Cargo itself reads it: `cargo metadata`.
 pub fn crate_version() -> Result<String> {
-    let manifest = std::fs::read_to_string(root().join("Cargo.toml"))
-        .map_err(|e| format!("Cargo.toml: {e}"))?;
-    let section = manifest
-        .split("\n[workspace.package]")
-        .nth(1)
-        .ok_or("Cargo.toml has no [workspace.package]")?;
-    let section = section.split("\n[").next().unwrap_or(section);
-    section
-        .lines()
-        .find_map(|line| {
-            let value = line.trim().strip_prefix("version")?.trim_start().strip_prefix('=')?;
-            Some(value.trim().trim_matches('"').to_string())
-        })
-        .ok_or_else(|| "Cargo.toml's [workspace.package] has no version".to_string())
+    let out = crate::cargo()
+        .args([
+            "metadata",
+            "--no-deps",
+            "--format-version",
+            "1",
+            "--offline",
+        ])
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("cargo metadata: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let doc: serde_json::Value =
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata: {e}"))?;
+    doc["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["name"] == "openings-board")
+        .and_then(|p| p["version"].as_str())
+        .map(str::to_string)
+        .ok_or_else(|| "cargo metadata lists no openings-board package".to_string())
 }
 
 fn package_json(version: &str) -> String {
@@ -183,6 +196,6 @@ mod tests {
 
     #[test]
     fn the_version_is_the_crates() {
-        assert!(crate_version().unwrap().split('.').count() == 3);
+        assert_eq!(crate_version().unwrap(), env!("CARGO_PKG_VERSION"));
     }
 }

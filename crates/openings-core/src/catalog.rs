@@ -837,7 +837,10 @@ mod tests {
         q.select(Facet::Country, "NL");
         assert!(q.has_filters() && !q.is_empty());
         q.deselect(Facet::Country, "nl");
-        assert!(!q.has_filters() && q.is_empty(), "unpicked in another spelling");
+        assert!(
+            !q.has_filters() && q.is_empty(),
+            "unpicked in another spelling"
+        );
     }
 
     #[test]
@@ -849,8 +852,16 @@ mod tests {
         assert_eq!(view.page_count(20), 3);
         assert_eq!(view.page(1, 20), (0..20).collect::<Vec<_>>());
         assert_eq!(view.page(3, 20), (40..45).collect::<Vec<_>>());
-        assert_eq!(view.page(0, 20), view.page(1, 20), "before the first page: the first");
-        assert_eq!(view.page(99, 20), view.page(3, 20), "past the last page: the last");
+        assert_eq!(
+            view.page(0, 20),
+            view.page(1, 20),
+            "before the first page: the first"
+        );
+        assert_eq!(
+            view.page(99, 20),
+            view.page(3, 20),
+            "past the last page: the last"
+        );
         assert_eq!(view.page(2, 0), [1], "a page size of 0 is 1");
         let empty = View::default();
         assert_eq!(empty.page_count(20), 1);
