@@ -869,6 +869,14 @@ mod tests {
     }
 
     #[test]
+    fn a_catalog_is_empty_until_it_holds_an_opening() {
+        assert!(Catalog::new().is_empty());
+        let c = catalog(vec![opening("Archivist", "")]);
+        assert!(!c.is_empty());
+        assert_eq!(c.len(), 1);
+    }
+
+    #[test]
     fn a_word_repeated_in_a_query_still_matches() {
         let c = catalog(vec![opening("Archivist", ""), opening("Curator", "")]);
         assert_eq!(c.search(&Query::text("archivist ARCHIVIST")), [0]);
