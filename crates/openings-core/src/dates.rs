@@ -56,7 +56,7 @@ impl Timestamp {
         let mut parts = time.split(':');
         let hour: i64 = parts.next()?.parse().ok()?;
         let minute: i64 = parts.next().unwrap_or("0").parse().ok()?;
-        let second: f64 = parts.next().unwrap_or("0").parse().ok()?;
+        let second = crate::text::decimal(parts.next().unwrap_or("0"))?;
         if hour > 24 || minute > 59 || !(0.0..61.0).contains(&second) {
             return None;
         }

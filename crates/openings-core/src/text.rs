@@ -271,9 +271,63 @@ fn typographic_entity(name: &str) -> Option<char> {
     })
 }
 
+/// A decimal written with ASCII digits and at most one `.` ("70000",
+/// "70000.50", ".5", "5."), as the nearest `f64`; `None` for anything else
+/// (signs, exponents, `inf`, a second `.`, no digit, or so many digits that
+/// the value is past `f64`'s range).
+///
+/// Not `str::parse::<f64>`: its exact algorithm brings ~14 KB of tables into
+/// the WebAssembly, and a salary or a second needs none of them. Up to 15
+/// significant digits the answer is exact-then-rounded once (both parts fit
+/// in an `f64` exactly), so it is the correctly rounded value.
+pub fn decimal(s: &str) -> Option<f64> {
+    let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let mut mantissa = 0f64;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        mantissa = mantissa * 10.0 + f64::from(b - b'0');
+    }
+    let scale = (0..fraction.len()).fold(1f64, |p, _| p * 10.0);
+    Some(mantissa / scale).filter(|n| n.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_as_feeds_and_clocks_write_them() {
+        assert_eq!(decimal("70000"), Some(70000.0));
+        assert_eq!(decimal("70000.50"), Some(70000.5));
+        assert_eq!(decimal("0.1"), Some(0.1));
+        assert_eq!(decimal("1234.56"), Some(1234.56));
+        assert_eq!(decimal("05.123"), Some(5.123));
+        assert_eq!(decimal(".5"), Some(0.5));
+        assert_eq!(decimal("5."), Some(5.0));
+        assert_eq!(decimal("007"), Some(7.0));
+        for not in [
+            "", ".", "1.2.3", "-5", "+5", "1e3", "inf", "NaN", " 5", "5 ", "５",
+        ] {
+            assert_eq!(decimal(not), None, "{not:?}");
+        }
+        // Every decimal of up to 15 significant digits is the nearest f64,
+        // as the standard library's exact parser finds it.
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = format!("{}", x % 1_000_000_000_000_000);
+            let point = (x >> 60) as usize % (digits.len() + 1);
+            let text = format!("{}.{}", &digits[..point], &digits[point..]);
+            assert_eq!(decimal(&text), text.parse::<f64>().ok(), "{text}");
+        }
+        assert_eq!(decimal(&"9".repeat(400)), None);
+        assert_eq!(decimal(&format!("{0}.{0}", "9".repeat(400))), None);
+    }
 
     /// Every named entity the decoder knows, each as HTML5 defines it (the
     /// code points written here from the standard, not from the table).

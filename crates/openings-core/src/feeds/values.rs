@@ -63,7 +63,7 @@ pub fn number(v: Option<&Value>) -> Option<f64> {
                 .chars()
                 .filter(|c| c.is_ascii_digit() || *c == '.')
                 .collect();
-            digits.parse().ok()
+            crate::text::decimal(&digits)
         }
         Value::Object(map) => number(map.get("@value")),
         _ => None,
