@@ -75,7 +75,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         move |id: &str| AttrValue::from(deep_link(&page_url, board_id.as_deref(), id))
     };
     let facets: Rc<Vec<_>> = Rc::new(view.visible_facets(&props.config.facets).cloned().collect());
-    let picked: usize = state.view.query.selected.values().map(Vec::len).sum();
+    let picked: usize = state.view.query.picked();
     let show_facets = phase == Phase::Ready && opened.is_none() && !facets.is_empty();
 
     let list = match phase {

@@ -11,7 +11,7 @@
 //! "Universitätsbibliothek").
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
 use std::rc::Rc;
 
@@ -82,9 +82,11 @@ pub struct Added {
 pub struct Query {
     /// Free text; every word must match (case- and accent-insensitive).
     pub text: String,
-    /// The values picked in each facet. Several values of one facet widen
-    /// the list (any of them); several facets narrow it (all of them).
-    pub selected: BTreeMap<Facet, Vec<String>>,
+    /// The values picked in each facet (by [`Facet::index`]). Several
+    /// values of one facet widen the list (any of them); several facets
+    /// narrow it (all of them). An array, not a map: there are six facets,
+    /// and a map's code would be the only one of its kind in the wasm.
+    selected: [Vec<String>; Facet::ALL.len()],
 }
 
 impl Query {
@@ -98,7 +100,18 @@ impl Query {
 
     /// The values picked in this facet.
     pub fn selected(&self, facet: Facet) -> &[String] {
-        self.selected.get(&facet).map_or(&[], Vec::as_slice)
+        &self.selected[facet.index()]
+    }
+
+    /// Puts these values, and only these, as the picks of this facet (in
+    /// this order, as a link wrote them).
+    pub fn set_selected(&mut self, facet: Facet, values: Vec<String>) {
+        self.selected[facet.index()] = values;
+    }
+
+    /// How many values are picked, over every facet.
+    pub fn picked(&self) -> usize {
+        self.selected.iter().map(Vec::len).sum()
     }
 
     pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
@@ -109,21 +122,13 @@ impl Query {
     /// Picks a value (once).
     pub fn select(&mut self, facet: Facet, value: &str) {
         if !self.is_selected(facet, value) {
-            self.selected
-                .entry(facet)
-                .or_default()
-                .push(value.to_string());
+            self.selected[facet.index()].push(value.to_string());
         }
     }
 
     pub fn deselect(&mut self, facet: Facet, value: &str) {
         let key = fold(value);
-        if let Some(values) = self.selected.get_mut(&facet) {
-            values.retain(|v| fold(v) != key);
-            if values.is_empty() {
-                self.selected.remove(&facet);
-            }
-        }
+        self.selected[facet.index()].retain(|v| fold(v) != key);
     }
 
     /// Picks the value, or unpicks it if it was picked: a checkbox click.
@@ -137,12 +142,12 @@ impl Query {
 
     /// Clears one facet.
     pub fn clear(&mut self, facet: Facet) {
-        self.selected.remove(&facet);
+        self.selected[facet.index()].clear();
     }
 
     /// Clears every facet (the search words stay).
     pub fn clear_filters(&mut self) {
-        self.selected.clear();
+        self.selected.iter_mut().for_each(Vec::clear);
     }
 
     /// Clears the search words and every facet.
@@ -152,7 +157,7 @@ impl Query {
 
     /// Whether any facet value is picked.
     pub fn has_filters(&self) -> bool {
-        self.selected.values().any(|v| !v.is_empty())
+        self.selected.iter().any(|v| !v.is_empty())
     }
 
     /// Whether the query lets every opening through.
@@ -841,6 +846,26 @@ mod tests {
             !q.has_filters() && q.is_empty(),
             "unpicked in another spelling"
         );
+    }
+
+    #[test]
+    fn picks_are_counted_kept_per_facet_and_cleared() {
+        let mut q = Query::default();
+        q.select(Facet::Country, "NL");
+        q.select(Facet::Country, "nl");
+        q.select(Facet::Tag, "IIIF");
+        q.set_selected(Facet::Organization, vec!["B".into(), "A".into()]);
+        assert_eq!(q.picked(), 4, "\"nl\" is \"NL\" again, so not counted");
+        assert_eq!(q.selected(Facet::Organization), ["B", "A"], "as written");
+        assert_eq!(q.selected(Facet::Country), ["NL"]);
+        assert!(q.selected(Facet::Department).is_empty());
+        q.clear(Facet::Organization);
+        assert_eq!(q.picked(), 2);
+        assert_eq!(q.selected(Facet::Tag), ["IIIF"], "other facets stay");
+        q.text = "curator".into();
+        q.clear_filters();
+        assert_eq!((q.picked(), q.text.as_str()), (0, "curator"));
+        assert_eq!(q, Query::text("curator"), "as if never picked");
     }
 
     #[test]

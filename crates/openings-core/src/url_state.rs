@@ -213,11 +213,7 @@ pub fn decode_bounded(raw: &str) -> Decoded {
             "open" => state.open = values.into_iter().next(),
             _ => {
                 if let Some(facet) = facet {
-                    if values.is_empty() {
-                        state.query.selected.remove(&facet);
-                    } else {
-                        state.query.selected.insert(facet, values);
-                    }
+                    state.query.set_selected(facet, values);
                 }
             }
         }

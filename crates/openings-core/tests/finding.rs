@@ -563,7 +563,7 @@ proptest! {
     ) {
         let mut state = ViewState { query: Query::text(&text), sort, page, open };
         for (facet, values) in facets {
-            state.query.selected.insert(facet, values);
+            state.query.set_selected(facet, values);
         }
         let encoded = encode(&state);
         prop_assert!(
