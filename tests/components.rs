@@ -1127,3 +1127,52 @@ async fn picked_filters_are_chips_that_remove_themselves() {
     tick().await;
     assert!(empty.query_selector(".active-filters").unwrap().is_none());
 }
+
+/// The formatters each board makes from its `lang`: the browser's `Intl`,
+/// made when first asked for, English for a tag that is no language tag,
+/// and the same answer from the cache as from `Intl`.
+#[wasm_bindgen_test]
+fn formatters_write_the_boards_language_and_fall_back_to_english() {
+    use openings_board::i18n::Formatter;
+    let day = Timestamp::parse_iso("2022-07-08T23:30:00Z").unwrap();
+
+    let de = Formatter::new("de");
+    assert_eq!(de.lang(), "de");
+    assert_eq!(de.date(day), "08.07.2022", "medium style, in UTC");
+    assert_eq!(de.date(day), "08.07.2022", "again, from the cache");
+    assert_eq!(de.region("de"), "Deutschland");
+    assert_eq!(de.region("Germany"), "Germany", "a name stays as written");
+    assert_eq!(de.number(70000.0), "70.000");
+    assert!(
+        de.money(70000.0, Some("EUR")).starts_with("70.000"),
+        "{}",
+        de.money(70000.0, Some("EUR"))
+    );
+    assert_eq!(
+        de.money(5.0, Some("€")),
+        "5 €",
+        "a currency code Intl refuses"
+    );
+    assert_eq!(
+        de.money(5.0, Some("€")),
+        "5 €",
+        "… refused once, then from the cache"
+    );
+    assert_eq!(de.plural_category(1.0), "one");
+
+    for not_a_tag in ["", "not a tag!", "x-", "en_GB"] {
+        let f = Formatter::new(not_a_tag);
+        assert_eq!(f.lang(), "en", "{not_a_tag:?}");
+        assert_eq!(f.date(day), "Jul 8, 2022", "{not_a_tag:?}");
+    }
+    let ar = Formatter::new("ar");
+    assert_eq!(ar.plural_category(2.0), "two");
+
+    // Far more days than a cache keeps: each still the day Intl writes.
+    let en = Formatter::new("en");
+    for n in 0..1_200 {
+        let at = Timestamp(day.0 + n * openings_core::dates::DAY_MS);
+        assert_eq!(en.date(at), en.date(at), "day {n}");
+    }
+    assert_eq!(en.date(day), "Jul 8, 2022", "after the cache started over");
+}

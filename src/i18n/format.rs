@@ -4,8 +4,7 @@
 //! refuses (`RangeError: Invalid time value`) is written plainly, so neither
 //! a wrong `lang` attribute nor a hostile feed can throw into the host page.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{OnceCell, RefCell};
 
 use js_sys::{Date, Object, Reflect};
 use openings_core::dates::{Timestamp, DAY_MS};
@@ -13,6 +12,12 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
+    /// Throws a `RangeError` for a tag that is not a language tag: a cheap
+    /// check, with no locale data loaded (a first `DateTimeFormat` costs
+    /// ~30 ms).
+    #[wasm_bindgen(js_namespace = Intl, js_name = getCanonicalLocales, catch)]
+    fn canonical_locales(tag: &str) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
     #[derive(Clone, Debug)]
     type DateTimeFormat;
@@ -55,74 +60,98 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     object
 }
 
-/// `Intl` formatters for one language, made once per board.
+/// `Intl` formatters for one language, one per board, each made the first
+/// time it is asked for: a board that shows no salary never makes a
+/// `NumberFormat`, and none is made before the first listing needs it.
 #[derive(Debug)]
 pub struct Formatter {
     lang: String,
-    date: DateTimeFormat,
-    number: NumberFormat,
-    plural: PluralRules,
-    regions: Option<DisplayNames>,
-    money: RefCell<HashMap<String, Option<NumberFormat>>>,
+    date: OnceCell<DateTimeFormat>,
+    number: OnceCell<NumberFormat>,
+    plural: OnceCell<PluralRules>,
+    regions: OnceCell<Option<DisplayNames>>,
+    money: Cache<Option<NumberFormat>>,
     /// Dates and country names already formatted: a list redrawn as the
     /// reader types asks for the same few again and again, and each `Intl`
     /// call crosses into JavaScript.
-    dates: RefCell<HashMap<i64, String>>,
-    regions_named: RefCell<HashMap<String, String>>,
+    dates: Cache<String, i64>,
+    regions_named: Cache<String>,
 }
 
-/// Past this many entries a cache starts over (a board shows far fewer).
-const CACHE_LIMIT: usize = 4096;
+/// Past this many entries a cache starts over (a page shows 20 listings, a
+/// facet lists at most a few hundred countries).
+const CACHE_LIMIT: usize = 512;
 
-fn cached<K: std::hash::Hash + Eq>(
-    cache: &RefCell<HashMap<K, String>>,
-    key: K,
-    make: impl FnOnce() -> String,
-) -> String {
-    if let Some(text) = cache.borrow().get(&key) {
-        return text.clone();
+/// A few values by key, searched in order: small vectors rather than hash
+/// maps, whose code is larger in the wasm than these caches ever are.
+type Cache<V, K = String> = RefCell<Vec<(K, V)>>;
+
+fn cached<K: PartialEq, V: Clone>(cache: &Cache<V, K>, key: K, make: impl FnOnce() -> V) -> V {
+    if let Some((_, value)) = cache.borrow().iter().find(|(k, _)| *k == key) {
+        return value.clone();
     }
-    let text = make();
+    let value = make();
     let mut cache = cache.borrow_mut();
     if cache.len() >= CACHE_LIMIT {
         cache.clear();
     }
-    cache.insert(key, text.clone());
-    text
+    cache.push((key, value.clone()));
+    value
 }
 
 impl Formatter {
     /// Formatters for `lang`, or for English when the browser refuses the tag.
     pub fn new(lang: &str) -> Formatter {
-        let lang = if DateTimeFormat::new(lang, &Object::new()).is_ok() {
+        let lang = if canonical_locales(lang).is_ok() {
             lang
         } else {
             "en"
         };
-        let date_options = options(&[("dateStyle", "medium"), ("timeZone", "UTC")]);
-        let number_options = options(&[("maximumFractionDigits", "0")]);
-        // With a valid tag and these fixed options the constructors cannot throw;
-        // should one anyway, the plain English formatter stands in.
-        let date = DateTimeFormat::new(lang, &date_options)
-            .or_else(|_| DateTimeFormat::new("en", &Object::new()))
-            .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into());
-        let number = NumberFormat::new(lang, &number_options)
-            .or_else(|_| NumberFormat::new("en", &Object::new()))
-            .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into());
-        let plural = PluralRules::new(lang)
-            .or_else(|_| PluralRules::new("en"))
-            .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into());
-        let regions = DisplayNames::new(lang, &options(&[("type", "region")])).ok();
         Formatter {
             lang: lang.to_string(),
-            date,
-            number,
-            plural,
-            regions,
+            date: OnceCell::new(),
+            number: OnceCell::new(),
+            plural: OnceCell::new(),
+            regions: OnceCell::new(),
             money: RefCell::default(),
             dates: RefCell::default(),
             regions_named: RefCell::default(),
         }
+    }
+
+    // With a valid tag and these fixed options the constructors cannot
+    // throw; should one anyway, the plain English formatter stands in.
+
+    fn date_format(&self) -> &DateTimeFormat {
+        self.date.get_or_init(|| {
+            let date_options = options(&[("dateStyle", "medium"), ("timeZone", "UTC")]);
+            DateTimeFormat::new(&self.lang, &date_options)
+                .or_else(|_| DateTimeFormat::new("en", &Object::new()))
+                .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into())
+        })
+    }
+
+    fn number_format(&self) -> &NumberFormat {
+        self.number.get_or_init(|| {
+            let number_options = options(&[("maximumFractionDigits", "0")]);
+            NumberFormat::new(&self.lang, &number_options)
+                .or_else(|_| NumberFormat::new("en", &Object::new()))
+                .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into())
+        })
+    }
+
+    fn plural_rules(&self) -> &PluralRules {
+        self.plural.get_or_init(|| {
+            PluralRules::new(&self.lang)
+                .or_else(|_| PluralRules::new("en"))
+                .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into())
+        })
+    }
+
+    fn region_names(&self) -> Option<&DisplayNames> {
+        self.regions
+            .get_or_init(|| DisplayNames::new(&self.lang, &options(&[("type", "region")])).ok())
+            .as_ref()
     }
 
     /// The language actually used (the one asked for, or "en").
@@ -136,7 +165,7 @@ impl Formatter {
         let day = at.0.div_euclid(DAY_MS);
         cached(&self.dates, day, || {
             let ms = day.saturating_mul(DAY_MS) as f64;
-            self.date
+            self.date_format()
                 .format(&Date::new(&JsValue::from_f64(ms)))
                 .unwrap_or_else(|_| at.to_iso_date())
         })
@@ -151,7 +180,9 @@ impl Formatter {
     }
 
     pub fn number(&self, n: f64) -> String {
-        self.number.format(n).unwrap_or_else(|_| n.to_string())
+        self.number_format()
+            .format(n)
+            .unwrap_or_else(|_| n.to_string())
     }
 
     /// An amount of money ("US$70,000"); without a known currency, a plain number.
@@ -159,8 +190,7 @@ impl Formatter {
         let Some(code) = currency else {
             return self.number(amount);
         };
-        let mut cache = self.money.borrow_mut();
-        let formatter = cache.entry(code.to_string()).or_insert_with(|| {
+        let formatter = cached(&self.money, code.to_string(), || {
             let opts = options(&[
                 ("style", "currency"),
                 ("currency", code),
@@ -168,7 +198,7 @@ impl Formatter {
             ]);
             NumberFormat::new(&self.lang, &opts).ok()
         });
-        match formatter.as_ref().and_then(|f| f.format(amount).ok()) {
+        match formatter.and_then(|f| f.format(amount).ok()) {
             Some(text) => text,
             None => format!("{} {code}", self.number(amount)),
         }
@@ -182,8 +212,7 @@ impl Formatter {
             return value.to_string();
         }
         cached(&self.regions_named, code.to_ascii_uppercase(), || {
-            self.regions
-                .as_ref()
+            self.region_names()
                 .and_then(|r| r.of(&code.to_ascii_uppercase()).ok())
                 .and_then(|name| name.as_string())
                 .unwrap_or_else(|| value.to_string())
@@ -192,6 +221,8 @@ impl Formatter {
 
     /// The CLDR plural category of `n` ("one", "other", "few"…).
     pub fn plural_category(&self, n: f64) -> String {
-        self.plural.select(n).unwrap_or_else(|_| "other".into())
+        self.plural_rules()
+            .select(n)
+            .unwrap_or_else(|_| "other".into())
     }
 }
