@@ -116,7 +116,7 @@ const LOADER_PREAMBLE: &str =
 fn minify(file: &Path, preamble: &str, module: bool) -> Result {
     let name = file.file_name().unwrap_or_default().to_string_lossy();
     if !file.is_file() {
-        return Err(format!("dist/{name} is missing after the build").into());
+        return Err(format!("dist/{name} is missing after the build"));
     }
     let terser = root().join("xtask/tools/node_modules/terser/bin/terser");
     let mut command = Command::new("node");
