@@ -123,10 +123,13 @@ fn minify(file: &Path, preamble: &str, module: bool) -> Result {
     command
         .arg(terser)
         .arg(file)
-        .args(["--compress", "--mangle", "--ecma", "2020", "--output"])
+        .args(["--compress", "--mangle", "--output"])
         .arg(file);
+    // The glue is an ES module, so ES2020 output is safe; the loader stays
+    // as old as it is written (ES5), since it must run far enough in an
+    // old browser to leave the page alone.
     if module {
-        command.arg("--module");
+        command.args(["--module", "--ecma", "2020"]);
     }
     if !preamble.is_empty() {
         command
