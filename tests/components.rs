@@ -796,18 +796,31 @@ fn board_props(
     answer: Option<&str>,
     events: Rc<RefCell<Vec<openings_board::embed::events::BoardEvent>>>,
 ) -> openings_board::components::board::BoardProps {
-    use openings_board::embed::feed_loader::{PrefetchSlot, Prefetched};
-    let (config, warnings) = openings_board::config::BoardConfig::from_attributes(|name| {
-        (name == "feed").then(|| feeds.join(" "))
-    });
-    assert!(warnings.is_empty(), "{warnings:?}");
-    let prefetched = answer.map(|body| {
+    let answer = answer.map(|body| {
         let init = web_sys::ResponseInit::new();
         init.set_status(200);
         let headers = web_sys::Headers::new().unwrap();
         headers.set("content-type", "application/json").unwrap();
         init.set_headers(&headers);
         let response = web_sys::Response::new_with_opt_str_and_init(Some(body), &init).unwrap();
+        js_sys::Promise::resolve(&JsValue::from(response))
+    });
+    board_props_answered(feeds, answer, events)
+}
+
+/// [`board_props`], the first feed's answer being `response` (a promise of
+/// a `Response`, which may never settle).
+fn board_props_answered(
+    feeds: &[&str],
+    response: Option<js_sys::Promise>,
+    events: Rc<RefCell<Vec<openings_board::embed::events::BoardEvent>>>,
+) -> openings_board::components::board::BoardProps {
+    use openings_board::embed::feed_loader::{PrefetchSlot, Prefetched};
+    let (config, warnings) = openings_board::config::BoardConfig::from_attributes(|name| {
+        (name == "feed").then(|| feeds.join(" "))
+    });
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let prefetched = response.map(|response| {
         let object = js_sys::Object::new();
         let set = |k: &str, v: &JsValue| {
             js_sys::Reflect::set(&object, &k.into(), v).unwrap();
@@ -818,7 +831,7 @@ fn board_props(
             "controller",
             &web_sys::AbortController::new().unwrap().into(),
         );
-        set("response", &js_sys::Promise::resolve(&response).into());
+        set("response", &response.into());
         Prefetched::from_js(&object).expect("a prefetched request")
     });
     let on_event = Callback::from(move |e| events.borrow_mut().push(e));
@@ -925,6 +938,54 @@ async fn the_board_lists_its_feed_searches_and_opens_an_opening() {
     back.click();
     until(&root, ".listing").await;
     assert!(root.query_selector(".detail").unwrap().is_none());
+}
+
+/// A board rendered into the page stays until the live board has something
+/// to show: the live board must not say it has while its feed is still on
+/// its way (it did, on its very first render, before the feed was asked
+/// for), and when it says so its openings are there.
+#[wasm_bindgen_test]
+async fn the_board_says_it_can_be_shown_only_once_its_openings_are_there() {
+    use openings_board::components::board::Board;
+    let feed = "https://feeds.example/board-museum.json";
+    // Listings on screen each time the board said it could be shown.
+    let told = |root: &Element, told: &Rc<RefCell<Vec<u32>>>| {
+        let (root, told) = (root.clone(), told.clone());
+        Callback::from(move |()| {
+            let shown = root.query_selector_all(".listing").unwrap().length();
+            told.borrow_mut().push(shown);
+        })
+    };
+
+    let root = stage();
+    let waiting: Rc<RefCell<Vec<u32>>> = Rc::default();
+    let never = js_sys::Promise::new(&mut |_, _| {});
+    let mut props = board_props_answered(&[feed], Some(never), Rc::default());
+    props.on_shown = told(&root, &waiting);
+    yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
+    for _ in 0..5 {
+        tick().await;
+    }
+    assert_eq!(
+        *waiting.borrow(),
+        Vec::<u32>::new(),
+        "told while the feed is on its way"
+    );
+
+    let root = stage();
+    let arrived: Rc<RefCell<Vec<u32>>> = Rc::default();
+    let mut props = board_props(&[feed], Some(&dated(MUSEUM_FEED)), Rc::default());
+    props.on_shown = told(&root, &arrived);
+    yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
+    until(&root, ".listing").await;
+    tick().await;
+    let arrived = arrived.borrow();
+    assert!(!arrived.is_empty(), "never told, with its openings listed");
+    assert!(
+        arrived[0] >= 3,
+        "told with {} listings on screen",
+        arrived[0]
+    );
 }
 
 /// With no feed the board says so; with a feed no server answers, it says

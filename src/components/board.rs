@@ -140,7 +140,9 @@ pub fn Board(props: &BoardProps) -> Html {
 
     {
         let on_shown = props.on_shown.clone();
-        let shown = state.phase() != crate::state::Phase::Loading;
+        // Not before the feeds are asked for: on the first render the board
+        // has no feeds yet, which is not "nothing to show".
+        let shown = state.generation > 0 && state.phase() != crate::state::Phase::Loading;
         use_effect_with(shown, move |shown| {
             if *shown {
                 on_shown.emit(());

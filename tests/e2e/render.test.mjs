@@ -59,7 +59,9 @@ test('with JavaScript off the rendered board lists every opening with its links'
 // Proves the live board takes the rendered one's place without a frame in
 // which no opening shows, then is the live board: it searches.
 test('with JavaScript on the live board takes over without a blank frame, then searches', { timeout: 60_000 }, async () => {
-  h.servers.setRendered(await render([museum()]));
+  // The feed answers 1.5 s late, long after the board has started: all
+  // that time the rendered openings stay in view.
+  h.servers.setRendered(await render([`${h.servers.feedsOrigin}/slow/1500/museum.json`]));
   const s = await openSession(h.browser);
   await s.page.addInitScript(() => {
     // Every frame: how many openings the board shows, until it is live.
