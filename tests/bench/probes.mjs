@@ -1,12 +1,14 @@
 //! What runs inside the measured pages: `installProbe` is injected before any
 //! page script (page.addInitScript) and defines `window.__bench`, which
 //! - notes when the first `.listing` exists (in the document or in any open
-//!   shadow root) and when the frame that shows it has been painted;
+//!   shadow root, declarative ones included) and when the frame that shows
+//!   it has been painted, and when the first WebAssembly module was
+//!   instantiated;
 //! - keeps every WebAssembly memory the page instantiates (the board's
 //!   loader keeps no global, so this is how its linear memory is read);
 //! - times one interaction (a search typed, a facet clicked) up to the
 //!   updated result count painted.
-//! Both pages get the same probe.
+//! Every page gets the same probe.
 
 /**
  * Runs in the page, before its own scripts. "Painted" is a task posted from
@@ -15,7 +17,7 @@
  */
 export function installProbe() {
   if (window.__bench) return;
-  const probe = (window.__bench = { firstInserted: null, firstPainted: null, wasmMemories: [] });
+  const probe = (window.__bench = { firstInserted: null, firstPainted: null, instantiated: null, wasmMemories: [] });
 
   const afterNextPaint = (done) =>
     requestAnimationFrame(() => {
@@ -26,6 +28,8 @@ export function installProbe() {
 
   // WebAssembly memories, kept as the page instantiates modules.
   const keep = (instance) => {
+    // When the first module is instantiated: the board's own start-up runs from here.
+    if (probe.instantiated === null) probe.instantiated = performance.now();
     const memory = instance && instance.exports && instance.exports.memory;
     if (memory instanceof WebAssembly.Memory && !probe.wasmMemories.includes(memory)) probe.wasmMemories.push(memory);
   };
@@ -56,6 +60,25 @@ export function installProbe() {
     afterNextPaint((t) => (probe.firstPainted = t));
   });
   seen.observe(document, { childList: true, subtree: true });
+  // A board rendered into the page (`openings render`) has its openings in
+  // a declarative shadow root, which the parser attaches without
+  // attachShadow and whose nodes no observer of the document sees: looked
+  // for each frame. Found in a frame's callback, the listing is in that
+  // frame, so a task posted now runs once it is painted.
+  const look = () => {
+    if (probe.firstInserted !== null) return;
+    const boards = [...document.querySelectorAll('openings-board')];
+    if (boards.some((b) => b.shadowRoot && b.shadowRoot.querySelector('.listing'))) {
+      probe.firstInserted = performance.now();
+      seen.disconnect();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (probe.firstPainted = performance.now());
+      channel.port2.postMessage(null);
+      return;
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
   const attachShadow = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attachShadow.call(this, init);
@@ -65,7 +88,7 @@ export function installProbe() {
   };
 
   /** The root holding the list: the board's shadow root, or the document. */
-  const rootOf = (page) => (page === 'ours' ? document.querySelector('openings-board')?.shadowRoot : document);
+  const rootOf = (page) => (page === 'theirs' ? document : document.querySelector('openings-board')?.shadowRoot);
   const countText = (root) => (root?.querySelector('.result-count')?.textContent ?? '').trim();
 
   /** The count's text once openings are listed and counted, else false

@@ -1,8 +1,9 @@
 //! The bench's three origins on 127.0.0.1 (ephemeral ports): WIDGET serves
 //! the release `dist/` and List.js's bundle, as a CDN would; FEEDS serves the
-//! generated feeds with CORS; HOST serves the two pages compared — ours, the
-//! board embedded as the README says, and theirs, the page a site editor
-//! would otherwise build by hand with List.js.
+//! generated feeds with CORS; HOST serves the pages compared — ours, the
+//! board embedded as the README says (and the same with its first page
+//! rendered into the HTML by `openings render`), and theirs, the page a site
+//! editor would otherwise build by hand with List.js.
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -25,7 +26,7 @@ const COMMON = { 'access-control-allow-origin': '*', 'cache-control': 'no-store'
  * Starts the three servers. Resolves to `{widget, feeds, host, close()}`,
  * the origins and a close that also drops connections left open.
  */
-export async function startServers({ dist, feedsDir }) {
+export async function startServers({ dist, feedsDir, renderBoard }) {
   const sockets = new Set();
   const servers = [];
   const origins = {};
@@ -90,6 +91,13 @@ export async function startServers({ dist, feedsDir }) {
     return sendFile(res, await fileUnder(feedsDir, pathname));
   });
 
+  // The rendered board of each size, made once (by `openings render`).
+  const renders = new Map();
+  const rendered = (size) => {
+    if (!renders.has(size)) renders.set(size, renderBoard(size, { ...origins }));
+    return renders.get(size);
+  };
+
   origins.host = await listen(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const size = Number(url.searchParams.get('n'));
@@ -97,13 +105,16 @@ export async function startServers({ dist, feedsDir }) {
     const feed = parts > 0
       ? Array.from({ length: parts }, (_, i) => `${origins.feeds}/slice/${size}/${parts}/${i}.json`).join(' ')
       : `${origins.feeds}/${size}.json`;
+    const known = Number.isInteger(size) && size > 0;
     const page =
-      url.pathname === '/ours.html' ? oursPage(origins.widget, feed)
+      !known ? null
+      : url.pathname === '/ours.html' ? oursPage(origins.widget, feed)
       : url.pathname === '/theirs.html' ? theirsPage(origins.widget, feed)
+      : url.pathname === '/rendered.html' && renderBoard && parts === 0 ? renderedPage(origins.widget, await rendered(size))
       : null;
-    if (!page || !Number.isInteger(size) || size <= 0) {
+    if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain', ...COMMON });
-      res.end('pages: /ours.html?n=SIZE[&feeds=K] and /theirs.html?n=SIZE');
+      res.end('pages: /ours.html?n=SIZE[&feeds=K], /rendered.html?n=SIZE and /theirs.html?n=SIZE');
       return;
     }
     res.writeHead(200, { 'content-type': MIME['.html'], ...COMMON });
@@ -143,6 +154,27 @@ export function oursPage(widget, feed) {
 <body>
 <h1>Jobs in our consortium</h1>
 <openings-board feed="${feed}" page-size="20" max-feed-size="50"></openings-board>
+</body>
+</html>
+`;
+}
+
+/**
+ * Ours again, its first page rendered into the HTML by `openings render`
+ * (`board` is the element it wrote, for the same feed and attributes): the
+ * same one script tag, which then takes the rendered board over.
+ */
+export function renderedPage(widget, board) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Openings bench: the board, rendered into the page</title>
+<script src="${widget}/openings.js" defer></script>
+</head>
+<body>
+<h1>Jobs in our consortium</h1>
+${board}
 </body>
 </html>
 `;
