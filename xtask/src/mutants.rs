@@ -66,6 +66,9 @@ pub fn mutants(args: &[String]) -> Result {
             .collect()
     };
     let out = root().join("target/mutants").join(name);
+    // cargo-mutants makes its output folder but not the folders above it
+    // (a fresh checkout has no target/mutants).
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut cmd = cargo();
     cmd.args(["mutants", "--no-times", "-o"]).arg(&out);
     if paths.is_empty() {
@@ -103,7 +106,6 @@ pub fn mutants(args: &[String]) -> Result {
             eprintln!("mutants: nothing under crates/ changed since {base}");
             return Ok(());
         }
-        std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
         let file = out.join("change.diff");
         std::fs::write(&file, &diff.stdout).map_err(|e| format!("{}: {e}", file.display()))?;
         cmd.arg("--in-diff").arg(&file);
@@ -114,7 +116,6 @@ pub fn mutants(args: &[String]) -> Result {
     }
     // cargo-mutants exits 2 when a mutant is missed, 3 on a timeout: the
     // figures say which, below.
-    let described = crate::describe(&cmd);
     let ran = run(&mut cmd);
     let outcomes = out.join("mutants.out/outcomes.json");
     let text = std::fs::read_to_string(&outcomes).map_err(|e| {
@@ -137,15 +138,22 @@ pub fn mutants(args: &[String]) -> Result {
         }
     }
     if record {
-        let command = described.replacen(
-            &format!(
-                "{} mutants",
-                std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
-            ),
-            "cargo mutants",
-            1,
-        );
-        record_in_book(&files, &command)?;
+        // The command a reader reruns, with the commit it ran on.
+        let asked: Vec<&str> = args
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != "--record")
+            .collect();
+        let commit = Command::new("git")
+            .args(["rev-parse", "--short", "HEAD"])
+            .current_dir(root())
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| "?".into());
+        let command = format!("cargo xtask mutants {}", asked.join(" "));
+        record_in_book(&files, &command, &commit)?;
     }
     if missed.is_empty() {
         Ok(())
@@ -216,11 +224,11 @@ fn table(files: &BTreeMap<String, FileTally>) -> String {
 
 /// Writes this run's rows into the table of tests/MUTANTS.md, each file's
 /// row replaced or added, with the date and the command of the run.
-fn record_in_book(files: &BTreeMap<String, FileTally>, command: &str) -> Result {
+fn record_in_book(files: &BTreeMap<String, FileTally>, command: &str, commit: &str) -> Result {
     let path = root().join("tests/MUTANTS.md");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let today = crate::dist::today_iso();
-    let updated = merge_rows(&text, files, &today, command)?;
+    let updated = merge_rows(&text, files, &today, command, commit)?;
     std::fs::write(&path, updated).map_err(|e| format!("{}: {e}", path.display()))?;
     eprintln!("mutants: recorded in tests/MUTANTS.md");
     Ok(())
@@ -235,6 +243,7 @@ fn merge_rows(
     files: &BTreeMap<String, FileTally>,
     date: &str,
     command: &str,
+    commit: &str,
 ) -> Result<String> {
     const BEGIN: &str = "<!-- mutants:begin -->";
     const END: &str = "<!-- mutants:end -->";
@@ -271,7 +280,7 @@ fn merge_rows(
     out.push_str(&block);
     out.push_str(&book[end..]);
     // The command of this run, once, in the list after the table.
-    let entry = format!("- {date}: `{command}`");
+    let entry = format!("- {date}: `{command}` on {commit}");
     if !out.contains(&entry) {
         const RUNS: &str = "<!-- mutants:runs -->";
         match out.find(RUNS) {
@@ -318,15 +327,29 @@ mod tests {
     fn a_run_replaces_its_files_rows_and_keeps_the_others() {
         let book = "# Mutants\n\n<!-- mutants:begin -->\n| file | … |\n| --- | … |\n| `a.rs` | 9 | 9 | 0 | 0 | 0 | 2031-01-01 |\n| `z.rs` | 1 | 1 | 0 | 0 | 0 | 2031-01-01 |\n<!-- mutants:end -->\n\nRuns:\n<!-- mutants:runs -->\n- 2031-01-01: `cargo mutants -p x`\n";
         let files = tally(OUTCOMES).unwrap();
-        let out = merge_rows(book, &files, "2031-02-02", "cargo mutants -f a.rs").unwrap();
+        let out = merge_rows(
+            book,
+            &files,
+            "2031-02-02",
+            "cargo mutants -f a.rs",
+            "abc1234",
+        )
+        .unwrap();
         assert!(out.contains("| `a.rs` | 2 | 1 | 1 | 0 | 0 | 2031-02-02 |\n| `b.rs` | 2 | 0 | 0 | 1 | 1 | 2031-02-02 |\n| `z.rs` | 1 | 1 | 0 | 0 | 0 | 2031-01-01 |\n<!-- mutants:end -->"), "{out}");
         assert!(!out.contains("| `a.rs` | 9"), "{out}");
-        assert!(out.contains("<!-- mutants:runs -->\n- 2031-02-02: `cargo mutants -f a.rs`\n- 2031-01-01: `cargo mutants -p x`"), "{out}");
+        assert!(out.contains("<!-- mutants:runs -->\n- 2031-02-02: `cargo mutants -f a.rs` on abc1234\n- 2031-01-01: `cargo mutants -p x`"), "{out}");
         assert_eq!(
-            merge_rows(&out, &files, "2031-02-02", "cargo mutants -f a.rs").unwrap(),
+            merge_rows(
+                &out,
+                &files,
+                "2031-02-02",
+                "cargo mutants -f a.rs",
+                "abc1234"
+            )
+            .unwrap(),
             out,
             "the same run twice"
         );
-        assert!(merge_rows("no block", &files, "d", "c").is_err());
+        assert!(merge_rows("no block", &files, "d", "c", "e").is_err());
     }
 }
