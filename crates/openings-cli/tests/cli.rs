@@ -98,6 +98,18 @@ fn a_post_in_the_consortium_shape_becomes_one_complete_opening() {
     for gone in ["{%", "{{", "<script", "<div", "theme.block"] {
         assert!(!html.contains(gone), "{gone} in {html}");
     }
+    // What the post lacks, by validate's rules, with the key to add.
+    assert!(
+        run.stderr.contains("2031-02-14-digital-outreach-lead.md: error (search engines require it): remote, but no applicantLocationRequirements"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("warning: no validThrough, the closing date (recommended); add `valid_through: YYYY-MM-DD`"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// Each post's page can carry its own JobPosting at build time: one file
@@ -492,10 +504,76 @@ fn validate_passes_a_complete_posting_with_no_warnings() {
     let run = tool(&["validate", &fixture("feeds/complete.json")]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(
-        run.stdout.contains("0 error(s), 0 warning(s)"),
+        run.stdout
+            .contains("1 feed(s), 1 entry: 0 error(s), 0 warning(s)"),
         "{}",
         run.stdout
     );
+}
+
+/// Each feed is named on the line before its entries, and the summary
+/// counts the entries of every feed.
+#[test]
+fn validate_names_each_feed_and_counts_every_entry() {
+    let (a, complete) = (
+        fixture("feeds/members-a.json"),
+        fixture("feeds/complete.json"),
+    );
+    let run = tool(&["validate", &a, &complete]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.starts_with(&format!("{a} (schema.org")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!(
+            "\n{complete} (schema.org JobPosting (JSON-LD))\n  entry 1 \"Conservation Technician\": ok"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("2 feed(s), 4 entries: 4 error(s), 5 warning(s)"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// A URL that fails is checked in its cached copy, which validate says;
+/// that is a problem (exit 1) unless --keep-going.
+#[test]
+fn validate_checks_the_cached_copy_of_a_failing_url_and_says_so() {
+    let feed = complete_feed();
+    let base = serve(move |path, n| match (path, n) {
+        ("/flaky.json", 1) => Reply::Feed(feed.clone()),
+        _ => Reply::Status(500),
+    });
+    let url = format!("{base}/flaky.json");
+    let cache = scratch("validate-cache");
+    let cache = cache.to_str().unwrap();
+    let first = tool(&["validate", &url, "--cache", cache]);
+    assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
+
+    let strict = tool(&["validate", &url, "--cache", cache]);
+    assert_eq!(strict.code, 1, "{}{}", strict.stdout, strict.stderr);
+    assert!(
+        strict
+            .stdout
+            .contains("note: the server answered HTTP 500; checked the cached copy instead"),
+        "{}",
+        strict.stdout
+    );
+    assert!(
+        strict
+            .stdout
+            .contains("entry 1 \"Conservation Technician\": ok"),
+        "{}",
+        strict.stdout
+    );
+    let lenient = tool(&["validate", &url, "--cache", cache, "--keep-going"]);
+    assert_eq!(lenient.code, 0, "{}{}", lenient.stdout, lenient.stderr);
 }
 
 #[test]
@@ -509,6 +587,7 @@ fn validate_speaks_json_to_machines() {
     assert_eq!(run.code, 1);
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["feeds"][0]["format"], "greenhouse");
+    assert_eq!(report["feeds"][0]["feed"], fixture("feeds/greenhouse.json"));
     let entry = &report["feeds"][0]["entries"][0];
     assert_eq!(entry["title"], "Digital Imaging Specialist");
     assert_eq!(entry["errors"].as_array().unwrap().len(), 0);

@@ -778,6 +778,25 @@ mod tests {
         }
     }
 
+    /// A shared link names an opening by its id: found wherever it is, in
+    /// the first feed's part or a later one; an id no feed has is not.
+    #[test]
+    fn an_opening_is_found_by_its_id_in_every_part() {
+        let mut c = catalog(vec![opening("Archivist", ""), opening("Curator", "")]);
+        c.add(ParsedFeed {
+            openings: vec![opening("Conservator", "")],
+            ..ParsedFeed::default()
+        });
+        for (at, id) in ["Archivist", "Curator", "Conservator"]
+            .into_iter()
+            .enumerate()
+        {
+            assert_eq!(c.position(id), Some(at), "{id}");
+            assert_eq!(c.get(at).map(|o| o.id.as_str()), Some(id));
+        }
+        assert_eq!(c.position("Registrar"), None);
+    }
+
     #[test]
     fn a_feed_taken_out_leaves_the_others_found_as_before() {
         let from = |title: &str, source: &str| Opening {
