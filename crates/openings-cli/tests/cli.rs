@@ -350,6 +350,81 @@ fn a_missing_posts_folder_is_exit_code_3() {
 // ---------------------------------------------------------------------------
 // openings convert
 
+/// Only what happened is reported: two distinct feeds merge without a word
+/// of repeats, old openings or entries cut. A feed that cannot be read is a
+/// problem (exit 1), and the good one is written all the same;
+/// --keep-going makes it 0.
+#[test]
+fn convert_reports_only_what_happened_and_a_failed_feed_is_a_problem() {
+    let good = fixture("feeds/complete.json");
+    let quiet = tool(&["convert", &good, &fixture("feeds/greenhouse.json")]);
+    assert_eq!(quiet.code, 0, "{}", quiet.stderr);
+    for never in [
+        "repeat ones already listed",
+        "days ago with no closing date",
+        "past the most a feed may list",
+    ] {
+        assert!(!quiet.stderr.contains(never), "{never}: {}", quiet.stderr);
+    }
+    let missing = fixture("feeds/no-such-feed.json");
+    let failed = tool(&["convert", &good, &missing]);
+    assert_eq!(failed.code, 1, "{}", failed.stderr);
+    assert_eq!(
+        read_feed(&failed.stdout).len(),
+        1,
+        "the good feed is written"
+    );
+    let lenient = tool(&["convert", &good, &missing, "--keep-going"]);
+    assert_eq!(lenient.code, 0, "{}", lenient.stderr);
+}
+
+/// What convert leaves out of a feed it says, with the numbers: openings
+/// posted long ago with no closing date, and entries past the most a feed
+/// may list.
+#[test]
+fn convert_says_how_many_old_and_surplus_entries_it_left_out() {
+    let dir = scratch("left-out");
+    let old = dir.join("old.json");
+    let complete = complete_feed();
+    assert!(complete.contains("\"datePosted\": \"2031-02-01\""));
+    std::fs::write(
+        &old,
+        complete
+            .replace(
+                "\"datePosted\": \"2031-02-01\"",
+                "\"datePosted\": \"2020-01-06\"",
+            )
+            .replace("\"validThrough\": \"2099-12-31\",", ""),
+    )
+    .unwrap();
+    let run = tool(&["convert", old.to_str().unwrap(), "--keep-going"]);
+    assert!(
+        run.stderr.contains(
+            "left out 1 opening(s) posted more than 90 days ago with no closing date (see --max-age)"
+        ),
+        "{}",
+        run.stderr
+    );
+
+    let many = dir.join("many.json");
+    let entries: Vec<String> = (0..=10_000)
+        .map(|n| {
+            format!(
+                r#"{{"@type":"JobPosting","title":"Archivist {n}","url":"https://jobs.example.org/{n}","datePosted":"2031-01-01","hiringOrganization":{{"name":"Fernvale Museum"}}}}"#
+            )
+        })
+        .collect();
+    std::fs::write(&many, format!("[{}]", entries.join(","))).unwrap();
+    let run = tool(&["convert", many.to_str().unwrap()]);
+    assert!(
+        run.stderr
+            .contains("1 entries past the most a feed may list (10000) were not read"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read_feed(&run.stdout).len(), 10_000);
+}
+
 #[test]
 fn feeds_of_different_formats_merge_into_one_feed_that_reads_back_the_same() {
     let inputs = [

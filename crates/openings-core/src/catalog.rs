@@ -271,12 +271,10 @@ impl Catalog {
     pub fn add(&mut self, feed: ParsedFeed) -> Added {
         let mut added = Added::default();
         let coming = feed.openings.len();
-        let mut part = Part {
-            openings: Vec::with_capacity(coming),
-            sort_keys: Vec::with_capacity(coming),
-            seen: HashMap::with_capacity(coming * 4),
-            ..Part::default()
-        };
+        let mut part = Part::default();
+        part.openings.reserve(coming);
+        part.sort_keys.reserve(coming);
+        part.seen.reserve(coming * 4);
         let mut new_values: Vec<NewValues> = self.facets.iter().map(FacetValues::begin).collect();
         for opening in feed.openings {
             let source = hash_of(&[&opening.source]);
