@@ -620,12 +620,7 @@ fn validate_names_each_feed_and_counts_every_entry() {
 /// that is a problem (exit 1) unless --keep-going.
 #[test]
 fn validate_checks_the_cached_copy_of_a_failing_url_and_says_so() {
-    let feed = complete_feed();
-    let base = serve(move |path, n| match (path, n) {
-        ("/flaky.json", 1) => Reply::Feed(feed.clone()),
-        _ => Reply::Status(500),
-    });
-    let url = format!("{base}/flaky.json");
+    let url = flaky_feed();
     let cache = scratch("validate-cache");
     let cache = cache.to_str().unwrap();
     let first = tool(&["validate", &url, "--cache", cache]);
@@ -853,14 +848,19 @@ fn many_urls_are_fetched_concurrently_with_progress() {
     assert!(run.stderr.contains("[8/8] ok"), "{}", run.stderr);
 }
 
-#[test]
-fn keep_going_with_a_cache_uses_the_last_good_copy_of_a_failing_url() {
+/// The URL of a complete feed that answers once, then HTTP 500.
+fn flaky_feed() -> String {
     let feed = complete_feed();
     let base = serve(move |path, n| match (path, n) {
         ("/flaky.json", 1) => Reply::Feed(feed.clone()),
         _ => Reply::Status(500),
     });
-    let url = format!("{base}/flaky.json");
+    format!("{base}/flaky.json")
+}
+
+#[test]
+fn keep_going_with_a_cache_uses_the_last_good_copy_of_a_failing_url() {
+    let url = flaky_feed();
     let cache = scratch("cache");
     let cache = cache.to_str().unwrap();
 
