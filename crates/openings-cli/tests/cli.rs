@@ -614,6 +614,22 @@ fn validate_names_each_feed_and_counts_every_entry() {
         "{}",
         run.stdout
     );
+    // What is said of a feed as a whole is not an entry.
+    let empty = scratch("empty-feed").join("empty.json");
+    std::fs::write(
+        &empty,
+        r#"{"@context":"https://schema.org","@type":"ItemList","itemListElement":[]}"#,
+    )
+    .unwrap();
+    let run = tool(&["validate", empty.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "  feed:\n    warning: the feed has no entries\n1 feed(s), 0 entries: 0 error(s), 1 warning(s)"
+        ),
+        "{}",
+        run.stdout
+    );
 }
 
 /// A URL that fails is checked in its cached copy, which validate says;
