@@ -376,6 +376,14 @@ fn convert_reports_only_what_happened_and_a_failed_feed_is_a_problem() {
     );
     let lenient = tool(&["convert", &good, &missing, "--keep-going"]);
     assert_eq!(lenient.code, 0, "{}", lenient.stderr);
+    // A file that is read but is not a feed is a problem too.
+    let wrong = tool(&["convert", &good, &fixture("feeds/not-a-feed.json")]);
+    assert_eq!(wrong.code, 1, "{}", wrong.stderr);
+    assert_eq!(
+        read_feed(&wrong.stdout).len(),
+        1,
+        "the good feed is written"
+    );
 }
 
 /// What convert leaves out of a feed it says, with the numbers: openings
