@@ -793,6 +793,14 @@ mod tests {
             assert_eq!(c.get(at).map(|o| o.id.as_str()), Some(id));
         }
         assert_eq!(c.position("Registrar"), None);
+        // The openings, across the parts, know how many are left.
+        let mut all = c.openings();
+        assert_eq!(all.size_hint(), (3, Some(3)));
+        all.next();
+        all.next();
+        assert_eq!(all.size_hint(), (1, Some(1)));
+        assert_eq!(all.next().map(|o| o.id.as_str()), Some("Conservator"));
+        assert_eq!(all.size_hint(), (0, Some(0)));
     }
 
     #[test]
