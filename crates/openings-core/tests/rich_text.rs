@@ -502,3 +502,77 @@ proptest! {
         );
     }
 }
+
+/// Small inputs and the tree a browser builds for each: every case holds
+/// one rule of the reader that a slip would break (each was a mutant that
+/// no other test noticed).
+#[test]
+fn small_inputs_read_as_a_browser_reads_them() {
+    let cases = [
+        // Every heading level keeps a heading (the board's title is h1).
+        ("<h2>A</h2>", "<h2>A</h2>"),
+        ("<h4>A</h4>", "<h4>A</h4>"),
+        ("<h5>A</h5>", "<h4>A</h4>"),
+        ("<h6>A</h6>", "<h4>A</h4>"),
+        // Declarations and processing instructions are not text.
+        ("<!DOCTYPE html><p>A</p>", "<p>A</p>"),
+        ("<?xml version=\"1.0\"?><p>A</p>", "<p>A</p>"),
+        // `</br>` is a line break; `</div>` ends a block.
+        ("a</br>b", "<p>a<br>b</p>"),
+        ("<div>a</div>b", "<p>a</p><p>b</p>"),
+        // Empty comments, as browsers read them.
+        ("a<!-->b", "<p>ab</p>"),
+        ("a<!--->b", "<p>ab</p>"),
+        // A self-closed dropped element drops nothing after it.
+        ("<p>a<svg/>b</p>", "<p>ab</p>"),
+        // … and one with a space before `>` is still open.
+        ("<p>a<svg >x</svg>b</p>", "<p>ab</p>"),
+        // Raw text ends at its end tag, with a space or a slash after the name.
+        ("a<script>x</script >b", "<p>ab</p>"),
+        ("a<script>x</script/>b", "<p>ab</p>"),
+        ("a<script>x</scripts>y</script>b", "<p>ab</p>"),
+        // Links: spaces around `=`, unquoted values, the first `href` wins.
+        (
+            "<a href = \"https://a.org/jobs/7\">x</a>",
+            "<p><a href=\"https://a.org/jobs/7\">x</a></p>",
+        ),
+        (
+            "<a href=https://a.org/jobs/7>x</a>",
+            "<p><a href=\"https://a.org/jobs/7\">x</a></p>",
+        ),
+        (
+            "<a href=https://a.org/jobs/7 title=y>x</a>",
+            "<p><a href=\"https://a.org/jobs/7\">x</a></p>",
+        ),
+        (
+            "<a title=\"y\" href=\"https://a.org/1\" href=\"https://b.org/2\">x</a>",
+            "<p><a href=\"https://a.org/1\">x</a></p>",
+        ),
+        // An attribute name may start with `=`; the tag still ends at `>`.
+        (
+            "<p>a<b =\"x>y\">z</b></p>",
+            "<p>a<strong>y&quot;&gt;z</strong></p>",
+        ),
+        // A block inside a list item breaks its line.
+        (
+            "<ul><li>a<div>b</div>c</li></ul>",
+            "<ul><li>a<br>b<br>c</li></ul>",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (source, expected) in cases {
+        let got = html(source);
+        if got != expected {
+            wrong.push(format!(
+                "{source:?}\n  expected {expected:?}\n  got      {got:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn search_sees_the_words_after_plaintext() {
+    let words = openings_core::rich_text::words_of_html("Digital <plaintext>Archivist <b>");
+    assert!(words.contains("Archivist <b>"), "{words:?}");
+}
