@@ -13,7 +13,9 @@ enum Kind {
     Keep(Tag),
     Link,
     LineBreak,
-    /// Unknown or harmless container: its children are kept.
+    /// Unknown or harmless container: its children are kept. Void elements
+    /// (`img`, `input`, `embed`…) are unwrapped too: they have no children,
+    /// so nothing of them is left.
     Unwrap,
     /// A container that separated blocks (`div`, `section`…): unwrapped,
     /// but its start and end break the line.
@@ -22,8 +24,6 @@ enum Kind {
     DropRawText,
     /// Dropped with its content, which is markup up to the matching end tag.
     DropWithContent,
-    /// A void element that is dropped (`img`, `input`, `embed`…).
-    DropVoid,
     /// `<plaintext>`: the rest of the input is text.
     Plaintext,
 }
@@ -58,10 +58,6 @@ fn kind(name: &str) -> Kind {
         "template" | "object" | "applet" | "svg" | "math" | "select" | "option" | "optgroup"
         | "datalist" | "button" | "head" | "frameset" | "audio" | "video" | "canvas"
         | "picture" | "output" | "meter" | "progress" => Kind::DropWithContent,
-        "img" | "image" | "input" | "embed" | "link" | "meta" | "base" | "param" | "source"
-        | "track" | "area" | "col" | "wbr" | "keygen" | "frame" | "basefont" | "bgsound" => {
-            Kind::DropVoid
-        }
         "hr" | "div" | "section" | "article" | "aside" | "header" | "footer" | "main" | "nav"
         | "address" | "figure" | "figcaption" | "dl" | "dt" | "dd" | "center" | "details"
         | "summary" | "fieldset" | "legend" | "form" | "hgroup" | "caption" | "colgroup"
@@ -183,14 +179,9 @@ fn read(html: &str, tree: &mut dyn Sink) {
     let lower = html.to_ascii_lowercase();
     let bytes = html.as_bytes();
     let mut pos = 0;
-    while pos < html.len() {
-        let Some(lt) = html[pos..].find('<').map(|i| pos + i) else {
-            tree.html_text(&html[pos..]);
-            break;
-        };
-        if lt > pos {
-            tree.html_text(&html[pos..lt]);
-        }
+    // Text before each tag, even when empty: empty text is nothing.
+    while let Some(lt) = html[pos..].find('<').map(|i| pos + i) {
+        tree.html_text(&html[pos..lt]);
         pos = lt;
         let next = bytes.get(pos + 1).copied().unwrap_or(b' ');
         if html[pos..].starts_with("<!--") {
@@ -210,7 +201,7 @@ fn read(html: &str, tree: &mut dyn Sink) {
         } else if next.is_ascii_alphabetic() {
             let Some(tag) = read_start_tag(html, &lower, pos) else {
                 // An unterminated tag at the end of input is dropped.
-                break;
+                return;
             };
             pos = tag.end;
             match kind(tag.name) {
@@ -224,14 +215,14 @@ fn read(html: &str, tree: &mut dyn Sink) {
                     }
                 }
                 Kind::LineBreak => tree.line_break(),
-                Kind::Unwrap | Kind::DropVoid => {}
+                Kind::Unwrap => {}
                 Kind::UnwrapBlock => tree.block_break(),
                 Kind::DropRawText => pos = after_end_tag(&lower, pos, tag.name),
                 Kind::DropWithContent if tag.self_closing => {}
                 Kind::DropWithContent => pos = after_element(&lower, pos, tag.name),
                 Kind::Plaintext => {
                     tree.text(&html[pos..]);
-                    break;
+                    return;
                 }
             }
         } else {
@@ -239,6 +230,7 @@ fn read(html: &str, tree: &mut dyn Sink) {
             pos += 1;
         }
     }
+    tree.html_text(&html[pos..]);
 }
 
 fn end_tag(tree: &mut dyn Sink, name: &str) {
