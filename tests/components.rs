@@ -592,6 +592,10 @@ async fn the_detail_view_shows_rich_text_safely_and_takes_focus() {
     assert_eq!(safe.get_attribute("target").as_deref(), Some("_blank"));
     assert!(body.text_content().unwrap().contains("Read this and that."));
     assert!(
+        root.query_selector(".description-cut").unwrap().is_none(),
+        "a real description is shown whole, with no note that it was cut"
+    );
+    assert!(
         js_sys::Reflect::get(&gloo_utils::window(), &"pwned".into())
             .unwrap()
             .is_undefined(),

@@ -3,6 +3,8 @@
 //! "closing soon" marks, Apply, and a control that copies its link. Focus
 //! moves to its title when it opens; "Back to all openings" closes it.
 
+use std::rc::Rc;
+
 use openings_core::catalog::{closes_soon, is_new};
 use openings_core::dates::Timestamp;
 use openings_core::rich_text;
@@ -81,12 +83,16 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
             }
         });
     }
-    let nodes = use_memo((index, props.catalog.clone()), |(index, catalog)| {
-        catalog
+    // A description past the nodes a board draws shows its beginning, and says so.
+    let described = use_memo((index, props.catalog.clone()), |(index, catalog)| {
+        let mut nodes = catalog
             .get(*index)
             .map(|o| rich_text::from_description(&o.description))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let cut = rich_text::clip_nodes(&mut nodes, rich_text::MAX_SHOWN_NODES);
+        (Rc::new(nodes), cut)
     });
+    let (nodes, cut) = (described.0.clone(), described.1);
     let Some(opening) = props.catalog.get(index) else {
         return html! {};
     };
@@ -172,6 +178,9 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
                 if let Some(contact) = contact { { fact(strings.label_contact, contact) } }
             </dl>
             <RichText nodes={nodes} />
+            if cut {
+                <p class="description-cut">{ strings.description_cut }</p>
+            }
             <div class="detail-actions">
                 <ApplyLink ..ApplyLinkProps::for_opening(opening, apply) />
                 <button type="button" class={if props.can_share { "share" } else { "copy-link" }}

@@ -126,4 +126,5 @@ pub const STRINGS: Strings = Strings {
     label_closes: "آخر موعد للتقديم",
     label_contact: "جهة الاتصال",
     opening_gone: "لم تعد هذه الوظيفة معروضة.",
+    description_cut: "بقية هذا الوصف أطول من أن تُعرض هنا: اقرأه كاملًا على موقع جهة العمل.",
 };

@@ -120,4 +120,5 @@ pub const STRINGS: Strings = Strings {
     label_closes: "Bewerbungsschluss",
     label_contact: "Kontakt",
     opening_gone: "Diese Stelle ist nicht mehr ausgeschrieben.",
+    description_cut: "Der Rest dieser Beschreibung ist zu lang, um hier gezeigt zu werden: Lesen Sie sie vollständig auf der Website des Arbeitgebers.",
 };

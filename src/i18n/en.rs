@@ -121,4 +121,5 @@ pub const STRINGS: Strings = Strings {
     label_closes: "Closes",
     label_contact: "Contact",
     opening_gone: "This opening is no longer listed.",
+    description_cut: "The rest of this description is too long to show here: read it in full on the employer’s site.",
 };

@@ -121,4 +121,5 @@ pub const STRINGS: Strings = Strings {
     label_closes: "Date limite",
     label_contact: "Contact",
     opening_gone: "Cette offre n’est plus en ligne.",
+    description_cut: "La suite de cette description est trop longue pour être affichée ici : lisez-la en entier sur le site de l’employeur.",
 };

@@ -168,6 +168,9 @@ pub struct Strings {
     pub label_contact: &'static str,
     /// Shown when the link of an opening that is no longer listed is opened.
     pub opening_gone: &'static str,
+    /// After a description too long to draw whole (more than
+    /// `rich_text::MAX_SHOWN_NODES` nodes).
+    pub description_cut: &'static str,
 }
 
 /// A text that changes with a number: one form per CLDR plural category.

@@ -2,7 +2,8 @@
 //! ordinary formatting the employer wrote, and nothing a hostile feed hid in it.
 
 use openings_core::rich_text::{
-    from_description, from_html, to_html, to_text, Node, Tag, MAX_DEPTH,
+    clip_nodes, from_description, from_html, from_text, to_html, to_text, Node, Tag, MAX_DEPTH,
+    MAX_SHOWN_NODES,
 };
 use openings_core::Description;
 use proptest::prelude::*;
@@ -258,6 +259,84 @@ fn pathological_input_is_read_quickly() {
 /// A space after the first words of a description that has no paragraph
 /// of its own stays (the paragraph opened for those words used to swallow
 /// it): "Location:<strong> Remote</strong>" reads "Location: Remote".
+/// How many nodes (elements and texts) a tree has.
+fn node_count(nodes: &[Node]) -> usize {
+    nodes
+        .iter()
+        .map(|n| match n {
+            Node::Text(_) => 1,
+            Node::Element(e) => 1 + node_count(&e.children),
+        })
+        .sum()
+}
+
+#[test]
+fn a_description_of_twenty_thousand_paragraphs_shows_its_first_ones_and_says_so() {
+    // What a hostile JSON Feed packed into its 200,000 bytes: drawing all
+    // of it held the page for over a second.
+    let text: String = (0..20_000).map(|i| format!("x{i}\n\n")).collect();
+    let mut tree = from_text(&text);
+    assert_eq!(tree.len(), 20_000);
+    assert!(
+        clip_nodes(&mut tree, MAX_SHOWN_NODES),
+        "it says it left some out"
+    );
+    assert_eq!(node_count(&tree), MAX_SHOWN_NODES);
+    // A paragraph and its text are two nodes: the first half of the budget's
+    // paragraphs, in order, each whole.
+    assert_eq!(tree.len(), MAX_SHOWN_NODES / 2);
+    assert_eq!(to_html(&tree[..2]), "<p>x0</p><p>x1</p>");
+    assert_eq!(
+        to_html(&tree[tree.len() - 1..]),
+        format!("<p>x{}</p>", MAX_SHOWN_NODES / 2 - 1)
+    );
+}
+
+#[test]
+fn a_real_description_is_shown_whole() {
+    let source = "<h2>About</h2><p>We <b>digitize</b> collections.</p>\
+        <ul><li>IIIF</li><li>Metadata</li></ul><p>Apply by <a href=\"https://x.test\">our portal</a>.</p>";
+    let mut tree = from_html(source);
+    let before = tree.clone();
+    assert!(
+        !clip_nodes(&mut tree, node_count(&before)),
+        "nothing left out at exactly the bound"
+    );
+    assert_eq!(tree, before);
+}
+
+#[test]
+fn a_cut_inside_a_list_keeps_the_items_that_fit_and_drops_what_would_be_empty() {
+    let tree = from_html("<p>Intro</p><ul><li>one</li><li>two</li><li>three</li></ul><p>After</p>");
+    let cut = |max| {
+        let mut t = tree.clone();
+        let left_out = clip_nodes(&mut t, max);
+        (to_html(&t), left_out)
+    };
+    // p, "Intro", ul, li, "one", li, "two": seven nodes.
+    assert_eq!(
+        cut(7),
+        ("<p>Intro</p><ul><li>one</li><li>two</li></ul>".into(), true)
+    );
+    // The eighth would be the third item, with no room for its text: no empty item.
+    assert_eq!(
+        cut(8),
+        ("<p>Intro</p><ul><li>one</li><li>two</li></ul>".into(), true)
+    );
+    // The list itself with no room for an item is no list.
+    assert_eq!(cut(3), ("<p>Intro</p>".into(), true));
+    assert_eq!(cut(0), (String::new(), true));
+    // Room for the last paragraph but not its text.
+    assert_eq!(
+        cut(10),
+        (
+            "<p>Intro</p><ul><li>one</li><li>two</li><li>three</li></ul>".into(),
+            true
+        )
+    );
+    assert_eq!(cut(11), (to_html(&tree), false));
+}
+
 #[test]
 fn the_space_after_a_descriptions_first_words_stays() {
     for (source, shown) in [
