@@ -9,7 +9,9 @@
 //! OUT (the JSON report); BENCH_RUNS (page loads per size and page, default
 //! 5), BENCH_SESSIONS (interaction sessions at 10,000 per page, default 3),
 //! BENCH_FEEDS (a folder of ready feeds; by default they are generated);
-//! BENCH_ONLY=many (only the boards of 20 and 100 member feeds).
+//! BENCH_ONLY=many (only the boards of 20 and 100 member feeds),
+//! BENCH_ONLY=start (only the first opening at 100 and 1,000, board and
+//! List.js: a quick check of start-up while working on it).
 //! See README.md.
 
 import { execFile, spawnSync } from 'node:child_process';
@@ -31,7 +33,7 @@ const DIST = resolve(process.env.DIST ?? join(repo, 'dist'));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const OUT = resolve(process.env.OUT ?? join(repo, 'target', 'bench.json'));
 const RUNS = positive(process.env.BENCH_RUNS, 5);
-/** BENCH_ONLY=many: only the boards of many feeds (a quick check of start-up). */
+/** BENCH_ONLY=many: only the boards of many feeds; =start: only the first opening at 100 and 1,000, without a rendered board. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const SESSIONS = positive(process.env.BENCH_SESSIONS, 3);
 
@@ -475,7 +477,7 @@ async function main() {
 
   const feedsDir = feeds();
   const feedBytes = Object.fromEntries(SIZES.map((n) => [n, statSync(join(feedsDir, `${n}.json`)).size]));
-  const renderBoard = ONLY === 'many' ? null : renderer(cli(), feedsDir);
+  const renderBoard = ONLY === 'many' || ONLY === 'start' ? null : renderer(cli(), feedsDir);
   const servers = await startServers({ dist: DIST, feedsDir, renderBoard });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
   const problems = [];
@@ -490,8 +492,9 @@ async function main() {
       firstOpening: {},
     };
 
-    for (const n of ONLY === 'many' ? [] : SIZES) {
-      const samples = { ours: [], rendered: [], theirs: [] };
+    const sizes = { many: [], start: [100, 1_000] }[ONLY] ?? SIZES;
+    for (const n of sizes) {
+      const samples = ONLY === 'start' ? { ours: [], theirs: [] } : { ours: [], rendered: [], theirs: [] };
       const pages = Object.keys(samples);
       for (let run = 0; run < RUNS; run++) {
         // Rotate which page goes first, so that none always meets a cold or warm machine.
@@ -509,7 +512,7 @@ async function main() {
         runs: list,
       });
       const ours = summary(samples.ours);
-      const rendered = summary(samples.rendered);
+      const rendered = summary(samples.rendered ?? []);
       const theirs = summary(samples.theirs);
       result.firstOpening[n] = {
         ours,
@@ -518,6 +521,17 @@ async function main() {
         ratio: ratio(ours.median, theirs.median),
         renderedRatio: ratio(rendered.median, theirs.median),
       };
+    }
+
+    if (ONLY === 'start') {
+      for (const n of sizes) {
+        const f = result.firstOpening[n];
+        console.log(
+          `first opening at ${n.toLocaleString('en')}: board ${fmt.ms(f.ours.median)} (from instantiated ${fmt.ms(f.ours.medianStarted)}), ` +
+            `List.js ${fmt.ms(f.theirs.median)}, ratio ${fmt.ratio(f.ratio)} (medians of ${RUNS})`,
+        );
+      }
+      return;
     }
 
     result.manyFeeds = {};
