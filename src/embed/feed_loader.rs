@@ -307,7 +307,13 @@ impl FeedRequest {
         if let Some(body) = response.body() {
             let chunks: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
             loop {
+                let asked = js_sys::Date::now();
                 let step = JsFuture::from(chunks.read()).await.map_err(failed)?;
+                if js_sys::Date::now() - asked > 1.0 {
+                    // The chunk had to come over the network: the page had
+                    // its turn meanwhile, so the reading time starts anew.
+                    slice_started = js_sys::Date::now();
+                }
                 if self.is_cancelled() {
                     abort();
                     return Err(FeedProblem::Network);
@@ -323,10 +329,6 @@ impl FeedRequest {
                     break;
                 };
                 let bytes = Uint8Array::new(&value).to_vec();
-                if let Err(error) = reader.push(&bytes) {
-                    abort();
-                    return Err(FeedProblem::Feed(error));
-                }
                 if let Some(kept) = copy.as_mut() {
                     if kept.len() + bytes.len() <= MAX_SAVED_BYTES {
                         kept.extend_from_slice(&bytes);
@@ -334,19 +336,32 @@ impl FeedRequest {
                         copy = None;
                     }
                 }
-                if !early_shown && reader.openings_ready() >= early.after {
-                    early_shown = true;
-                    (early.show)(reader.take_openings());
-                    // Let the browser paint them before reading on: the rest
-                    // of the body may already be here, and reading it all
-                    // would hold the page until the end.
-                    next_frame(&window).await;
-                    slice_started = js_sys::Date::now();
-                } else if js_sys::Date::now() - slice_started > SLICE_MS {
-                    // A large feed already here would be read in one go,
-                    // holding the host page: let it take its turn.
-                    yield_to_page().await;
-                    slice_started = js_sys::Date::now();
+                // A small feed, or one from the cache, comes as one chunk:
+                // read a slice at a time, so that its first page is listed
+                // as soon as it is read, not after the whole feed.
+                for slice in bytes.chunks(READ_SLICE_BYTES) {
+                    if let Err(error) = reader.push(slice) {
+                        abort();
+                        return Err(FeedProblem::Feed(error));
+                    }
+                    if !early_shown && reader.openings_ready() >= early.after {
+                        early_shown = true;
+                        (early.show)(reader.take_openings());
+                        // Let the browser paint them before reading on: the
+                        // rest of the body may already be here, and reading
+                        // it all would hold the page until the end.
+                        next_frame(&window).await;
+                        slice_started = js_sys::Date::now();
+                    } else if js_sys::Date::now() - slice_started > SLICE_MS {
+                        // A large feed already here would be read in one go,
+                        // holding the host page: let it take its turn.
+                        yield_to_page().await;
+                        slice_started = js_sys::Date::now();
+                    }
+                    if self.is_cancelled() {
+                        abort();
+                        return Err(FeedProblem::Network);
+                    }
                 }
             }
         }
@@ -391,6 +406,11 @@ fn feed_request(
 
 /// How long reading a feed may hold the page before it lets other work run.
 const SLICE_MS: f64 = 12.0;
+
+/// The bytes read at a time: a few openings (a schema.org posting with its
+/// description is 1–4 KB), so that the first page is shown soon after its
+/// openings are read, and the page gets its turn within [`SLICE_MS`] or so.
+const READ_SLICE_BYTES: usize = 16 * 1024;
 
 /// Resolves in a task of its own, after whatever the page has queued (a
 /// message to itself: unlike a timer, never delayed by nesting).

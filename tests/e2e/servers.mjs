@@ -314,7 +314,9 @@ export async function startServers({ dist = distDir } = {}) {
   /**
    * `/large/N`: a schema.org ItemList of N openings ("Opening 1"…), sent in
    * three parts. `?pause=MS` waits that long after the first part (the
-   * rest is still on its way); `?cut=1` ends the body after the first part.
+   * rest is still on its way); `?cut=1` ends the body after the first part;
+   * `?whole=1` sends it all at once, with its length, as a small feed or a
+   * cached one comes.
    */
   function largeFeed(res, count, params) {
     const posting = (i) => JSON.stringify({
@@ -339,7 +341,13 @@ export async function startServers({ dist = distDir } = {}) {
       ',' + items.slice(third, 2 * third).join(','),
       (2 * third < count ? ',' : '') + items.slice(2 * third).join(',') + ']}',
     ];
-    res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'application/ld+json; charset=utf-8', 'cache-control': 'no-store' });
+    const headers = { 'access-control-allow-origin': '*', 'content-type': 'application/ld+json; charset=utf-8', 'cache-control': 'no-store' };
+    if (params.get('whole')) {
+      const body = Buffer.from(parts.join(''));
+      res.writeHead(200, { ...headers, 'content-length': body.length });
+      return res.end(body);
+    }
+    res.writeHead(200, headers);
     res.write(parts[0]);
     if (params.get('cut')) return res.end();
     later(Number(params.get('pause') ?? 0), () => {
