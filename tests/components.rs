@@ -859,6 +859,61 @@ async fn until(root: &Element, selector: &str) -> Element {
     panic!("nothing matches {selector}: {}", root.inner_html());
 }
 
+/// A starting board paints the first screen of its list first: the first
+/// frame with openings holds six listings and no page links, the next the
+/// whole page of twenty with them. Every listing count the board's DOM
+/// goes through is recorded as it changes.
+#[wasm_bindgen_test]
+async fn the_first_screen_of_openings_is_drawn_first_then_the_page() {
+    use openings_board::components::board::Board;
+    let postings: Vec<String> = (1..=30)
+        .map(|i| {
+            format!(
+                r#"{{"@type":"JobPosting","title":"Conservator {i}","identifier":"c{i}","datePosted":"2026-11-{:02}",
+                "hiringOrganization":{{"name":"Harbour Museum"}},"url":"https://jobs.example/c{i}"}}"#,
+                1 + i % 20
+            )
+        })
+        .collect();
+    let feed = format!(
+        r#"{{"@context":"https://schema.org","@graph":[{}]}}"#,
+        postings.join(",")
+    );
+    let root = stage();
+    js_sys::Function::new_with_args(
+        "root",
+        "window.seenCounts = []; new MutationObserver(() => { \
+           const n = root.querySelectorAll('.listing').length; \
+           const paged = root.querySelector('.pagination') !== null; \
+           const last = window.seenCounts[window.seenCounts.length - 1]; \
+           if (n && (!last || last[0] !== n || last[1] !== paged)) window.seenCounts.push([n, paged]); \
+         }).observe(root, { subtree: true, childList: true });",
+    )
+    .call1(&JsValue::NULL, &root)
+    .unwrap();
+    let props = board_props(
+        &["https://feeds.example/first-screen.json"],
+        Some(&feed),
+        Rc::new(RefCell::new(Vec::new())),
+    );
+    yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
+    until(&root, ".pagination").await;
+    let seen = js_sys::Reflect::get(&gloo_utils::window(), &"seenCounts".into()).unwrap();
+    let seen: Vec<(u32, bool)> = js_sys::Array::from(&seen)
+        .iter()
+        .map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            (
+                pair.get(0).as_f64().unwrap() as u32,
+                pair.get(1).as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(seen.first(), Some(&(6, false)), "first frame: {seen:?}");
+    assert_eq!(seen.last(), Some(&(20, true)), "then the page: {seen:?}");
+    assert!(text(&root, ".result-count").starts_with("30 openings"));
+}
+
 /// The board as a whole: its feed arrives and is listed with its count and
 /// filters; a search narrows the list and, once the reader pauses, the host
 /// page hears of it; opening an opening shows it, Back returns to the list.

@@ -43,6 +43,11 @@ pub struct BoardProps {
     /// there are none): a board rendered into the page gives way then.
     #[prop_or_default]
     pub on_shown: Callback<()>,
+    /// Whether the first frame with openings draws only the first screen of
+    /// the list (the rest a frame later). Not where a board rendered into
+    /// the page gives way: that one is taken over whole, in one frame.
+    #[prop_or(true)]
+    pub first_screen_first: bool,
 }
 
 /// The reducer wrapper Yew needs around [`BoardState`].
@@ -150,11 +155,35 @@ pub fn Board(props: &BoardProps) -> Html {
         });
     }
 
+    let has_openings = state.phase() == crate::state::Phase::Ready && !view.matches.is_empty();
+    let starting = use_first_screen(props.first_screen_first, has_openings);
+
     html! {
         <BoardView config={props.config.clone()} locale={props.locale.clone()}
             state={(**state).clone()} view={view} page_url={props.page_url.clone()}
             now={crate::embed::now()} dispatch={dispatch} on_retry={on_retry}
             on_open={on_open} on_apply={on_apply}
-            on_share={Callback::from(crate::embed::share::share)} can_share={*can_share} />
+            on_share={Callback::from(crate::embed::share::share)} can_share={*can_share}
+            starting={starting} />
     }
+}
+
+/// Whether the board is drawing its first frame with openings (only the
+/// first screen of them): from the first render that has openings until
+/// that frame is painted. Never when `wanted` is false.
+#[hook]
+fn use_first_screen(wanted: bool, has_openings: bool) -> bool {
+    let painted = use_state(|| !wanted);
+    {
+        let painted = painted.clone();
+        use_effect_with(has_openings && !*painted, move |&starting| {
+            if starting {
+                wasm_bindgen_futures::spawn_local(async move {
+                    crate::embed::frames::after_paint().await;
+                    painted.set(true);
+                });
+            }
+        });
+    }
+    has_openings && !*painted
 }

@@ -44,7 +44,15 @@ pub struct BoardViewProps {
     pub on_share: Callback<ShareAsk>,
     #[prop_or_default]
     pub can_share: bool,
+    /// The board's first frame with openings in it: only the first screen
+    /// of the list is drawn (and no page links below it), so that it is
+    /// painted sooner; the live board draws the rest a frame later.
+    #[prop_or_default]
+    pub starting: bool,
 }
+
+/// The listings a starting board draws: about a screen's worth.
+pub const FIRST_SCREEN: usize = 6;
 
 #[component]
 pub fn BoardView(props: &BoardViewProps) -> Html {
@@ -95,13 +103,20 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         },
         Phase::Ready => {
             let focus = state.closed.clone();
+            let on_page = view.page(page, page_size);
+            let shown = match props.starting {
+                true => &on_page[..on_page.len().min(FIRST_SCREEN)],
+                false => on_page,
+            };
             html! {
                 <>
-                    <Listings catalog={state.catalog.clone()} matches={Rc::new(view.page(page, page_size).to_vec())}
+                    <Listings catalog={state.catalog.clone()} matches={Rc::new(shown.to_vec())}
                         now={now} link={Callback::from({ let link = link.clone(); move |id: String| link(&id) })} on_open={on_open.clone()}
                         on_apply={on_apply.clone()} focus={focus} />
-                    <Pagination page={page - 1} pages={pages}
-                        on_page={dispatch.reform(|p: usize| Action::GoToPage(p + 1))} />
+                    if !props.starting {
+                        <Pagination page={page - 1} pages={pages}
+                            on_page={dispatch.reform(|p: usize| Action::GoToPage(p + 1))} />
+                    }
                 </>
             }
         }

@@ -350,7 +350,7 @@ impl FeedRequest {
                         // Let the browser paint them before reading on: the
                         // rest of the body may already be here, and reading
                         // it all would hold the page until the end.
-                        next_frame(&window).await;
+                        crate::embed::frames::after_paint().await;
                         slice_started = js_sys::Date::now();
                     } else if js_sys::Date::now() - slice_started > SLICE_MS {
                         // A large feed already here would be read in one go,
@@ -425,17 +425,6 @@ async fn yield_to_page() {
         let _ = resolve.call0(&JsValue::NULL);
     });
     let _ = JsFuture::from(turn).await;
-}
-
-/// Resolves after the next frame has been painted (or after 100 ms, when
-/// the page is hidden and frames are not drawn).
-async fn next_frame(window: &web_sys::Window) {
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window.request_animation_frame(&resolve);
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-    });
-    let _ = JsFuture::from(frame).await;
-    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 /// A failed `fetch` does not say why. Asking again without CORS (an opaque

@@ -10,6 +10,7 @@ pub mod console;
 pub mod events;
 pub mod feed_loader;
 pub mod feeds;
+pub mod frames;
 pub mod pause;
 pub mod share;
 pub mod structured_data;
@@ -79,6 +80,7 @@ pub fn mount_board(
     shadow.append_child(&container)?;
     let mut props = props_for(&host);
     if !snapshot.is_empty() {
+        props.first_screen_first = false;
         let container = container.clone();
         let snapshot = RefCell::new(snapshot);
         props.on_shown = yew::Callback::from(move |()| {
@@ -216,6 +218,7 @@ fn props_for(host: &HtmlElement) -> BoardProps {
         on_event,
         on_shown: yew::Callback::noop(),
         prefetched: feed_loader::PrefetchSlot::default(),
+        first_screen_first: true,
     }
 }
 

@@ -182,6 +182,8 @@ pub fn render(
                 on_apply: Callback::noop(),
                 on_share: Callback::noop(),
                 can_share: false,
+                // The rendered page is the whole first page, at once.
+                starting: false,
             }
         })
         .hydratable(false);
