@@ -37,27 +37,9 @@ pub fn line(text: &str) {
 /// Text made safe to print to a terminal. Feed titles, file names and
 /// server messages are anybody's: an escape sequence in one could move the
 /// cursor, rewrite earlier lines or fake an "ok", and a newline or a
-/// right-to-left override could make a line say something else. Every
-/// control character (C0, DEL, C1) and every invisible bidirectional
-/// control is written as a visible `\u{…}` escape instead; the rest is kept.
-pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
-    if !text.chars().any(hidden) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if hidden(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
+/// right-to-left override could make a line say something else (the
+/// core's one escaper of hidden characters).
+pub use openings_core::text::printable;
 
 /// Writes the output to `path` (through a temporary file renamed into
 /// place, so a published file is never half-written), or to standard output.
@@ -87,33 +69,5 @@ pub fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
                     format!("cannot write {}: {e}", path.display())
                 })
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::printable;
-
-    #[test]
-    fn escape_sequences_and_hidden_controls_are_shown_not_obeyed() {
-        // Erase the line, go up one, print a fake "ok".
-        assert_eq!(
-            printable("Archivist\u{1b}[2K\u{1b}[1A\r  entry 9 \"Fake\": ok"),
-            "Archivist\\u{1b}[2K\\u{1b}[1A\\u{d}  entry 9 \"Fake\": ok"
-        );
-        assert_eq!(
-            printable("two\nlines\tand\u{7}bell\u{7f}"),
-            "two\\u{a}lines\\u{9}and\\u{7}bell\\u{7f}"
-        );
-        assert_eq!(printable("c1 \u{9b}31m"), "c1 \\u{9b}31m");
-        assert_eq!(
-            printable("gnp.\u{202e}exe"),
-            "gnp.\\u{202e}exe",
-            "a right-to-left override"
-        );
-        assert_eq!(
-            printable("Bibliothèque — 図書館 ✓"),
-            "Bibliothèque — 図書館 ✓"
-        );
     }
 }

@@ -28,6 +28,31 @@ pub fn clip_bytes(s: &str, max: usize) -> &str {
     &s[..at]
 }
 
+/// Text made safe to show where a hidden character could mislead: a
+/// terminal, a console line, a message naming a feed's link. Every control
+/// character (C0, DEL, C1) and every invisible bidirectional control is
+/// written as a visible `\u{…}` escape; the rest is kept. An escape
+/// sequence in a feed's title cannot move a terminal's cursor, and a tab
+/// inside "java\tscript:" shows.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// At most `max` characters, with "…" when cut: for messages.
 pub fn ellipsize(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
@@ -297,6 +322,44 @@ pub fn decimal(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_sequences_and_hidden_controls_are_shown_not_obeyed() {
+        // Erase the line, go up one, print a fake "ok".
+        assert_eq!(
+            printable("Archivist\u{1b}[2K\u{1b}[1A\r  entry 9 \"Fake\": ok"),
+            "Archivist\\u{1b}[2K\\u{1b}[1A\\u{d}  entry 9 \"Fake\": ok"
+        );
+        assert_eq!(
+            printable("two\nlines\tand\u{7}bell\u{7f}"),
+            "two\\u{a}lines\\u{9}and\\u{7}bell\\u{7f}"
+        );
+        assert_eq!(printable("c1 \u{9b}31m"), "c1 \\u{9b}31m");
+        assert_eq!(
+            printable("gnp.\u{202e}exe"),
+            "gnp.\\u{202e}exe",
+            "a right-to-left override"
+        );
+        assert_eq!(
+            printable("Bibliothèque — 図書館 ✓"),
+            "Bibliothèque — 図書館 ✓"
+        );
+        // Every invisible bidirectional control, and its neighbours that show.
+        for hidden in [
+            '\u{61c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202c}', '\u{202e}', '\u{2066}',
+            '\u{2069}',
+        ] {
+            assert_eq!(
+                printable(&format!("a{hidden}b")),
+                format!("a\\u{{{:x}}}b", u32::from(hidden))
+            );
+        }
+        for shown in [
+            '\u{61b}', '\u{200d}', '\u{2010}', '\u{2029}', '\u{202f}', '\u{2065}', '\u{206a}',
+        ] {
+            assert_eq!(printable(&format!("a{shown}b")), format!("a{shown}b"));
+        }
+    }
 
     #[test]
     fn decimals_as_feeds_and_clocks_write_them() {

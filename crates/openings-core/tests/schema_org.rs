@@ -432,7 +432,7 @@ fn bad_entries_are_skipped_with_reasons_and_good_ones_still_show() {
     assert_eq!(reasons[4], (6, None, &SkipReason::NotAnOpening));
     assert_eq!(
         feed.skipped[2].to_string(),
-        "entry 4 (\"Sneaky\"): its link is not http, https or mailto (JaVa\\tScRiPt:alert(1))"
+        "entry 4 (\"Sneaky\"): its link is not http, https or mailto (JaVa\\u{9}ScRiPt:alert(1))"
     );
 }
 
