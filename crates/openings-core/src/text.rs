@@ -28,17 +28,22 @@ pub fn clip_bytes(s: &str, max: usize) -> &str {
     &s[..at]
 }
 
+/// Characters a terminal may obey rather than show: the C1 controls (an
+/// 8-bit CSI is U+009B) and the invisible bidirectional controls, which can
+/// make a line read differently from what it holds (and line and paragraph
+/// separators).
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
 /// Text made safe to show where a hidden character could mislead: a
 /// terminal, a console line, a message naming a feed's link. Every control
-/// character (C0, DEL, C1) and every invisible bidirectional control is
-/// written as a visible `\u{…}` escape; the rest is kept. An escape
+/// character (C0, DEL, C1) and every character of [`is_hidden_control`]
+/// is written as a visible `\u{…}` escape; the rest is kept. An escape
 /// sequence in a feed's title cannot move a terminal's cursor, and a tab
 /// inside "java\tscript:" shows.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
+    let hidden = |c: char| c.is_control() || is_hidden_control(c);
     if !text.chars().any(hidden) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -344,10 +349,11 @@ mod tests {
             printable("Bibliothèque — 図書館 ✓"),
             "Bibliothèque — 図書館 ✓"
         );
-        // Every invisible bidirectional control, and its neighbours that show.
+        // Every invisible bidirectional control, the line and paragraph
+        // separators, and their neighbours that show.
         for hidden in [
-            '\u{61c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202c}', '\u{202e}', '\u{2066}',
-            '\u{2069}',
+            '\u{61c}', '\u{200e}', '\u{200f}', '\u{2028}', '\u{2029}', '\u{202a}', '\u{202c}',
+            '\u{202e}', '\u{2066}', '\u{2069}',
         ] {
             assert_eq!(
                 printable(&format!("a{hidden}b")),
@@ -355,7 +361,7 @@ mod tests {
             );
         }
         for shown in [
-            '\u{61b}', '\u{200d}', '\u{2010}', '\u{2029}', '\u{202f}', '\u{2065}', '\u{206a}',
+            '\u{61b}', '\u{200d}', '\u{2010}', '\u{2027}', '\u{202f}', '\u{2065}', '\u{206a}',
         ] {
             assert_eq!(printable(&format!("a{shown}b")), format!("a{shown}b"));
         }

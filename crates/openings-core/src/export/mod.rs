@@ -31,13 +31,7 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
-/// Characters a terminal may obey rather than show: the C1 controls (an
-/// 8-bit CSI is U+009B) and the invisible bidirectional controls, which can
-/// make a line read differently from what it holds (and line and paragraph
-/// separators).
-pub fn is_hidden_control(c: char) -> bool {
-    matches!(c, '\u{80}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
-}
+pub use crate::text::is_hidden_control;
 
 /// A JSON document as indented text, with the characters of
 /// [`is_hidden_control`] written as `\u` escapes (serde_json escapes the
