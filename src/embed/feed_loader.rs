@@ -336,25 +336,15 @@ impl FeedRequest {
                         copy = None;
                     }
                 }
-                // A small feed, or one from the cache, comes as one chunk:
-                // read a slice at a time, so that its first page is listed
-                // as soon as it is read, not after the whole feed.
+                // A chunk is read a slice at a time, letting the page take
+                // its turn every SLICE_MS: a small feed, or a cached one,
+                // comes as one chunk of megabytes.
                 for slice in bytes.chunks(READ_SLICE_BYTES) {
                     if let Err(error) = reader.push(slice) {
                         abort();
                         return Err(FeedProblem::Feed(error));
                     }
-                    if !early_shown && reader.openings_ready() >= early.after {
-                        early_shown = true;
-                        (early.show)(reader.take_openings());
-                        // Let the browser paint them before reading on: the
-                        // rest of the body may already be here, and reading
-                        // it all would hold the page until the end.
-                        crate::embed::frames::after_paint().await;
-                        slice_started = js_sys::Date::now();
-                    } else if js_sys::Date::now() - slice_started > SLICE_MS {
-                        // A large feed already here would be read in one go,
-                        // holding the host page: let it take its turn.
+                    if js_sys::Date::now() - slice_started > SLICE_MS {
                         yield_to_page().await;
                         slice_started = js_sys::Date::now();
                     }
@@ -362,6 +352,18 @@ impl FeedRequest {
                         abort();
                         return Err(FeedProblem::Network);
                     }
+                }
+                // The first openings are shown early only while the rest is
+                // still on the network, where waiting for it would take
+                // long: what is already here is read first, so that a small
+                // feed never shows a part of itself sorted, searched and
+                // paged as if it were the whole.
+                if !early_shown && reader.openings_ready() >= early.after {
+                    early_shown = true;
+                    (early.show)(reader.take_openings());
+                    // Let the browser paint them before reading on.
+                    crate::embed::frames::after_paint().await;
+                    slice_started = js_sys::Date::now();
                 }
             }
         }
@@ -408,8 +410,8 @@ fn feed_request(
 const SLICE_MS: f64 = 12.0;
 
 /// The bytes read at a time: a few openings (a schema.org posting with its
-/// description is 1–4 KB), so that the first page is shown soon after its
-/// openings are read, and the page gets its turn within [`SLICE_MS`] or so.
+/// description is 1–4 KB), so that the page gets its turn within
+/// [`SLICE_MS`] or so however large the chunks the network gives.
 const READ_SLICE_BYTES: usize = 16 * 1024;
 
 /// Resolves in a task of its own, after whatever the page has queued (a
