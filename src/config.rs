@@ -115,7 +115,9 @@ impl fmt::Display for ConfigWarning {
         write!(
             f,
             "the attribute {}=\"{}\" is not valid: it accepts {}. Using the default instead.",
-            self.attribute, self.value, self.accepts
+            self.attribute,
+            openings_core::text::printable(&openings_core::text::ellipsize(&self.value, 80)),
+            self.accepts
         )
     }
 }
@@ -149,9 +151,16 @@ impl BoardConfig {
                 }
             })
             .collect();
-        config.lang = attr("lang")
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty());
+        if let Some(raw) = attr("lang").filter(|raw| !raw.trim().is_empty()) {
+            match crate::i18n::usable_lang(&raw) {
+                Some(tag) => config.lang = Some(tag.to_string()),
+                None => warn(
+                    "lang",
+                    &raw,
+                    "a language tag such as fr or pt-BR, of at most 64 letters, digits and hyphens",
+                ),
+            }
+        }
 
         if let Some(raw) = attr("page-size") {
             match raw.trim().parse::<usize>() {
@@ -329,6 +338,59 @@ mod tests {
         let named: Vec<&str> = warnings.iter().map(|w| w.attribute).collect();
         assert_eq!(named, ["page-size", "theme", "max-feed-size"]);
         assert!(warnings[0].to_string().contains("page-size=\"lots\""));
+    }
+
+    #[test]
+    fn a_language_tag_is_taken_trimmed_and_only_when_it_is_one() {
+        assert_eq!(
+            read(&[("lang", " pt-BR ")]).0.lang.as_deref(),
+            Some("pt-BR")
+        );
+        assert_eq!(read(&[("lang", "  ")]).0.lang, None);
+        assert!(
+            read(&[("lang", "  ")]).1.is_empty(),
+            "an empty lang is no value"
+        );
+        let longest = format!("en-{}", "x".repeat(crate::i18n::MAX_LANG_TAG - 3));
+        assert_eq!(
+            read(&[("lang", &longest)]).0.lang.as_deref(),
+            Some(longest.as_str())
+        );
+        // A tag the browser would read for seconds, and text that is no tag.
+        let slow = format!("en{}", "-v0000".repeat(20_000));
+        for raw in [
+            format!("{longest}x"),
+            slow,
+            "fr\"><b>".to_string(),
+            "de CH".to_string(),
+        ] {
+            let (config, warnings) = read(&[("lang", &raw)]);
+            assert_eq!(config.lang, None, "{raw:.40}");
+            assert_eq!(warnings.len(), 1);
+            assert_eq!(warnings[0].attribute, "lang");
+            let said = warnings[0].to_string();
+            assert!(
+                said.len() < 400,
+                "the warning repeats all of it: {} bytes",
+                said.len()
+            );
+        }
+    }
+
+    #[test]
+    fn a_warning_shows_a_long_value_clipped_and_its_hidden_characters_escaped() {
+        let (_, warnings) = read(&[("page-size", &format!("\u{1b}[2K{}", "9".repeat(5_000)))]);
+        let said = warnings[0].to_string();
+        assert!(said.contains("page-size=\"\\u{1b}[2K999"), "{said:.120}");
+        assert!(
+            said.contains("9…\""),
+            "clipped with an ellipsis: {said:.200}"
+        );
+        assert!(
+            said.chars().count() < 300,
+            "{} characters",
+            said.chars().count()
+        );
     }
 
     #[test]

@@ -111,6 +111,14 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
         props.on_share.reform(move |_: MouseEvent| ask.clone())
     };
 
+    // Where the rest of a cut description is: the opening's own page, else
+    // an apply page on the web (not an e-mail address).
+    let full_description = opening
+        .url
+        .iter()
+        .chain([&opening.apply_url])
+        .filter(|u| !u.trim_start().to_ascii_lowercase().starts_with("mailto:"))
+        .find_map(|u| safe_href(u));
     let org = &opening.organization;
     let where_ = facts::location(&locale, opening);
     let kind = facts::employment(&locale, opening);
@@ -179,7 +187,13 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
             </dl>
             <RichText nodes={nodes} />
             if cut {
-                <p class="description-cut">{ strings.description_cut }</p>
+                <p class="description-cut">
+                    { strings.description_cut }
+                    if let Some(href) = full_description {
+                        { " " }
+                        <a {href} target="_blank" rel="noopener noreferrer">{ strings.description_full }</a>
+                    }
+                </p>
             }
             <div class="detail-actions">
                 <ApplyLink ..ApplyLinkProps::for_opening(opening, apply) />

@@ -42,6 +42,8 @@ pub struct BoardHandle {
     /// Puts the live board in the place of a rendered one (kept for the
     /// board's props when its attributes change before that).
     on_shown: yew::Callback<()>,
+    /// Kept like `on_shown`: false where a rendered board is taken over.
+    first_screen_first: bool,
 }
 
 thread_local! {
@@ -95,12 +97,14 @@ pub fn mount_board(
     MOUNTED.with(|m| *m.borrow_mut() = Some((container.clone(), props.label.clone())));
     yew::set_custom_panic_hook(Box::new(show_panic));
     let on_shown = props.on_shown.clone();
+    let first_screen_first = props.first_screen_first;
     let app = yew::Renderer::<Board>::with_root_and_props(container.clone(), props).render();
     Ok(BoardHandle {
         host,
         container,
         app: Some(app),
         on_shown,
+        first_screen_first,
     })
 }
 
@@ -168,6 +172,7 @@ impl BoardHandle {
     pub fn reconfigure(&mut self) {
         let mut props = props_for(&self.host);
         props.on_shown = self.on_shown.clone();
+        props.first_screen_first = self.first_screen_first;
         if let Some(app) = self.app.as_mut() {
             app.update(props);
         }
@@ -278,15 +283,21 @@ fn resolve(url: &str, base: Option<&str>) -> String {
 }
 
 /// The language of the page around the board, else the browser's, else English.
+/// A tag no board takes (empty, of megabytes, not a tag) counts as none.
 fn page_language(host: &HtmlElement) -> String {
+    let usable = |tag: String| crate::i18n::usable_lang(&tag).map(str::to_string);
     let from_page = host
         .closest("[lang]")
         .ok()
         .flatten()
         .and_then(|el| el.get_attribute("lang"))
-        .filter(|l| !l.trim().is_empty());
+        .and_then(usable);
     from_page
-        .or_else(|| web_sys::window().and_then(|w| w.navigator().language()))
+        .or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.navigator().language())
+                .and_then(usable)
+        })
         .unwrap_or_else(|| "en".to_string())
 }
 

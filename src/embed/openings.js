@@ -221,10 +221,12 @@
     if (warmed || !window.Intl || typeof Intl.NumberFormat !== "function") return;
     warmed = true;
     var around = el.closest("[lang]");
-    var lang = (around && around.getAttribute("lang")) || navigator.language || "en";
+    var lang = ((around && around.getAttribute("lang")) || navigator.language || "en").trim();
+    // As the board: a tag of megabytes would hold the page in Intl itself.
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(lang)) lang = navigator.language || "en";
     setTimeout(function () {
       try {
-        new Intl.NumberFormat(lang.trim()).format(1);
+        new Intl.NumberFormat(lang).format(1);
       } catch (e) {
         // A tag Intl does not take: the board falls back to English itself.
       }

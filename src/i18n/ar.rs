@@ -126,5 +126,6 @@ pub const STRINGS: Strings = Strings {
     label_closes: "آخر موعد للتقديم",
     label_contact: "جهة الاتصال",
     opening_gone: "لم تعد هذه الوظيفة معروضة.",
-    description_cut: "بقية هذا الوصف أطول من أن تُعرض هنا: اقرأه كاملًا على موقع جهة العمل.",
+    description_cut: "هذا الوصف أطول من أن يُعرض هنا كاملًا.",
+    description_full: "اقرأه على موقع جهة العمل",
 };

@@ -120,5 +120,6 @@ pub const STRINGS: Strings = Strings {
     label_closes: "Bewerbungsschluss",
     label_contact: "Kontakt",
     opening_gone: "Diese Stelle ist nicht mehr ausgeschrieben.",
-    description_cut: "Der Rest dieser Beschreibung ist zu lang, um hier gezeigt zu werden: Lesen Sie sie vollständig auf der Website des Arbeitgebers.",
+    description_cut: "Diese Beschreibung ist zu lang, um sie hier vollständig zu zeigen.",
+    description_full: "Auf der Website des Arbeitgebers lesen",
 };

@@ -121,5 +121,6 @@ pub const STRINGS: Strings = Strings {
     label_closes: "Closes",
     label_contact: "Contact",
     opening_gone: "This opening is no longer listed.",
-    description_cut: "The rest of this description is too long to show here: read it in full on the employer’s site.",
+    description_cut: "This description is too long to show here in full.",
+    description_full: "Read it on the employer’s site",
 };

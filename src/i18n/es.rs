@@ -120,5 +120,6 @@ pub const STRINGS: Strings = Strings {
     label_closes: "Fecha de cierre",
     label_contact: "Contacto",
     opening_gone: "Esta oferta ya no está publicada.",
-    description_cut: "El resto de esta descripción es demasiado largo para mostrarlo aquí: léala completa en el sitio del empleador.",
+    description_cut: "Esta descripción es demasiado larga para mostrarla aquí completa.",
+    description_full: "Leerla en el sitio del empleador",
 };

@@ -13,8 +13,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     /// Throws a `RangeError` for a tag that is not a language tag: a cheap
-    /// check, with no locale data loaded (a first `DateTimeFormat` costs
-    /// ~30 ms).
+    /// check of a tag of at most `MAX_LANG_TAG` characters, with no locale
+    /// data loaded (the page's first `Intl` formatter of any kind loads it,
+    /// 10–30 ms: the loader makes one while the board is on its way).
     #[wasm_bindgen(js_namespace = Intl, js_name = getCanonicalLocales, catch)]
     fn canonical_locales(tag: &str) -> Result<JsValue, JsValue>;
 

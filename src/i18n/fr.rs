@@ -121,5 +121,6 @@ pub const STRINGS: Strings = Strings {
     label_closes: "Date limite",
     label_contact: "Contact",
     opening_gone: "Cette offre n’est plus en ligne.",
-    description_cut: "La suite de cette description est trop longue pour être affichée ici : lisez-la en entier sur le site de l’employeur.",
+    description_cut: "Cette description est trop longue pour être affichée ici en entier.",
+    description_full: "La lire sur le site de l’employeur",
 };

@@ -15,7 +15,10 @@ pub struct Locale {
 }
 
 impl Locale {
+    /// The locale for `lang`; English for a tag no board takes
+    /// ([`usable_lang`](super::usable_lang)).
     pub fn new(lang: &str) -> Rc<Locale> {
+        let lang = super::usable_lang(lang).unwrap_or("en");
         Rc::new(Locale {
             lang: lang.to_string(),
             // Right to left only when the words are too: a Hebrew page without

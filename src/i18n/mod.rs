@@ -171,6 +171,8 @@ pub struct Strings {
     /// After a description too long to draw whole (more than
     /// `rich_text::MAX_SHOWN_NODES` nodes).
     pub description_cut: &'static str,
+    /// The link after it, to the opening's own page where it has one.
+    pub description_full: &'static str,
 }
 
 /// A text that changes with a number: one form per CLDR plural category.
@@ -213,6 +215,25 @@ pub fn strings_for(lang: &str) -> &'static Strings {
         "fr" => &fr::STRINGS,
         _ => &en::STRINGS,
     }
+}
+
+/// The longest language tag a board takes. Real tags are short (`fr`,
+/// `pt-BR`, `zh-Hant-TW`; RFC 5646 asks for 35 characters at least); the
+/// browser's `Intl` reads a tag in time that grows with the square of its
+/// length, so a page's HTML could otherwise hold the page with one.
+pub const MAX_LANG_TAG: usize = 64;
+
+/// A language tag a board can use: trimmed, at most [`MAX_LANG_TAG`]
+/// characters of the letters, digits and hyphens tags are made of; `None`
+/// for anything else (empty, too long, not a tag).
+pub fn usable_lang(tag: &str) -> Option<&str> {
+    let tag = tag.trim();
+    let ok = !tag.is_empty()
+        && tag.len() <= MAX_LANG_TAG
+        && tag
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    ok.then_some(tag)
 }
 
 /// Does this language write right to left?

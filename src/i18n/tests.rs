@@ -76,7 +76,7 @@ fn texts(strings: &Strings) -> Vec<Text> {
             sort_newest, sort_closing, sort_title, sort_organization, back_to_list, new_mark,
             closing_soon_mark, copy_link, link_copied, copy_failed, label_location, label_type,
             label_salary, label_department, label_posted, label_closes, label_contact, opening_gone,
-            description_cut;
+            description_cut, description_full;
         plurals: count, skipped, cut, stale, merged)
 }
 

@@ -385,12 +385,47 @@ test('a description built to be slow opens from a deep link without freezing the
     await b.locator('.detail').waitFor({ timeout: 30_000 });
     assert.ok((await b.locator('.detail').textContent()).includes('Slow Description Archivist'));
     assert.equal(await b.locator('.detail .rich-text p').count(), 2_000, 'the "- " line and the first 1,999 paragraphs of x');
-    assert.equal(
-      (await b.locator('.detail .description-cut').textContent()).trim(),
-      'The rest of this description is too long to show here: read it in full on the employer’s site.',
-    );
+    const note = b.locator('.detail .description-cut');
+    assert.equal((await note.textContent()).trim(), 'This description is too long to show here in full. Read it on the employer’s site');
+    assert.equal(await note.locator('a').getAttribute('href'), `${h.servers.feedsOrigin}/portal/slow-1`);
     assert.equal(await b.locator('.detail .apply').count(), 1, 'Apply is still there, after the cut');
     assert.ok(await longestPause(s.page) < FROZEN_MS, `the page was held ${await longestPause(s.page)} ms`);
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
+// ---------------------------------------------------------------------------
+// 6. A language tag built to be slow
+
+// Proves a language tag of 130 kB (20,000 variants: the browser's Intl
+// takes time growing with the square of a tag's length, over a second for
+// this one, a minute for a megabyte) does not hold the page: in the page's
+// own <html lang> (the second board reads it) and in the main board's
+// `lang` attribute (which it says it cannot use). Both boards list their
+// openings in English, the browser's language.
+test('a language tag of 130 kB holds neither the page nor the boards', { timeout: 90_000 }, async () => {
+  const tag = 'en' + Array.from({ length: 20_000 }, (_, i) => `-v${String(i).padStart(4, '0')}`).join('');
+  const url = h.servers.hostPage('hostile.html');
+  const s = await openSession(h.browser);
+  try {
+    await s.page.route(url, async (route) => {
+      const page = await (await route.fetch()).text();
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: page.replace('<html lang="en">', `<html lang="${tag}">`).replace('<openings-board id="main"', `<openings-board lang="${tag}" id="main"`),
+      });
+    });
+    await s.page.goto(url);
+    await waitForTitles(board(s.page), MUSEUM_TITLES);
+    await waitForTitles(board(s.page, 'second'), LIBRARY_TITLES);
+    assert.ok(await longestPause(s.page) < FROZEN_MS, `the page was held ${await longestPause(s.page)} ms`);
+    assert.match(await board(s.page).locator('.result-count').textContent(), /^3 openings/);
+    const said = s.boardMessages().filter((m) => m.type === 'warning' && m.text.includes('lang='));
+    assert.equal(said.length, 1, JSON.stringify(s.boardMessages()));
+    assert.ok(said[0].text.length < 600, `the warning repeats the whole tag: ${said[0].text.length} characters`);
     await assertHostUnharmed(s);
   } finally {
     await s.close();

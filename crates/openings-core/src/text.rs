@@ -28,12 +28,14 @@ pub fn clip_bytes(s: &str, max: usize) -> &str {
     &s[..at]
 }
 
-/// Characters a terminal may obey rather than show: the C1 controls (an
-/// 8-bit CSI is U+009B) and the invisible bidirectional controls, which can
-/// make a line read differently from what it holds (and line and paragraph
-/// separators).
+/// Characters a terminal may obey rather than show, or that make a line
+/// read differently from what it holds: the C1 controls (an 8-bit CSI is
+/// U+009B), the invisible bidirectional controls, the line and paragraph
+/// separators, and the invisible zero-width space, word joiner and byte
+/// order mark (a "java\u{200b}script:" link looks like any other). The
+/// joiners that shape Persian and Indic words and emoji are text, and stay.
 pub fn is_hidden_control(c: char) -> bool {
-    matches!(c, '\u{80}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{61c}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
 /// Text made safe to show where a hidden character could mislead: a
@@ -352,8 +354,8 @@ mod tests {
         // Every invisible bidirectional control, the line and paragraph
         // separators, and their neighbours that show.
         for hidden in [
-            '\u{61c}', '\u{200e}', '\u{200f}', '\u{2028}', '\u{2029}', '\u{202a}', '\u{202c}',
-            '\u{202e}', '\u{2066}', '\u{2069}',
+            '\u{61c}', '\u{200b}', '\u{200e}', '\u{200f}', '\u{2028}', '\u{2029}', '\u{202a}',
+            '\u{202c}', '\u{202e}', '\u{2060}', '\u{2066}', '\u{2069}', '\u{feff}',
         ] {
             assert_eq!(
                 printable(&format!("a{hidden}b")),
@@ -361,7 +363,8 @@ mod tests {
             );
         }
         for shown in [
-            '\u{61b}', '\u{200d}', '\u{2010}', '\u{2027}', '\u{202f}', '\u{2065}', '\u{206a}',
+            '\u{61b}', '\u{200c}', '\u{200d}', '\u{2010}', '\u{2027}', '\u{202f}', '\u{2061}',
+            '\u{2065}', '\u{206a}', '\u{fefe}',
         ] {
             assert_eq!(printable(&format!("a{shown}b")), format!("a{shown}b"));
         }

@@ -256,9 +256,6 @@ fn pathological_input_is_read_quickly() {
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
 
-/// A space after the first words of a description that has no paragraph
-/// of its own stays (the paragraph opened for those words used to swallow
-/// it): "Location:<strong> Remote</strong>" reads "Location: Remote".
 /// How many nodes (elements and texts) a tree has.
 fn node_count(nodes: &[Node]) -> usize {
     nodes
@@ -337,6 +334,9 @@ fn a_cut_inside_a_list_keeps_the_items_that_fit_and_drops_what_would_be_empty() 
     assert_eq!(cut(11), (to_html(&tree), false));
 }
 
+/// A space after the first words of a description that has no paragraph
+/// of its own stays (the paragraph opened for those words used to swallow
+/// it): "Location:<strong> Remote</strong>" reads "Location: Remote".
 #[test]
 fn the_space_after_a_descriptions_first_words_stays() {
     for (source, shown) in [

@@ -215,7 +215,7 @@ impl fmt::Display for SkipReason {
                 write!(
                     f,
                     "its link is not http, https or mailto ({})",
-                    crate::text::ellipsize(&crate::text::printable(url), 60)
+                    crate::text::printable(&crate::text::ellipsize(url, 60))
                 )
             }
             SkipReason::Unlisted => f.write_str("the feed marks it as unlisted"),
