@@ -148,6 +148,8 @@ export async function startServers({ dist = distDir } = {}) {
       .replaceAll('{{hostHead}}', HOST_HEAD)
       .replaceAll('{{hostErrors}}', HOST_ERRORS)
       .replaceAll('{{hostTicks}}', HOST_TICKS)
+      // {{longLang}}: "en" and ?variants=N variant subtags, a tag built to be slow.
+      .replaceAll('{{longLang}}', 'en' + Array.from({ length: Math.min(Number(params.get('variants') ?? 0), 100_000) }, (_, i) => `-v${String(i).padStart(4, '0')}`).join(''))
       .replaceAll('{{widgetScript}}', params.has('nowidget')
         ? '<!-- widget left out (?nowidget) -->'
         : params.has('slowwasm')
