@@ -101,6 +101,30 @@ fn every_format_has_a_prefix_that_names_it_back() {
         split_format_prefix("https://feeds.example.org/x.json"),
         (None, "https://feeds.example.org/x.json")
     );
+    // JSON-LD is schema.org's syntax: a site editor may name it either way.
+    assert_eq!(
+        split_format_prefix("JSONLD:https://feeds.example.org/x.json"),
+        (
+            Some(FeedFormat::SchemaOrg),
+            "https://feeds.example.org/x.json"
+        )
+    );
+}
+
+#[test]
+fn every_format_is_named_for_people_by_the_system_that_publishes_it() {
+    for (format, system) in [
+        (FeedFormat::SchemaOrg, "schema.org"),
+        (FeedFormat::Greenhouse, "Greenhouse"),
+        (FeedFormat::Lever, "Lever"),
+        (FeedFormat::Ashby, "Ashby"),
+        (FeedFormat::JsonFeed, "JSON Feed"),
+        (FeedFormat::SmartRecruiters, "SmartRecruiters"),
+        (FeedFormat::Recruitee, "Recruitee"),
+    ] {
+        assert!(format.name().contains(system), "{}", format.name());
+        assert_eq!(format.to_string(), format.name(), "as messages print it");
+    }
 }
 
 #[test]

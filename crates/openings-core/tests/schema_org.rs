@@ -468,6 +468,10 @@ fn answers_that_are_not_feeds_say_what_they_are() {
     assert!(error(r#"{"status": "ok"}"#)
         .to_string()
         .contains("not a job feed"));
+    assert_eq!(
+        error("[1, 2]"),
+        FeedError::NotAFeed("a list of things that are not job postings".into())
+    );
 }
 
 // ── Bounds ───────────────────────────────────────────────────────────────
@@ -483,6 +487,21 @@ fn a_30_megabyte_feed_is_refused_as_too_large() {
     assert_eq!(
         err.to_string(),
         "the feed is 32 MB, over the limit of 20 MB"
+    );
+}
+
+#[test]
+fn a_feed_exactly_as_large_as_the_limit_is_read_and_one_byte_more_is_not() {
+    let body = posting("Archivist").to_string();
+    let feed = parse_feed(&body, None, SOURCE, now(), body.len()).unwrap();
+    assert_eq!(titles(&feed), ["Archivist"]);
+    let err = parse_feed(&body, None, SOURCE, now(), body.len() - 1).unwrap_err();
+    assert_eq!(
+        err,
+        FeedError::TooLarge {
+            bytes: body.len(),
+            limit: body.len() - 1
+        }
     );
 }
 
