@@ -10,6 +10,7 @@ use openings_core::{
     parse_feed, Description, EmploymentType, FeedError, FeedFormat, Location, Opening, ParsedFeed,
     SalaryPeriod, SkipReason, Timestamp, Workplace,
 };
+use serde_json::json;
 
 const GREENHOUSE: &str = include_str!("fixtures/greenhouse.json");
 const LEVER: &str = include_str!("fixtures/lever.json");
@@ -312,6 +313,7 @@ fn ashby_jobs_map_field_by_field() {
     assert_eq!((salary.min, salary.max), (Some(55_000.0), Some(64_000.0)));
     assert_eq!(salary.currency.as_deref(), Some("EUR"));
     assert_eq!(salary.period, SalaryPeriod::Year);
+    assert_eq!(job.source, ASHBY_URL, "the feed it came from");
 }
 
 #[test]
@@ -338,6 +340,51 @@ fn ashby_remote_contract_without_pay() {
     assert_eq!(
         job.description,
         Description::Text("Audit our sites.".into())
+    );
+}
+
+#[test]
+fn an_ashby_board_with_no_jobs_open_is_known_by_its_api_version() {
+    let feed = read(r#"{"apiVersion": "1", "jobs": []}"#, ASHBY_URL);
+    assert_eq!(feed.format, Some(FeedFormat::Ashby));
+    assert!(feed.openings.is_empty() && feed.skipped.is_empty());
+}
+
+#[test]
+fn an_ashby_answer_without_its_api_version_is_known_by_its_job_pages() {
+    let doc = json!({"jobs": [{
+        "id": "r1", "title": "Registrar",
+        "jobUrl": "https://jobs.ashbyhq.com/meridian/r1"
+    }]});
+    let feed = read(&doc.to_string(), "https://meridian.example.org/ashby.json");
+    assert_eq!(feed.format, Some(FeedFormat::Ashby));
+    let job = titled(&feed, "Registrar");
+    assert_eq!(job.apply_url, "https://jobs.ashbyhq.com/meridian/r1");
+    assert_eq!(
+        job.organization.name, "meridian",
+        "the board name in the job's page stands in for the company"
+    );
+}
+
+#[test]
+fn an_ashby_job_without_an_address_is_placed_by_its_location_name() {
+    let doc = json!({"apiVersion": "1", "jobs": [
+        {"title": "Registrar", "location": "Leiden",
+         "jobUrl": "https://jobs.ashbyhq.com/meridian/r1"},
+        {"title": "Editor", "location": "Remote", "workplaceType": "Hybrid",
+         "jobUrl": "https://jobs.ashbyhq.com/meridian/e1"}
+    ]});
+    let feed = read(&doc.to_string(), ASHBY_URL);
+    assert_eq!(
+        titled(&feed, "Registrar").locations,
+        [place("Leiden", None, None)]
+    );
+    let editor = titled(&feed, "Editor");
+    assert_eq!(editor.workplace, Workplace::Hybrid);
+    assert!(
+        editor.locations.is_empty(),
+        "\"Remote\" is no place: {:?}",
+        editor.locations
     );
 }
 
