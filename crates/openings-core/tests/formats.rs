@@ -195,6 +195,56 @@ fn greenhouse_board_token_names_the_organization_when_the_job_does_not() {
 }
 
 #[test]
+fn a_greenhouse_answer_trimmed_of_its_meta_is_still_greenhouse() {
+    let doc = json!({"jobs": [{
+        "id": 7, "title": "Registrar",
+        "absolute_url": "https://boards.greenhouse.io/meridianlibrary/jobs/7"
+    }]});
+    let feed = read(&doc.to_string(), GREENHOUSE_URL);
+    assert_eq!(feed.format, Some(FeedFormat::Greenhouse));
+    assert_eq!(
+        titled(&feed, "Registrar").organization.name,
+        "meridianlibrary"
+    );
+}
+
+#[test]
+fn a_greenhouse_board_with_no_jobs_open_is_known_by_its_meta() {
+    let feed = read(r#"{"jobs": [], "meta": {"total": 0}}"#, GREENHOUSE_URL);
+    assert_eq!(feed.format, Some(FeedFormat::Greenhouse));
+    assert!(feed.openings.is_empty() && feed.skipped.is_empty());
+}
+
+#[test]
+fn a_greenhouse_job_located_hybrid_is_hybrid_work_with_no_place() {
+    let doc = json!({"jobs": [{
+        "title": "Registrar", "location": {"name": "Hybrid"},
+        "absolute_url": "https://boards.greenhouse.io/meridianlibrary/jobs/7"
+    }]});
+    let feed = read(&doc.to_string(), GREENHOUSE_URL);
+    let job = titled(&feed, "Registrar");
+    assert_eq!(job.workplace, Workplace::Hybrid);
+    assert!(job.locations.is_empty() && job.remote_regions.is_empty());
+}
+
+#[test]
+fn a_greenhouse_custom_field_about_the_workplace_says_how_the_work_is_done() {
+    let job = |field: serde_json::Value| {
+        json!({
+            "title": "Registrar", "location": {"name": "Leiden"}, "metadata": [field],
+            "absolute_url": "https://boards.greenhouse.io/meridianlibrary/jobs/7"
+        })
+    };
+    let doc = json!({"jobs": [
+        job(json!({"name": "Workplace Type", "value": "Hybrid"})),
+        job(json!({"name": "Remote eligible", "value": true})),
+    ]});
+    let feed = read(&doc.to_string(), GREENHOUSE_URL);
+    let workplaces: Vec<Workplace> = feed.openings.iter().map(|o| o.workplace).collect();
+    assert_eq!(workplaces, [Workplace::Hybrid, Workplace::Remote]);
+}
+
+#[test]
 fn greenhouse_bad_jobs_are_skipped_with_reasons_and_the_good_ones_stay() {
     let feed = read(GREENHOUSE, GREENHOUSE_URL);
     assert_eq!(feed.openings.len(), 2);
