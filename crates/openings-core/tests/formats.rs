@@ -317,6 +317,67 @@ fn lever_remote_postings_have_no_place_and_hourly_pay() {
 }
 
 #[test]
+fn a_lever_team_named_as_its_department_is_no_tag() {
+    let doc = json!([{
+        "text": "Registrar", "categories": {"department": "Collections", "team": "Collections"},
+        "hostedUrl": "https://jobs.lever.co/meridian/r1"
+    }]);
+    let feed = read(&doc.to_string(), LEVER_URL);
+    let job = titled(&feed, "Registrar");
+    assert_eq!(job.department.as_deref(), Some("Collections"));
+    assert!(job.tags.is_empty(), "{:?}", job.tags);
+    assert_eq!(job.source, LEVER_URL, "the feed it came from");
+}
+
+#[test]
+fn a_lever_date_written_with_a_fraction_of_a_millisecond_is_read() {
+    let doc = json!([{
+        "text": "Registrar", "createdAt": 1_709_283_600_000.5,
+        "hostedUrl": "https://jobs.lever.co/meridian/r1"
+    }]);
+    let feed = read(&doc.to_string(), LEVER_URL);
+    assert!(feed.notes.is_empty(), "{:?}", feed.notes);
+    assert_eq!(
+        titled(&feed, "Registrar").date_posted,
+        Some(Timestamp(1_709_283_600_000))
+    );
+}
+
+#[test]
+fn a_lever_posting_without_categories_is_known_by_its_hosted_page() {
+    let doc = json!([{"text": "Registrar", "hostedUrl": "https://jobs.lever.co/meridian/r1"}]);
+    let feed = read(&doc.to_string(), LEVER_URL);
+    assert_eq!(feed.format, Some(FeedFormat::Lever));
+    assert_eq!(
+        titled(&feed, "Registrar").apply_url,
+        "https://jobs.lever.co/meridian/r1"
+    );
+}
+
+#[test]
+fn a_list_of_notes_with_text_is_not_a_lever_feed() {
+    let err = parse_feed(
+        r#"[{"id": 1, "text": "Closed for the holidays"}]"#,
+        None,
+        LEVER_URL,
+        now(),
+        1 << 20,
+    )
+    .unwrap_err();
+    assert!(matches!(err, FeedError::NotAFeed(_)), "{err}");
+}
+
+#[test]
+fn a_lever_posting_with_a_postings_field_of_its_own_is_one_posting() {
+    let doc = json!([{
+        "text": "Registrar", "categories": {}, "postings": [],
+        "hostedUrl": "https://jobs.lever.co/meridian/r1"
+    }]);
+    let feed = read(&doc.to_string(), LEVER_URL);
+    assert_eq!(feed.openings.len(), 1, "not a group of none");
+}
+
+#[test]
 fn lever_data_links_are_refused() {
     let feed = read(LEVER, LEVER_URL);
     assert_eq!(feed.openings.len(), 2);
