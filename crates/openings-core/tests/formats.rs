@@ -579,6 +579,44 @@ fn json_feed_items_without_a_job_are_not_openings_and_closed_ones_are_counted() 
 }
 
 #[test]
+fn json_feed_locations_may_be_plain_place_names() {
+    let doc = json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "items": [{"title": "Registrar", "url": "https://meridian.example.org/jobs/r1",
+                   "_job": {"locations": ["Leiden", {"locality": "Utrecht"}]}}]
+    });
+    let feed = read(&doc.to_string(), JSON_FEED_URL);
+    assert_eq!(
+        titled(&feed, "Registrar").locations,
+        [place("Leiden", None, None), place("Utrecht", None, None)]
+    );
+}
+
+#[test]
+fn a_json_feed_contact_email_without_an_at_sign_is_not_shown() {
+    let doc = json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "items": [{"title": "Registrar", "url": "https://meridian.example.org/jobs/r1",
+                   "_job": {"contact_email": "the registrar's office"}}]
+    });
+    let feed = read(&doc.to_string(), JSON_FEED_URL);
+    assert_eq!(titled(&feed, "Registrar").contact, None);
+}
+
+#[test]
+fn json_with_items_but_no_json_feed_version_is_not_a_feed() {
+    let err = parse_feed(
+        r#"{"items": [{"title": "Spring newsletter"}]}"#,
+        None,
+        JSON_FEED_URL,
+        now(),
+        1 << 20,
+    )
+    .unwrap_err();
+    assert!(matches!(err, FeedError::NotAFeed(_)), "{err}");
+}
+
+#[test]
 fn smartrecruiters_postings_map_field_by_field() {
     let feed = read(SMARTRECRUITERS, SMARTRECRUITERS_URL);
     let job = titled(&feed, "Conservation Technician");
