@@ -658,6 +658,32 @@ fn smartrecruiters_full_postings_bring_their_job_ad_and_links() {
 }
 
 #[test]
+fn an_empty_smartrecruiters_page_is_known_by_its_total() {
+    let feed = read(
+        r#"{"offset": 0, "limit": 100, "totalFound": 0, "content": []}"#,
+        SMARTRECRUITERS_URL,
+    );
+    assert_eq!(feed.format, Some(FeedFormat::SmartRecruiters));
+    assert!(feed.openings.is_empty() && feed.warnings.is_empty());
+}
+
+#[test]
+fn a_smartrecruiters_page_without_its_total_is_known_by_release_dates() {
+    let doc = json!({"content": [{
+        "id": "7", "name": "Registrar", "releasedDate": "2024-03-01T15:20:11.000Z",
+        "company": {"identifier": "MeridianMuseum", "name": "Meridian Museum"}
+    }]});
+    let feed = read(&doc.to_string(), SMARTRECRUITERS_URL);
+    assert_eq!(feed.format, Some(FeedFormat::SmartRecruiters));
+    let job = titled(&feed, "Registrar");
+    assert_eq!(
+        job.apply_url,
+        "https://jobs.smartrecruiters.com/MeridianMuseum/7"
+    );
+    assert_eq!(job.source, SMARTRECRUITERS_URL, "the feed it came from");
+}
+
+#[test]
 fn recruitee_offers_map_field_by_field() {
     let feed = read(RECRUITEE, RECRUITEE_URL);
     let job = titled(&feed, "Archivist, Digitisation");
@@ -692,6 +718,28 @@ fn recruitee_offers_map_field_by_field() {
     assert_eq!((salary.min, salary.max), (Some(3200.0), Some(4100.0)));
     assert_eq!(salary.currency.as_deref(), Some("EUR"));
     assert_eq!(salary.period, SalaryPeriod::Month);
+}
+
+#[test]
+fn a_recruitee_offer_with_only_a_location_name_is_placed_by_it() {
+    let doc = json!({"offers": [{
+        "id": 9, "title": "Registrar", "location": "Utrecht",
+        "careers_url": "https://utrechtarchive.recruitee.com/o/registrar"
+    }]});
+    let feed = read(&doc.to_string(), RECRUITEE_URL);
+    let job = titled(&feed, "Registrar");
+    assert_eq!(job.locations, [place("Utrecht", None, None)]);
+    assert_eq!(job.source, RECRUITEE_URL, "the feed it came from");
+}
+
+#[test]
+fn recruitee_workplace_flags_written_as_text_are_read() {
+    let doc = json!({"offers": [{
+        "id": 9, "title": "Registrar", "remote": "true", "hybrid": "false",
+        "careers_url": "https://utrechtarchive.recruitee.com/o/registrar"
+    }]});
+    let feed = read(&doc.to_string(), RECRUITEE_URL);
+    assert_eq!(titled(&feed, "Registrar").workplace, Workplace::Remote);
 }
 
 #[test]
