@@ -132,6 +132,37 @@ fn a_posting_in_a_graph_and_in_its_item_list_shows_once() {
     assert_eq!(titles(&read(&doc)), ["Archivist"]);
 }
 
+#[test]
+fn a_document_with_a_list_and_a_graph_but_no_type_reads_both() {
+    let doc = json!({
+        "@context": "https://schema.org",
+        "itemListElement": [posting("Archivist")],
+        "@graph": [posting("Curator")],
+    });
+    assert_eq!(titles(&read(&doc)), ["Archivist", "Curator"]);
+}
+
+#[test]
+fn a_list_of_lists_reads_the_postings_of_each() {
+    let doc = json!({
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "itemListElement": [
+            {"@type": "ItemList", "name": "Collections", "itemListElement": [posting("Archivist")]},
+            {"@type": "ItemList", "name": "Learning", "itemListElement": [posting("Educator")]},
+        ],
+    });
+    let feed = read(&doc);
+    assert_eq!(titles(&feed), ["Archivist", "Educator"]);
+    assert!(feed.skipped.is_empty(), "{:?}", feed.skipped);
+}
+
+#[test]
+fn a_posting_with_a_stray_item_property_is_still_the_posting() {
+    let doc = json!([with(posting("Archivist"), json!({"item": "Cataloguing"}))]);
+    assert_eq!(titles(&read(&doc)), ["Archivist"]);
+}
+
 // ── Fields ───────────────────────────────────────────────────────────────
 
 #[test]
@@ -153,6 +184,32 @@ fn title_description_and_dates() {
     assert_eq!(
         job.valid_through,
         Timestamp::parse_iso("2099-12-31T23:59:00Z")
+    );
+}
+
+#[test]
+fn a_title_in_two_languages_shows_the_first_and_runs_of_white_space_show_as_one() {
+    let job = read_one(&with(
+        posting("A"),
+        json!({"title": ["Map   Curator", "Conservateur de cartes"]}),
+    ));
+    assert_eq!(job.title, "Map Curator");
+    let broken = read_one(&with(
+        posting("A"),
+        json!({"title": "Registrar,\n\tReading Room"}),
+    ));
+    assert_eq!(broken.title, "Registrar, Reading Room");
+}
+
+#[test]
+fn a_description_tagged_with_its_language_is_read() {
+    let job = read_one(&with(
+        posting("A"),
+        json!({"description": {"@value": "<p>Care for the maps.</p>", "@language": "en"}}),
+    ));
+    assert_eq!(
+        job.description,
+        Description::Html("<p>Care for the maps.</p>".into())
     );
 }
 
@@ -226,6 +283,47 @@ fn hiring_organization_name_url_same_as_and_logo() {
 
     let named_only = read_one(&with(posting("A"), json!({"hiringOrganization": "CLIR"})));
     assert_eq!(named_only.organization.name, "CLIR");
+}
+
+#[test]
+fn an_organization_given_in_full_beside_its_id_shows_what_the_posting_says() {
+    let doc = json!({
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@id": "#hollis", "@type": "Organization", "name": "Hollis Museum"},
+            with(posting("Archivist"), json!({"hiringOrganization":
+                {"@id": "#hollis", "name": "Hollis Museum, Map Library"}})),
+        ],
+    });
+    assert_eq!(
+        read_one(&doc).organization.name,
+        "Hollis Museum, Map Library"
+    );
+}
+
+#[test]
+fn an_application_contact_shows_what_it_gives() {
+    let contact =
+        |c: Value| read_one(&with(posting("A"), json!({"applicationContact": c}))).contact;
+    let full = contact(json!({"@type": "ContactPoint", "name": "Registrar",
+        "email": "mailto:jobs@hollis.example.org", "url": "https://hollis.example.org/contact"}))
+    .unwrap();
+    assert_eq!(full.name.as_deref(), Some("Registrar"));
+    assert_eq!(full.email.as_deref(), Some("jobs@hollis.example.org"));
+    assert_eq!(
+        full.url.as_deref(),
+        Some("https://hollis.example.org/contact")
+    );
+    let email = contact(json!({"email": "jobs@hollis.example.org"})).unwrap();
+    assert_eq!(email.email.as_deref(), Some("jobs@hollis.example.org"));
+    let name = contact(json!({"name": "Registrar"})).unwrap();
+    assert_eq!(name.name.as_deref(), Some("Registrar"));
+    assert_eq!(
+        contact(json!({"email": "hollis-registrar"})),
+        None,
+        "an address without an at sign leads nowhere"
+    );
+    assert_eq!(contact(json!({"@type": "ContactPoint"})), None);
 }
 
 #[test]
@@ -333,6 +431,32 @@ fn base_salary_as_a_value_or_a_range_with_its_unit() {
         none.salary, None,
         "a currency without an amount is no salary"
     );
+}
+
+#[test]
+fn a_salary_range_written_backwards_shows_low_to_high() {
+    let job = read_one(&with(
+        posting("A"),
+        json!({"baseSalary": {"currency": "EUR", "value": {
+            "minValue": {"@value": 4100}, "maxValue": 3200, "unitText": "MONTH"}}}),
+    ));
+    let salary = job.salary.unwrap();
+    assert_eq!((salary.min, salary.max), (Some(3_200.0), Some(4_100.0)));
+}
+
+#[test]
+fn a_negative_amount_is_no_salary_and_a_currency_sign_is_no_currency() {
+    let negative = read_one(&with(
+        posting("A"),
+        json!({"baseSalary": {"currency": "EUR", "value": -3200}}),
+    ));
+    assert_eq!(negative.salary, None);
+    let sign = read_one(&with(
+        posting("A"),
+        json!({"baseSalary": {"currency": "US$", "value": 52000}}),
+    ));
+    let salary = sign.salary.unwrap();
+    assert_eq!((salary.min, salary.currency), (Some(52_000.0), None));
 }
 
 #[test]

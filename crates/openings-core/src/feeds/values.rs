@@ -212,8 +212,9 @@ pub fn salary(
     currency: Option<String>,
     period: SalaryPeriod,
 ) -> Option<Salary> {
+    // A range written backwards is read low to high.
     let (min, max) = match (min, max) {
-        (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+        (Some(a), Some(b)) => (Some(a.min(b)), Some(a.max(b))),
         other => other,
     };
     if min.is_none() && max.is_none() {
