@@ -184,6 +184,8 @@ fn json_that_is_not_quite_json_is_refused_whatever_the_chunks() {
         "[,]",
         r#"[{"@type": "JobPosting"},]"#,
         "[1 2]",
+        "[1 [2]]",
+        r#"["a" {}]"#,
         r#"{"totalFound": 1 2, "content": []}"#,
         r#"{"@type": "ItemList", "itemListElement": [] tr ue}"#,
     ] {

@@ -31,8 +31,8 @@ const MAX_DEPTH: usize = 128;
 /// The UTF-8 byte order mark some servers put before a feed.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Bytes split between two batches of mapping.
-const BATCH_BYTES: usize = 64 * 1024;
+/// Bytes split between two batches of mapping (64 KiB).
+const BATCH_BYTES: usize = 65_536;
 
 /// Entries looked at to detect the format before the body has fully arrived.
 const DETECT_AFTER: usize = 16;
@@ -152,10 +152,10 @@ impl Splitter {
                     continue;
                 }
             } else if let List::Open(at) = self.list {
-                if self.depth == at && self.scan == Scan::Code {
-                    self.list_byte(b, at);
-                    continue;
-                }
+                // Between two entries: at the list's own depth, outside any
+                // string (an entry ends only there).
+                self.list_byte(b, at);
+                continue;
             }
             self.skeleton_byte(b)?;
         }
@@ -191,7 +191,9 @@ impl Splitter {
                 }
                 item.bytes.push(b);
             }
-            b'}' | b']' if item.bare && self.depth == at => {
+            // A bare entry holds no bracket of its own (one that does is
+            // broken JSON, refused when it is decoded).
+            b'}' | b']' if item.bare => {
                 self.end_item(items);
                 // The list's own closing bracket.
                 self.list_byte(b, at);
@@ -244,9 +246,6 @@ impl Splitter {
                 self.depth = at - 1;
                 self.skeleton.push(b);
                 self.list = List::Closed;
-                if self.depth == 1 {
-                    self.key = Key::Idle;
-                }
             }
             b'{' | b'[' => {
                 if !entry_may_start {
@@ -310,7 +309,9 @@ impl Splitter {
         }
         match b {
             b' ' | b'\t' | b'\n' | b'\r' => {}
-            b'[' if self.depth == 0 && self.root == Root::Unknown => {
+            // Until the first byte that is not white space the root is
+            // unknown, and the depth 0.
+            b'[' if self.root == Root::Unknown => {
                 self.root = Root::List;
                 self.skeleton.push(b);
                 self.head = Some(b"[]".to_vec());
@@ -336,7 +337,7 @@ impl Splitter {
                 return Ok(());
             }
             b'{' | b'[' => {
-                if self.depth == 0 && self.root == Root::Unknown {
+                if self.root == Root::Unknown {
                     self.root = Root::Object;
                     self.key = Key::Expected;
                 }
@@ -348,17 +349,19 @@ impl Splitter {
             b'}' | b']' => self.depth = self.depth.saturating_sub(1),
             b'"' => {
                 self.scan = Scan::String;
-                if self.depth == 0 && self.root == Root::Unknown {
+                if self.root == Root::Unknown {
                     self.root = Root::Scalar;
                 }
-                if self.depth == 1 && self.root == Root::Object && matches!(self.key, Key::Expected)
-                {
+                // A key is expected only at the top level of the root object.
+                if matches!(self.key, Key::Expected) {
                     self.key = Key::Reading(vec![b]);
                 }
             }
-            b',' if self.depth == 1 && self.root == Root::Object => self.key = Key::Expected,
+            // At depth 1 of a root object (a root list's own commas are the
+            // list's; any other root is no feed).
+            b',' if self.depth == 1 => self.key = Key::Expected,
             _ => {
-                if self.depth == 0 && self.root == Root::Unknown {
+                if self.root == Root::Unknown {
                     self.root = Root::Scalar;
                 }
             }
@@ -495,10 +498,8 @@ impl FeedReader {
             self.splitter.feed(part, &mut self.pending)?;
             // Entries past the most a feed may have are not kept.
             let room = MAX_ENTRIES.saturating_sub(self.mapped);
-            if self.pending.len() > room {
-                self.feed.cut += self.pending.len() - room;
-                self.pending.truncate(room);
-            }
+            self.feed.cut += self.pending.len().saturating_sub(room);
+            self.pending.truncate(room);
             self.map_ready()?;
         }
         Ok(())
@@ -617,15 +618,15 @@ impl FeedReader {
 
     /// Why a body that is not (complete) JSON cannot be read.
     fn not_json(&self, error: Option<serde_json::Error>) -> FeedError {
-        let first = self
+        let Some(first) = self
             .splitter
             .skeleton
             .iter()
-            .find(|b| !b.is_ascii_whitespace());
-        if self.received == 0 || first.is_none() && self.splitter.root == Root::Unknown {
+            .find(|b| !b.is_ascii_whitespace())
+        else {
             return FeedError::NotJson("the body is empty".into());
-        }
-        if first == Some(&b'<') {
+        };
+        if *first == b'<' {
             return FeedError::NotJson("it looks like an HTML page".into());
         }
         match error {
