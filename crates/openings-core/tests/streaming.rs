@@ -95,7 +95,10 @@ fn the_first_openings_come_out_before_the_body_ends() {
     let mut reader = FeedReader::new(None, SOURCE, now(), DEFAULT_MAX_FEED_BYTES);
     let tenth = body.len() / 10;
     reader.push(&body.as_bytes()[..tenth]).unwrap();
+    let ready = reader.openings_ready();
     let first = reader.take_openings();
+    assert_eq!(ready, first.len(), "the openings ready are those taken");
+    assert_eq!(reader.openings_ready(), 0, "taken, none is ready again");
     assert!(
         first.len() >= 20,
         "only {} openings from the first tenth",
@@ -162,7 +165,11 @@ fn a_stream_over_the_limit_is_refused_as_soon_as_it_passes_it() {
         matches!(err, FeedError::TooLarge { limit: l, .. } if l == limit),
         "{err}"
     );
-    assert!(reader.received() <= limit + 4096);
+    assert!(
+        (limit + 1..=limit + 4096).contains(&reader.received()),
+        "received {} bytes, the limit {limit}",
+        reader.received()
+    );
 }
 
 #[test]
@@ -518,5 +525,264 @@ fn every_format_streams_past_the_first_batch_with_skipped_entries_where_they_are
                 read_in_chunks(body.as_bytes(), size).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(feed, expected, "{name} in chunks of {size}");
         }
+    }
+}
+
+/// A posting as a feed writes it, titled `title`, with `extra` keys.
+fn posting(title: &str, i: usize, extra: &str) -> String {
+    format!(
+        r#"{{"@type": "JobPosting", "title": "{title}", "url": "https://jobs.example/{i}"{extra}}}"#
+    )
+}
+
+/// A schema.org `ItemList` of `entries`, its type before the list (so that
+/// the list is read as it arrives), and `after` after it.
+fn item_list(entries: &[String], after: &str) -> String {
+    format!(
+        r#"{{"@context": "https://schema.org", "@type": "ItemList", "itemListElement": [{}]{after}}}"#,
+        entries.join(",")
+    )
+}
+
+#[test]
+fn a_body_cut_off_after_its_list_says_it_was_cut_off() {
+    let body = r#"{"jobs": [{"id": 1, "title": "Registrar", "absolute_url": "https://boards.greenhouse.io/x/jobs/1"}], "meta": {"total": 1}"#;
+    for size in [1, 7, body.len()] {
+        let err = read_in_chunks(body.as_bytes(), size).unwrap_err();
+        assert!(
+            matches!(&err, FeedError::NotJson(why) if why.contains("cut off")),
+            "chunks of {size}: {err}"
+        );
+    }
+}
+
+#[test]
+fn brackets_inside_a_title_do_not_end_its_entry() {
+    let titles = ["Curator ]", "Registrar [maps", "Archivist }", "Educator {"];
+    let entries: Vec<String> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| posting(t, i, ""))
+        .collect();
+    let body = format!("[{}]", entries.join(","));
+    for size in [1, 7, body.len()] {
+        let feed = read_in_chunks(body.as_bytes(), size).unwrap();
+        let read: Vec<&str> = feed.openings.iter().map(|o| o.title.as_str()).collect();
+        assert_eq!(read, titles, "chunks of {size}");
+    }
+}
+
+/// serde_json decodes at most 127 levels; an entry of a top-level list is
+/// decoded on its own, one level less deep than in the whole document.
+#[test]
+fn an_entry_nested_as_deep_as_json_allows_is_read_and_one_level_more_is_not() {
+    let nested = |levels: usize| {
+        let extra = format!(r#", "x": {}{}"#, "[".repeat(levels), "]".repeat(levels));
+        format!("[{}]", posting("Archivist", 1, &extra))
+    };
+    for size in [1, 4096] {
+        let feed = read_in_chunks(nested(126).as_bytes(), size).unwrap();
+        assert_eq!(feed.openings.len(), 1, "chunks of {size}");
+        assert_eq!(
+            read_in_chunks(nested(127).as_bytes(), size).unwrap_err(),
+            FeedError::TooDeep,
+            "chunks of {size}"
+        );
+    }
+}
+
+#[test]
+fn nesting_past_the_limit_is_refused_as_soon_as_it_arrives() {
+    let mut reader = FeedReader::new(None, SOURCE, now(), DEFAULT_MAX_FEED_BYTES);
+    // 128 levels: the object and 127 lists.
+    reader
+        .push(format!(r#"{{"meta": {}"#, "[".repeat(127)).as_bytes())
+        .unwrap();
+    assert_eq!(reader.push(b"[").unwrap_err(), FeedError::TooDeep);
+}
+
+#[test]
+fn openings_with_no_closing_date_older_than_the_max_age_are_counted_stale_not_shown() {
+    let days_ago = |days: i64| now().0 - days * DAY_MS;
+    let entries = [
+        posting("Old", 1, &format!(r#", "datePosted": {}"#, days_ago(31))),
+        posting(
+            "Thirty days",
+            2,
+            &format!(r#", "datePosted": {}"#, days_ago(30)),
+        ),
+        posting("Recent", 3, &format!(r#", "datePosted": {}"#, days_ago(29))),
+        posting(
+            "Old, closing later",
+            4,
+            &format!(
+                r#", "datePosted": {}, "validThrough": {}"#,
+                days_ago(31),
+                now().0 + DAY_MS
+            ),
+        ),
+        posting("Undated", 5, ""),
+        posting(
+            "Closing now",
+            6,
+            &format!(r#", "validThrough": {}"#, now().0),
+        ),
+    ];
+    let body = format!("[{}]", entries.join(","));
+    let read = |max_age: u32| {
+        FeedReader::new(None, SOURCE, now(), DEFAULT_MAX_FEED_BYTES)
+            .with_max_age(max_age)
+            .read([body.as_bytes()])
+            .unwrap()
+    };
+    let feed = read(30);
+    let titles: Vec<&str> = feed.openings.iter().map(|o| o.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Thirty days",
+            "Recent",
+            "Old, closing later",
+            "Undated",
+            "Closing now"
+        ]
+    );
+    assert_eq!((feed.stale, feed.expired), (1, 0));
+    let all = read(0);
+    assert_eq!(
+        (all.openings.len(), all.stale),
+        (6, 0),
+        "a max age of 0 keeps every opening"
+    );
+}
+
+#[test]
+fn a_page_holding_more_entries_than_a_board_reads_says_how_many_it_holds() {
+    let postings: Vec<String> = (0..MAX_ENTRIES + 10)
+        .map(|i| {
+            format!(
+                r#"{{"id": "{i}", "name": "Job {i}", "releasedDate": "2024-03-01T15:20:11.000Z", "company": {{"identifier": "Harbour"}}}}"#
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"{{"offset": 0, "limit": 20000, "totalFound": 20000, "content": [{}]}}"#,
+        postings.join(",")
+    );
+    let feed = read_in_chunks(body.as_bytes(), 1 << 16).unwrap();
+    assert_eq!((feed.openings.len(), feed.cut), (MAX_ENTRIES, 10));
+    assert!(
+        feed.warnings.len() == 1 && feed.warnings[0].contains("entries 1–10010 of 20000"),
+        "{:?}",
+        feed.warnings
+    );
+}
+
+#[test]
+fn a_graph_after_a_long_list_adds_its_own_postings() {
+    let listed: Vec<String> = (0..20)
+        .map(|i| posting(&format!("Listed {i}"), i, ""))
+        .collect();
+    let body = item_list(
+        &listed,
+        &format!(
+            r#", "@graph": [{}, {}]"#,
+            posting("Graphed 1", 101, ""),
+            posting("Graphed 2", 102, "")
+        ),
+    );
+    for size in [7, 500, body.len()] {
+        let feed = read_in_chunks(body.as_bytes(), size).unwrap();
+        assert_eq!(feed.openings.len(), 22, "chunks of {size}");
+        assert_eq!(feed, whole(&body), "chunks of {size}");
+    }
+}
+
+#[test]
+fn entries_naming_postings_the_feed_does_not_hold_are_reported_not_dropped() {
+    let mut entries: Vec<String> = (0..20)
+        .map(|i| posting(&format!("Job {i}"), i, ""))
+        .collect();
+    entries.push(r##"{"@id": "#gone-1"}"##.into());
+    entries.push(r##"{"@id": "#gone-2"}"##.into());
+    let body = item_list(&entries, "");
+    for size in [7, body.len()] {
+        let feed = read_in_chunks(body.as_bytes(), size).unwrap();
+        let positions: Vec<usize> = feed.skipped.iter().map(|s| s.position).collect();
+        assert_eq!(positions, [21, 22], "chunks of {size}");
+        assert_eq!(feed, whole(&body), "chunks of {size}");
+    }
+}
+
+#[test]
+fn postings_with_an_id_of_their_own_keep_their_place_in_a_long_list() {
+    let entries: Vec<String> = (0..20)
+        .map(|i| {
+            let id = if i % 2 == 0 {
+                format!(r##", "@id": "#job-{i}""##)
+            } else {
+                String::new()
+            };
+            posting(&format!("Job {i}"), i, &id)
+        })
+        .collect();
+    let body = item_list(&entries, "");
+    let expected: Vec<String> = (0..20).map(|i| format!("Job {i}")).collect();
+    for size in [7, body.len()] {
+        let feed = read_in_chunks(body.as_bytes(), size).unwrap();
+        let titles: Vec<&String> = feed.openings.iter().map(|o| &o.title).collect();
+        assert_eq!(
+            titles,
+            expected.iter().collect::<Vec<_>>(),
+            "chunks of {size}"
+        );
+    }
+}
+
+#[test]
+fn openings_come_out_once_the_first_sixteen_entries_are_in() {
+    let entries: Vec<String> = (0..40)
+        .map(|i| posting(&format!("Job {i}"), i, ""))
+        .collect();
+    let body = item_list(&entries, "");
+    let end_of = |n: usize| body.find(&entries[n]).unwrap() + entries[n].len();
+    let mut reader = FeedReader::new(None, SOURCE, now(), DEFAULT_MAX_FEED_BYTES);
+    reader.push(&body.as_bytes()[..=end_of(14)]).unwrap();
+    assert_eq!(
+        reader.openings_ready(),
+        0,
+        "15 entries: the format is not known yet"
+    );
+    reader
+        .push(&body.as_bytes()[end_of(14) + 1..=end_of(15)])
+        .unwrap();
+    assert_eq!(reader.openings_ready(), 16);
+}
+
+#[test]
+fn notes_name_the_entry_they_are_about_wherever_it_is_in_the_feed() {
+    let entries: Vec<String> = (1..=40)
+        .map(|i| {
+            let date = if i == 2 || i == 30 {
+                r#", "datePosted": 9000000000000000"#
+            } else {
+                ""
+            };
+            posting(&format!("Job {i}"), i, date)
+        })
+        .collect();
+    let body = format!("[{}]", entries.join(","));
+    for size in [7, body.len()] {
+        let feed = read_in_chunks(body.as_bytes(), size).unwrap();
+        let noted: Vec<(usize, Option<&str>)> = feed
+            .notes
+            .iter()
+            .map(|n| (n.position, n.title.as_deref()))
+            .collect();
+        assert_eq!(
+            noted,
+            [(2, Some("Job 2")), (30, Some("Job 30"))],
+            "chunks of {size}"
+        );
     }
 }
