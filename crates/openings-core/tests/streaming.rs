@@ -699,6 +699,19 @@ fn a_graph_after_a_long_list_adds_its_own_postings() {
 }
 
 #[test]
+fn a_graph_beside_an_empty_list_shows_the_graphs_postings() {
+    let body = item_list(
+        &[],
+        &format!(r#", "@graph": [{}]"#, posting("Graphed", 1, "")),
+    );
+    for size in [7, body.len()] {
+        let feed = read_in_chunks(body.as_bytes(), size).unwrap();
+        assert_eq!(feed.openings.len(), 1, "chunks of {size}");
+        assert_eq!(feed, whole(&body), "chunks of {size}");
+    }
+}
+
+#[test]
 fn entries_naming_postings_the_feed_does_not_hold_are_reported_not_dropped() {
     let mut entries: Vec<String> = (0..20)
         .map(|i| posting(&format!("Job {i}"), i, ""))

@@ -728,9 +728,11 @@ impl FeedReader {
             self.restore_head(doc);
             self.feed.format = self.format;
         }
+        // Even with no entry left: a `@graph` beside an empty list has
+        // postings of its own.
         match self.format {
-            Some(format) if !self.pending.is_empty() => self.map_batch(format),
-            _ => Ok(()),
+            Some(format) => self.map_batch(format),
+            None => Ok(()),
         }
     }
 
