@@ -149,8 +149,6 @@ impl Element {
 pub(crate) struct TreeBuilder {
     root: Vec<Node>,
     open: Vec<Element>,
-    /// Open elements that were ignored because the tree was too deep.
-    flattened: usize,
     /// The next inline content starts a new line (an unwrapped block ended).
     pending_break: bool,
     /// The text so far ends in white space (or a line start), so further
@@ -212,7 +210,9 @@ impl TreeBuilder {
                 return false;
             }
         }
-        self.root.last().is_some_and(|n| !is_line_end(n))
+        // Not reached: inline content opens a paragraph first at the top
+        // level, so the outermost open element is a block.
+        false
     }
 
     fn push_open(&mut self, element: Element) {
@@ -324,8 +324,9 @@ impl TreeBuilder {
             self.implicit_list = Some(self.open.len());
             self.push_open(Element::new(Tag::Ul, Vec::new()));
         }
+        // Deeper, the element is left out and its content goes into the
+        // deepest one open (its end tag then closes nothing: it is not open).
         if self.open.len() >= MAX_DEPTH {
-            self.flattened += 1;
             return;
         }
         self.push_open(element);
@@ -334,13 +335,11 @@ impl TreeBuilder {
     /// Closes the nearest open element with this tag, and everything opened
     /// inside it; does nothing if there is none (a stray end tag).
     pub fn close(&mut self, tag: Tag) {
-        if self.flattened > 0 && !self.open.iter().any(|e| e.tag == tag) {
-            self.flattened -= 1;
-            return;
-        }
         let boundaries: &[Tag] = match tag {
             Tag::Li => &[Tag::Ul, Tag::Ol, Tag::Table],
-            Tag::Table => &[],
+            // A table's parts close the cells open in them (`</tr>` in a
+            // cell ends the cell and the row); `</table>` is found before
+            // the table itself would stop it.
             t if t.is_table_part() => &[Tag::Table],
             _ => &[Tag::Td, Tag::Th, Tag::Table],
         };
