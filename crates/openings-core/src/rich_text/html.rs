@@ -192,7 +192,12 @@ fn read(html: &str, tree: &mut dyn Sink) {
             let after_slash = bytes.get(pos + 2).copied().unwrap_or(b' ');
             if after_slash.is_ascii_alphabetic() {
                 let (name, end) = read_name(&lower, pos + 2);
-                pos = after(html, end, ">");
+                let Some(close) = html[end..].find('>') else {
+                    // An end tag cut off by the end of input is dropped, as
+                    // browsers drop it (`a</br` breaks no line).
+                    return;
+                };
+                pos = end + close + 1;
                 end_tag(tree, name);
             } else {
                 // "</>" is ignored, "</ …" is a bogus comment.
@@ -267,10 +272,10 @@ fn skip_comment(html: &str, pos: usize) -> usize {
 
 /// An element name (lower case) starting at `from`, and where it ends.
 fn read_name(lower: &str, from: usize) -> (&str, usize) {
-    let len = lower[from..]
+    let end = lower[from..]
         .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
-        .unwrap_or(lower.len() - from);
-    (&lower[from..from + len], from + len)
+        .map_or(lower.len(), |len| from + len);
+    (&lower[from..end], end)
 }
 
 struct StartTag<'a> {
