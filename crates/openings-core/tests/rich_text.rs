@@ -235,6 +235,16 @@ fn absurd_nesting_is_flattened_not_a_crash() {
     let tree = from_html(&deep_html);
     assert_safe(&tree, "deep html");
     assert!(to_text(&tree).ends_with("bottom"));
+    // Text, or a bare item, at the deepest level opens no paragraph or
+    // list deeper than the bound.
+    for deep in [
+        "<blockquote>".repeat(40) + "bottom",
+        "<blockquote>".repeat(40) + "<li>bottom",
+    ] {
+        let tree = from_html(&deep);
+        assert_safe(&tree, &deep);
+        assert!(to_text(&tree).ends_with("bottom"));
+    }
 }
 
 #[test]
@@ -383,6 +393,20 @@ fn readable_text_for_search_and_summaries() {
         to_text(&tree),
         "Role\n\nCatalogue rare books.\n\n- Dutch\n- Latin\n\n1. CV\n\nGrade | 7"
     );
+}
+
+#[test]
+fn a_paragraph_in_a_list_is_no_item_of_it_in_the_readable_text() {
+    let tree = from_html("<ul><li>Dutch</li><p>or Latin</p></ul>");
+    assert_eq!(to_text(&tree), "- Dutch\n\nor Latin");
+}
+
+/// Markup opened in a table outside its cells (a browser moves it before
+/// the table) ends no cell when it closes: the cell's words stay together.
+#[test]
+fn an_end_tag_of_markup_opened_beside_the_cells_does_not_end_a_cell() {
+    let tree = from_html("<table><tr><b><td>x</b>y</td></tr></table>");
+    assert_eq!(to_text(&tree), "xy");
 }
 
 #[test]
@@ -637,8 +661,68 @@ fn small_inputs_read_as_a_browser_reads_them() {
             "<ul><li>a<div>b</div>c</li></ul>",
             "<ul><li>a<br>b<br>c</li></ul>",
         ),
+        // … but not again after a break or a block, nor in a new item.
+        (
+            "<ul><li>a<br><div>b</div></li></ul>",
+            "<ul><li>a<br>b</li></ul>",
+        ),
+        (
+            "<ul><li><p>a</p><div>b</div></li></ul>",
+            "<ul><li><p>a</p>b</li></ul>",
+        ),
+        (
+            "<ul><li>a<ol><li><div>b</div></li></ol></li></ul>",
+            "<ul><li>a<ol><li>b</li></ol></li></ul>",
+        ),
         // An end tag cut off by the end of input is dropped.
         ("a</br", "<p>a</p>"),
+        // No space between two attributes: the second is read all the same.
+        (
+            "<a title=\"x\"href=\"https://a.org/1\">x</a>",
+            "<p><a href=\"https://a.org/1\">x</a></p>",
+        ),
+        // A heading, or a link, left open ends where the next one starts.
+        ("<h2>a<h3>b</h3>", "<h2>a</h2><h3>b</h3>"),
+        (
+            "<a href=\"https://a.org/1\">one<a href=\"https://a.org/2\">two</a>",
+            "<p><a href=\"https://a.org/1\">one</a><a href=\"https://a.org/2\">two</a></p>",
+        ),
+        // `</li>` ends no item outside its own list.
+        (
+            "<ul><li>a<ul></li><li>b</li></ul></li></ul>",
+            "<ul><li>a<ul><li>b</li></ul></li></ul>",
+        ),
+        // A table's body starts beside a head left open, not in it; and
+        // `</thead>` in a cell ends the cell, the row and the head (a
+        // browser then puts the next row in a tbody it adds, which the
+        // reader never adds).
+        (
+            "<table><thead><tr><th>a</th></tr><tbody><tr><td>b</td></tr></tbody></table>",
+            "<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody></table>",
+        ),
+        (
+            "<table><thead><tr><th>a</thead><tr><td>b</table>",
+            "<table><thead><tr><th>a</th></tr></thead><tr><td>b</td></tr></table>",
+        ),
+        // An empty cell keeps its place in the row.
+        (
+            "<table><tr><td></td><td>b</td></tr></table>",
+            "<table><tr><td></td><td>b</td></tr></table>",
+        ),
+        (
+            "<table><tr><td>a</td><td></td></tr></table>",
+            "<table><tr><td>a</td><td></td></tr></table>",
+        ),
+        // A space at the end of a line is not shown, inside inline markup
+        // too; two breaks are a blank line.
+        ("a <br>b", "<p>a<br>b</p>"),
+        ("<p>a <b>b </b></p>", "<p>a <strong>b</strong></p>"),
+        ("a<br><br>b", "<p>a<br><br>b</p>"),
+        // Preformatted text keeps its spaces and newlines, all but a
+        // newline right after `<pre>`.
+        ("<pre>a  <br>b</pre>", "<pre>a  <br>b</pre>"),
+        ("<pre>a<b>\nb</b></pre>", "<pre>a<strong>\nb</strong></pre>"),
+        ("<pre>a<!-- c -->\nb</pre>", "<pre>a\nb</pre>"),
     ];
     let mut wrong = Vec::new();
     for (source, expected) in cases {
