@@ -339,10 +339,24 @@ impl FeedRequest {
                 // A chunk is read a slice at a time, letting the page take
                 // its turn every SLICE_MS: a small feed, or a cached one,
                 // comes as one chunk of megabytes.
+                let mut left = bytes.len();
                 for slice in bytes.chunks(READ_SLICE_BYTES) {
                     if let Err(error) = reader.push(slice) {
                         abort();
                         return Err(FeedProblem::Feed(error));
+                    }
+                    left -= slice.len();
+                    // A large feed already here (a chunk of megabytes) is
+                    // shown a part at a time like one still arriving: the
+                    // rest takes long to read.
+                    if !early_shown
+                        && left > EARLY_IN_CHUNK_BYTES
+                        && reader.openings_ready() >= early.after
+                    {
+                        early_shown = true;
+                        (early.show)(reader.take_openings());
+                        crate::embed::frames::after_paint().await;
+                        slice_started = js_sys::Date::now();
                     }
                     if js_sys::Date::now() - slice_started > SLICE_MS {
                         yield_to_page().await;
@@ -354,10 +368,10 @@ impl FeedRequest {
                     }
                 }
                 // The first openings are shown early only while the rest is
-                // still on the network, where waiting for it would take
-                // long: what is already here is read first, so that a small
-                // feed never shows a part of itself sorted, searched and
-                // paged as if it were the whole.
+                // still on the network, or is a megabyte still to read:
+                // what is already here is read first, so that a small feed
+                // never shows a part of itself sorted, searched and paged
+                // as if it were the whole.
                 if !early_shown && reader.openings_ready() >= early.after {
                     early_shown = true;
                     (early.show)(reader.take_openings());
@@ -408,6 +422,10 @@ fn feed_request(
 
 /// How long reading a feed may hold the page before it lets other work run.
 const SLICE_MS: f64 = 12.0;
+
+/// Past this many bytes of a chunk still to read (about 300 openings, 100
+/// ms here), its first openings are shown before the rest is read.
+const EARLY_IN_CHUNK_BYTES: usize = 1024 * 1024;
 
 /// The bytes read at a time: a few openings (a schema.org posting with its
 /// description is 1–4 KB), so that the page gets its turn within

@@ -79,6 +79,39 @@ test('a feed that arrives whole is shown whole, never a part of it', async () =>
   }
 });
 
+// Proves a feed of megabytes that is all there at once (1,500 openings,
+// ~3.4 MB, arrived while the WebAssembly was held back) is still listed a
+// page first: the rest would take long to read, as if it were on its way.
+test('a feed of megabytes that arrives whole is listed a page first', async () => {
+  const feed = `${h.servers.feedsOrigin}/large/1500?whole=1`;
+  const session = await openSession(h.browser);
+  try {
+    await session.page.addInitScript(() => {
+      window.seen = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        new MutationObserver(() => {
+          const line = root.querySelector('.result-count');
+          const text = line && line.textContent.replace(/\s+/g, ' ').trim();
+          if (text && window.seen[window.seen.length - 1] !== text) window.seen.push(text);
+        }).observe(root, { subtree: true, childList: true, characterData: true });
+        return root;
+      };
+    });
+    await session.page.goto(h.servers.hostPage('board.html', { feed, slowwasm: '1' }));
+    const b = board(session.page);
+    await eventually(async () => assert.equal((await count(b)).text, '1,500 openings'), { timeout: 30_000 });
+    const seen = await session.page.evaluate(() => window.seen);
+    const first = Number((seen[0] ?? '').match(/^([\d,]+) openings/)?.[1]?.replace(/,/g, ''));
+    assert.ok(first >= 20 && first < 1_500, `first said: ${seen[0]} (all: ${seen.join(' | ')})`);
+    assert.match(seen[0], /Loading more/);
+    await assertHostUnharmed(session);
+  } finally {
+    await session.close();
+  }
+});
+
 test('a feed that breaks off after its first openings fails as a whole', async () => {
   const feed = `${h.servers.feedsOrigin}/large/600?cut=1`;
   const s = await visit(h, h.servers.hostPage('board.html', { feed }));
