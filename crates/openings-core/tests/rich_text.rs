@@ -622,6 +622,10 @@ fn small_inputs_read_as_a_browser_reads_them() {
         ("<?xml version=\"1.0\"?><p>A</p>", "<p>A</p>"),
         // `</br>` is a line break; `</div>` ends a block.
         ("a</br>b", "<p>a<br>b</p>"),
+        // An end tag with a space or attributes before its `>` ends where
+        // the `>` is: nothing of it is text.
+        ("<p>one</p >two", "<p>one</p><p>two</p>"),
+        ("<p>one</p class=\"x\">two", "<p>one</p><p>two</p>"),
         ("<div>a</div>b", "<p>a</p><p>b</p>"),
         // Empty comments, as browsers read them.
         ("a<!-->b", "<p>ab</p>"),
