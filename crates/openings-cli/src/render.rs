@@ -204,5 +204,29 @@ pub fn render(
     ));
     out.push_str(&board);
     out.push_str("</div></template>\n</openings-board>\n");
+    inert(&out)
+}
+
+/// The HTML with nothing a terminal would obey, as the same document: a
+/// feed's control characters (Yew escapes only markup) and the invisible
+/// characters of [`openings_core::text::is_hidden_control`] are written as
+/// character references, which the browser reads back as the same
+/// characters. HTML reads a reference to U+0080–U+009F as a Windows-1252
+/// character, so those C1 controls, which draw nothing, are left out.
+fn inert(html: &str) -> String {
+    let obeyed = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || openings_core::text::is_hidden_control(c)
+    };
+    if !html.chars().any(obeyed) {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    for c in html.chars() {
+        match c {
+            '\u{80}'..='\u{9f}' => {}
+            c if obeyed(c) => out.push_str(&format!("&#x{:x};", u32::from(c))),
+            c => out.push(c),
+        }
+    }
     out
 }

@@ -966,6 +966,14 @@ fn escape_sequences_in_a_feed_are_shown_not_obeyed_by_the_terminal() {
             "--page",
             "https://example.org/jobs",
         ],
+        vec![
+            "render",
+            path.as_str(),
+            "--feed-url",
+            "https://example.org/jobs.json",
+            "--widget-url",
+            "https://cdn.example/openings",
+        ],
     ] {
         let run = tool(&args);
         for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
@@ -979,6 +987,23 @@ fn escape_sequences_in_a_feed_are_shown_not_obeyed_by_the_terminal() {
     assert!(
         run.stdout
             .contains("entry 1 \"Archivist\\u{1b}[2K\\u{1b}[1A entry 9"),
+        "{}",
+        run.stdout
+    );
+    // The rendered board is the same document: each control a character
+    // reference the browser reads back (the C1 one, which HTML would read
+    // as Windows-1252, left out).
+    let run = tool(&[
+        "render",
+        &path,
+        "--feed-url",
+        "https://example.org/jobs.json",
+        "--widget-url",
+        "https://cdn.example/openings",
+    ]);
+    assert!(
+        run.stdout
+            .contains(">Archivist&#x1b;[2K&#x1b;[1A entry 9 \"Curator\": ok&#x7;31m&#x202e;</a>"),
         "{}",
         run.stdout
     );

@@ -31,11 +31,38 @@ pub fn clip_bytes(s: &str, max: usize) -> &str {
 /// Characters a terminal may obey rather than show, or that make a line
 /// read differently from what it holds: the C1 controls (an 8-bit CSI is
 /// U+009B), the invisible bidirectional controls, the line and paragraph
-/// separators, and the invisible zero-width space, word joiner and byte
-/// order mark (a "java\u{200b}script:" link looks like any other). The
-/// joiners that shape Persian and Indic words and emoji are text, and stay.
+/// separators, and the characters drawn as nothing or as blank space —
+/// zero-width space, word joiner, soft hyphen, byte order mark, variation
+/// selectors, invisible operators, Hangul fillers, tag characters (which
+/// can hide a whole ASCII text): "java\u{200b}script:" looks like any other
+/// link, and a host name keeps its look with a soft hyphen or a variation
+/// selector that IDNA then drops. The joiners that shape Persian and Indic
+/// words and emoji (U+200C, U+200D) are text, and stay.
 pub fn is_hidden_control(c: char) -> bool {
-    matches!(c, '\u{80}'..='\u{9f}' | '\u{61c}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+    matches!(
+        c,
+        '\u{80}'..='\u{9f}'
+            | '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fffb}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
 }
 
 /// Text made safe to show where a hidden character could mislead: a
@@ -354,8 +381,50 @@ mod tests {
         // Every invisible bidirectional control, the line and paragraph
         // separators, and their neighbours that show.
         for hidden in [
-            '\u{61c}', '\u{200b}', '\u{200e}', '\u{200f}', '\u{2028}', '\u{2029}', '\u{202a}',
-            '\u{202c}', '\u{202e}', '\u{2060}', '\u{2066}', '\u{2069}', '\u{feff}',
+            '\u{61c}',
+            '\u{200b}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{202a}',
+            '\u{202c}',
+            '\u{202e}',
+            '\u{2060}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{feff}',
+            // Drawn as nothing or as blank space.
+            '\u{80}',
+            '\u{ad}',
+            '\u{34f}',
+            '\u{115f}',
+            '\u{1160}',
+            '\u{17b4}',
+            '\u{17b5}',
+            '\u{180b}',
+            '\u{180e}',
+            '\u{180f}',
+            '\u{2061}',
+            '\u{2064}',
+            '\u{2065}',
+            '\u{206a}',
+            '\u{206f}',
+            '\u{3164}',
+            '\u{fe00}',
+            '\u{fe0f}',
+            '\u{ffa0}',
+            '\u{fff0}',
+            '\u{fffb}',
+            '\u{1d173}',
+            '\u{1d17a}',
+            '\u{e0000}',
+            '\u{e0001}',
+            '\u{e0041}',
+            '\u{e007f}',
+            '\u{e0100}',
+            '\u{e01ef}',
+            '\u{e0fff}',
         ] {
             assert_eq!(
                 printable(&format!("a{hidden}b")),
@@ -363,8 +432,39 @@ mod tests {
             );
         }
         for shown in [
-            '\u{61b}', '\u{200c}', '\u{200d}', '\u{2010}', '\u{2027}', '\u{202f}', '\u{2061}',
-            '\u{2065}', '\u{206a}', '\u{fefe}',
+            '\u{61b}',
+            '\u{200c}',
+            '\u{200d}',
+            '\u{2010}',
+            '\u{2027}',
+            '\u{202f}',
+            '\u{fefe}',
+            '\u{a0}',
+            '\u{ac}',
+            '\u{ae}',
+            '\u{34e}',
+            '\u{350}',
+            '\u{115e}',
+            '\u{1161}',
+            '\u{17b3}',
+            '\u{17b6}',
+            '\u{180a}',
+            '\u{1810}',
+            '\u{205f}',
+            '\u{2070}',
+            '\u{3163}',
+            '\u{3165}',
+            '\u{fdff}',
+            '\u{fe10}',
+            '\u{ff9f}',
+            '\u{ffa1}',
+            '\u{ffef}',
+            '\u{fffc}',
+            '\u{1d172}',
+            '\u{1d17b}',
+            '\u{dffff}',
+            '\u{e1000}',
+            '😀',
         ] {
             assert_eq!(printable(&format!("a{shown}b")), format!("a{shown}b"));
         }

@@ -44,7 +44,11 @@ pub fn json_text(doc: &serde_json::Value) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         if is_hidden_control(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            // Beyond U+FFFF (tag characters), as JSON writes it: a
+            // surrogate pair.
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(c);
         }
@@ -81,8 +85,18 @@ mod tests {
             xml_escape(title),
             "Archivist&#13;&#x9b;31m &#x202e;gnp.exe[2K"
         );
-        let doc = serde_json::json!({ "title": title });
+        // Text hidden in tag characters (beyond U+FFFF) and a soft hyphen.
+        let hidden = "Curator\u{e0069}\u{e0067}\u{e006e}\u{ad}";
+        assert_eq!(
+            xml_escape(hidden),
+            "Curator&#xe0069;&#xe0067;&#xe006e;&#xad;"
+        );
+        let doc = serde_json::json!({ "title": title, "hidden": hidden });
         let text = json_text(&doc);
+        assert!(
+            text.contains(r"Curator\udb40\udc69\udb40\udc67\udb40\udc6e\u00ad"),
+            "{text}"
+        );
         assert!(
             !text
                 .chars()
