@@ -247,15 +247,8 @@ impl FeedRequest {
             None => AbortController::new().ok(),
         };
         *self.controller.borrow_mut() = controller.clone();
-        let timed_out = Rc::new(Cell::new(false));
-        let _timer = controller.as_ref().map(|controller| {
-            let controller = controller.clone();
-            let timed_out = timed_out.clone();
-            Timeout::new(FEED_TIMEOUT_SECONDS * 1000, move || {
-                timed_out.set(true);
-                controller.abort();
-            })
-        });
+        let network = NetworkTime::new(controller.clone());
+        let timed_out = network.timed_out.clone();
         let failed = |_: JsValue| {
             if timed_out.get() {
                 FeedProblem::Timeout
@@ -273,7 +266,7 @@ impl FeedRequest {
             Some(p) => p.response,
             None => window.fetch_with_request(&feed_request(url, cache, controller.as_ref())?),
         };
-        let response = match JsFuture::from(pending).await {
+        let response = match network.wait(pending).await {
             Ok(response) => response,
             Err(_) if timed_out.get() => return Err(FeedProblem::Timeout),
             Err(_) if self.is_cancelled() => return Err(FeedProblem::Network),
@@ -308,7 +301,7 @@ impl FeedRequest {
             let chunks: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
             loop {
                 let asked = js_sys::Date::now();
-                let step = JsFuture::from(chunks.read()).await.map_err(failed)?;
+                let step = network.wait(chunks.read()).await.map_err(failed)?;
                 if js_sys::Date::now() - asked > 1.0 {
                     // The chunk had to come over the network: the page had
                     // its turn meanwhile, so the reading time starts anew.
@@ -384,6 +377,46 @@ impl FeedRequest {
         let feed = reader.finish().map_err(FeedProblem::Feed)?;
         let copy = copy.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
         Ok((feed, copy))
+    }
+}
+
+/// A request's time on the network: [`FEED_TIMEOUT_SECONDS`] for its
+/// headers and body together, counted only while the board waits for them.
+/// Reading what has come does not count: it lets the page take its turns,
+/// and a busy host page may keep it for long, but every byte is here.
+struct NetworkTime {
+    left_ms: Cell<f64>,
+    controller: Option<AbortController>,
+    timed_out: Rc<Cell<bool>>,
+}
+
+impl NetworkTime {
+    fn new(controller: Option<AbortController>) -> Self {
+        NetworkTime {
+            left_ms: Cell::new(f64::from(FEED_TIMEOUT_SECONDS) * 1000.0),
+            controller,
+            timed_out: Rc::new(Cell::new(false)),
+        }
+    }
+
+    /// Waits for `pending` (the response, or the body's next chunk); when
+    /// the time left runs out first, the request is abandoned and `pending`
+    /// fails.
+    async fn wait(&self, pending: js_sys::Promise) -> Result<JsValue, JsValue> {
+        let started = js_sys::Date::now();
+        let left = self.left_ms.get();
+        let _timer = self.controller.as_ref().map(|controller| {
+            let controller = controller.clone();
+            let timed_out = self.timed_out.clone();
+            // Whole milliseconds, none when the time has run out.
+            Timeout::new(left.max(0.0) as u32, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        });
+        let answer = JsFuture::from(pending).await;
+        self.left_ms.set(left - (js_sys::Date::now() - started));
+        answer
     }
 }
 

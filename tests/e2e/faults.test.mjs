@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import {
   useHarness, visit, board, waitForTitles, eventually, assertHostUnharmed,
 } from './harness.mjs';
+import { openSession } from './browser.mjs';
 
 const h = useHarness();
 const LIBRARY_TITLES = ["Children's Librarian", 'Makerspace Coordinator'];
@@ -90,6 +91,49 @@ describe('a feed server that never finishes', { concurrency: true }, () => {
     assert.equal(await b.locator('.listing').count(), 2, 'the working feed\'s openings went away');
     await assertHostUnharmed(s);
     await s.close();
+  });
+  // Proves the timeout is the network's, not the host page's: a page that
+  // keeps the board's thread 16 s (past the 15 s) while a feed that has
+  // all arrived is being read does not make that feed fail and be fetched
+  // again.
+  test('a host page that holds the board past the timeout while it reads does not fail the feed', { timeout: 90_000 }, async () => {
+    const feed = `${h.servers.feedsOrigin}/large/1500?whole=1&held`;
+    const session = await openSession(h.browser);
+    try {
+      await session.page.addInitScript(() => {
+        window.seen = [];
+        const attach = Element.prototype.attachShadow;
+        Element.prototype.attachShadow = function (init) {
+          const root = attach.call(this, init);
+          const watch = new MutationObserver(() => {
+            const line = root.querySelector('.result-count');
+            const text = line && line.textContent.replace(/\s+/g, ' ').trim();
+            if (text && window.seen[window.seen.length - 1] !== text) window.seen.push(text);
+            if (root.querySelector('.notice-error')) window.seen.push('error');
+            if (!window.held && root.querySelector('.listing') && /Loading more/.test(text)) {
+              window.held = true;
+              const until = Date.now() + 16_000;
+              while (Date.now() < until);
+            }
+          });
+          watch.observe(root, { subtree: true, childList: true, characterData: true });
+          return root;
+        };
+      });
+      await session.page.goto(h.servers.hostPage('board.html', { feed, slowwasm: '1' }));
+      const b = board(session.page);
+      await eventually(async () =>
+        assert.equal((await b.locator('.result-count').textContent()).replace(/\s+/g, ' ').trim(), '1,500 openings'),
+      { timeout: 60_000 });
+      const seen = await session.page.evaluate(() => ({ held: window.held, seen: window.seen }));
+      assert.ok(seen.held, `the page never held the board while it read: ${seen.seen.join(' | ')}`);
+      assert.ok(!seen.seen.includes('error'), `the feed failed on the way: ${seen.seen.join(' | ')}`);
+      assert.equal(await b.locator('.notice-error').count(), 0);
+      const asked = h.servers.feedRequests.filter((r) => r.url === '/large/1500?whole=1&held').length;
+      assert.equal(asked, 1, 'the feed was fetched again');
+    } finally {
+      await session.close();
+    }
   });
 });
 
