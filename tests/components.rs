@@ -273,6 +273,21 @@ async fn the_count_says_when_more_openings_are_on_their_way() {
     let region = root.query_selector(".result-count").unwrap().unwrap();
     assert_eq!(region.get_attribute("aria-busy").as_deref(), Some("true"));
     assert_eq!(region.text_content().unwrap(), "20 openingsLoading more…");
+
+    // None of what is listed so far matches: not "No openings" yet.
+    let root = stage();
+    yew::Renderer::<ResultCount>::with_root_and_props(
+        root.clone(),
+        yew::props!(openings_board::components::result_count::ResultCountProps {
+            phase: Phase::Ready,
+            count: 0_usize,
+            more: true,
+        }),
+    )
+    .render();
+    tick().await;
+    let region = root.query_selector(".result-count").unwrap().unwrap();
+    assert_eq!(region.text_content().unwrap(), "Loading more…");
 }
 
 fn feed_state(url: &str, status: FeedStatus) -> FeedState {

@@ -90,6 +90,11 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },
         Phase::NoFeeds => html! { <p class="empty">{ strings.no_feed }</p> },
         Phase::Failed => html! {},
+        // What is listed so far matches nothing, but more is on its way:
+        // the rest may match (a shared search for the feed's last opening).
+        Phase::Ready if view.matches.is_empty() && state.is_loading() => {
+            html! { <p class="loading">{ strings.loading }</p> }
+        }
         Phase::Ready if view.matches.is_empty() => html! {
             <p class="empty">{
                 if state.view.query.text.trim().is_empty() && !state.view.query.has_filters() {

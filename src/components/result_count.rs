@@ -19,6 +19,8 @@ pub struct ResultCountProps {
 pub fn ResultCount(props: &ResultCountProps) -> Html {
     let locale = use_locale();
     let text = match props.phase {
+        // Nothing yet, more on its way: "Loading more…" alone.
+        Phase::Ready if props.count == 0 && props.more => String::new(),
         Phase::Ready if props.count == 0 => locale.strings.count_none.to_string(),
         Phase::Ready => locale.plural(&locale.strings.count, props.count, &[]),
         _ => String::new(),

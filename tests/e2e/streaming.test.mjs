@@ -112,6 +112,40 @@ test('a feed of megabytes that arrives whole is listed a page first', async () =
   }
 });
 
+// Proves a shared search on a feed of megabytes that is listed a page first
+// (1,500 openings arrived whole) never says that nothing matches while the
+// rest is still being read: the one opening it asks for is at the end.
+test('a shared search on a feed still being read says it is loading, never that nothing matches', async () => {
+  const feed = `${h.servers.feedsOrigin}/large/1500?whole=1&search`;
+  const session = await openSession(h.browser);
+  try {
+    await session.page.addInitScript(() => {
+      window.seen = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        new MutationObserver(() => {
+          const text = [...root.querySelectorAll('.result-count, .empty, .loading')]
+            .map((e) => e.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' / ');
+          if (text && window.seen[window.seen.length - 1] !== text) window.seen.push(text);
+        }).observe(root, { subtree: true, childList: true, characterData: true });
+        return root;
+      };
+    });
+    const url = `${h.servers.hostPage('board.html', { feed, slowwasm: '1' })}&openings-main=q:1499`;
+    await session.page.goto(url);
+    const b = board(session.page);
+    await eventually(async () => assert.equal((await count(b)).text, '1 opening'), { timeout: 30_000 });
+    assert.deepEqual(await titles(b), ['Opening 1499']);
+    const seen = await session.page.evaluate(() => window.seen);
+    assert.ok(seen.some((t) => /Loading more/.test(t)), `never listed a part first: ${seen.join(' | ')}`);
+    assert.ok(!seen.some((t) => /No openings/.test(t)), `the board said: ${seen.join(' | ')}`);
+    await assertHostUnharmed(session);
+  } finally {
+    await session.close();
+  }
+});
+
 test('a feed that breaks off after its first openings fails as a whole', async () => {
   const feed = `${h.servers.feedsOrigin}/large/600?cut=1`;
   const s = await visit(h, h.servers.hostPage('board.html', { feed }));
