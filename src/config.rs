@@ -153,7 +153,7 @@ impl BoardConfig {
             .collect();
         if let Some(raw) = attr("lang").filter(|raw| !raw.trim().is_empty()) {
             match crate::i18n::usable_lang(&raw) {
-                Some(tag) => config.lang = Some(tag.to_string()),
+                Some(tag) => config.lang = Some(tag),
                 None => warn(
                     "lang",
                     &raw,
@@ -347,6 +347,8 @@ mod tests {
             Some("pt-BR")
         );
         assert_eq!(read(&[("lang", "  ")]).0.lang, None);
+        // A locale name as CMSs write it, as a tag.
+        assert_eq!(read(&[("lang", "fr_FR")]).0.lang.as_deref(), Some("fr-FR"));
         assert!(
             read(&[("lang", "  ")]).1.is_empty(),
             "an empty lang is no value"

@@ -283,23 +283,32 @@ fn resolve(url: &str, base: Option<&str>) -> String {
 }
 
 /// The language of the page around the board, else the browser's, else English.
-/// A tag no board takes (empty, of megabytes, not a tag) counts as none.
+/// A tag no board takes (empty, of megabytes, not a tag) counts as none: the
+/// board's own (already warned of) or a section's is passed over for the one
+/// around it, up to [`LANG_STEPS`] elements with a `lang` up.
 fn page_language(host: &HtmlElement) -> String {
-    let usable = |tag: String| crate::i18n::usable_lang(&tag).map(str::to_string);
-    let from_page = host
-        .closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|el| el.get_attribute("lang"))
-        .and_then(usable);
-    from_page
-        .or_else(|| {
-            web_sys::window()
-                .and_then(|w| w.navigator().language())
-                .and_then(usable)
-        })
+    let mut at = host.closest("[lang]").ok().flatten();
+    for _ in 0..LANG_STEPS {
+        let Some(el) = at else { break };
+        if let Some(tag) = el
+            .get_attribute("lang")
+            .and_then(|tag| crate::i18n::usable_lang(&tag))
+        {
+            return tag;
+        }
+        at = el
+            .parent_element()
+            .and_then(|parent| parent.closest("[lang]").ok().flatten());
+    }
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .and_then(|tag| crate::i18n::usable_lang(&tag))
         .unwrap_or_else(|| "en".to_string())
 }
+
+/// How many elements with a `lang` attribute [`page_language`] looks at,
+/// from the board up: a page cannot make it walk a deep tree of them.
+const LANG_STEPS: usize = 8;
 
 /// What the configurator (`configure.html`) shows of a feed a site editor
 /// pasted: its format, how many openings the board would list, and what

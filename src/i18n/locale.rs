@@ -18,7 +18,8 @@ impl Locale {
     /// The locale for `lang`; English for a tag no board takes
     /// ([`usable_lang`](super::usable_lang)).
     pub fn new(lang: &str) -> Rc<Locale> {
-        let lang = super::usable_lang(lang).unwrap_or("en");
+        let lang = super::usable_lang(lang).unwrap_or_else(|| "en".to_string());
+        let lang = lang.as_str();
         Rc::new(Locale {
             lang: lang.to_string(),
             // Right to left only when the words are too: a Hebrew page without

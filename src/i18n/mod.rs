@@ -224,16 +224,17 @@ pub fn strings_for(lang: &str) -> &'static Strings {
 pub const MAX_LANG_TAG: usize = 64;
 
 /// A language tag a board can use: trimmed, at most [`MAX_LANG_TAG`]
-/// characters of the letters, digits and hyphens tags are made of; `None`
-/// for anything else (empty, too long, not a tag).
-pub fn usable_lang(tag: &str) -> Option<&str> {
+/// characters of the letters, digits and hyphens tags are made of, with the
+/// underscores of a locale name (`fr_FR`, as CMSs write it) made the hyphens
+/// `Intl` reads; `None` for anything else (empty, too long, not a tag).
+pub fn usable_lang(tag: &str) -> Option<String> {
     let tag = tag.trim();
     let ok = !tag.is_empty()
         && tag.len() <= MAX_LANG_TAG
         && tag
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    ok.then_some(tag)
+    ok.then(|| tag.replace('_', "-"))
 }
 
 /// Does this language write right to left?
