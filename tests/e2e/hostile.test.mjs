@@ -353,6 +353,30 @@ test('a @graph beside a long list is read once, and entries past 10,000 are coun
   }
 });
 
+// Proves a feed the reader cannot take a part at a time holds the page for
+// a moment at most: a document that is one @graph of 10,000 postings (17
+// MB) is mapped in one go once it is all in (its postings may name each
+// other anywhere in the graph), and the host's timer keeps firing.
+test('a @graph of 10,000 postings is read without freezing the page', { timeout: 120_000 }, async () => {
+  const feed = (f) => JSON.stringify({
+    '@context': 'https://schema.org',
+    '@graph': Array.from({ length: 10_000 }, (_, i) => posting(f, `Graphed ${i}`, {
+      description: `<p>${'A long description of the work of this opening. '.repeat(30)}</p>`,
+    })),
+  });
+  const url = h.servers.hostPage('hostile.html', { feed: hostile('whole-graph.json') });
+  const s = await visitWith(url, { 'whole-graph.json': feed });
+  try {
+    await eventually(async () => {
+      assert.equal((await board(s.page).locator('.result-count').textContent()).trim(), '10,000 openings');
+    }, { timeout: 90_000 });
+    assert.ok(await longestPause(s.page) < FROZEN_MS, `the page was held ${await longestPause(s.page)} ms`);
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
 // ---------------------------------------------------------------------------
 // 5. A description built to be slow, opened by a link
 
