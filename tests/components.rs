@@ -675,6 +675,43 @@ async fn the_detail_view_shows_rich_text_safely_and_takes_focus() {
     assert_eq!(*closed.borrow(), 1);
 }
 
+/// A description longer than the board keeps (200,000 bytes) shows its
+/// beginning and says the rest is on the opening's own page, though its
+/// few paragraphs are well within the nodes a board draws.
+#[wasm_bindgen_test]
+async fn a_description_cut_at_the_bytes_kept_says_so() {
+    use openings_board::components::detail_view::{DetailView, DetailViewProps};
+    // 100 paragraphs of 3 kB: 300 kB, 200 nodes.
+    let paragraph = format!("<p>{}</p>", "Curate the collection. ".repeat(130));
+    let paragraphs = paragraph.repeat(100);
+    let feed = format!(
+        r#"{{"@type":"JobPosting","title":"Registrar","identifier":"r1","url":"https://jobs.example/r1","description":"{paragraphs}"}}"#
+    );
+    let root = stage();
+    let props = yew::props!(DetailViewProps {
+        catalog: catalog_of(&[&feed]),
+        index: 0,
+        link: "https://host.example/jobs?openings=open:r1",
+        now: Timestamp::parse_iso("2026-11-25").unwrap(),
+        on_close: Callback::noop(),
+        on_apply: Callback::noop(),
+        on_share: Callback::noop(),
+    });
+    yew::Renderer::<DetailView>::with_root_and_props(root.clone(), props).render();
+    tick().await;
+    let note = root.query_selector(".description-cut").unwrap();
+    let note = note.expect("the note that the description was cut");
+    assert!(note
+        .text_content()
+        .unwrap()
+        .contains("too long to show here in full"));
+    assert!(note
+        .query_selector("a[href='https://jobs.example/r1']")
+        .unwrap()
+        .is_some());
+    assert!(text(&root, ".rich-text").starts_with("Curate the collection."));
+}
+
 /// A feed whose old openings are hidden (no closing date, past the board's
 /// max-age) and whose openings repeat another feed's says how many of each,
 /// in the reader's words.

@@ -83,13 +83,15 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
             }
         });
     }
-    // A description past the nodes a board draws shows its beginning, and says so.
+    // A description past the nodes a board draws, or cut by the feed's
+    // reader at the bytes it keeps, shows its beginning, and says so.
     let described = use_memo((index, props.catalog.clone()), |(index, catalog)| {
-        let mut nodes = catalog
-            .get(*index)
-            .map(|o| rich_text::from_description(&o.description))
+        let description = catalog.get(*index).map(|o| &o.description);
+        let mut nodes = description
+            .map(rich_text::from_description)
             .unwrap_or_default();
-        let cut = rich_text::clip_nodes(&mut nodes, rich_text::MAX_SHOWN_NODES);
+        let cut = rich_text::clip_nodes(&mut nodes, rich_text::MAX_SHOWN_NODES)
+            || description.is_some_and(rich_text::cut_at_the_byte_limit);
         (Rc::new(nodes), cut)
     });
     let (nodes, cut) = (described.0.clone(), described.1);

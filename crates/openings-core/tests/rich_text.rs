@@ -2,8 +2,8 @@
 //! ordinary formatting the employer wrote, and nothing a hostile feed hid in it.
 
 use openings_core::rich_text::{
-    clip_nodes, from_description, from_html, from_text, to_html, to_text, Node, Tag, MAX_DEPTH,
-    MAX_SHOWN_NODES,
+    clip_nodes, cut_at_the_byte_limit, from_description, from_html, from_text, to_html, to_text,
+    Node, Tag, MAX_DEPTH, MAX_SHOWN_NODES,
 };
 use openings_core::Description;
 use proptest::prelude::*;
@@ -297,6 +297,60 @@ fn a_description_of_twenty_thousand_paragraphs_shows_its_first_ones_and_says_so(
         to_html(&tree[tree.len() - 1..]),
         format!("<p>x{}</p>", MAX_SHOWN_NODES / 2 - 1)
     );
+}
+
+#[test]
+fn a_description_the_feed_reader_cut_at_its_bytes_says_so() {
+    use openings_core::text::MAX_DESCRIPTION_BYTES;
+    let read = |description: String| {
+        let feed = serde_json::json!({"@type": "JobPosting", "title": "Registrar",
+            "url": "https://jobs.example/1", "description": description});
+        let feed = openings_core::parse_feed(
+            &feed.to_string(),
+            None,
+            "https://jobs.example/feed.json",
+            openings_core::Timestamp::from_ymd(2026, 1, 1).unwrap(),
+            20 << 20,
+        )
+        .unwrap();
+        feed.openings[0].description.clone()
+    };
+    // 300 kB of paragraphs, in few nodes (a paragraph of 3 kB is two): cut
+    // by the reader, not by the nodes drawn.
+    let long = read("<p>".to_string() + &"Curate the collection. ".repeat(140) + "</p>").clone();
+    assert!(!cut_at_the_byte_limit(&long), "3 kB is whole");
+    let whole: String = (0..100)
+        .map(|_| "<p>".to_string() + &"Curate the collection. ".repeat(130) + "</p>")
+        .collect();
+    assert!(whole.len() > MAX_DESCRIPTION_BYTES);
+    let cut = read(whole);
+    assert!(cut_at_the_byte_limit(&cut));
+    let mut tree = from_description(&cut);
+    assert!(!clip_nodes(&mut tree, MAX_SHOWN_NODES));
+    // Cut on a character boundary, up to 3 bytes short; a multi-byte
+    // character at the limit.
+    let wide = "é".repeat(MAX_DESCRIPTION_BYTES);
+    let wide = read(format!("a{wide}"));
+    assert!(cut_at_the_byte_limit(&wide));
+    for len in [
+        MAX_DESCRIPTION_BYTES - 3,
+        MAX_DESCRIPTION_BYTES - 4,
+        MAX_DESCRIPTION_BYTES,
+    ] {
+        let text = Description::Text("x".repeat(len));
+        assert_eq!(
+            cut_at_the_byte_limit(&text),
+            len + 3 >= MAX_DESCRIPTION_BYTES,
+            "{len}"
+        );
+    }
+    assert!(cut_at_the_byte_limit(&Description::Html(
+        "x".repeat(MAX_DESCRIPTION_BYTES - 3)
+    )));
+    assert!(!cut_at_the_byte_limit(&Description::Html(
+        "x".repeat(MAX_DESCRIPTION_BYTES - 4)
+    )));
+    assert!(!cut_at_the_byte_limit(&Description::None));
 }
 
 #[test]

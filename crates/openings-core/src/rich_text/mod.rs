@@ -95,6 +95,16 @@ fn clip_within(nodes: &mut Vec<Node>, left: &mut usize) -> bool {
     false
 }
 
+/// Whether the feed's reader cut this description at the most it keeps,
+/// [`MAX_DESCRIPTION_BYTES`] (on a character boundary, so up to 3 bytes
+/// short of it): the board then says the rest is on the opening's page.
+pub fn cut_at_the_byte_limit(description: &Description) -> bool {
+    match description {
+        Description::None => false,
+        Description::Html(s) | Description::Text(s) => s.len() + 3 >= MAX_DESCRIPTION_BYTES,
+    }
+}
+
 /// At most [`MAX_DESCRIPTION_BYTES`] of `s`, cut on a character boundary.
 fn bounded(s: &str) -> &str {
     crate::text::clip_bytes(s, MAX_DESCRIPTION_BYTES)
