@@ -59,3 +59,31 @@ export async function assertHostUnharmed(session) {
   const own = await session.page.evaluate(() => window.hostErrors ?? []);
   assert.deepEqual(own, [], 'the host page\'s error listeners saw errors');
 }
+
+/**
+ * Notes, from before the page's own scripts run, each new text that the
+ * elements matching `selector` show in every shadow root the page attaches
+ * (their texts joined by " / "), in `window.seen`. With `holdMs`, the first
+ * time a listing shows while those texts say more is loading, the page's
+ * thread is kept that long, as a busy host page keeps it (`window.held`).
+ */
+export async function noteShadowTexts(page, selector, { holdMs = 0 } = {}) {
+  await page.addInitScript(({ selector, holdMs }) => {
+    window.seen = [];
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      new MutationObserver(() => {
+        const text = [...root.querySelectorAll(selector)]
+          .map((e) => e.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' / ');
+        if (text && window.seen[window.seen.length - 1] !== text) window.seen.push(text);
+        if (holdMs && !window.held && root.querySelector('.listing') && /Loading more/.test(text)) {
+          window.held = true;
+          const until = Date.now() + holdMs;
+          while (Date.now() < until);
+        }
+      }).observe(root, { subtree: true, childList: true, characterData: true });
+      return root;
+    };
+  }, { selector, holdMs });
+}

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useHarness, visit, board, eventually, assertHostUnharmed, titles } from './harness.mjs';
+import { useHarness, visit, board, eventually, assertHostUnharmed, titles, noteShadowTexts } from './harness.mjs';
 import { openSession } from './browser.mjs';
 
 const h = useHarness();
@@ -53,19 +53,7 @@ test('a feed that arrives whole is shown whole, never a part of it', async () =>
   const feed = `${h.servers.feedsOrigin}/large/300?whole=1`;
   const session = await openSession(h.browser);
   try {
-    await session.page.addInitScript(() => {
-      window.seen = [];
-      const attach = Element.prototype.attachShadow;
-      Element.prototype.attachShadow = function (init) {
-        const root = attach.call(this, init);
-        new MutationObserver(() => {
-          const line = root.querySelector('.result-count, .empty');
-          const text = line && line.textContent.replace(/\s+/g, ' ').trim();
-          if (text && window.seen[window.seen.length - 1] !== text) window.seen.push(text);
-        }).observe(root, { subtree: true, childList: true, characterData: true });
-        return root;
-      };
-    });
+    await noteShadowTexts(session.page, '.result-count, .empty');
     const url = `${h.servers.hostPage('board.html', { feed, slowwasm: '1' })}&openings-main=q:299`;
     await session.page.goto(url);
     const b = board(session.page);
@@ -86,19 +74,7 @@ test('a feed of megabytes that arrives whole is listed a page first', async () =
   const feed = `${h.servers.feedsOrigin}/large/1500?whole=1`;
   const session = await openSession(h.browser);
   try {
-    await session.page.addInitScript(() => {
-      window.seen = [];
-      const attach = Element.prototype.attachShadow;
-      Element.prototype.attachShadow = function (init) {
-        const root = attach.call(this, init);
-        new MutationObserver(() => {
-          const line = root.querySelector('.result-count');
-          const text = line && line.textContent.replace(/\s+/g, ' ').trim();
-          if (text && window.seen[window.seen.length - 1] !== text) window.seen.push(text);
-        }).observe(root, { subtree: true, childList: true, characterData: true });
-        return root;
-      };
-    });
+    await noteShadowTexts(session.page, '.result-count');
     await session.page.goto(h.servers.hostPage('board.html', { feed, slowwasm: '1' }));
     const b = board(session.page);
     await eventually(async () => assert.equal((await count(b)).text, '1,500 openings'), { timeout: 30_000 });
@@ -119,19 +95,7 @@ test('a shared search on a feed still being read says it is loading, never that 
   const feed = `${h.servers.feedsOrigin}/large/1500?whole=1&search`;
   const session = await openSession(h.browser);
   try {
-    await session.page.addInitScript(() => {
-      window.seen = [];
-      const attach = Element.prototype.attachShadow;
-      Element.prototype.attachShadow = function (init) {
-        const root = attach.call(this, init);
-        new MutationObserver(() => {
-          const text = [...root.querySelectorAll('.result-count, .empty, .loading')]
-            .map((e) => e.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' / ');
-          if (text && window.seen[window.seen.length - 1] !== text) window.seen.push(text);
-        }).observe(root, { subtree: true, childList: true, characterData: true });
-        return root;
-      };
-    });
+    await noteShadowTexts(session.page, '.result-count, .empty, .loading');
     const url = `${h.servers.hostPage('board.html', { feed, slowwasm: '1' })}&openings-main=q:1499`;
     await session.page.goto(url);
     const b = board(session.page);
