@@ -114,6 +114,9 @@ pub fn mutants(args: &[String]) -> Result {
             cmd.arg("--workspace");
         }
     }
+    // The commit the mutants are made from: the tree as it is now (a run
+    // takes long, and commits may come while it runs).
+    let commit = commit_now();
     // cargo-mutants exits 2 when a mutant is missed, 3 on a timeout: the
     // figures say which, below.
     let ran = run(&mut cmd);
@@ -144,14 +147,6 @@ pub fn mutants(args: &[String]) -> Result {
             .map(String::as_str)
             .filter(|a| *a != "--record")
             .collect();
-        let commit = Command::new("git")
-            .args(["rev-parse", "--short", "HEAD"])
-            .current_dir(root())
-            .output()
-            .ok()
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-            .filter(|c| !c.is_empty())
-            .unwrap_or_else(|| "?".into());
         let command = format!("cargo xtask mutants {}", asked.join(" "));
         record_in_book(&files, &command, &commit)?;
     }
@@ -159,6 +154,27 @@ pub fn mutants(args: &[String]) -> Result {
         Ok(())
     } else {
         Err(format!("{} mutant(s) missed", missed.len()))
+    }
+}
+
+/// HEAD, and whether the code under `crates/` differs from it (cargo-mutants
+/// copies the tree as it is, uncommitted changes and all).
+fn commit_now() -> String {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(root())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    let Some(head) = git(&["rev-parse", "--short", "HEAD"]).filter(|c| !c.is_empty()) else {
+        return "?".into();
+    };
+    match git(&["status", "--porcelain", "--", "crates"]) {
+        Some(changes) if !changes.is_empty() => format!("{head} and uncommitted changes"),
+        _ => head,
     }
 }
 
