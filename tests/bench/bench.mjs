@@ -11,7 +11,9 @@
 //! BENCH_FEEDS (a folder of ready feeds; by default they are generated);
 //! BENCH_ONLY=many (only the boards of 20 and 100 member feeds),
 //! BENCH_ONLY=start (only the first opening at 100 and 1,000, board and
-//! List.js: a quick check of start-up while working on it).
+//! List.js: a quick check of start-up while working on it), and with it
+//! BENCH_AGAINST=DIR (another build's dist/, loaded in turn with this one in
+//! the same browser: an A/B of a change).
 //! See README.md.
 
 import { execFile, spawnSync } from 'node:child_process';
@@ -35,6 +37,8 @@ const OUT = resolve(process.env.OUT ?? join(repo, 'target', 'bench.json'));
 const RUNS = positive(process.env.BENCH_RUNS, 5);
 /** BENCH_ONLY=many: only the boards of many feeds; =start: only the first opening at 100 and 1,000, without a rendered board. */
 const ONLY = process.env.BENCH_ONLY ?? '';
+/** With BENCH_ONLY=start: another build's dist/, measured in turn with DIST. */
+const AGAINST = ONLY === 'start' && process.env.BENCH_AGAINST ? resolve(process.env.BENCH_AGAINST) : null;
 const SESSIONS = positive(process.env.BENCH_SESSIONS, 3);
 
 const SIZES = [100, 1_000, 10_000];
@@ -77,7 +81,7 @@ const LOAD_TIMEOUT_MS = 120_000;
 const ACTION_TIMEOUT_MS = 20_000;
 const BENCH_TIMEOUT_MS = 40 * 60_000;
 
-const PAGES = { ours: 'board', rendered: 'rendered board', theirs: 'List.js' };
+const PAGES = { ours: 'board', rendered: 'rendered board', theirs: 'List.js', against: 'board of BENCH_AGAINST' };
 
 function positive(raw, fallback) {
   const n = Number(raw);
@@ -479,6 +483,7 @@ async function main() {
   const feedBytes = Object.fromEntries(SIZES.map((n) => [n, statSync(join(feedsDir, `${n}.json`)).size]));
   const renderBoard = ONLY === 'many' || ONLY === 'start' ? null : renderer(cli(), feedsDir);
   const servers = await startServers({ dist: DIST, feedsDir, renderBoard });
+  const against = AGAINST && await startServers({ dist: AGAINST, feedsDir, renderBoard: null });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
   const problems = [];
   try {
@@ -494,13 +499,17 @@ async function main() {
 
     const sizes = { many: [], start: [100, 1_000] }[ONLY] ?? SIZES;
     for (const n of sizes) {
-      const samples = ONLY === 'start' ? { ours: [], theirs: [] } : { ours: [], rendered: [], theirs: [] };
+      const samples = ONLY === 'start'
+        ? { ours: [], ...(against ? { against: [] } : {}), theirs: [] }
+        : { ours: [], rendered: [], theirs: [] };
       const pages = Object.keys(samples);
       for (let run = 0; run < RUNS; run++) {
         // Rotate which page goes first, so that none always meets a cold or warm machine.
         const order = pages.map((_, i) => pages[(i + run) % pages.length]);
         for (const which of order) {
-          const s = await firstOpening(browser, servers, which, n);
+          const s = which === 'against'
+            ? await firstOpening(browser, against, 'ours', n)
+            : await firstOpening(browser, servers, which, n);
           samples[which].push(s);
           log(`first opening, ${n} openings, ${PAGES[which]}, run ${run + 1}/${RUNS}: ${fmt.ms(s.painted)} (${s.count})`);
         }
@@ -520,6 +529,7 @@ async function main() {
         theirs,
         ratio: ratio(ours.median, theirs.median),
         renderedRatio: ratio(rendered.median, theirs.median),
+        ...(samples.against ? { against: summary(samples.against) } : {}),
       };
     }
 
@@ -530,6 +540,12 @@ async function main() {
           `first opening at ${n.toLocaleString('en')}: board ${fmt.ms(f.ours.median)} (from instantiated ${fmt.ms(f.ours.medianStarted)}), ` +
             `List.js ${fmt.ms(f.theirs.median)}, ratio ${fmt.ratio(f.ratio)} (medians of ${RUNS})`,
         );
+        if (f.against) {
+          console.log(
+            `  BENCH_AGAINST (${AGAINST}): ${fmt.ms(f.against.median)} (from instantiated ${fmt.ms(f.against.medianStarted)}), ` +
+              `ratio ${fmt.ratio(ratio(f.against.median, f.theirs.median))}`,
+          );
+        }
       }
       return;
     }
@@ -615,6 +631,7 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
     await servers.close();
+    if (against) await against.close();
   }
 }
 
