@@ -220,10 +220,17 @@
   function warmIntl(el) {
     if (warmed || !window.Intl || typeof Intl.NumberFormat !== "function") return;
     warmed = true;
+    // As the board picks it: the nearest usable tag up to eight elements
+    // with a lang up (a tag of megabytes would hold the page in Intl
+    // itself), fr_FR read as fr-FR, else the browser's.
+    var lang = null;
     var around = el.closest("[lang]");
-    var lang = ((around && around.getAttribute("lang")) || navigator.language || "en").trim();
-    // As the board: a tag of megabytes would hold the page in Intl itself.
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(lang)) lang = navigator.language || "en";
+    for (var step = 0; around && step < 8 && !lang; step++) {
+      var tag = (around.getAttribute("lang") || "").trim();
+      if (/^[A-Za-z0-9_-]{1,64}$/.test(tag)) lang = tag.replace(/_/g, "-");
+      else around = around.parentElement && around.parentElement.closest("[lang]");
+    }
+    if (!lang) lang = navigator.language || "en";
     setTimeout(function () {
       try {
         new Intl.NumberFormat(lang).format(1);
