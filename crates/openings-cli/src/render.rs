@@ -212,7 +212,8 @@ pub fn render(
 /// characters of [`openings_core::text::is_hidden_control`] are written as
 /// character references, which the browser reads back as the same
 /// characters. HTML reads a reference to U+0080–U+009F as a Windows-1252
-/// character, so those C1 controls, which draw nothing, are left out.
+/// character and one to NUL as U+FFFD, so those, which draw nothing, are
+/// left out (links carry them percent-encoded, as the browser does).
 fn inert(html: &str) -> String {
     let obeyed = |c: char| {
         (c.is_control() && c != '\n' && c != '\t') || openings_core::text::is_hidden_control(c)
@@ -223,7 +224,9 @@ fn inert(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     for c in html.chars() {
         match c {
-            '\u{80}'..='\u{9f}' => {}
+            // NUL: the parser drops it from text (and a reference to it
+            // would be U+FFFD).
+            '\u{0}' | '\u{80}'..='\u{9f}' => {}
             c if obeyed(c) => out.push_str(&format!("&#x{:x};", u32::from(c))),
             c => out.push(c),
         }

@@ -70,13 +70,25 @@ fn has_scheme(s: &str) -> bool {
     }
 }
 
-/// Drops what the URL parser ignores: leading and trailing C0 controls and
-/// spaces, and tabs and newlines anywhere.
+/// Drops what the URL parser ignores (leading and trailing C0 controls and
+/// spaces, tabs and newlines anywhere) and writes the other controls and
+/// the characters drawn as nothing ([`crate::text::is_hidden_control`]) as
+/// the UTF-8 escapes (`%1B`, `%E2%80%8B`) the browser's parser writes for
+/// them: the same link, in ASCII a terminal or a page shows as it is.
 fn clean(raw: &str) -> String {
-    raw.trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.trim_matches(|c: char| c <= ' ').chars() {
+        match c {
+            '\t' | '\n' | '\r' => {}
+            c if c.is_control() || crate::text::is_hidden_control(c) => {
+                for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -95,6 +107,21 @@ mod tests {
             safe_link("  https://a.example/\n").as_deref(),
             Some("https://a.example/")
         );
+        // Controls and invisible characters inside, as the browser's URL
+        // parser writes them: the same link, nothing a terminal obeys.
+        assert_eq!(
+            safe_link(
+                "https://jobs.example/a\u{85}b\u{1b}]8;;c\u{7f}\u{200b}d?q=\u{202e}#\u{e0041}"
+            )
+            .as_deref(),
+            Some("https://jobs.example/a%C2%85b%1B]8;;c%7F%E2%80%8Bd?q=%E2%80%AE#%F3%A0%81%81")
+        );
+        assert_eq!(
+            safe_link("https://jobs.example/Archivar-in/café").as_deref(),
+            Some("https://jobs.example/Archivar-in/café"),
+            "letters stay"
+        );
+        assert_eq!(safe_link("java\u{200b}script:alert(1)"), None);
     }
 
     #[test]
