@@ -208,6 +208,35 @@ fn a_greenhouse_answer_trimmed_of_its_meta_is_still_greenhouse() {
     );
 }
 
+/// Greenhouse escapes its content's markup (`&lt;p&gt;`): a description
+/// longer than a board keeps is cut once decoded, at the bytes kept, so
+/// the board can tell it was cut (cut before decoding, it shrank to 141 kB
+/// and looked whole).
+#[test]
+fn a_greenhouse_description_longer_than_kept_is_cut_once_decoded() {
+    let paragraph = format!(
+        "&lt;p&gt;{}&lt;/p&gt;",
+        "Catalog the collection. ".repeat(100)
+    );
+    let doc = json!({"jobs": [{
+        "id": 7, "title": "Registrar",
+        "absolute_url": "https://boards.greenhouse.io/meridianlibrary/jobs/7",
+        "content": paragraph.repeat(150),
+    }]});
+    let feed = read(&doc.to_string(), GREENHOUSE_URL);
+    let description = &titled(&feed, "Registrar").description;
+    let Description::Html(html) = description else {
+        panic!("{description:?}");
+    };
+    assert!(
+        html.starts_with("<p>Catalog the collection."),
+        "{}",
+        &html[..60]
+    );
+    assert!(html.len() <= openings_core::text::MAX_DESCRIPTION_BYTES);
+    assert!(openings_core::rich_text::cut_at_the_byte_limit(description));
+}
+
 #[test]
 fn a_greenhouse_board_with_no_jobs_open_is_known_by_its_meta() {
     let feed = read(r#"{"jobs": [], "meta": {"total": 0}}"#, GREENHOUSE_URL);

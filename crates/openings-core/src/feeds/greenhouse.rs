@@ -10,7 +10,7 @@ use super::values::{
 };
 use super::{Adapter, Context, FeedError, SkipReason};
 use crate::model::{Description, Location, Opening, Organization, SalaryPeriod, Workplace};
-use crate::text::{decode_entities, fold, MAX_DESCRIPTION_BYTES};
+use crate::text::{clip_bytes, decode_entities, fold, MAX_DESCRIPTION_BYTES};
 
 pub struct Greenhouse;
 
@@ -113,8 +113,15 @@ fn opening(job: &Value, position: usize, board: Option<&str>, ctx: &Context) -> 
     }
     dedupe(&mut employment);
 
-    let description = long_text(job.get("content"), MAX_DESCRIPTION_BYTES)
-        .map(|escaped| Description::Html(decode_entities(&escaped)))
+    // Clipped once decoded: escaped markup (`&lt;p&gt;`) shrinks by half or
+    // more, and a description cut at the bytes a board keeps must reach
+    // them, for the board to say it was cut.
+    let description = long_text(job.get("content"), usize::MAX)
+        .map(|escaped| {
+            Description::Html(
+                clip_bytes(&decode_entities(&escaped), MAX_DESCRIPTION_BYTES).to_string(),
+            )
+        })
         .unwrap_or_default();
 
     // Pay, where the board publishes pay transparency ranges (in cents).
