@@ -70,21 +70,46 @@ pub fn is_hidden_control(c: char) -> bool {
 /// character (C0, DEL, C1) and every character of [`is_hidden_control`]
 /// is written as a visible `\u{…}` escape; the rest is kept. An escape
 /// sequence in a feed's title cannot move a terminal's cursor, and a tab
-/// inside "java\tscript:" shows.
+/// inside "java\tscript:" shows. Kept where they are part of what shows,
+/// not hidden: a variation selector after a letter or symbol that is not
+/// ASCII ("❤️"), the tag characters of a subdivision flag after U+1F3F4
+/// ("🏴󠁧󠁢󠁳󠁣󠁴󠁿"), and the Mongolian variation selectors after a Mongolian
+/// letter; after ASCII, where they would disguise a host name, they show.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| c.is_control() || is_hidden_control(c);
-    if !text.chars().any(hidden) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if hidden(c) {
+    let mut out = String::new();
+    let mut prev: Option<char> = None;
+    // Inside the tags of a flag: from right after U+1F3F4 to the cancel tag.
+    let mut flag = false;
+    for (at, c) in text.char_indices() {
+        let part_of_what_shows = match c {
+            '\u{fe00}'..='\u{fe0f}' => prev.is_some_and(|p| !p.is_ascii() && !is_hidden_control(p)),
+            '\u{e0020}'..='\u{e007f}' => {
+                flag = flag || prev == Some('\u{1f3f4}');
+                flag
+            }
+            '\u{180b}'..='\u{180f}' => prev.is_some_and(|p| ('\u{1820}'..='\u{18af}').contains(&p)),
+            _ => false,
+        };
+        if !('\u{e0020}'..='\u{e007e}').contains(&c) {
+            flag = false;
+        }
+        let hidden = !part_of_what_shows && (c.is_control() || is_hidden_control(c));
+        if hidden && out.is_empty() {
+            out.reserve(text.len() + 16);
+            out.push_str(&text[..at]);
+        }
+        if hidden {
             out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
+        } else if !out.is_empty() {
             out.push(c);
         }
+        prev = Some(c);
     }
-    std::borrow::Cow::Owned(out)
+    if out.is_empty() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(out)
+    }
 }
 
 /// At most `max` characters, with "…" when cut: for messages.
@@ -467,6 +492,40 @@ mod tests {
             '😀',
         ] {
             assert_eq!(printable(&format!("a{shown}b")), format!("a{shown}b"));
+        }
+    }
+
+    #[test]
+    fn what_shows_as_part_of_a_letter_or_symbol_stays_and_shows_elsewhere() {
+        let flag = "🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}";
+        for kept in [
+            "❤\u{fe0f} Volunteers",
+            "✍\u{fe0e}",
+            "Archivist \u{2764}\u{fe0f}",
+            &format!("{flag} Scotland"),
+            &format!("{flag}{flag}"),
+            "ᠮ\u{180b}ᠣᠩᠭᠣᠯ\u{180e}ᠠ",
+        ] {
+            assert_eq!(printable(kept), kept, "{kept:?}");
+        }
+        for (shown, escaped) in [
+            ("exa\u{fe0f}mple.org", "exa\\u{fe0f}mple.org"),
+            ("\u{fe0f}start", "\\u{fe0f}start"),
+            ("\u{200b}\u{fe0f}", "\\u{200b}\\u{fe0f}"),
+            ("x\u{e0067}", "x\\u{e0067}"),
+            // A tag after the flag's cancel tag, or after other text, is
+            // no part of it.
+            (
+                "🏴\u{e0067}\u{e007f}\u{e0041}",
+                "🏴\u{e0067}\u{e007f}\\u{e0041}",
+            ),
+            ("🏴\u{e0067} \u{e0041}", "🏴\u{e0067} \\u{e0041}"),
+            ("🏴\u{e0001}", "🏴\\u{e0001}"),
+            ("a\u{180b}", "a\\u{180b}"),
+            ("\u{1810}\u{180e}", "\u{1810}\\u{180e}"),
+            ("\u{18b0}\u{180e}", "\u{18b0}\\u{180e}"),
+        ] {
+            assert_eq!(printable(shown), escaped, "{shown:?}");
         }
     }
 
