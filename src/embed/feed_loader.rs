@@ -296,16 +296,16 @@ impl FeedRequest {
         let mut reader = reading.reader(source, now);
         let mut copy = cache.then(Vec::new);
         let mut early_shown = false;
-        let mut slice_started = js_sys::Date::now();
+        let mut slice_started = clock_ms();
         if let Some(body) = response.body() {
             let chunks: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
             loop {
-                let asked = js_sys::Date::now();
+                let asked = clock_ms();
                 let step = network.wait(chunks.read()).await.map_err(failed)?;
-                if js_sys::Date::now() - asked > 1.0 {
+                if clock_ms() - asked > 1.0 {
                     // The chunk had to come over the network: the page had
                     // its turn meanwhile, so the reading time starts anew.
-                    slice_started = js_sys::Date::now();
+                    slice_started = clock_ms();
                 }
                 if self.is_cancelled() {
                     abort();
@@ -349,11 +349,11 @@ impl FeedRequest {
                         early_shown = true;
                         (early.show)(reader.take_openings());
                         crate::embed::frames::after_paint().await;
-                        slice_started = js_sys::Date::now();
+                        slice_started = clock_ms();
                     }
-                    if js_sys::Date::now() - slice_started > SLICE_MS {
+                    if clock_ms() - slice_started > SLICE_MS {
                         yield_to_page().await;
-                        slice_started = js_sys::Date::now();
+                        slice_started = clock_ms();
                     }
                     if self.is_cancelled() {
                         abort();
@@ -370,7 +370,7 @@ impl FeedRequest {
                     (early.show)(reader.take_openings());
                     // Let the browser paint them before reading on.
                     crate::embed::frames::after_paint().await;
-                    slice_started = js_sys::Date::now();
+                    slice_started = clock_ms();
                 }
             }
         }
@@ -378,6 +378,14 @@ impl FeedRequest {
         let copy = copy.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
         Ok((feed, copy))
     }
+}
+
+/// Milliseconds on the page's monotonic clock (a wall clock set back would
+/// give a request time back).
+fn clock_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// A request's time on the network: [`FEED_TIMEOUT_SECONDS`] for its
@@ -403,7 +411,7 @@ impl NetworkTime {
     /// the time left runs out first, the request is abandoned and `pending`
     /// fails.
     async fn wait(&self, pending: js_sys::Promise) -> Result<JsValue, JsValue> {
-        let started = js_sys::Date::now();
+        let started = clock_ms();
         let left = self.left_ms.get();
         let _timer = self.controller.as_ref().map(|controller| {
             let controller = controller.clone();
@@ -415,7 +423,7 @@ impl NetworkTime {
             })
         });
         let answer = JsFuture::from(pending).await;
-        self.left_ms.set(left - (js_sys::Date::now() - started));
+        self.left_ms.set(left - (clock_ms() - started));
         answer
     }
 }

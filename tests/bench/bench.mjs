@@ -477,6 +477,10 @@ async function main() {
   for (const name of ['openings.js', 'openings-board.js', 'openings-board_bg.wasm', 'openings.css']) {
     if (!existsSync(join(DIST, name))) throw new Error(`${join(DIST, name)} is missing: run \`cargo xtask dist\` (or \`cargo xtask bench\`, which builds it)`);
   }
+  if (process.env.BENCH_AGAINST && !AGAINST) throw new Error('BENCH_AGAINST is measured only with BENCH_ONLY=start');
+  for (const name of AGAINST ? ['openings.js', 'openings-board.js', 'openings-board_bg.wasm', 'openings.css'] : []) {
+    if (!existsSync(join(AGAINST, name))) throw new Error(`BENCH_AGAINST: ${join(AGAINST, name)} is missing: give another build's dist/`);
+  }
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM`);
 
   const feedsDir = feeds();
@@ -630,8 +634,7 @@ async function main() {
     console.log(`\nAll figures: ${OUT}`);
   } finally {
     await browser.close().catch(() => {});
-    await servers.close();
-    if (against) await against.close();
+    await Promise.allSettled([servers.close(), against && against.close()]);
   }
 }
 
