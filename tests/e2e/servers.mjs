@@ -20,7 +20,10 @@ export const pagesDir = join(here, 'pages');
 // bookkeeping of every uncaught error or rejection it sees (`hostErrors`,
 // read by assertHostUnharmed); `{{hostHead}}` is that with the charset, the
 // viewport and the host's stylesheet; `{{hostTicks}}` a counter that must keep
-// ticking while boards load (`hostTicks`, shown in #host-counter).
+// ticking while boards load (`hostTicks`, shown in #host-counter);
+// `{{pauseProbe}}` the longest the main thread was held (`longestPause`): a
+// timer that should fire every 10 ms notes each gap, so a frozen page shows
+// a long one.
 const HOST_ERRORS = `<script>
     window.hostErrors = [];
     window.addEventListener("error", (e) => hostErrors.push(String(e.message || e)));
@@ -30,6 +33,15 @@ const HOST_HEAD = `<meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <link rel="stylesheet" href="/host.css">
   ${HOST_ERRORS}`;
+const PAUSE_PROBE = `<script>
+    window.longestPause = 0;
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      longestPause = Math.max(longestPause, now - last);
+      last = now;
+    }, 10);
+  </script>`;
 const HOST_TICKS = `<script>
     window.hostTicks = 0;
     setInterval(() => {
@@ -148,6 +160,7 @@ export async function startServers({ dist = distDir } = {}) {
       .replaceAll('{{hostHead}}', HOST_HEAD)
       .replaceAll('{{hostErrors}}', HOST_ERRORS)
       .replaceAll('{{hostTicks}}', HOST_TICKS)
+      .replaceAll('{{pauseProbe}}', PAUSE_PROBE)
       // {{longLang}}: "en" and ?variants=N variant subtags, a tag built to be slow.
       .replaceAll('{{longLang}}', 'en' + Array.from({ length: Math.min(Number(params.get('variants') ?? 0), 100_000) }, (_, i) => `-v${String(i).padStart(4, '0')}`).join(''))
       .replaceAll('{{widgetScript}}', params.has('nowidget')
