@@ -95,7 +95,6 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
         }
         let hidden = !part_of_what_shows && (c.is_control() || is_hidden_control(c));
         if hidden && out.is_empty() {
-            out.reserve(text.len() + 16);
             out.push_str(&text[..at]);
         }
         if hidden {
