@@ -266,7 +266,7 @@ impl FeedRequest {
             Some(p) => p.response,
             None => window.fetch_with_request(&feed_request(url, cache, controller.as_ref())?),
         };
-        let response = match network.wait(pending).await {
+        let response = match network.wait(pending).await.0 {
             Ok(response) => response,
             Err(_) if timed_out.get() => return Err(FeedProblem::Timeout),
             Err(_) if self.is_cancelled() => return Err(FeedProblem::Network),
@@ -300,9 +300,9 @@ impl FeedRequest {
         if let Some(body) = response.body() {
             let chunks: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
             loop {
-                let asked = clock_ms();
-                let step = network.wait(chunks.read()).await.map_err(failed)?;
-                if clock_ms() - asked > 1.0 {
+                let (step, waited_ms) = network.wait(chunks.read()).await;
+                let step = step.map_err(failed)?;
+                if waited_ms > 1.0 {
                     // The chunk had to come over the network: the page had
                     // its turn meanwhile, so the reading time starts anew.
                     slice_started = clock_ms();
@@ -409,8 +409,8 @@ impl NetworkTime {
 
     /// Waits for `pending` (the response, or the body's next chunk); when
     /// the time left runs out first, the request is abandoned and `pending`
-    /// fails.
-    async fn wait(&self, pending: js_sys::Promise) -> Result<JsValue, JsValue> {
+    /// fails. With the answer, how long it took (ms).
+    async fn wait(&self, pending: js_sys::Promise) -> (Result<JsValue, JsValue>, f64) {
         let started = clock_ms();
         let left = self.left_ms.get();
         let _timer = self.controller.as_ref().map(|controller| {
@@ -423,8 +423,9 @@ impl NetworkTime {
             })
         });
         let answer = JsFuture::from(pending).await;
-        self.left_ms.set(left - (clock_ms() - started));
-        answer
+        let waited = clock_ms() - started;
+        self.left_ms.set(left - waited);
+        (answer, waited)
     }
 }
 
