@@ -182,7 +182,7 @@ impl FeedRequest {
         match self.fetch_feed(load, now).await {
             Ok((feed, copy)) => {
                 if cache {
-                    save_copy(url, copy.as_deref(), now);
+                    save_copy_later(url.to_string(), copy, now);
                 }
                 Ok(Loaded {
                     feed,
@@ -589,6 +589,16 @@ fn saved_copy(url: &str, now: Timestamp) -> Option<(Timestamp, String)> {
     };
     let (_, body) = value.split_once('\n')?;
     Some((at, body.to_string()))
+}
+
+/// Saves the copy once the board has drawn what it read: writing a feed
+/// of up to 1 MB to localStorage takes the page some milliseconds, which
+/// the reader should not wait for before seeing the openings.
+fn save_copy_later(url: String, body: Option<String>, now: Timestamp) {
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::embed::frames::after_paint().await;
+        save_copy(&url, body.as_deref(), now);
+    });
 }
 
 /// Keeps `body` as the feed's saved copy; `None` (a feed too large to

@@ -29,6 +29,11 @@ function savedCopies(page) {
     })));
 }
 
+/** Resolves a few frames and a tenth of a second later: a board saves its copy a frame after drawing the feed. */
+function framesLater(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))));
+}
+
 /** How the board (in English) writes the moment a copy was saved. */
 function savedOn(page, at) {
   return page.evaluate((at) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(at), at);
@@ -77,8 +82,12 @@ test('a server error shows the saved copy, dated, and Retry loads the fresh feed
   const b = s.page.locator('openings-board');
   try {
     await waitForTitles(b, MUSEUM_TITLES);
-    const copies = await savedCopies(s.page);
-    assert.deepEqual(Object.keys(copies), [url], 'the feed was not saved under its absolute URL');
+    // The copy is saved once the board has drawn the feed.
+    let copies;
+    await eventually(async () => {
+      copies = await savedCopies(s.page);
+      assert.deepEqual(Object.keys(copies), [url], 'the feed was not saved under its absolute URL');
+    });
     const { at, body } = copies[url];
     assert.ok(at >= started - 1000 && at <= Date.now(), `saved at ${at}, not when it was fetched`);
     assert.equal(JSON.parse(body)['@type'], 'ItemList', 'the saved body is not the feed');
@@ -119,6 +128,7 @@ test('with the network down, a copy saved three days ago shows, dated three days
   const s = await visit(h, h.servers.hostPage('attributes.html', { feed: url }));
   const b = s.page.locator('openings-board');
   await waitForTitles(b, MUSEUM_TITLES);
+  await eventually(async () => assert.deepEqual(Object.keys(await savedCopies(s.page)), [url]));
   const threeDaysAgo = Date.now() - 3 * 86_400_000;
   await s.page.evaluate(([key, at]) => {
     const value = localStorage.getItem(key);
@@ -145,12 +155,13 @@ test('with cache="off" nothing is saved, and a failing feed shows the error', { 
   const b = s.page.locator('openings-board');
   try {
     await waitForTitles(b, MUSEUM_TITLES);
+    await framesLater(s.page); // when a board with caching on would have saved its copy
     assert.deepEqual(await savedCopies(s.page), {}, 'cache="off" saved a copy');
 
     // A board with caching on saves a copy on this site…
     await s.page.goto(h.servers.hostPage('attributes.html', { feed: url }));
     await waitForTitles(b, MUSEUM_TITLES);
-    assert.deepEqual(Object.keys(await savedCopies(s.page)), [url]);
+    await eventually(async () => assert.deepEqual(Object.keys(await savedCopies(s.page)), [url]));
 
     // …which the cache="off" board does not use when the feed fails.
     h.servers.setSwitch('museum', '500');
