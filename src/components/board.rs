@@ -2,7 +2,8 @@
 //! state (a reducer over [`Action`]s) and lays out the other components —
 //! search, sort, filters, the list or one opening — from it. What touches
 //! the world is in the embedding's hooks: the feeds load in
-//! [`use_feeds`], the page URL follows in [`use_url_sync`], the host hears
+//! [`use_feeds`], their words are indexed when the page is idle in
+//! [`use_word_index_ahead`], the page URL follows in [`use_url_sync`], the host hears
 //! events through [`use_filter_events`], search engines get the open
 //! opening's markup from [`use_structured_data`]; what it shows is
 //! [`BoardView`]'s.
@@ -17,6 +18,7 @@ use crate::config::BoardConfig;
 use crate::embed::events::{use_filter_events, BoardEvent};
 use crate::embed::feed_loader::PrefetchSlot;
 use crate::embed::feeds::use_feeds;
+use crate::embed::search_index::use_word_index_ahead;
 use crate::embed::structured_data::use_structured_data;
 use crate::embed::url_sync::use_url_sync;
 use crate::i18n::Locale;
@@ -114,6 +116,8 @@ pub fn Board(props: &BoardProps) -> Html {
         (state.catalog.clone(), state.view.query.clone(), sort),
         |(catalog, query, sort)| catalog.view(query, *sort),
     );
+
+    use_word_index_ahead(state.catalog.clone());
 
     use_filter_events(
         props.on_event.clone(),

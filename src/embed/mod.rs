@@ -12,6 +12,7 @@ pub mod feed_loader;
 pub mod feeds;
 pub mod frames;
 pub mod pause;
+pub mod search_index;
 pub mod share;
 pub mod structured_data;
 pub mod url_sync;

@@ -1,8 +1,11 @@
 //! The catalog: the openings of every feed of a board, merged and
-//! de-duplicated. Each opening's text is folded and indexed once, when its
-//! feed arrives, with its facet values interned and its place in every sort
-//! order ranked, so that answering a reader ([`Catalog::view`]) is integer
-//! work over a word index and never re-reads the feeds.
+//! de-duplicated. When a feed arrives its openings' facet values are
+//! interned and their place in every sort order ranked; their text is
+//! folded and indexed once, the first time a search needs it or earlier,
+//! when the board asks ([`Catalog::index_next_part`]) while the page is
+//! idle, so that the first openings are listed without waiting for the
+//! index. Answering a reader ([`Catalog::view`]) is integer work over a
+//! word index and never re-reads the feeds.
 //!
 //! Search is case- and accent-insensitive and every word of the query must
 //! match. A short query word (under [`INFIX_MIN_CHARS`] characters) matches
@@ -11,6 +14,7 @@
 //! "Universitätsbibliothek").
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
 use std::rc::Rc;
@@ -57,7 +61,8 @@ pub struct Catalog {
 #[derive(Debug, Default)]
 struct Part {
     openings: Vec<Opening>,
-    words: WordIndex,
+    /// Made the first time it is asked for ([`Part::words`]).
+    words: OnceCell<WordIndex>,
     /// One column per facet, in [`Facet::ALL`] order.
     facets: [FacetColumn; 6],
     sort_keys: Vec<SortKey>,
@@ -67,6 +72,19 @@ struct Part {
     /// Openings left out as duplicates of one already in: should the feed of
     /// that one be taken out ([`Catalog::without_source`]), they come back.
     dropped: Vec<Opening>,
+}
+
+impl Part {
+    /// The word index of this part's openings, made on first use.
+    fn words(&self) -> &WordIndex {
+        self.words.get_or_init(|| {
+            let mut words = WordIndex::default();
+            for (at, opening) in self.openings.iter().enumerate() {
+                words.add(at as u32, searchable_parts(opening));
+            }
+            words
+        })
+    }
 }
 
 /// What adding a feed changed.
@@ -251,6 +269,20 @@ impl Catalog {
         self.openings().position(|o| o.id == id)
     }
 
+    /// Makes the word index of the first part that has none yet: false
+    /// when every part has one. A search makes the indexes it needs itself;
+    /// this lets the board make them ahead, a part at a time, while the
+    /// page is idle, so that the first search does not wait for them.
+    pub fn index_next_part(&self) -> bool {
+        match self.parts.iter().find(|p| p.words.get().is_none()) {
+            Some(part) => {
+                part.words();
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Whether an earlier part (or `part`, being built) has this key, from
     /// another feed than `source` when `other_feed` is asked.
     fn has_key(&self, part: &Part, key: u64, source: Option<u64>) -> bool {
@@ -266,8 +298,9 @@ impl Catalog {
     /// their title, organization and places all agree (one institution's
     /// opening listed by a member's feed and by the consortium's). Within
     /// one feed, postings that share a title are different postings (one
-    /// per place, each with its own id and link), and all are kept. Folds
-    /// and indexes their text here, once, into a new part.
+    /// per place, each with its own id and link), and all are kept. They
+    /// become a new part; their words are indexed later (see
+    /// [`Catalog::index_next_part`]).
     pub fn add(&mut self, feed: ParsedFeed) -> Added {
         let mut added = Added::default();
         let coming = feed.openings.len();
@@ -292,8 +325,6 @@ impl Catalog {
             for key in same_posting.into_iter().flatten().chain([same_job]) {
                 part.seen.entry(key).or_insert(source);
             }
-            let at = part.openings.len() as u32;
-            part.words.add(at, searchable_parts(&opening));
             for facet in Facet::ALL {
                 let f = facet.index();
                 self.facets[f].push(
@@ -407,7 +438,7 @@ impl Catalog {
         }
         let mut hits = vec![0u32; self.len];
         for (part, &start) in self.parts.iter().zip(&self.starts) {
-            part.words
+            part.words()
                 .hits(words, &mut hits[start..start + part.openings.len()]);
         }
         Some(hits)
@@ -916,6 +947,40 @@ mod tests {
         let empty = View::default();
         assert_eq!(empty.page_count(20), 1);
         assert!(empty.page(1, 20).is_empty());
+    }
+
+    #[test]
+    fn word_indexes_are_made_a_part_at_a_time_and_found_the_same() {
+        let feed = |titles: &[&str]| ParsedFeed {
+            openings: titles
+                .iter()
+                .map(|t| opening(t, "<p>Reading <b>room</b></p>"))
+                .collect(),
+            ..ParsedFeed::default()
+        };
+        let mut ahead = Catalog::new();
+        ahead.add(feed(&["Archivist", "Curator"]));
+        ahead.add(feed(&["Conservator"]));
+        ahead.add(feed(&["Archivist"])); // a duplicate only: a part with no openings
+        let lazy = ahead.clone();
+        let mut made = 0;
+        while made < 10 && ahead.index_next_part() {
+            made += 1;
+        }
+        assert_eq!(made, 3, "one index per part, then none left to make");
+        assert!(!lazy.index_next_part(), "a copy shares its parts' indexes");
+        let mut later = Catalog::new();
+        later.add(feed(&["Archivist", "Curator"]));
+        later.add(feed(&["Conservator"]));
+        for c in [&ahead, &later] {
+            assert_eq!(c.search(&Query::text("archivist")), [0]);
+            assert_eq!(c.search(&Query::text("room")), [0, 1, 2]);
+            assert_eq!(c.search(&Query::text("conserv")), [2]);
+        }
+        assert!(
+            !later.index_next_part(),
+            "a search made every index it needed"
+        );
     }
 
     #[test]
