@@ -9,22 +9,23 @@ pub const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 /// Returns the URL, cleaned as a browser would read it, when it is an
 /// absolute `http`, `https` or `mailto` URL; `None` otherwise.
 pub fn safe_link(raw: &str) -> Option<String> {
-    let cleaned = clean(raw);
-    let (scheme, rest) = cleaned.split_once(':')?;
-    let scheme = scheme.to_ascii_lowercase();
-    if !ALLOWED_SCHEMES.contains(&scheme.as_str()) {
-        return None;
-    }
-    if scheme == "mailto" {
-        return (!rest.is_empty()).then_some(cleaned);
-    }
-    // http(s) needs a host: "https://x"
-    let host = rest.strip_prefix("//")?;
-    let host = host.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() {
-        return None;
-    }
-    Some(cleaned)
+    checked(clean(raw))
+}
+
+/// `link` (already cleaned) when its scheme may become a link: an http(s)
+/// link with a host ("https://x"), or a mailto link with an address.
+fn checked(link: String) -> Option<String> {
+    let (scheme, rest) = link.split_once(':')?;
+    let scheme = ALLOWED_SCHEMES
+        .into_iter()
+        .find(|allowed| allowed.eq_ignore_ascii_case(scheme))?;
+    let passes = if scheme == "mailto" {
+        !rest.is_empty()
+    } else {
+        let host = rest.strip_prefix("//")?;
+        !host.split(['/', '?', '#']).next().unwrap_or("").is_empty()
+    };
+    passes.then_some(link)
 }
 
 /// Resolves `raw` against the URL of the feed it came from (for feeds that
@@ -35,7 +36,7 @@ pub fn safe_link_from(raw: &str, base: &str) -> Option<String> {
         return None;
     }
     if has_scheme(&cleaned) {
-        return safe_link(&cleaned);
+        return checked(cleaned);
     }
     let base = safe_link(base)?;
     let (scheme, after) = base.split_once("://")?;
@@ -52,7 +53,8 @@ pub fn safe_link_from(raw: &str, base: &str) -> Option<String> {
         let dir = if dir.is_empty() { "/" } else { dir };
         format!("{origin}{dir}{cleaned}")
     };
-    safe_link(&resolved)
+    // Made of two cleaned parts: clean already.
+    checked(resolved)
 }
 
 /// Does this text start with a URL scheme (`letters:`)?
@@ -76,8 +78,15 @@ fn has_scheme(s: &str) -> bool {
 /// the UTF-8 escapes (`%1B`, `%E2%80%8B`) the browser's parser writes for
 /// them: the same link, in ASCII a terminal or a page shows as it is.
 fn clean(raw: &str) -> String {
+    let raw = raw.trim_matches(|c: char| c <= ' ');
     let mut out = String::with_capacity(raw.len());
-    for c in raw.trim_matches(|c: char| c <= ' ').chars() {
+    let mut rest = raw;
+    // Printable ASCII, most of any link, is copied a run at a time.
+    while let Some(at) = rest.find(|c: char| !c.is_ascii_graphic()) {
+        out.push_str(&rest[..at]);
+        let Some(c) = rest[at..].chars().next() else {
+            break;
+        };
         match c {
             '\t' | '\n' | '\r' => {}
             c if c.is_control() || crate::text::is_hidden_control(c) => {
@@ -87,7 +96,9 @@ fn clean(raw: &str) -> String {
             }
             c => out.push(c),
         }
+        rest = &rest[at + c.len_utf8()..];
     }
+    out.push_str(rest);
     out
 }
 
