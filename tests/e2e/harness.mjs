@@ -10,6 +10,15 @@ import { launchBrowser, openSession, eventually } from './browser.mjs';
 export { eventually };
 
 /**
+ * Resolves two animation frames and a tenth of a second later in `page` (a
+ * page or a frame): what a board does a frame after drawing a feed (saving
+ * its copy, indexing its words) is done by then.
+ */
+export function framesLater(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))));
+}
+
+/**
  * Starts the servers and the browser before the file's tests and stops them
  * after. The returned object is filled in by `before`: `{servers, browser}`.
  */

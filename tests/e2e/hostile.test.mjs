@@ -9,7 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useHarness, board, waitForTitles, eventually, assertHostUnharmed } from './harness.mjs';
+import { useHarness, board, waitForTitles, eventually, assertHostUnharmed, framesLater } from './harness.mjs';
 import { openSession } from './browser.mjs';
 import { isoDate } from './servers.mjs';
 
@@ -356,7 +356,8 @@ test('a @graph beside a long list is read once, and entries past 10,000 are coun
 // Proves a feed the reader cannot take a part at a time holds the page for
 // a moment at most: a document that is one @graph of 10,000 postings (17
 // MB) is mapped in one go once it is all in (its postings may name each
-// other anywhere in the graph), and the host's timer keeps firing.
+// other anywhere in the graph), its words are indexed after it is listed,
+// and the host's timer keeps firing throughout; then a search finds one.
 test('a @graph of 10,000 postings is read without freezing the page', { timeout: 120_000 }, async () => {
   const feed = (f) => JSON.stringify({
     '@context': 'https://schema.org',
@@ -370,7 +371,13 @@ test('a @graph of 10,000 postings is read without freezing the page', { timeout:
     await eventually(async () => {
       assert.equal((await board(s.page).locator('.result-count').textContent()).trim(), '10,000 openings');
     }, { timeout: 90_000 });
+    // The words are indexed a frame after the openings are listed.
+    await s.page.waitForTimeout(1_500);
     assert.ok(await longestPause(s.page) < FROZEN_MS, `the page was held ${await longestPause(s.page)} ms`);
+    await board(s.page).getByRole('searchbox').fill('Graphed 9999');
+    await eventually(async () => {
+      assert.equal((await board(s.page).locator('.result-count').textContent()).trim(), '1 opening');
+    });
     await assertHostUnharmed(s);
   } finally {
     await s.close();
@@ -483,6 +490,7 @@ test('feeds cannot fill the storage the host page needs', { timeout: 120_000 }, 
     await eventually(async () => {
       assert.match(await b.locator('.result-count').textContent(), /^120 openings/);
     }, { timeout: 60_000 });
+    await framesLater(s.page); // each copy is saved a frame after its feed is drawn
     await eventually(async () => {
       const units = await savedUnits(s.page);
       assert.ok(units > 0 && units <= 2_000_000, `the saved copies take ${units} characters`);
@@ -543,6 +551,7 @@ test('in iframe mode the widget origin\'s storage keeps the same budget', { time
       assert.match(await inside.locator('.result-count').textContent(), /^80 openings/);
     }, { timeout: 60_000 });
     const frame = s.page.frames().find((f) => f.url().startsWith(`${h.servers.widgetOrigin}/frame.html`));
+    await framesLater(frame); // each copy is saved a frame after its feed is drawn
     await eventually(async () => {
       const units = await savedUnits(frame);
       assert.ok(units > 0 && units <= 2_000_000, `the saved copies take ${units} characters`);

@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { feedsDir, isoDate } from './servers.mjs';
-import { useHarness, visit, waitForTitles, assertHostUnharmed, eventually } from './harness.mjs';
+import { useHarness, visit, waitForTitles, assertHostUnharmed, eventually, framesLater } from './harness.mjs';
 
 const h = useHarness();
 const MUSEUM_TITLES = ['Collections Registrar', 'Visitor Experience Associate', 'Digital Collections Developer'];
@@ -27,11 +27,6 @@ function savedCopies(page) {
       const cut = value.indexOf('\n');
       return [k.slice('openings:feed:'.length), { at: Number(value.slice(0, cut)), body: value.slice(cut + 1) }];
     })));
-}
-
-/** Resolves a few frames and a tenth of a second later: a board saves its copy a frame after drawing the feed. */
-function framesLater(page) {
-  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))));
 }
 
 /** How the board (in English) writes the moment a copy was saved. */
