@@ -80,13 +80,14 @@ fn has_scheme(s: &str) -> bool {
 fn clean(raw: &str) -> String {
     let raw = raw.trim_matches(|c: char| c <= ' ');
     let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
     // Printable ASCII, most of any link, is copied a run at a time.
-    while let Some(at) = rest.find(|c: char| !c.is_ascii_graphic()) {
-        out.push_str(&rest[..at]);
-        let Some(c) = rest[at..].chars().next() else {
-            break;
-        };
+    let mut run = 0;
+    for (at, c) in raw.char_indices() {
+        if c.is_ascii_graphic() {
+            continue;
+        }
+        out.push_str(&raw[run..at]);
+        run = at + c.len_utf8();
         match c {
             '\t' | '\n' | '\r' => {}
             c if c.is_control() || crate::text::is_hidden_control(c) => {
@@ -96,9 +97,8 @@ fn clean(raw: &str) -> String {
             }
             c => out.push(c),
         }
-        rest = &rest[at + c.len_utf8()..];
     }
-    out.push_str(rest);
+    out.push_str(&raw[run..]);
     out
 }
 
