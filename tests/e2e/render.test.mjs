@@ -105,6 +105,45 @@ test('with JavaScript on the live board takes over without a blank frame, then s
   await s.close();
 });
 
+// Proves the live board lets the rendered one be painted first: it asks for
+// its WebAssembly and its feed only after the page's first frame with the
+// rendered openings (started at once, its requests, compiling and locale
+// data held that frame back).
+test('the rendered board is painted before the live board asks for its code or feed', { timeout: 60_000 }, async () => {
+  h.servers.setRendered(await render([museum()]));
+  const s = await openSession(h.browser);
+  await s.page.addInitScript(() => {
+    // The first frame that has the rendered openings: its callbacks run just before it is painted.
+    const look = () => {
+      if (document.querySelector('openings-board#main')?.shadowRoot?.querySelector('.listing')) {
+        window.__firstFrame = performance.now();
+        return;
+      }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await s.page.goto(h.servers.hostPage('rendered.html'));
+  const b = board(s.page);
+  await eventually(async () => assert.equal(
+    await b.evaluate((el) => el.shadowRoot.querySelectorAll('[data-openings-snapshot]').length), 0,
+    'the rendered board gave way'), { timeout: 20_000 });
+  await waitForTitles(b, MUSEUM_TITLES);
+  const { frame, asked } = await s.page.evaluate(() => ({
+    frame: window.__firstFrame,
+    asked: performance.getEntriesByType('resource')
+      .filter((e) => /openings-board_bg\.wasm$|museum\.json$/.test(e.name))
+      .map((e) => [e.name.split('/').pop(), e.startTime]),
+  }));
+  assert.ok(frame > 0, 'no frame with the rendered openings was seen');
+  assert.deepEqual(asked.map(([name]) => name).sort(), ['museum.json', 'openings-board_bg.wasm']);
+  for (const [name, at] of asked) {
+    assert.ok(at > frame, `${name} was asked for at ${at.toFixed(1)} ms, before the first frame with the rendered openings (${frame.toFixed(1)} ms)`);
+  }
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
 // Proves a snapshot older than its feed is replaced: rendered from one feed,
 // read live from another, the board shows the live one's openings.
 test('a rendered board older than its feed is replaced by what the feed says now', { timeout: 60_000 }, async () => {
