@@ -68,6 +68,8 @@ fn main() -> ExitCode {
     let parsed = LIVE.load(Ordering::Relaxed) - base;
     let mut catalog = Catalog::new();
     let added = catalog.add(feed);
+    // The word index, which the board makes once the feed is listed.
+    while catalog.index_next_part() {}
     let peak = PEAK.load(Ordering::Relaxed) - base;
     let held = LIVE.load(Ordering::Relaxed) - base;
     println!(
