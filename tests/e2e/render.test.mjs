@@ -35,6 +35,20 @@ function render(args) {
 
 const museum = () => `${h.servers.feedsOrigin}/feeds/museum.json`;
 
+/**
+ * Opens the rendered page in session `s` and waits until the live board has
+ * taken the rendered one's place and lists the museum's openings: the board.
+ */
+async function takenOver(s) {
+  await s.page.goto(h.servers.hostPage('rendered.html'));
+  const b = board(s.page);
+  await eventually(async () => assert.equal(
+    await b.evaluate((el) => el.shadowRoot.querySelectorAll('[data-openings-snapshot]').length), 0,
+    'the rendered board gave way'), { timeout: 20_000 });
+  await waitForTitles(b, MUSEUM_TITLES);
+  return b;
+}
+
 // Proves that with JavaScript off (a crawler, a reader with scripts
 // blocked) the rendered board's first page is there: every opening with its
 // title linking to its deep link and its Apply link, the count, in the
@@ -80,12 +94,7 @@ test('with JavaScript on the live board takes over without a blank frame, then s
     };
     requestAnimationFrame(look);
   });
-  await s.page.goto(h.servers.hostPage('rendered.html'));
-  const b = board(s.page);
-  await eventually(async () => assert.equal(
-    await b.evaluate((el) => el.shadowRoot.querySelectorAll('[data-openings-snapshot]').length), 0,
-    'the rendered board gave way'), { timeout: 20_000 });
-  await waitForTitles(b, MUSEUM_TITLES);
+  const b = await takenOver(s);
   const frames = await s.page.evaluate(() => window.__frames);
   const first = frames.findIndex((f) => f.shown > 0);
   assert.ok(first >= 0 && frames[first].snapshot, 'the rendered openings showed first');
@@ -123,12 +132,7 @@ test('the rendered board is painted before the live board asks for its code or f
     };
     requestAnimationFrame(look);
   });
-  await s.page.goto(h.servers.hostPage('rendered.html'));
-  const b = board(s.page);
-  await eventually(async () => assert.equal(
-    await b.evaluate((el) => el.shadowRoot.querySelectorAll('[data-openings-snapshot]').length), 0,
-    'the rendered board gave way'), { timeout: 20_000 });
-  await waitForTitles(b, MUSEUM_TITLES);
+  const b = await takenOver(s);
   const { frame, asked } = await s.page.evaluate(() => ({
     frame: window.__firstFrame,
     asked: performance.getEntriesByType('resource')
