@@ -23,6 +23,7 @@ pub fn build() -> Result<PathBuf> {
     let dist = root().join("dist");
     minify(&dist.join("openings.js"), LOADER_PREAMBLE, false)?;
     minify(&dist.join("openings-board.js"), "", true)?;
+    shorten_imports(&dist)?;
     date_demo_feeds(&dist.join("feeds"))?;
     let mut total = 0;
     eprintln!("\ndist/ — what a host page loads:");
@@ -44,6 +45,30 @@ pub fn build() -> Result<PathBuf> {
         None => eprintln!("\n(dist/openings.js could not be read for its integrity value)"),
     }
     Ok(dist)
+}
+
+/// Renames the wasm's imports from its glue short, in the wasm and in the
+/// (minified) glue alike: −6.5 KB of the embed's gzip (see `imports`).
+fn shorten_imports(dist: &Path) -> Result {
+    let wasm_path = dist.join("openings-board_bg.wasm");
+    let glue_path = dist.join("openings-board.js");
+    let wasm = std::fs::read(&wasm_path)
+        .map_err(|e| format!("could not read {}: {e}", wasm_path.display()))?;
+    let glue = std::fs::read_to_string(&glue_path)
+        .map_err(|e| format!("could not read {}: {e}", glue_path.display()))?;
+    let (wasm, renamed) = crate::imports::shorten_wasm(&wasm, crate::imports::GLUE_MODULE)?;
+    if renamed.is_empty() {
+        return Err(format!(
+            "the wasm imports nothing from {}: has Trunk or wasm-bindgen renamed the glue?",
+            crate::imports::GLUE_MODULE
+        ));
+    }
+    let glue = crate::imports::shorten_glue(&glue, &renamed)?;
+    std::fs::write(&wasm_path, wasm)
+        .map_err(|e| format!("could not write {}: {e}", wasm_path.display()))?;
+    std::fs::write(&glue_path, glue)
+        .map_err(|e| format!("could not write {}: {e}", glue_path.display()))?;
+    Ok(())
 }
 
 /// The demo's sample feeds give their dates as days from today

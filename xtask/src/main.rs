@@ -15,6 +15,7 @@
 //! ```
 
 mod dist;
+mod imports;
 mod mutants;
 mod package;
 mod serve;
