@@ -320,7 +320,7 @@
      * Starts a rendered board once the browser has painted it: started at
      * once, the board's requests, compiling and locale data came before
      * the page's first frame and held the rendered openings back (~30 ms
-     * on a 2-core machine), while the live board takes over only ~5 ms
+     * on a 2-core machine), while the live board takes over only 5–10 ms
      * later for waiting. A hidden page paints no frames: it starts at once.
      */
     _startAfterPaint(root) {
