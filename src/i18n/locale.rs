@@ -19,14 +19,13 @@ impl Locale {
     /// ([`usable_lang`](super::usable_lang)).
     pub fn new(lang: &str) -> Rc<Locale> {
         let lang = super::usable_lang(lang).unwrap_or_else(|| "en".to_string());
-        let lang = lang.as_str();
         Rc::new(Locale {
-            lang: lang.to_string(),
             // Right to left only when the words are too: a Hebrew page without
             // a Hebrew table shows English, laid out left to right.
-            rtl: is_rtl(lang) && !std::ptr::eq(strings_for(lang), strings_for("en")),
-            strings: strings_for(lang),
-            format: Formatter::new(lang),
+            rtl: is_rtl(&lang) && !std::ptr::eq(strings_for(&lang), strings_for("en")),
+            strings: strings_for(&lang),
+            format: Formatter::new(&lang),
+            lang,
         })
     }
 

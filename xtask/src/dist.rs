@@ -66,7 +66,7 @@ fn minify_css(file: &Path) -> Result {
 }
 
 /// Renames the wasm's imports from its glue short, in the wasm and in the
-/// (minified) glue alike: −6.5 KB of the embed's gzip (see `imports`).
+/// (minified) glue alike: −6.2 KB of the embed's gzip (see `imports`).
 fn shorten_imports(dist: &Path) -> Result {
     let wasm_path = dist.join("openings-board_bg.wasm");
     let glue_path = dist.join("openings-board.js");

@@ -2,7 +2,7 @@
 //! function the board imports from its glue after the Web API and a hash
 //! (`__wbg_setAttribute_f75317b2b5cabfb4`): about 190 of them, each written
 //! twice, once in the wasm's import section and once as a key of the glue's
-//! imports object — some 6.5 KB of the embed's gzip, mostly the hashes,
+//! imports object — some 6.2 KB of the embed's gzip, mostly the hashes,
 //! which do not compress. Here each becomes `a`, `b`, … `aa`… in both
 //! files. Every other section of the wasm is copied byte for byte, and the
 //! glue must hold each name exactly once as a key, or the build stops: a
