@@ -65,7 +65,7 @@ after(async () => {
 });
 
 // Proves the package holds the build and nothing else: the loader, glue,
-// wasm and CSS, the iframe mode's files, the configurator, its README and
+// wasm and CSS, the iframe mode's files, the configurator (with its own wasm), its README and
 // licences — no sources, no demo feeds.
 test('the package ships the build, its README and licences, and nothing else', () => {
   const files = readdirSync(installed, { recursive: true }).map(String).sort();
@@ -73,7 +73,9 @@ test('the package ships the build, its README and licences, and nothing else', (
     'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'dist',
     'dist/configure.css', 'dist/configure.html', 'dist/configure.js',
     'dist/frame.css', 'dist/frame.html', 'dist/frame.js',
-    'dist/openings-board.js', 'dist/openings-board_bg.wasm', 'dist/openings.css', 'dist/openings.js',
+    'dist/openings-board.js', 'dist/openings-board_bg.wasm',
+    'dist/openings-configure.js', 'dist/openings-configure_bg.wasm',
+    'dist/openings.css', 'dist/openings.js',
     'package.json',
   ]);
   const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));

@@ -25,6 +25,7 @@ pub fn build() -> Result<PathBuf> {
     minify(&dist.join("openings-board.js"), "", true)?;
     shorten_imports(&dist)?;
     minify_css(&dist.join("openings.css"))?;
+    configurator(&dist)?;
     date_demo_feeds(&dist.join("feeds"))?;
     let mut total = 0;
     eprintln!("\ndist/ — what a host page loads:");
@@ -46,6 +47,52 @@ pub fn build() -> Result<PathBuf> {
         None => eprintln!("\n(dist/openings.js could not be read for its integrity value)"),
     }
     Ok(dist)
+}
+
+/// The configurator's own WebAssembly (crates/openings-configure: what
+/// `configure.html` shows of a pasted feed), built, bound and optimized as
+/// Trunk does the board's, into `dist/openings-configure{.js,_bg.wasm}`:
+/// the board, on every host page, does not carry it (−4.8 KB gzip).
+fn configurator(dist: &Path) -> Result {
+    run(crate::cargo()
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+        .args(["-p", "openings-configure"]))?;
+    let built = root().join("target/wasm32-unknown-unknown/release/openings_configure.wasm");
+    run(Command::new("wasm-bindgen")
+        .env("PATH", setup::tool_path())
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "openings-configure",
+            "--out-dir",
+        ])
+        .arg(dist)
+        .arg(&built))?;
+    let wasm = dist.join("openings-configure_bg.wasm");
+    // The same optimizations as the board's (index.html), and the features
+    // Rust enables for wasm32 by default.
+    run(
+        Command::new(root().join("xtask/tools/node_modules/binaryen/bin/wasm-opt"))
+            .args([
+                "-Oz",
+                "--skip-pass=inlining-optimizing",
+                "--low-memory-unused",
+            ])
+            .args([
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+            ])
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm),
+    )?;
+    minify(&dist.join("openings-configure.js"), "", true)
 }
 
 /// Minifies the board's stylesheet in place with Lightning CSS (npm,

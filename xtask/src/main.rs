@@ -160,6 +160,8 @@ fn test(args: &[String]) -> Result {
             "clippy",
             "-p",
             "openings-board",
+            "-p",
+            "openings-configure",
             "--all-targets",
             "--target",
             "wasm32-unknown-unknown",

@@ -17,7 +17,7 @@ use crate::{root, run, Result};
 pub const NAME: &str = "openings-board";
 
 /// What of `dist/` the package ships (the demo page and its feeds stay out).
-pub const SHIPPED: [&str; 10] = [
+pub const SHIPPED: [&str; 12] = [
     "openings.js",
     "openings-board.js",
     "openings-board_bg.wasm",
@@ -28,6 +28,8 @@ pub const SHIPPED: [&str; 10] = [
     "configure.html",
     "configure.js",
     "configure.css",
+    "openings-configure.js",
+    "openings-configure_bg.wasm",
 ];
 
 /// Builds `dist/` and packs it.
