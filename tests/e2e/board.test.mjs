@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isoDate } from './servers.mjs';
 import {
-  useHarness, visit, board, titles, waitForTitles, eventually, assertHostUnharmed, framesLater,
+  useHarness, visit, board, titles, waitForTitles, eventually, assertHostUnharmed,
 } from './harness.mjs';
-import { openSession } from './browser.mjs';
 
 const h = useHarness();
 const feed = (name) => `${h.servers.feedsOrigin}/feeds/${name}`;
@@ -50,35 +49,6 @@ test('a reader sees the openings of a feed, each with its facts', async () => {
   assert.match(await visitor.locator('.listing-salary').textContent(), /19/);
   await assertHostUnharmed(s);
   await s.close();
-});
-
-// Proves the listings below the fold, which the browser skips drawing until
-// they near the viewport (content-visibility), are there when the reader
-// scrolls to them, on a phone and beside the filters: title, facts and
-// Apply drawn, the title's link and Apply usable.
-test('listings far below the fold are drawn when the reader scrolls to them', async () => {
-  for (const viewport of [{ width: 390, height: 700 }, { width: 1100, height: 700 }]) {
-    const s = await openSession(h.browser, { viewport });
-    await s.page.goto(h.servers.hostPage('board.html', { feed: `${h.servers.feedsOrigin}/large/40?whole=1` }));
-    const b = board(s.page);
-    await eventually(async () => assert.equal((await titles(b)).length, 20));
-    const last = b.locator('.listing').last();
-    const drawn = () => last.evaluate((li) => ({
-      skipped: !li.querySelector('.listing-title').checkVisibility({ contentVisibilityAuto: true }),
-      title: li.querySelector('.listing-title').getBoundingClientRect().height,
-      apply: li.querySelector('.apply').getBoundingClientRect().height,
-    }));
-    assert.equal((await drawn()).skipped, true, `${viewport.width} px: the last listing is drawn before it is near the viewport`);
-    await last.scrollIntoViewIfNeeded();
-    await framesLater(s.page);
-    const seen = await drawn();
-    assert.equal(seen.skipped, false, `${viewport.width} px: the last listing is not drawn once scrolled to`);
-    assert.ok(seen.title > 0 && seen.apply > 0, `${viewport.width} px: ${JSON.stringify(seen)}`);
-    assert.equal((await last.locator('.listing-title').textContent()).trim(), (await titles(b))[19]);
-    await last.locator('.apply').click({ trial: true });
-    await assertHostUnharmed(s);
-    await s.close();
-  }
 });
 
 // Proves the board tells the reader it is working while a slow feed loads.

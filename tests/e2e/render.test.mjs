@@ -87,14 +87,7 @@ test('with JavaScript on the live board takes over without a blank frame, then s
         const snapshot = !!root.querySelector('[data-openings-snapshot]');
         window.__frames.push({ shown, snapshot });
         if (shown && snapshot && window.__rendered === undefined) {
-          // Read once that frame is painted: in a frame callback, a
-          // listing that has never been drawn is still unsized
-          // (content-visibility: auto) and not in innerText.
-          window.__rendered = null;
-          setTimeout(() => {
-            const still = root.querySelector('[data-openings-snapshot] .results');
-            if (still) window.__rendered = still.innerText;
-          }, 0);
+          window.__rendered = root.querySelector('[data-openings-snapshot] .results').innerText;
         }
       }
       requestAnimationFrame(look);
