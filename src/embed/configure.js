@@ -2,9 +2,9 @@
 // sees at once what each is — its format, how many openings the board would
 // list, what `openings validate` would say, a CORS refusal explained — with
 // the board's own readers and rules (inspect_feed, from the configurator's
-// own WebAssembly, crates/openings-configure), picks the board's attributes, sees a live preview (a real
-// <openings-board>), and copies the snippet: the loader with its Subresource
-// Integrity value, and the element.
+// own WebAssembly, crates/openings-configure), picks the board's
+// attributes, sees a live preview (a real <openings-board>), and copies the
+// snippet: the loader with its Subresource Integrity value, and the element.
 
 import init, { inspect_feed } from "./openings-configure.js";
 

@@ -52,12 +52,12 @@ pub fn build() -> Result<PathBuf> {
 /// The configurator's own WebAssembly (crates/openings-configure: what
 /// `configure.html` shows of a pasted feed), built, bound and optimized as
 /// Trunk does the board's, into `dist/openings-configure{.js,_bg.wasm}`:
-/// the board, on every host page, does not carry it (−4.8 KB gzip).
+/// the board, on every host page, does not carry it (−4.5 KB gzip).
 fn configurator(dist: &Path) -> Result {
     run(crate::cargo()
         .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
         .args(["-p", "openings-configure"]))?;
-    let built = root().join("target/wasm32-unknown-unknown/release/openings_configure.wasm");
+    let built = target_dir()?.join("wasm32-unknown-unknown/release/openings_configure.wasm");
     run(Command::new("wasm-bindgen")
         .env("PATH", setup::tool_path())
         .args([
@@ -71,15 +71,11 @@ fn configurator(dist: &Path) -> Result {
         .arg(dist)
         .arg(&built))?;
     let wasm = dist.join("openings-configure_bg.wasm");
-    // The same optimizations as the board's (index.html), and the features
-    // Rust enables for wasm32 by default.
     run(
         Command::new(root().join("xtask/tools/node_modules/binaryen/bin/wasm-opt"))
-            .args([
-                "-Oz",
-                "--skip-pass=inlining-optimizing",
-                "--low-memory-unused",
-            ])
+            .arg("-Oz")
+            .args(board_wasm_opt_params()?.split_whitespace())
+            // The features Rust enables for wasm32 by default.
             .args([
                 "--enable-bulk-memory",
                 "--enable-nontrapping-float-to-int",
@@ -93,6 +89,38 @@ fn configurator(dist: &Path) -> Result {
             .arg(&wasm),
     )?;
     minify(&dist.join("openings-configure.js"), "", true)
+}
+
+/// Where cargo writes its builds (`CARGO_TARGET_DIR` or the build
+/// configuration may move it from `target/`), as `cargo metadata` says.
+fn target_dir() -> Result<PathBuf> {
+    let out = crate::cargo()
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("cargo metadata: {e}"))?;
+    let metadata: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("cargo metadata answered no JSON: {e}"))?;
+    metadata["target_directory"]
+        .as_str()
+        .map(PathBuf::from)
+        .ok_or_else(|| "cargo metadata names no target_directory".to_string())
+}
+
+/// The `wasm-opt` options Trunk gives the board (index.html's
+/// `data-wasm-opt-params`), so that the configurator's module is optimized
+/// the same way.
+fn board_wasm_opt_params() -> Result<String> {
+    let page = std::fs::read_to_string(root().join("index.html"))
+        .map_err(|e| format!("index.html: {e}"))?;
+    wasm_opt_params(&page).ok_or_else(|| "index.html gives no data-wasm-opt-params".to_string())
+}
+
+fn wasm_opt_params(page: &str) -> Option<String> {
+    const ATTR: &str = "data-wasm-opt-params=\"";
+    let from = page.find(ATTR)? + ATTR.len();
+    let len = page[from..].find('"')?;
+    Some(page[from..from + len].to_string())
 }
 
 /// Minifies the board's stylesheet in place with Lightning CSS (npm,
@@ -247,7 +275,22 @@ pub fn integrity_of(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fill_dates;
+    use super::{board_wasm_opt_params, fill_dates, wasm_opt_params};
+
+    #[test]
+    fn the_configurator_is_optimized_with_the_boards_wasm_opt_options() {
+        let page = r#"<link data-trunk rel="rust" data-wasm-opt="z" data-wasm-opt-params="--skip-pass=x --low-memory-unused" />"#;
+        assert_eq!(
+            wasm_opt_params(page).as_deref(),
+            Some("--skip-pass=x --low-memory-unused")
+        );
+        assert_eq!(wasm_opt_params("<link data-trunk rel=\"rust\" />"), None);
+        let shipped = board_wasm_opt_params().unwrap_or_default();
+        assert!(
+            shipped.contains("--skip-pass=inlining-optimizing"),
+            "{shipped}"
+        );
+    }
 
     #[test]
     fn the_demo_feeds_dates_are_days_from_the_build() {
