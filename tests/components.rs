@@ -912,17 +912,24 @@ async fn until(root: &Element, selector: &str) -> Element {
 }
 
 /// A starting board paints the first screen of its list first: the first
-/// frame with openings holds six listings and no page links, the next the
-/// whole page of twenty with them. Every listing count the board's DOM
-/// goes through is recorded as it changes.
+/// frame with openings holds six listings, no page links and the filters'
+/// control without the facets, the next the whole page of twenty with its
+/// links and the facets. What the board's DOM goes through is recorded as
+/// it changes.
 #[wasm_bindgen_test]
 async fn the_first_screen_of_openings_is_drawn_first_then_the_page() {
     use openings_board::components::board::Board;
     let postings: Vec<String> = (1..=30)
         .map(|i| {
+            let (org, country, kind) = match i % 2 {
+                0 => ("Harbour Museum", "NL", "FULL_TIME"),
+                _ => ("Hill Archive", "BE", "PART_TIME"),
+            };
             format!(
                 r#"{{"@type":"JobPosting","title":"Conservator {i}","identifier":"c{i}","datePosted":"2026-11-{:02}",
-                "hiringOrganization":{{"name":"Harbour Museum"}},"url":"https://jobs.example/c{i}"}}"#,
+                "hiringOrganization":{{"name":"{org}"}},"employmentType":"{kind}",
+                "jobLocation":{{"address":{{"addressCountry":"{country}"}}}},
+                "url":"https://jobs.example/c{i}"}}"#,
                 1 + i % 20
             )
         })
@@ -937,8 +944,11 @@ async fn the_first_screen_of_openings_is_drawn_first_then_the_page() {
         "window.seenCounts = []; new MutationObserver(() => { \
            const n = root.querySelectorAll('.listing').length; \
            const paged = root.querySelector('.pagination') !== null; \
+           const facets = root.querySelectorAll('fieldset.facet').length; \
+           const control = root.querySelector('.filters-toggle') !== null; \
+           const now = [n, paged, facets, control]; \
            const last = window.seenCounts[window.seenCounts.length - 1]; \
-           if (n && (!last || last[0] !== n || last[1] !== paged)) window.seenCounts.push([n, paged]); \
+           if (n && (!last || last.some((v, i) => v !== now[i]))) window.seenCounts.push(now); \
          }).observe(root, { subtree: true, childList: true });",
     )
     .call1(&JsValue::NULL, &root)
@@ -951,18 +961,31 @@ async fn the_first_screen_of_openings_is_drawn_first_then_the_page() {
     yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
     until(&root, ".pagination").await;
     let seen = js_sys::Reflect::get(&gloo_utils::window(), &"seenCounts".into()).unwrap();
-    let seen: Vec<(u32, bool)> = js_sys::Array::from(&seen)
+    let seen: Vec<(u32, bool, u32, bool)> = js_sys::Array::from(&seen)
         .iter()
-        .map(|pair| {
-            let pair = js_sys::Array::from(&pair);
+        .map(|state| {
+            let state = js_sys::Array::from(&state);
             (
-                pair.get(0).as_f64().unwrap() as u32,
-                pair.get(1).as_bool().unwrap(),
+                state.get(0).as_f64().unwrap() as u32,
+                state.get(1).as_bool().unwrap(),
+                state.get(2).as_f64().unwrap() as u32,
+                state.get(3).as_bool().unwrap(),
             )
         })
         .collect();
-    assert_eq!(seen.first(), Some(&(6, false)), "first frame: {seen:?}");
-    assert_eq!(seen.last(), Some(&(20, true)), "then the page: {seen:?}");
+    // Six listings; no page links; the filters' control, no facets yet.
+    assert_eq!(
+        seen.first(),
+        Some(&(6, false, 0, true)),
+        "first frame: {seen:?}"
+    );
+    // The page of twenty with its links, and the facets: organization,
+    // country, employment type.
+    assert_eq!(
+        seen.last(),
+        Some(&(20, true, 3, true)),
+        "then the page: {seen:?}"
+    );
     assert!(text(&root, ".result-count").starts_with("30 openings"));
 }
 

@@ -46,7 +46,7 @@ pub struct BoardProps {
     #[prop_or_default]
     pub on_shown: Callback<()>,
     /// Whether the first frame with openings draws only the first screen of
-    /// the list (the rest a frame later). Not where a board rendered into
+    /// the list, without the filters' values (the rest a frame later). Not where a board rendered into
     /// the page gives way: that one is taken over whole, in one frame.
     #[prop_or(true)]
     pub first_screen_first: bool,

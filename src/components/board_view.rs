@@ -45,8 +45,9 @@ pub struct BoardViewProps {
     #[prop_or_default]
     pub can_share: bool,
     /// The board's first frame with openings in it: only the first screen
-    /// of the list is drawn (and no page links below it), so that it is
-    /// painted sooner; the live board draws the rest a frame later.
+    /// of the list is drawn (no page links below it, and the filters'
+    /// column without its values), so that it is painted sooner; the live
+    /// board draws the rest a frame later.
     #[prop_or_default]
     pub starting: bool,
 }
@@ -166,7 +167,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     if show_facets {
                         <Filters facets={facets} picked={picked}
                             on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
-                            on_clear={dispatch.reform(Action::ClearFacet)} />
+                            on_clear={dispatch.reform(Action::ClearFacet)} starting={props.starting} />
                     }
                     <div class="results">{ main }</div>
                 </div>

@@ -24,6 +24,12 @@ pub struct FiltersProps {
     pub picked: usize,
     pub on_toggle: Callback<(Facet, String)>,
     pub on_clear: Callback<Facet>,
+    /// The board's first frame with openings: the facets and their values
+    /// are drawn a frame later, once the first openings are painted (the
+    /// control and the panel's place are there from the first frame, so
+    /// nothing moves when they come).
+    #[prop_or_default]
+    pub starting: bool,
 }
 
 #[component]
@@ -82,8 +88,10 @@ pub fn Filters(props: &FiltersProps) -> Html {
             </button>
             <div id="openings-filters" class="filters-panel" ref={panel} tabindex="-1"
                 onkeydown={on_key}>
-                <FacetList facets={props.facets.clone()} on_toggle={props.on_toggle.clone()}
-                    on_clear={props.on_clear.clone()} />
+                if !props.starting {
+                    <FacetList facets={props.facets.clone()} on_toggle={props.on_toggle.clone()}
+                        on_clear={props.on_clear.clone()} />
+                }
                 <button type="button" class="filters-done" onclick={close}>
                     { strings.filters_done }
                 </button>
