@@ -13,11 +13,36 @@
 /**
  * Runs in the page, before its own scripts. "Painted" is a task posted from
  * inside the next animation frame callback: it runs once that frame's
- * style, layout and paint are done.
+ * style, layout and paint are done. "Presented" is when the browser put
+ * that frame on the screen, by its own clock: the render time Element
+ * Timing gives a one-pixel marker added to the page in the same frame as
+ * the first listing (Element Timing does not look into shadow roots, where
+ * the board's listings are). It comes after "painted", the more so when
+ * the page has more to rasterize and composite, or keeps the main thread
+ * busy after the frame; it is 8 ms coarse.
  */
 export function installProbe() {
   if (window.__bench) return;
-  const probe = (window.__bench = { firstInserted: null, firstPainted: null, instantiated: null, wasmMemories: [] });
+  const probe = (window.__bench = { firstInserted: null, firstPainted: null, firstPresented: null, instantiated: null, wasmMemories: [] });
+
+  // Marks the frame being made now (call before it is painted): its
+  // presentation time becomes `firstPresented`.
+  const markFrame = () => {
+    if (typeof PerformanceObserver !== 'function' || !(PerformanceObserver.supportedEntryTypes ?? []).includes('element')) return;
+    new PerformanceObserver((list, observer) => {
+      for (const entry of list.getEntries()) {
+        if (entry.identifier !== 'openings-bench-first') continue;
+        probe.firstPresented = entry.presentationTime || entry.renderTime || null;
+        observer.disconnect();
+      }
+    }).observe({ type: 'element', buffered: true });
+    const marker = document.createElement('span');
+    marker.setAttribute('elementtiming', 'openings-bench-first');
+    marker.setAttribute('aria-hidden', 'true');
+    marker.textContent = '.';
+    marker.style.cssText = 'position:fixed;left:0;bottom:0;font:1px/1px sans-serif;pointer-events:none';
+    document.documentElement.appendChild(marker);
+  };
 
   const afterNextPaint = (done) =>
     requestAnimationFrame(() => {
@@ -57,6 +82,7 @@ export function installProbe() {
     if (!roots.some((root) => root.querySelector('.listing'))) return;
     probe.firstInserted = performance.now();
     seen.disconnect();
+    markFrame();
     afterNextPaint((t) => (probe.firstPainted = t));
   });
   seen.observe(document, { childList: true, subtree: true });
@@ -71,6 +97,7 @@ export function installProbe() {
     if (boards.some((b) => b.shadowRoot && b.shadowRoot.querySelector('.listing'))) {
       probe.firstInserted = performance.now();
       seen.disconnect();
+      markFrame();
       const channel = new MessageChannel();
       channel.port1.onmessage = () => (probe.firstPainted = performance.now());
       channel.port2.postMessage(null);
