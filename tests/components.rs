@@ -911,15 +911,10 @@ async fn until(root: &Element, selector: &str) -> Element {
     panic!("nothing matches {selector}: {}", root.inner_html());
 }
 
-/// A starting board paints the first screen of its list first: the first
-/// frame with openings holds six listings, no page links and the filters'
-/// control without the facets, the next the whole page of twenty with its
-/// links and the facets. What the board's DOM goes through is recorded as
-/// it changes.
-#[wasm_bindgen_test]
-async fn the_first_screen_of_openings_is_drawn_first_then_the_page() {
-    use openings_board::components::board::Board;
-    let postings: Vec<String> = (1..=30)
+/// A feed of `count` conservators at two institutions in two countries,
+/// full and part time (three facets).
+fn conservators(count: usize) -> String {
+    let postings: Vec<String> = (1..=count)
         .map(|i| {
             let (org, country, kind) = match i % 2 {
                 0 => ("Harbour Museum", "NL", "FULL_TIME"),
@@ -934,34 +929,44 @@ async fn the_first_screen_of_openings_is_drawn_first_then_the_page() {
             )
         })
         .collect();
-    let feed = format!(
+    format!(
         r#"{{"@context":"https://schema.org","@graph":[{}]}}"#,
         postings.join(",")
-    );
+    )
+}
+
+/// What a board's DOM goes through, once it lists openings, until `done`
+/// matches: each change of (listings, page links shown, facets, the
+/// filters' control shown, the first listing still the node first drawn).
+async fn board_states(feed: &str, done: &str) -> (Element, Vec<(u32, bool, u32, bool, bool)>) {
+    use openings_board::components::board::Board;
     let root = stage();
     js_sys::Function::new_with_args(
         "root",
-        "window.seenCounts = []; new MutationObserver(() => { \
+        "window.seenStates = []; window.firstRow = null; new MutationObserver(() => { \
+           const row = root.querySelector('.listing'); \
+           if (row && !window.firstRow) window.firstRow = row; \
            const n = root.querySelectorAll('.listing').length; \
            const paged = root.querySelector('.pagination') !== null; \
            const facets = root.querySelectorAll('fieldset.facet').length; \
            const control = root.querySelector('.filters-toggle') !== null; \
-           const now = [n, paged, facets, control]; \
-           const last = window.seenCounts[window.seenCounts.length - 1]; \
-           if (n && (!last || last.some((v, i) => v !== now[i]))) window.seenCounts.push(now); \
+           const now = [n, paged, facets, control, row === window.firstRow]; \
+           const last = window.seenStates[window.seenStates.length - 1]; \
+           if (n && (!last || last.some((v, i) => v !== now[i]))) window.seenStates.push(now); \
          }).observe(root, { subtree: true, childList: true });",
     )
     .call1(&JsValue::NULL, &root)
     .unwrap();
     let props = board_props(
         &["https://feeds.example/first-screen.json"],
-        Some(&feed),
+        Some(feed),
         Rc::new(RefCell::new(Vec::new())),
     );
     yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
-    until(&root, ".pagination").await;
-    let seen = js_sys::Reflect::get(&gloo_utils::window(), &"seenCounts".into()).unwrap();
-    let seen: Vec<(u32, bool, u32, bool)> = js_sys::Array::from(&seen)
+    until(&root, done).await;
+    tick().await;
+    let seen = js_sys::Reflect::get(&gloo_utils::window(), &"seenStates".into()).unwrap();
+    let seen = js_sys::Array::from(&seen)
         .iter()
         .map(|state| {
             let state = js_sys::Array::from(&state);
@@ -970,23 +975,50 @@ async fn the_first_screen_of_openings_is_drawn_first_then_the_page() {
                 state.get(1).as_bool().unwrap(),
                 state.get(2).as_f64().unwrap() as u32,
                 state.get(3).as_bool().unwrap(),
+                state.get(4).as_bool().unwrap(),
             )
         })
         .collect();
+    (root, seen)
+}
+
+/// A starting board paints the first screen of its list first: the first
+/// frame with openings holds six listings, no page links and the filters'
+/// control without the facets, the next the whole page of twenty with its
+/// links and the facets. The six rows drawn first stay where they are, the
+/// first of them still first: the rest are added after them, not put in
+/// front of them (which would move them down the page: a layout shift).
+#[wasm_bindgen_test]
+async fn the_first_screen_of_openings_is_drawn_first_then_the_page() {
+    let (root, seen) = board_states(&conservators(30), ".pagination").await;
     // Six listings; no page links; the filters' control, no facets yet.
     assert_eq!(
         seen.first(),
-        Some(&(6, false, 0, true)),
+        Some(&(6, false, 0, true, true)),
         "first frame: {seen:?}"
     );
     // The page of twenty with its links, and the facets: organization,
-    // country, employment type.
+    // country, employment type; the first row drawn is still the first.
     assert_eq!(
         seen.last(),
-        Some(&(20, true, 3, true)),
+        Some(&(20, true, 3, true, true)),
         "then the page: {seen:?}"
     );
+    assert!(
+        seen.iter().all(|state| state.4),
+        "the first row was replaced or moved: {seen:?}"
+    );
     assert!(text(&root, ".result-count").starts_with("30 openings"));
+}
+
+/// A list no longer than the first screen is drawn whole at once, facets
+/// and all: drawn a frame later, a filters' column taller than the list
+/// would push down the page under the board.
+#[wasm_bindgen_test]
+async fn a_short_list_comes_with_its_facets_in_the_first_frame() {
+    let (_, seen) = board_states(&conservators(4), "fieldset.facet").await;
+    assert_eq!(seen.first(), Some(&(4, false, 3, true, true)), "{seen:?}");
+    assert_eq!(seen.len(), 1, "{seen:?}");
 }
 
 /// The board as a whole: its feed arrives and is listed with its count and

@@ -46,7 +46,8 @@ pub struct BoardProps {
     #[prop_or_default]
     pub on_shown: Callback<()>,
     /// Whether the first frame with openings draws only the first screen of
-    /// the list, without the filters' values (the rest a frame later). Not where a board rendered into
+    /// the list, and the filters without their facets (the rest a frame
+    /// later). Not where a board rendered into
     /// the page gives way: that one is taken over whole, in one frame.
     #[prop_or(true)]
     pub first_screen_first: bool,
@@ -159,8 +160,22 @@ pub fn Board(props: &BoardProps) -> Html {
         });
     }
 
-    let has_openings = state.phase() == crate::state::Phase::Ready && !view.matches.is_empty();
+    let listed = state.phase() == crate::state::Phase::Ready;
+    let has_openings = listed && !view.matches.is_empty();
     let starting = use_first_screen(props.first_screen_first, has_openings);
+    // Whether the filters have been drawn whole: a shared search that
+    // matched nothing listed so far showed them before any opening did, and
+    // they must not go away for a frame when the first match comes.
+    let filters_drawn = use_mut_ref(|| false);
+    {
+        let filters_drawn = filters_drawn.clone();
+        use_effect_with(listed && !starting, move |&drawn| {
+            if drawn {
+                *filters_drawn.borrow_mut() = true;
+            }
+        });
+    }
+    let facets_later = starting && !*filters_drawn.borrow();
 
     html! {
         <BoardView config={props.config.clone()} locale={props.locale.clone()}
@@ -168,7 +183,7 @@ pub fn Board(props: &BoardProps) -> Html {
             now={crate::embed::now()} dispatch={dispatch} on_retry={on_retry}
             on_open={on_open} on_apply={on_apply}
             on_share={Callback::from(crate::embed::share::share)} can_share={*can_share}
-            starting={starting} />
+            starting={starting} facets_later={facets_later} />
     }
 }
 

@@ -45,11 +45,17 @@ pub struct BoardViewProps {
     #[prop_or_default]
     pub can_share: bool,
     /// The board's first frame with openings in it: only the first screen
-    /// of the list is drawn (no page links below it, and the filters'
-    /// column without its values), so that it is painted sooner; the live
-    /// board draws the rest a frame later.
+    /// of the list is drawn (no page links below it), so that it is painted
+    /// sooner; the live board draws the rest a frame later.
     #[prop_or_default]
     pub starting: bool,
+    /// And the filters' facets may wait for that second frame too (their
+    /// control and column are drawn): they were not drawn before. They wait
+    /// only when the first screen is a cut of the page, so that the board
+    /// grows in the second frame anyway, below a screen of openings; a short
+    /// list gets them at once, or the page under the board would move.
+    #[prop_or_default]
+    pub facets_later: bool,
 }
 
 /// The listings a starting board draws: about a screen's worth.
@@ -86,6 +92,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let facets: Rc<Vec<_>> = Rc::new(view.visible_facets(&props.config.facets).cloned().collect());
     let picked: usize = state.view.query.picked();
     let show_facets = phase == Phase::Ready && opened.is_none() && !facets.is_empty();
+    let facets_wait =
+        props.starting && props.facets_later && view.page(page, page_size).len() > FIRST_SCREEN;
 
     let list = match phase {
         Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },
@@ -163,11 +171,16 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     <SortSelect value={sort} on_sort={dispatch.reform(Action::SortBy)} />
                 </div>
                 <FeedNotices feeds={Rc::new(state.feeds.clone())} max_age_days={props.config.max_age_days} on_retry={on_retry} />
-                <div class={classes!("layout", show_facets.then_some("with-facets"))}>
+                // A new layout when the openings first come (keyed by it):
+                // the filters' column then appears beside them, and what the
+                // board showed while loading is replaced, not pushed aside
+                // (a layout shift the host page would be charged for).
+                <div key={if phase == Phase::Ready { "listed" } else { "waiting" }}
+                    class={classes!("layout", show_facets.then_some("with-facets"))}>
                     if show_facets {
                         <Filters facets={facets} picked={picked}
                             on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
-                            on_clear={dispatch.reform(Action::ClearFacet)} starting={props.starting} />
+                            on_clear={dispatch.reform(Action::ClearFacet)} starting={facets_wait} />
                     }
                     <div class="results">{ main }</div>
                 </div>

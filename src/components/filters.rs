@@ -24,10 +24,9 @@ pub struct FiltersProps {
     pub picked: usize,
     pub on_toggle: Callback<(Facet, String)>,
     pub on_clear: Callback<Facet>,
-    /// The board's first frame with openings: the facets and their values
+    /// The board's first frame with openings, when the facets wait: they
     /// are drawn a frame later, once the first openings are painted (the
-    /// control and the panel's place are there from the first frame, so
-    /// nothing moves when they come).
+    /// control and the panel's place are there from the first frame).
     #[prop_or_default]
     pub starting: bool,
 }

@@ -184,6 +184,7 @@ pub fn render(
                 can_share: false,
                 // The rendered page is the whole first page, at once.
                 starting: false,
+                facets_later: false,
             }
         })
         .hydratable(false);
