@@ -218,10 +218,15 @@ async function firstOpening(browser, servers, which, size) {
     const presented = await session.page
       .waitForFunction(() => window.__bench.firstPresented, null, { timeout: 2_000 })
       .then((h) => h.jsonValue(), () => null);
+    // What moved while the page loaded, up to half a second after the first
+    // opening was painted (the board draws the rest of its first page a
+    // frame after the first screen).
+    await session.page.waitForFunction((t) => performance.now() > t + 500, painted, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
+    const layoutShift = await session.page.evaluate(() => window.__bench.layoutShift);
     // The board's own start-up, from its module instantiated to the first
     // opening painted (none for a page whose first opening needs no module).
     const started = which === 'ours' && instantiated !== null ? painted - instantiated : null;
-    return { painted, presented, inserted, instantiated, started, count };
+    return { painted, presented, layoutShift, inserted, instantiated, started, count };
   } finally {
     await session.context.close();
   }
@@ -359,6 +364,7 @@ const fmt = {
   mib: (b) => (b == null ? 'n/a' : `${(b / MiB).toFixed(1)} MiB`),
   ms: (v) => (v == null ? 'n/a' : `${v.toFixed(v < 100 ? 1 : 0)} ms`),
   ratio: (r) => (r == null ? 'n/a' : `${r.toFixed(2)}×`),
+  cls: (v) => (v == null ? 'n/a' : v.toFixed(3)),
 };
 
 function table(rows) {
@@ -398,6 +404,8 @@ function report(r) {
     rows.push([`  the board: from its module instantiated`, fmt.ms(f.ours.medianStarted), 'n/a', 'n/a']);
     rows.push([`  presented on screen (Element Timing)`, fmt.ms(f.ours.medianPresented), fmt.ms(f.theirs.medianPresented), fmt.ratio(f.presentedRatio)]);
     rows.push([`  presented, the board rendered into the page`, fmt.ms(f.rendered.medianPresented), fmt.ms(f.theirs.medianPresented), fmt.ratio(f.renderedPresentedRatio)]);
+    rows.push([`  layout shift while loading (CLS), worst load`, fmt.cls(f.ours.worstLayoutShift), fmt.cls(f.theirs.worstLayoutShift), 'n/a']);
+    rows.push([`  layout shift, the board rendered into the page`, fmt.cls(f.rendered.worstLayoutShift), fmt.cls(f.theirs.worstLayoutShift), 'n/a']);
   }
   for (const k of MANY_FEEDS) {
     const m = r.manyFeeds?.[k];
@@ -528,6 +536,7 @@ async function main() {
       const summary = (list) => ({
         median: median(list.map((s) => s.painted)),
         medianPresented: median(list.map((s) => s.presented).filter((v) => v != null)),
+        worstLayoutShift: list.some((s) => s.layoutShift != null) ? Math.max(...list.map((s) => s.layoutShift ?? 0)) : null,
         medianInserted: median(list.map((s) => s.inserted)),
         medianStarted: median(list.map((s) => s.started)),
         runs: list,

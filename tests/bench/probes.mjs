@@ -23,7 +23,17 @@
  */
 export function installProbe() {
   if (window.__bench) return;
-  const probe = (window.__bench = { firstInserted: null, firstPainted: null, firstPresented: null, instantiated: null, wasmMemories: [] });
+  const probe = (window.__bench = { firstInserted: null, firstPainted: null, firstPresented: null, layoutShift: 0, instantiated: null, wasmMemories: [] });
+
+  // What moved that was already drawn, as Core Web Vitals count it (CLS:
+  // the sum of layout shifts not caused by the reader's input).
+  if (typeof PerformanceObserver === 'function' && (PerformanceObserver.supportedEntryTypes ?? []).includes('layout-shift')) {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) probe.layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  } else {
+    probe.layoutShift = null;
+  }
 
   // Marks the frame being made now (call before it is painted): its
   // presentation time becomes `firstPresented`.
