@@ -298,7 +298,6 @@ test('two boards on one page stay separate', async () => {
   assert.equal(await libraries.getByRole('searchbox', { name: 'Search openings' }).inputValue(), '');
   // Each board's label belongs to its own search box, not the first one on the page.
   await libraries.locator('label', { hasText: 'Search openings' }).click();
-  console.log('after', await s.page.evaluate(() => document.querySelector('openings-board#main').shadowRoot.activeElement?.outerHTML), await s.page.evaluate(() => document.activeElement?.outerHTML?.slice(0,80)));
   const focused = await s.page.evaluate(() => {
     const el = document.activeElement;
     return { board: el?.id, control: el?.shadowRoot?.activeElement?.className };
