@@ -260,6 +260,22 @@ impl BoardState {
     /// Applies one action, giving the next state.
     pub fn apply(&self, action: Action) -> BoardState {
         let mut next = self.clone();
+        // The focus goes back to the title of the opening just closed once,
+        // when the list is back: after the reader's next step (a search,
+        // another page), a row showing that opening must not take the focus
+        // from where the reader is.
+        if matches!(
+            action,
+            Action::Search(_)
+                | Action::ToggleFacet(..)
+                | Action::ClearFacet(_)
+                | Action::ClearAll
+                | Action::SortBy(_)
+                | Action::GoToPage(_)
+                | Action::Restore(_)
+        ) {
+            next.closed = None;
+        }
         match action {
             Action::Start { generation, feeds } => {
                 next.generation = generation;
@@ -654,18 +670,33 @@ mod tests {
     }
 
     /// Back in the list, the title of the opening just closed takes the
-    /// focus again; opening another forgets it.
+    /// focus again, once: the reader's next step (a search, a filter, a
+    /// sort, another page, the browser's Back) or opening another forgets
+    /// it, so that no row showing that opening takes the focus later.
     #[test]
-    fn the_opening_just_closed_is_remembered_until_another_opens() {
+    fn the_opening_just_closed_is_remembered_until_the_readers_next_step() {
         let state = started(&["https://a.example/1"]).apply(Action::Open("job-7".into()));
         assert_eq!(state.closed, None);
         let closed = state.apply(Action::Close);
         assert_eq!(closed.closed.as_deref(), Some("job-7"));
-        assert_eq!(
-            closed.apply(Action::Search("x".into())).closed.as_deref(),
-            Some("job-7")
-        );
-        assert_eq!(closed.apply(Action::Open("job-8".into())).closed, None);
+        for step in [
+            Action::Search("x".into()),
+            Action::ToggleFacet(Facet::Country, "NL".into()),
+            Action::ClearFacet(Facet::Country),
+            Action::ClearAll,
+            Action::SortBy(Sort::Title),
+            Action::GoToPage(2),
+            Action::Restore(ViewState::default()),
+            Action::Open("job-8".into()),
+        ] {
+            let label = format!("{step:?}");
+            let after = closed.apply(step);
+            assert_eq!(after.closed, None, "{label}");
+        }
+        // …and the step itself is taken.
+        let searched = closed.apply(Action::Search("x".into()));
+        assert_eq!(searched.view.query.text, "x");
+        assert_eq!(closed.apply(Action::GoToPage(2)).view.page, 2);
         assert_eq!(
             started(&["https://a.example/1"])
                 .apply(Action::Close)

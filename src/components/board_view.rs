@@ -92,6 +92,12 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let facets: Rc<Vec<_>> = Rc::new(view.visible_facets(&props.config.facets).cloned().collect());
     let picked: usize = state.view.query.picked();
     let show_facets = phase == Phase::Ready && opened.is_none() && !facets.is_empty();
+    // The filters' place (their column, or on a narrow board their control)
+    // is kept while the board loads, when it has facets to fill it with, so
+    // that nothing the board drew moves when the openings come: a layout
+    // shift the host page would be charged for (Core Web Vitals' CLS).
+    let filters_place = show_facets
+        || (phase == Phase::Loading && opened.is_none() && !props.config.facets.is_empty());
     let facets_wait =
         props.starting && props.facets_later && view.page(page, page_size).len() > FIRST_SCREEN;
 
@@ -171,13 +177,13 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     <SortSelect value={sort} on_sort={dispatch.reform(Action::SortBy)} />
                 </div>
                 <FeedNotices feeds={Rc::new(state.feeds.clone())} max_age_days={props.config.max_age_days} on_retry={on_retry} />
-                // A new layout when the openings first come (keyed by it):
-                // the filters' column then appears beside them, and what the
-                // board showed while loading is replaced, not pushed aside
-                // (a layout shift the host page would be charged for).
-                <div key={if phase == Phase::Ready { "listed" } else { "waiting" }}
-                    class={classes!("layout", show_facets.then_some("with-facets"))}>
-                    if show_facets {
+                // A layout of its own with the filters' place and one
+                // without (keyed by it): when the place comes or goes (a feed
+                // with nothing to filter by, an opening opened), what was
+                // drawn is replaced, not pushed aside.
+                <div key={if filters_place { "filtered" } else { "alone" }}
+                    class={classes!("layout", filters_place.then_some("with-facets"))}>
+                    if filters_place {
                         <Filters facets={facets} picked={picked}
                             on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
                             on_clear={dispatch.reform(Action::ClearFacet)} starting={facets_wait} />

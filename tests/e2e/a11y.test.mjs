@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openSession } from './browser.mjs';
 import {
-  useHarness, visit, board, titles, waitForTitles, eventually, assertHostUnharmed,
+  useHarness, visit, board, titles, waitForTitles, eventually, assertHostUnharmed, framesLater,
 } from './harness.mjs';
 
 const h = useHarness();
@@ -225,6 +225,57 @@ test('by keyboard alone: search, tick a filter, open an opening, Apply, and back
       `back in the list, the focus is on ${f.what}, not the title link of "${title}"`);
     assert.ok(f.visible, `focus is not visible on the title link back in the list (${f.style})`);
   });
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves the focus goes back to a closed opening's title once, not again:
+// back in the list the title has it; then the reader types a search whose
+// results show that opening in another row, and every key stays in the
+// search box (the row used to take the focus, and the rest of the typing).
+test('after an opening is closed, a search typed next keeps the focus in the search box', async () => {
+  const s = await visit(h, page({ feed: `${h.servers.feedsOrigin}/large/60?whole=1` }));
+  const p = s.page;
+  const b = board(p);
+  await eventually(async () => assert.equal(await b.locator('.listing').count(), 20));
+  const title = (await b.locator('.listing-title a').nth(3).textContent()).trim();
+  const number = title.replace(/\D/g, '');
+  await b.locator('.listing-title a').nth(3).click();
+  await b.locator('.detail-back').click();
+  await b.locator('.detail').waitFor({ state: 'detached' });
+  await eventually(async () => {
+    const f = await focused(p);
+    assert.ok(f.inListingTitle && f.text === title, `back in the list, the focus is on ${f.what}`);
+  });
+  const search = b.getByRole('searchbox', { name: 'Search openings' });
+  await search.click();
+  await p.keyboard.type(`${number} x`, { delay: 60 });
+  await framesLater(p);
+  assert.equal(await search.inputValue(), `${number} x`, 'keys typed into the search box were lost');
+  const f = await focused(p);
+  assert.ok(f.classes?.includes('search'), `while typing, the focus jumped to ${f.what}`);
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves what a reader meets while the board loads is still there when the
+// openings come: the live region that says the count is the one that was
+// there (so its first count is announced, not inserted already full), and a
+// reader's focus on "Clear all filters" of a shared filtered link stays.
+test('when the openings come, the live region of the count and the focus on Clear all stay', async () => {
+  const url = `${page({ feed: `${h.servers.feedsOrigin}/slow/1500/museum.json` })}&openings-main=type:FULL_TIME`;
+  const s = await visit(h, url);
+  const p = s.page;
+  const b = board(p);
+  await b.locator('.clear-all').waitFor();
+  await b.locator('.clear-all').focus();
+  await p.evaluate(() => { window.countRegion = document.querySelector('openings-board#main').shadowRoot.querySelector('.result-count'); });
+  await eventually(async () => assert.ok((await titles(b)).length > 0), { timeout: 15_000 });
+  await framesLater(p);
+  assert.ok(await p.evaluate(() => document.querySelector('openings-board#main').shadowRoot.querySelector('.result-count') === window.countRegion),
+    'the count came in a new live region, which screen readers do not announce');
+  const f = await focused(p);
+  assert.ok(f.classes?.includes('clear-all'), `the focus left "Clear all filters" for ${f.what}`);
   await assertHostUnharmed(s);
   await s.close();
 });
