@@ -22,10 +22,28 @@ pub fn Pagination(props: &PaginationProps) -> Html {
         return html! {};
     }
     let page = props.page;
-    let previous = props
-        .on_page
-        .reform(move |_: MouseEvent| page.saturating_sub(1));
-    let next = props.on_page.reform(move |_: MouseEvent| page + 1);
+    // At either end the button stays focusable, marked unavailable
+    // (`aria-disabled`), and does nothing: a disabled button drops the
+    // keyboard focus to the page's top, so a reader who paged back to the
+    // first page with Previous would start over from the host page.
+    let first = page == 0;
+    let last = page + 1 >= props.pages;
+    let previous = {
+        let on_page = props.on_page.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !first {
+                on_page.emit(page - 1);
+            }
+        })
+    };
+    let next = {
+        let on_page = props.on_page.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !last {
+                on_page.emit(page + 1);
+            }
+        })
+    };
     let position = i18n::fill(
         strings.page_of,
         &[
@@ -35,11 +53,11 @@ pub fn Pagination(props: &PaginationProps) -> Html {
     );
     html! {
         <nav class="pagination" aria-label={strings.pagination_label}>
-            <button type="button" class="page-previous" disabled={page == 0} onclick={previous}>
+            <button type="button" class="page-previous" aria-disabled={first.then_some("true")} onclick={previous}>
                 { strings.previous_page }
             </button>
             <span class="page-position">{ position }</span>
-            <button type="button" class="page-next" disabled={page + 1 >= props.pages} onclick={next}>
+            <button type="button" class="page-next" aria-disabled={last.then_some("true")} onclick={next}>
                 { strings.next_page }
             </button>
         </nav>

@@ -258,6 +258,31 @@ test('after an opening is closed, a search typed next keeps the focus in the sea
   await s.close();
 });
 
+// Proves paging by keyboard keeps the reader's place: back on the first
+// page with Previous, the focus stays on Previous (unavailable there, and
+// saying so), not dropped to the top of the host page.
+test('paging back to the first page keeps the focus on Previous', async () => {
+  const s = await visit(h, page({ feed: `${h.servers.feedsOrigin}/large/60?whole=1` }));
+  const p = s.page;
+  const b = board(p);
+  await eventually(async () => assert.equal(await b.locator('.listing').count(), 20));
+  await b.locator('.page-next').focus();
+  await p.keyboard.press('Enter');
+  await eventually(async () => assert.match(await b.locator('.page-position').textContent(), /\bPage 2 of/));
+  await tabTo(p, (f) => f.classes.includes('page-previous'), 'Previous', { key: 'Shift+Tab', limit: 3 });
+  await p.keyboard.press('Enter');
+  await eventually(async () => assert.match(await b.locator('.page-position').textContent(), /\bPage 1 of/));
+  await framesLater(p);
+  const f = await focused(p);
+  assert.ok(f.classes?.includes('page-previous'), `back on the first page, the focus went to ${f.what}`);
+  assert.equal(await b.locator('.page-previous').getAttribute('aria-disabled'), 'true');
+  await p.keyboard.press('Enter');
+  await framesLater(p);
+  assert.match(await b.locator('.page-position').textContent(), /\bPage 1 of/, 'Previous on the first page moved');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
 // Proves what a reader meets while the board loads is still there when the
 // openings come: the live region that says the count is the one that was
 // there (so its first count is announced, not inserted already full), and a
