@@ -351,10 +351,14 @@ export async function startServers({ dist = distDir } = {}) {
     const items = Array.from({ length: count }, (_, i) => posting(i + 1));
     const third = Math.ceil(count / 3);
     const head = '{"@context":"https://schema.org","@type":"ItemList","itemListElement":[';
+    // Each later part starts with the comma that joins it to what came
+    // before, when it holds an entry at all (a feed of one or two openings
+    // has empty parts).
+    const joined = (from, to) => items.slice(from, to).map((item) => `,${item}`).join('');
     const parts = [
       head + items.slice(0, third).join(','),
-      ',' + items.slice(third, 2 * third).join(','),
-      (2 * third < count ? ',' : '') + items.slice(2 * third).join(',') + ']}',
+      joined(third, 2 * third),
+      joined(2 * third) + ']}',
     ];
     const headers = { 'access-control-allow-origin': '*', 'content-type': 'application/ld+json; charset=utf-8', 'cache-control': 'no-store' };
     if (params.get('whole')) {
