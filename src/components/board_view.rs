@@ -68,7 +68,19 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let dispatch = props.dispatch.clone();
     let on_open = props.on_open.clone();
     let on_apply = props.on_apply.clone();
-    let on_retry = props.on_retry.clone();
+    let section = use_node_ref();
+    // The notice holding Retry goes while the feed loads again: the focus
+    // goes to the board first, not to the top of the host page.
+    let on_retry = {
+        let retry = props.on_retry.clone();
+        let section = section.clone();
+        Callback::from(move |index: usize| {
+            if let Some(board) = section.cast::<web_sys::HtmlElement>() {
+                let _ = board.focus();
+            }
+            retry.emit(index);
+        })
+    };
     let on_close = dispatch.reform(|()| Action::Close);
     let board_id = props.config.id.clone();
     let sort = state.view.sort.unwrap_or(props.config.sort);
@@ -169,7 +181,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
 
     html! {
         <ContextProvider<Rc<Locale>> context={locale.clone()}>
-            <section class="openings-board" lang={locale.lang.clone()} dir={if locale.rtl { "rtl" } else { "ltr" }}
+            <section class="openings-board" ref={section} tabindex="-1" lang={locale.lang.clone()} dir={if locale.rtl { "rtl" } else { "ltr" }}
                 data-theme={props.config.theme.key()} aria-label={strings.board_label}>
                 <div class="toolbar">
                     <SearchBox value={state.view.query.text.clone()}

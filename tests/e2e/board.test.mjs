@@ -341,8 +341,14 @@ test('a broken feed ends in the error state, and Retry loads it once fixed', asy
   assert.equal(await b.locator('.loading').count(), 0, 'the loading message stays beside the error');
 
   h.servers.setSwitch('museum', 'ok');
-  await b.getByRole('button', { name: 'Retry' }).click();
+  // By keyboard: the notice holding Retry goes while the feed loads again,
+  // and the focus stays in the board (it used to fall to the page's top).
+  await b.getByRole('button', { name: 'Retry' }).focus();
+  await s.page.keyboard.press('Enter');
   await waitForTitles(b, MUSEUM_TITLES);
+  assert.equal(await s.page.evaluate(() => document.activeElement?.id), 'main', 'after Retry the focus left the board');
+  await s.page.keyboard.press('Tab');
+  assert.equal(await s.page.evaluate(() => document.activeElement?.id), 'main', 'Tab after Retry left the board');
   assert.equal(await b.locator('.notice-error').count(), 0, 'the error stays after a successful retry');
   await assertHostUnharmed(s);
   await s.close();
