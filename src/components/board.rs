@@ -47,8 +47,8 @@ pub struct BoardProps {
     pub on_shown: Callback<()>,
     /// Whether the first frame with openings draws only the first screen of
     /// the list, and the filters without their facets (the rest a frame
-    /// later). Not where a board rendered into
-    /// the page gives way: that one is taken over whole, in one frame.
+    /// later). Not where a board rendered into the page gives way: that one
+    /// is taken over whole, in one frame.
     #[prop_or(true)]
     pub first_screen_first: bool,
 }
