@@ -70,13 +70,28 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let on_apply = props.on_apply.clone();
     let section = use_node_ref();
     // The notice holding Retry goes while the feed loads again: the focus
-    // goes to the board first, not to the top of the host page.
+    // goes to the board first, not to the top of the host page. The board
+    // is focusable only until the focus leaves it: focusable for good, a
+    // click on its text would focus it and send the next Tab back to its top.
     let on_retry = {
         let retry = props.on_retry.clone();
         let section = section.clone();
         Callback::from(move |index: usize| {
+            use wasm_bindgen::JsCast;
             if let Some(board) = section.cast::<web_sys::HtmlElement>() {
+                let _ = board.set_attribute("tabindex", "-1");
                 let _ = board.focus();
+                let target = board.clone();
+                let options = web_sys::AddEventListenerOptions::new();
+                options.set_once(true);
+                let _ = board.add_event_listener_with_callback_and_add_event_listener_options(
+                    "blur",
+                    wasm_bindgen::closure::Closure::once_into_js(move || {
+                        let _ = target.remove_attribute("tabindex");
+                    })
+                    .unchecked_ref(),
+                    &options,
+                );
             }
             retry.emit(index);
         })
@@ -181,7 +196,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
 
     html! {
         <ContextProvider<Rc<Locale>> context={locale.clone()}>
-            <section class="openings-board" ref={section} tabindex="-1" lang={locale.lang.clone()} dir={if locale.rtl { "rtl" } else { "ltr" }}
+            <section class="openings-board" ref={section} lang={locale.lang.clone()} dir={if locale.rtl { "rtl" } else { "ltr" }}
                 data-theme={props.config.theme.key()} aria-label={strings.board_label}>
                 <div class="toolbar">
                     <SearchBox value={state.view.query.text.clone()}

@@ -283,6 +283,22 @@ test('paging back to the first page keeps the focus on Previous', async () => {
   await s.close();
 });
 
+// Proves a click on the board's text leaves the next Tab where the reader
+// clicked, as on any page (the board itself is not a focus target: made
+// one, a click focused it and Tab went back to its top).
+test('after a click on the board\'s text, Tab goes on from there', async () => {
+  const s = await visit(h, page({ feed: `${h.servers.feedsOrigin}/large/60?whole=1` }));
+  const p = s.page;
+  const b = board(p);
+  await eventually(async () => assert.equal(await b.locator('.listing').count(), 20));
+  await b.locator('.page-position').click();
+  await p.keyboard.press('Tab');
+  const f = await focused(p);
+  assert.ok(f.classes?.includes('page-next'), `Tab after a click on "Page 1 of 3" went to ${f.what}`);
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
 // Proves what a reader meets while the board loads is still there when the
 // openings come: the live region that says the count is the one that was
 // there (so its first count is announced, not inserted already full), and a
