@@ -58,6 +58,19 @@ pub struct BoardViewProps {
     pub facets_later: bool,
 }
 
+/// Gives the board the keyboard focus for now (the embedding makes it
+/// focusable only until the focus leaves it).
+#[cfg(target_arch = "wasm32")]
+fn hold_focus(section: &NodeRef) {
+    if let Some(board) = section.cast::<web_sys::HtmlElement>() {
+        crate::embed::focus_for_now(&board);
+    }
+}
+
+/// Nothing to focus where the board is rendered on the server.
+#[cfg(not(target_arch = "wasm32"))]
+fn hold_focus(_: &NodeRef) {}
+
 /// The listings a starting board draws: about a screen's worth.
 pub const FIRST_SCREEN: usize = 6;
 
@@ -70,29 +83,12 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let on_apply = props.on_apply.clone();
     let section = use_node_ref();
     // The notice holding Retry goes while the feed loads again: the focus
-    // goes to the board first, not to the top of the host page. The board
-    // is focusable only until the focus leaves it: focusable for good, a
-    // click on its text would focus it and send the next Tab back to its top.
+    // goes to the board first, not to the top of the host page.
     let on_retry = {
         let retry = props.on_retry.clone();
         let section = section.clone();
         Callback::from(move |index: usize| {
-            use wasm_bindgen::JsCast;
-            if let Some(board) = section.cast::<web_sys::HtmlElement>() {
-                let _ = board.set_attribute("tabindex", "-1");
-                let _ = board.focus();
-                let target = board.clone();
-                let options = web_sys::AddEventListenerOptions::new();
-                options.set_once(true);
-                let _ = board.add_event_listener_with_callback_and_add_event_listener_options(
-                    "blur",
-                    wasm_bindgen::closure::Closure::once_into_js(move || {
-                        let _ = target.remove_attribute("tabindex");
-                    })
-                    .unchecked_ref(),
-                    &options,
-                );
-            }
+            hold_focus(&section);
             retry.emit(index);
         })
     };

@@ -310,3 +310,22 @@ fn page_language(host: &HtmlElement) -> String {
 /// How many elements with a `lang` attribute [`page_language`] looks at,
 /// from the board up: a page cannot make it walk a deep tree of them.
 const LANG_STEPS: usize = 8;
+
+/// Gives `element` the keyboard focus until the focus leaves it: focusable
+/// (`tabindex="-1"`) only for that long. Focusable for good, a click on its
+/// text would focus it and send the next Tab back to its top.
+pub fn focus_for_now(element: &HtmlElement) {
+    let _ = element.set_attribute("tabindex", "-1");
+    let _ = element.focus();
+    let target = element.clone();
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = element.add_event_listener_with_callback_and_add_event_listener_options(
+        "blur",
+        Closure::once_into_js(move || {
+            let _ = target.remove_attribute("tabindex");
+        })
+        .unchecked_ref(),
+        &options,
+    );
+}
