@@ -229,15 +229,20 @@ test('by keyboard alone: search, tick a filter, open an opening, Apply, and back
   await s.close();
 });
 
+/** A board of 60 openings (three pages), its first page listed. */
+async function sixtyOpenings() {
+  const s = await visit(h, page({ feed: `${h.servers.feedsOrigin}/large/60?whole=1` }));
+  const b = board(s.page);
+  await eventually(async () => assert.equal(await b.locator('.listing').count(), 20));
+  return { s, p: s.page, b };
+}
+
 // Proves the focus goes back to a closed opening's title once, not again:
 // back in the list the title has it; then the reader types a search whose
 // results show that opening in another row, and every key stays in the
 // search box (the row used to take the focus, and the rest of the typing).
 test('after an opening is closed, a search typed next keeps the focus in the search box', async () => {
-  const s = await visit(h, page({ feed: `${h.servers.feedsOrigin}/large/60?whole=1` }));
-  const p = s.page;
-  const b = board(p);
-  await eventually(async () => assert.equal(await b.locator('.listing').count(), 20));
+  const { s, p, b } = await sixtyOpenings();
   const title = (await b.locator('.listing-title a').nth(3).textContent()).trim();
   const number = title.replace(/\D/g, '');
   await b.locator('.listing-title a').nth(3).click();
@@ -262,10 +267,7 @@ test('after an opening is closed, a search typed next keeps the focus in the sea
 // page with Previous, the focus stays on Previous (unavailable there, and
 // saying so), not dropped to the top of the host page.
 test('paging back to the first page keeps the focus on Previous', async () => {
-  const s = await visit(h, page({ feed: `${h.servers.feedsOrigin}/large/60?whole=1` }));
-  const p = s.page;
-  const b = board(p);
-  await eventually(async () => assert.equal(await b.locator('.listing').count(), 20));
+  const { s, p, b } = await sixtyOpenings();
   await b.locator('.page-next').focus();
   await p.keyboard.press('Enter');
   await eventually(async () => assert.match(await b.locator('.page-position').textContent(), /\bPage 2 of/));
@@ -287,10 +289,7 @@ test('paging back to the first page keeps the focus on Previous', async () => {
 // clicked, as on any page (the board itself is not a focus target: made
 // one, a click focused it and Tab went back to its top).
 test('after a click on the board\'s text, Tab goes on from there', async () => {
-  const s = await visit(h, page({ feed: `${h.servers.feedsOrigin}/large/60?whole=1` }));
-  const p = s.page;
-  const b = board(p);
-  await eventually(async () => assert.equal(await b.locator('.listing').count(), 20));
+  const { s, p, b } = await sixtyOpenings();
   await b.locator('.page-position').click();
   await p.keyboard.press('Tab');
   const f = await focused(p);
