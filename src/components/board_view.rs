@@ -49,8 +49,9 @@ pub struct BoardViewProps {
     /// sooner; the live board draws the rest a frame later.
     #[prop_or_default]
     pub starting: bool,
-    /// And the filters' facets may wait for that second frame too (their
-    /// control and column are drawn): they were not drawn before. They wait
+    /// The filters' facets may wait for that second frame too (their control
+    /// and column are drawn): set only while `starting`, and only if they
+    /// were not drawn before. They wait
     /// only when the first screen is a cut of the page, so that the board
     /// grows in the second frame anyway, below a screen of openings; a short
     /// list gets them at once, or the page under the board would move.
@@ -121,8 +122,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     // shift the host page would be charged for (Core Web Vitals' CLS).
     let filters_place = show_facets
         || (phase == Phase::Loading && opened.is_none() && !props.config.facets.is_empty());
-    let facets_wait =
-        props.starting && props.facets_later && view.page(page, page_size).len() > FIRST_SCREEN;
+    let facets_wait = props.facets_later && view.page(page, page_size).len() > FIRST_SCREEN;
 
     let list = match phase {
         Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },
