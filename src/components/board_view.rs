@@ -23,7 +23,7 @@ use crate::components::search_box::SearchBox;
 use crate::components::sort_select::SortSelect;
 use crate::config::BoardConfig;
 use crate::i18n::{self, Locale};
-use crate::state::{Action, BoardState, Phase};
+use crate::state::{Action, BoardState, FeedStatus, Phase};
 
 #[derive(Properties, PartialEq)]
 pub struct BoardViewProps {
@@ -72,6 +72,18 @@ fn hold_focus(section: &NodeRef) {
 #[cfg(not(target_arch = "wasm32"))]
 fn hold_focus(_: &NodeRef) {}
 
+/// Hands the focus the board held for a Retry on to that feed's new Retry,
+/// when the feed failed again.
+#[cfg(target_arch = "wasm32")]
+fn focus_retry(section: &NodeRef, feed: usize) {
+    if let Some(board) = section.cast::<web_sys::HtmlElement>() {
+        crate::embed::pass_focus(&board, &format!(".retry[data-feed=\"{feed}\"]"));
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn focus_retry(_: &NodeRef, _: usize) {}
+
 /// The listings a starting board draws: about a screen's worth.
 pub const FIRST_SCREEN: usize = 6;
 
@@ -85,14 +97,32 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let section = use_node_ref();
     // The notice holding Retry goes while the feed loads again: the focus
     // goes to the board first, not to the top of the host page.
+    // If it fails again, the focus goes on to its new Retry.
+    let retrying = use_mut_ref(|| None::<usize>);
     let on_retry = {
         let retry = props.on_retry.clone();
-        let section = section.clone();
+        let (section, retrying) = (section.clone(), retrying.clone());
         Callback::from(move |index: usize| {
             hold_focus(&section);
+            *retrying.borrow_mut() = Some(index);
             retry.emit(index);
         })
     };
+    {
+        let section = section.clone();
+        use_effect_with(props.state.feeds.clone(), move |feeds| {
+            let mut retrying = retrying.borrow_mut();
+            if let Some(index) = *retrying {
+                if feeds
+                    .get(index)
+                    .is_none_or(|f| f.status != FeedStatus::Loading)
+                {
+                    *retrying = None;
+                    focus_retry(&section, index);
+                }
+            }
+        });
+    }
     let on_close = dispatch.reform(|()| Action::Close);
     let board_id = props.config.id.clone();
     let sort = state.view.sort.unwrap_or(props.config.sort);

@@ -27,7 +27,11 @@ pub fn FeedNotices(props: &FeedNoticesProps) -> Html {
     let strings = locale.strings;
     let retry_button = |index: usize| {
         let onclick = props.on_retry.reform(move |_: MouseEvent| index);
-        html! { <button type="button" class="retry" {onclick}>{ strings.retry }</button> }
+        html! {
+            <button type="button" class="retry" data-feed={index.to_string()} {onclick}>
+                { strings.retry }
+            </button>
+        }
     };
     let mut notices = Vec::new();
     for (index, feed) in props.feeds.iter().enumerate() {

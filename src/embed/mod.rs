@@ -311,6 +311,24 @@ fn page_language(host: &HtmlElement) -> String {
 /// from the board up: a page cannot make it walk a deep tree of them.
 const LANG_STEPS: usize = 8;
 
+/// Moves the keyboard focus from `holder` to the first element in it that
+/// matches `selector`, if `holder` still has it (the board held it while a
+/// feed loaded again; that feed failed again, and its new Retry is there).
+/// Nothing happens if the reader has moved on.
+pub fn pass_focus(holder: &HtmlElement, selector: &str) {
+    if !holder.matches(":focus").unwrap_or(false) {
+        return;
+    }
+    if let Some(target) = holder
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = target.focus();
+    }
+}
+
 /// Gives `element` the keyboard focus until the focus leaves it: focusable
 /// (`tabindex="-1"`) only for that long. Focusable for good, a click on its
 /// text would focus it and send the next Tab back to its top.

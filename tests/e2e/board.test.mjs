@@ -354,6 +354,37 @@ test('a broken feed ends in the error state, and Retry loads it once fixed', asy
   await s.close();
 });
 
+// Proves a Retry by keyboard that fails again puts the focus on the new
+// Retry button, so the reader can try once more without hunting for it
+// (it stayed on the board as a whole, one Tab away).
+test('a Retry that fails again gives the focus to the new Retry button', async () => {
+  h.servers.setSwitch('museum', '500');
+  const url = `${h.servers.feedsOrigin}/switch/museum`;
+  const s = await visit(h, h.servers.hostPage('board.html', { feed: url }));
+  const b = board(s.page);
+  const retry = b.getByRole('button', { name: 'Retry' });
+  await retry.waitFor({ state: 'visible', timeout: 20_000 });
+  const focused = () => s.page.evaluate(() => {
+    const root = document.querySelector('openings-board').shadowRoot;
+    return `${root.activeElement?.tagName} ${root.activeElement?.textContent}`;
+  });
+  await retry.focus();
+  await s.page.keyboard.press('Enter');
+  // The new notice comes once the second attempt has failed.
+  await s.page.waitForFunction(() => {
+    const root = document.querySelector('openings-board').shadowRoot;
+    return root.activeElement?.classList.contains('retry');
+  }, null, { timeout: 20_000 }).catch(() => {});
+  assert.equal(await focused(), 'BUTTON Retry', 'after a failed Retry the focus is not on the new Retry');
+  // Once more, and this time the server answers.
+  h.servers.setSwitch('museum', 'ok');
+  await s.page.keyboard.press('Enter');
+  await waitForTitles(b, MUSEUM_TITLES);
+  assert.equal(await s.page.evaluate(() => document.activeElement?.id), 'main', 'after the second Retry the focus left the board');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
 // Proves one dead feed does not take the others down: the working feed's
 // openings show, with a notice naming the failing one.
 test('a failing feed beside a working one: the working one shows, with a notice naming the other', async () => {
