@@ -47,8 +47,9 @@ pub struct BoardProps {
     pub on_shown: Callback<()>,
     /// Whether the first frame with openings draws only the first screen of
     /// the list, and the filters without their facets (the rest a frame
-    /// later). Not where a board rendered into the page gives way: that one
-    /// is taken over whole, in one frame.
+    /// later; the facets once the feeds still arriving are in, or after
+    /// [`FACETS_WAIT_MS`]). Not where a board rendered into the page gives
+    /// way: that one is taken over whole, in one frame, facets and all.
     #[prop_or(true)]
     pub first_screen_first: bool,
 }
@@ -163,19 +164,20 @@ pub fn Board(props: &BoardProps) -> Html {
     let listed = state.phase() == crate::state::Phase::Ready;
     let has_openings = listed && !view.matches.is_empty();
     let starting = use_first_screen(props.first_screen_first, has_openings);
-    // Whether the filters have been drawn whole: a shared search that
-    // matched nothing listed so far showed them before any opening did, and
-    // they must not go away for a frame when the first match comes.
+    let settling = use_feeds_settling(props.first_screen_first && listed, state.is_loading());
+    // Whether the filters have been drawn whole: once they are, they never
+    // go away again (not for a frame when the first match of a shared
+    // search comes, not while a feed loads again after Retry).
     let filters_drawn = use_mut_ref(|| false);
+    let facets_later = (starting || settling) && !*filters_drawn.borrow();
     {
         let filters_drawn = filters_drawn.clone();
-        use_effect_with(listed && !starting, move |&drawn| {
+        use_effect_with(listed && !facets_later, move |&drawn| {
             if drawn {
                 *filters_drawn.borrow_mut() = true;
             }
         });
     }
-    let facets_later = starting && !*filters_drawn.borrow();
 
     html! {
         <BoardView config={props.config.clone()} locale={props.locale.clone()}
@@ -185,6 +187,34 @@ pub fn Board(props: &BoardProps) -> Html {
             on_share={Callback::from(crate::embed::share::share)} can_share={*can_share}
             starting={starting} facets_later={facets_later} />
     }
+}
+
+/// How long the facets wait for the feeds still arriving once the first
+/// openings are listed: the rest of a large feed (a second or so for
+/// 10,000 openings here), the other members' feeds. Past it, a slow or
+/// stalled feed does not keep the reader from filtering what is there.
+const FACETS_WAIT_MS: u32 = 1_000;
+
+/// Whether the board lists openings while more are on their way, for at most
+/// [`FACETS_WAIT_MS`] from the first listed: the facets wait meanwhile, since
+/// their values would re-sort with every part that arrives, moving under the
+/// reader's pointer and moving the page (a layout shift the host is charged
+/// for).
+#[hook]
+fn use_feeds_settling(listed: bool, loading: bool) -> bool {
+    let waited = use_state_eq(|| false);
+    {
+        let waited = waited.clone();
+        use_effect_with(listed && loading && !*waited, move |&settling| {
+            if settling {
+                wasm_bindgen_futures::spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(FACETS_WAIT_MS).await;
+                    waited.set(true);
+                });
+            }
+        });
+    }
+    listed && loading && !*waited
 }
 
 /// Whether the board is drawing its first frame with openings (only the

@@ -49,12 +49,12 @@ pub struct BoardViewProps {
     /// sooner; the live board draws the rest a frame later.
     #[prop_or_default]
     pub starting: bool,
-    /// The filters' facets may wait for that second frame too (their control
-    /// and column are drawn): set only while `starting`, and only if they
-    /// were not drawn before. They wait
-    /// only when the first screen is a cut of the page, so that the board
-    /// grows in the second frame anyway, below a screen of openings; a short
-    /// list gets them at once, or the page under the board would move.
+    /// The filters' facets may wait (their control and column are drawn):
+    /// set only if they were not drawn before, while `starting` and while
+    /// the feeds still arriving settle. While starting they wait only when
+    /// the first screen is a cut of the page, so that the board grows in the
+    /// second frame anyway, below a screen of openings; a short list that is
+    /// all there gets them at once, or the page under the board would move.
     #[prop_or_default]
     pub facets_later: bool,
 }
@@ -152,7 +152,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     // shift the host page would be charged for (Core Web Vitals' CLS).
     let filters_place = show_facets
         || (phase == Phase::Loading && opened.is_none() && !props.config.facets.is_empty());
-    let facets_wait = props.facets_later && view.page(page, page_size).len() > FIRST_SCREEN;
+    let facets_wait = props.facets_later
+        && (state.is_loading() || view.page(page, page_size).len() > FIRST_SCREEN);
 
     let list = match phase {
         Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },
@@ -239,7 +240,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     if filters_place {
                         <Filters facets={facets} picked={picked}
                             on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
-                            on_clear={dispatch.reform(Action::ClearFacet)} starting={facets_wait} />
+                            on_clear={dispatch.reform(Action::ClearFacet)} facets_wait={facets_wait} />
                     }
                     <div class="results">{ main }</div>
                 </div>

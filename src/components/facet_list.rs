@@ -6,7 +6,9 @@
 
 use std::rc::Rc;
 
-use openings_core::facets::{Facet, FacetCounts};
+use openings_core::facets::{keep_order, Facet, FacetCounts};
+use web_sys::wasm_bindgen::JsCast;
+use web_sys::Node;
 use yew::prelude::*;
 
 use super::{facts, use_locale};
@@ -20,16 +22,66 @@ pub struct FacetListProps {
     pub on_clear: Callback<Facet>,
 }
 
+/// Where the reader is, as far as the facets' order goes.
+#[derive(Default)]
+struct Reader {
+    /// Their keyboard focus is in the facets.
+    focus: bool,
+    /// Their pointer is over them.
+    pointer: bool,
+}
+
 #[component]
 pub fn FacetList(props: &FacetListProps) -> Html {
     let locale = use_locale();
     let strings = locale.strings;
-    if props.facets.is_empty() {
+    // While the reader is in the facets, their values hold still: counts
+    // change (more openings came, a pick elsewhere), places do not (see
+    // `keep_order`). They are sorted by count again once the reader has left.
+    let reader = use_mut_ref(Reader::default);
+    let drawn = use_mut_ref(|| Rc::new(Vec::new()));
+    let facets = {
+        let reader = reader.borrow();
+        let mut drawn = drawn.borrow_mut();
+        if (reader.focus || reader.pointer) && !drawn.is_empty() {
+            let mut facets = (*props.facets).clone();
+            keep_order(&drawn, &mut facets);
+            *drawn = Rc::new(facets);
+        } else {
+            *drawn = props.facets.clone();
+        }
+        drawn.clone()
+    };
+    if facets.is_empty() {
         return html! {};
     }
+    let track = |update: fn(&mut Reader, bool), inside: bool| {
+        let reader = reader.clone();
+        move || update(&mut reader.borrow_mut(), inside)
+    };
+    let (focus_in, pointer_in, pointer_out) = (
+        track(|r, on| r.focus = on, true),
+        track(|r, on| r.pointer = on, true),
+        track(|r, on| r.pointer = on, false),
+    );
+    let group = use_node_ref();
+    let on_focus_out = {
+        let (reader, group) = (reader.clone(), group.clone());
+        Callback::from(move |e: FocusEvent| {
+            // Still in when the focus moves from one value to the next.
+            // (Not the event's current target: Yew listens at the board's root.)
+            let to = e.related_target().and_then(|t| t.dyn_into::<Node>().ok());
+            reader.borrow_mut().focus = group
+                .get()
+                .is_some_and(|g| to.is_some_and(|to| g.contains(Some(&to))));
+        })
+    };
     html! {
-        <div class="facets" role="group" aria-label={strings.filters_label}>
-            { for props.facets.iter().map(|counts| html! {
+        <div class="facets" role="group" aria-label={strings.filters_label} ref={group}
+            onfocusin={move |_: FocusEvent| focus_in()} onfocusout={on_focus_out}
+            onpointerenter={move |_: PointerEvent| pointer_in()}
+            onpointerleave={move |_: PointerEvent| pointer_out()}>
+            { for facets.iter().map(|counts| html! {
                 <FacetGroup key={counts.facet.key()} counts={counts.clone()}
                     on_toggle={props.on_toggle.clone()} on_clear={props.on_clear.clone()} />
             }) }

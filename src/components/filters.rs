@@ -24,11 +24,12 @@ pub struct FiltersProps {
     pub picked: usize,
     pub on_toggle: Callback<(Facet, String)>,
     pub on_clear: Callback<Facet>,
-    /// The board's first frame with openings, when the facets wait: they
-    /// are drawn a frame later, once the first openings are painted (the
-    /// control and the panel's place are there from the first frame).
+    /// The facets wait: on the board's first frame with openings (they are
+    /// drawn a frame later, once the first openings are painted), and while
+    /// the feeds still arriving settle. The control and the panel's place
+    /// are there meanwhile, and a reader who opens the panel gets them.
     #[prop_or_default]
-    pub starting: bool,
+    pub facets_wait: bool,
 }
 
 #[component]
@@ -87,7 +88,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
             </button>
             <div id="openings-filters" class="filters-panel" ref={panel} tabindex="-1"
                 onkeydown={on_key}>
-                if !props.starting {
+                if !props.facets_wait || *open {
                     <FacetList facets={props.facets.clone()} on_toggle={props.on_toggle.clone()}
                         on_clear={props.on_clear.clone()} />
                 }

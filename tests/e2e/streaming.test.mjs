@@ -138,3 +138,78 @@ test('the first feed is on its way before the board\'s WebAssembly has arrived',
   assert.ok(asked[0].at < wasm.at, `the feed was asked for ${asked[0].at - wasm.at} ms after the WebAssembly arrived`);
   await assertHostUnharmed(s);
 });
+
+/** The values of the board's Organization facet, in the order shown. */
+function organizations(b) {
+  return b.locator('fieldset.facet', { hasText: 'Organization' }).locator('.facet-label').allTextContents();
+}
+
+// Proves the facets wait while the rest of a large feed arrives, so that
+// their values do not re-sort under the reader (and move the page) with
+// every part: none while the count says more are coming, then the values
+// of the whole feed, most first, in the order they keep. Here the first
+// part has Institution 0 before 5 (29 openings each… 28 for both), the
+// whole feed 5 before 0 (86 to 85).
+test('the facets wait while the rest of a large feed arrives, then come in their final order', async () => {
+  const feed = `${h.servers.feedsOrigin}/large/600?pause=500`;
+  const s = await visit(h, h.servers.hostPage('board.html', { feed }));
+  const b = board(s.page);
+  await s.page.evaluate(() => {
+    window.facetOrders = [];
+    const note = () => {
+      const root = document.querySelector('openings-board#main')?.shadowRoot;
+      if (!root) return;
+      const labels = [...root.querySelectorAll('fieldset.facet')].find((f) => f.textContent.includes('Organization'))?.querySelectorAll('.facet-label');
+      const busy = root.querySelector('.result-count')?.getAttribute('aria-busy') === 'true';
+      const order = labels ? [...labels].map((l) => l.textContent).join('|') : '';
+      if (order && window.facetOrders.at(-1)?.order !== order) window.facetOrders.push({ order, busy });
+    };
+    new MutationObserver(note).observe(document.querySelector('openings-board#main').shadowRoot, { subtree: true, childList: true, characterData: true });
+  });
+  await eventually(async () => assert.equal((await count(b)).text, '600 openings'), { timeout: 15_000 });
+  const seen = await s.page.evaluate(() => window.facetOrders);
+  assert.deepEqual(seen.filter((o) => o.busy), [], 'facets were shown while the rest of the feed was arriving');
+  assert.equal(seen.length, 1, `the facet values moved once shown: ${JSON.stringify(seen)}`);
+  assert.deepEqual((await organizations(b)).slice(0, 7), [1, 2, 3, 4, 5, 0, 6].map((n) => `Institution ${n}`));
+  await assertHostUnharmed(s);
+});
+
+// Proves a feed whose rest is slow does not keep the reader from filtering:
+// the facets come about a second after the first openings, while the rest
+// is still on its way. And a reader in them is not disturbed when it comes:
+// by keyboard, their focus stays on the value it was on, which keeps its
+// place though the new counts sort it otherwise (it moved, and lost the
+// focus); by pointer, the value under it stays there. Once the reader has
+// left, the next change sorts them by count again.
+for (const reader of ['keyboard', 'pointer']) {
+  test(`facets shown while a slow feed arrives hold still for a reader in them (${reader})`, async () => {
+    const pause = 4_000;
+    const feed = `${h.servers.feedsOrigin}/large/600?pause=${pause}&${reader}`;
+    const s = await visit(h, h.servers.hostPage('board.html', { feed }));
+    const b = board(s.page);
+    await b.locator('.listing').first().waitFor({ timeout: 15_000 });
+    const institution0 = b.getByRole('checkbox', { name: /^Institution 0\b/ });
+    await institution0.waitFor({ timeout: 3_000 });
+    assert.match((await count(b)).text, /Loading more/, 'the facets came only with the whole feed');
+    const before = await organizations(b);
+    assert.deepEqual(before.slice(0, 7), [1, 2, 3, 4, 0, 5, 6].map((n) => `Institution ${n}`));
+    if (reader === 'keyboard') await institution0.focus();
+    else await institution0.hover();
+    await eventually(async () => assert.equal((await count(b)).text, '600 openings'), { timeout: pause + 15_000 });
+    assert.deepEqual(await organizations(b), before, 'the values moved under the reader');
+    if (reader === 'keyboard') {
+      assert.ok(await institution0.evaluate((el) => el.getRootNode().activeElement === el), 'the reader\'s focus left the value it was on');
+    }
+    assert.match(await b.locator('fieldset.facet', { hasText: 'Organization' }).textContent(), /Institution 5\s*86/);
+    // The reader leaves for the search box and types: the new counts come
+    // sorted, most first.
+    await s.page.mouse.move(1, 1);
+    await b.getByRole('searchbox').fill('Opening 1');
+    await eventually(async () => {
+      assert.doesNotMatch((await count(b)).text, /^600/);
+      const counts = (await b.locator('fieldset.facet', { hasText: 'Organization' }).locator('.facet-count').allTextContents()).map(Number);
+      assert.deepEqual(counts, [...counts].sort((x, y) => y - x), 'not sorted by count after the reader left');
+    });
+    await assertHostUnharmed(s);
+  });
+}

@@ -291,6 +291,31 @@ impl FacetValues {
     }
 }
 
+/// The facets as `before` showed them, with `now`'s values and counts: a
+/// value shown before keeps its place among the others, values new since
+/// come after them (in `now`'s order, most first), values gone are gone.
+/// For a list the reader is in (their pointer over it, their keyboard focus
+/// in it), which must not move under them: re-sorted by count, the value
+/// they were about to click is somewhere else, and a checkbox moved in the
+/// page loses the keyboard focus.
+pub fn keep_order(before: &[FacetCounts], now: &mut [FacetCounts]) {
+    for counts in now.iter_mut() {
+        let Some(old) = before.iter().find(|b| b.facet == counts.facet) else {
+            continue;
+        };
+        let places: HashMap<&str, usize> = old
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.value.as_str(), i))
+            .collect();
+        // A stable sort: the values new since keep their own order.
+        counts.values.sort_by_cached_key(|v| {
+            places.get(v.value.as_str()).copied().unwrap_or(usize::MAX)
+        });
+    }
+}
+
 /// Two spellings of a value are the same value when they fold alike
 /// ("Netherlands" and "NETHERLANDS").
 fn match_key(value: &str) -> String {
@@ -305,6 +330,60 @@ fn match_key(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn facet(facet: Facet, values: &[(&str, usize)]) -> FacetCounts {
+        FacetCounts {
+            facet,
+            values: values
+                .iter()
+                .map(|&(value, count)| FacetValue {
+                    value: value.to_string(),
+                    count,
+                    selected: false,
+                })
+                .collect(),
+            hidden: false,
+        }
+    }
+
+    fn shown(counts: &FacetCounts) -> Vec<(&str, usize)> {
+        counts
+            .values
+            .iter()
+            .map(|v| (v.value.as_str(), v.count))
+            .collect()
+    }
+
+    /// More openings came while the reader was in the filters: the values
+    /// they saw stay where they were, with their new counts, though the
+    /// counts now sort them otherwise; new values come after them, most
+    /// first; a value gone is gone; a facet not shown before is as it came.
+    #[test]
+    fn kept_order_holds_the_values_seen_and_adds_the_new_after_them() {
+        let before = [
+            facet(Facet::Country, &[("France", 3), ("Spain", 2), ("Italy", 1)]),
+            facet(Facet::Tag, &[("rare books", 2)]),
+        ];
+        let mut now = [
+            facet(
+                Facet::Country,
+                &[("Spain", 9), ("Germany", 5), ("France", 3), ("Chile", 4), ("Italy", 1)],
+            ),
+            facet(Facet::Workplace, &[("remote", 2), ("onsite", 1)]),
+        ];
+        // Out of count order on purpose: the new values' own order is kept.
+        now[0].values.swap(2, 3);
+        keep_order(&before, &mut now);
+        assert_eq!(
+            shown(&now[0]),
+            [("France", 3), ("Spain", 9), ("Italy", 1), ("Germany", 5), ("Chile", 4)]
+        );
+        assert_eq!(shown(&now[1]), [("remote", 2), ("onsite", 1)]);
+
+        let mut fewer = [facet(Facet::Country, &[("Spain", 2), ("France", 1)])];
+        keep_order(&before, &mut fewer);
+        assert_eq!(shown(&fewer[0]), [("France", 1), ("Spain", 2)]);
+    }
 
     #[test]
     fn keys_round_trip() {
