@@ -123,6 +123,25 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             }
         });
     }
+    // When the last picked filter goes, its chips go with it: the board
+    // holds the focus (the next Tab goes on from its top), as for Retry.
+    let on_remove_pick = {
+        let (dispatch, section) = (dispatch.clone(), section.clone());
+        let last = props.state.view.query.picked() <= 1;
+        Callback::from(move |(facet, value)| {
+            if last {
+                hold_focus(&section);
+            }
+            dispatch.emit(Action::ToggleFacet(facet, value));
+        })
+    };
+    let on_clear_all = {
+        let (dispatch, section) = (dispatch.clone(), section.clone());
+        Callback::from(move |()| {
+            hold_focus(&section);
+            dispatch.emit(Action::ClearAll);
+        })
+    };
     let on_close = dispatch.reform(|()| Action::Close);
     let board_id = props.config.id.clone();
     let sort = state.view.sort.unwrap_or(props.config.sort);
@@ -214,8 +233,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             <>
                 <ResultCount phase={phase} count={view.matches.len()} more={state.is_loading()} />
                 <ActiveFilters query={state.view.query.clone()} facets={props.config.facets.clone()}
-                    on_remove={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
-                    on_clear_all={dispatch.reform(|()| Action::ClearAll)} />
+                    on_remove={on_remove_pick} on_clear_all={on_clear_all} />
                 { list }
             </>
         },

@@ -39,6 +39,7 @@ pub fn FacetList(props: &FacetListProps) -> Html {
     // change (more openings came, a pick elsewhere), places do not (see
     // `keep_order`). They are sorted by count again once the reader has left.
     let reader = use_mut_ref(Reader::default);
+    let group = use_node_ref();
     let drawn = use_mut_ref(|| Rc::new(Vec::new()));
     let facets = {
         let reader = reader.borrow();
@@ -64,7 +65,6 @@ pub fn FacetList(props: &FacetListProps) -> Html {
         track(|r, on| r.pointer = on, true),
         track(|r, on| r.pointer = on, false),
     );
-    let group = use_node_ref();
     let on_focus_out = {
         let (reader, group) = (reader.clone(), group.clone());
         Callback::from(move |e: FocusEvent| {
@@ -110,7 +110,30 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
     let facet = counts.facet;
     let name = facts::facet_name(&locale, facet);
     let any_selected = counts.values.iter().any(|v| v.selected);
-    let clear = props.on_clear.reform(move |_: MouseEvent| facet);
+    // Clear goes once nothing is picked: the focus goes to the first value.
+    let values = use_node_ref();
+    let cleared = use_mut_ref(|| false);
+    {
+        let (values, cleared) = (values.clone(), cleared.clone());
+        use_effect(move || {
+            if std::mem::take(&mut *cleared.borrow_mut()) {
+                let first = values
+                    .cast::<web_sys::Element>()
+                    .and_then(|list| list.query_selector("input").ok().flatten())
+                    .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(first) = first {
+                    let _ = first.focus();
+                }
+            }
+        });
+    }
+    let clear = {
+        let cleared = cleared.clone();
+        props.on_clear.reform(move |_: MouseEvent| {
+            *cleared.borrow_mut() = true;
+            facet
+        })
+    };
     let clear_label = i18n::fill(strings.clear_facet, &[("facet", name)]);
     let hidden = counts.values.len().saturating_sub(SHOWN_VALUES);
     let list_id = format!("facet-{}-values", facet.key());
@@ -126,7 +149,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
     html! {
         <fieldset class="facet">
             <legend>{ name }</legend>
-            <ul class="facet-values" id={list_id.clone()}>
+            <ul class="facet-values" id={list_id.clone()} ref={values}>
                 { for shown.map(|(i, v)| {
                     let id = format!("facet-{}-{i}", facet.key());
                     let value = v.value.clone();

@@ -298,6 +298,57 @@ test('after a click on the board\'s text, Tab goes on from there', async () => {
   await s.close();
 });
 
+// Proves a filter removed by keyboard leaves the focus where the reader can
+// go on: a chip removed gives it to the next chip; the last one (its chips
+// all gone) to the board, from where Tab reaches the search box; a facet's
+// Clear (gone once nothing in it is picked) to the facet's first value;
+// "Clear all filters" to the board. Each dropped it to the page's body.
+test('removing filters by keyboard keeps the focus in the board', async () => {
+  const picked = `${page({ feed: `${h.servers.feedsOrigin}/large/60?whole=1` })}&openings-main=org:Institution%201,Institution%202`;
+  const s = await visit(h, picked);
+  const p = s.page;
+  const b = board(p);
+  await eventually(async () => assert.equal(await b.locator('.chip').count(), 2));
+  await b.locator('.chip').first().focus();
+  await p.keyboard.press('Enter');
+  await eventually(async () => assert.equal(await b.locator('.chip').count(), 1));
+  await framesLater(p);
+  let f = await focused(p);
+  assert.ok(f.classes?.includes('chip') && f.text.startsWith('Institution 2'), `after a chip was removed the focus went to ${f.what}`);
+  await p.keyboard.press('Enter');
+  await eventually(async () => assert.equal(await b.locator('.chip').count(), 0));
+  await framesLater(p);
+  f = await focused(p);
+  assert.ok(f.classes?.includes('openings-board'), `after the last chip was removed the focus went to ${f.what}`);
+  await tabTo(p, (g) => g.classes.includes('search'), 'the search box', { limit: 1 });
+
+  // A facet's Clear.
+  const organization = b.locator('fieldset.facet', { hasText: 'Organization' });
+  await organization.getByRole('checkbox').nth(2).focus();
+  await p.keyboard.press('Space');
+  await organization.locator('.clear-facet').waitFor();
+  await organization.locator('.clear-facet').focus();
+  await p.keyboard.press('Enter');
+  await organization.locator('.clear-facet').waitFor({ state: 'detached' });
+  await framesLater(p);
+  f = await focused(p);
+  const first = await organization.getByRole('checkbox').first().getAttribute('id');
+  assert.ok(f.tag === 'input' && f.id === first, `after the facet's Clear the focus went to ${f.what}`);
+  assert.ok(f.visible, `the focus on the facet's first value is not visible (${f.style})`);
+
+  // "Clear all filters".
+  await p.keyboard.press('Space');
+  await b.locator('.clear-all').waitFor();
+  await b.locator('.clear-all').focus();
+  await p.keyboard.press('Enter');
+  await b.locator('.clear-all').waitFor({ state: 'detached' });
+  await framesLater(p);
+  f = await focused(p);
+  assert.ok(f.classes?.includes('openings-board'), `after "Clear all filters" the focus went to ${f.what}`);
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
 // Proves what a reader meets while the board loads is still there when the
 // openings come: the live region that says the count is the one that was
 // there (so its first count is announced, not inserted already full), and a

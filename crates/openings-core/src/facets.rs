@@ -310,9 +310,9 @@ pub fn keep_order(before: &[FacetCounts], now: &mut [FacetCounts]) {
             .map(|(i, v)| (v.value.as_str(), i))
             .collect();
         // A stable sort: the values new since keep their own order.
-        counts.values.sort_by_cached_key(|v| {
-            places.get(v.value.as_str()).copied().unwrap_or(usize::MAX)
-        });
+        counts
+            .values
+            .sort_by_cached_key(|v| places.get(v.value.as_str()).copied().unwrap_or(usize::MAX));
     }
 }
 
@@ -367,7 +367,13 @@ mod tests {
         let mut now = [
             facet(
                 Facet::Country,
-                &[("Spain", 9), ("Germany", 5), ("France", 3), ("Chile", 4), ("Italy", 1)],
+                &[
+                    ("Spain", 9),
+                    ("Germany", 5),
+                    ("France", 3),
+                    ("Chile", 4),
+                    ("Italy", 1),
+                ],
             ),
             facet(Facet::Workplace, &[("remote", 2), ("onsite", 1)]),
         ];
@@ -376,7 +382,13 @@ mod tests {
         keep_order(&before, &mut now);
         assert_eq!(
             shown(&now[0]),
-            [("France", 3), ("Spain", 9), ("Italy", 1), ("Germany", 5), ("Chile", 4)]
+            [
+                ("France", 3),
+                ("Spain", 9),
+                ("Italy", 1),
+                ("Germany", 5),
+                ("Chile", 4)
+            ]
         );
         assert_eq!(shown(&now[1]), [("remote", 2), ("onsite", 1)]);
 
