@@ -51,10 +51,10 @@ pub struct BoardViewProps {
     pub starting: bool,
     /// The filters' facets may wait (their control and column are drawn):
     /// set only if they were not drawn before, while `starting` and while
-    /// the feeds still arriving settle. While starting they wait only when
-    /// the first screen is a cut of the page, so that the board grows in the
-    /// second frame anyway, below a screen of openings; a short list that is
-    /// all there gets them at once, or the page under the board would move.
+    /// the feeds still arriving settle. They wait only when the first screen
+    /// is a cut of the page, so that the board is taller than a screen
+    /// anyway; a short list gets them at once, or the page under the board
+    /// would move when they come (a filters' column taller than the list).
     #[prop_or_default]
     pub facets_later: bool,
 }
@@ -110,13 +110,16 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     };
     {
         let section = section.clone();
-        use_effect_with(props.state.feeds.clone(), move |feeds| {
+        let loading: Vec<bool> = props
+            .state
+            .feeds
+            .iter()
+            .map(|f| f.status == FeedStatus::Loading)
+            .collect();
+        use_effect_with(loading, move |loading| {
             let mut retrying = retrying.borrow_mut();
             if let Some(index) = *retrying {
-                if feeds
-                    .get(index)
-                    .is_none_or(|f| f.status != FeedStatus::Loading)
-                {
+                if !loading.get(index).copied().unwrap_or(false) {
                     *retrying = None;
                     focus_retry(&section, index);
                 }
@@ -171,8 +174,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     // shift the host page would be charged for (Core Web Vitals' CLS).
     let filters_place = show_facets
         || (phase == Phase::Loading && opened.is_none() && !props.config.facets.is_empty());
-    let facets_wait = props.facets_later
-        && (state.is_loading() || view.page(page, page_size).len() > FIRST_SCREEN);
+    let facets_wait = props.facets_later && view.page(page, page_size).len() > FIRST_SCREEN;
 
     let list = match phase {
         Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },

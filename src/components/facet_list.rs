@@ -20,12 +20,17 @@ pub struct FacetListProps {
     pub facets: Rc<Vec<FacetCounts>>,
     pub on_toggle: Callback<(Facet, String)>,
     pub on_clear: Callback<Facet>,
+    /// The reader has the facets before them (the panel of a narrow board
+    /// is open): their values keep their places, as under the pointer.
+    #[prop_or_default]
+    pub held: bool,
 }
 
 /// Where the reader is, as far as the facets' order goes.
 #[derive(Default)]
 struct Reader {
-    /// Their keyboard focus is in the facets.
+    /// Their keyboard focus is in the facets, brought there by the keyboard
+    /// (a checkbox clicked keeps the focus, but the pointer has moved on).
     focus: bool,
     /// Their pointer is over them.
     pointer: bool,
@@ -44,7 +49,7 @@ pub fn FacetList(props: &FacetListProps) -> Html {
     let facets = {
         let reader = reader.borrow();
         let mut drawn = drawn.borrow_mut();
-        if (reader.focus || reader.pointer) && !drawn.is_empty() {
+        if (reader.focus || reader.pointer || props.held) && !drawn.is_empty() {
             let mut facets = (*props.facets).clone();
             keep_order(&drawn, &mut facets);
             *drawn = Rc::new(facets);
@@ -60,11 +65,20 @@ pub fn FacetList(props: &FacetListProps) -> Html {
         let reader = reader.clone();
         move || update(&mut reader.borrow_mut(), inside)
     };
-    let (focus_in, pointer_in, pointer_out) = (
-        track(|r, on| r.focus = on, true),
+    let (pointer_in, pointer_out) = (
         track(|r, on| r.pointer = on, true),
         track(|r, on| r.pointer = on, false),
     );
+    let on_focus_in = {
+        let reader = reader.clone();
+        Callback::from(move |e: FocusEvent| {
+            let by_keyboard = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
+            reader.borrow_mut().focus = by_keyboard;
+        })
+    };
     let on_focus_out = {
         let (reader, group) = (reader.clone(), group.clone());
         Callback::from(move |e: FocusEvent| {
@@ -78,7 +92,7 @@ pub fn FacetList(props: &FacetListProps) -> Html {
     };
     html! {
         <div class="facets" role="group" aria-label={strings.filters_label} ref={group}
-            onfocusin={move |_: FocusEvent| focus_in()} onfocusout={on_focus_out}
+            onfocusin={on_focus_in} onfocusout={on_focus_out}
             onpointerenter={move |_: PointerEvent| pointer_in()}
             onpointerleave={move |_: PointerEvent| pointer_out()}>
             { for facets.iter().map(|counts| html! {
@@ -141,11 +155,27 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
     };
+    // The most frequent values show. Sorted by count, they are the first;
+    // while their places are kept (`keep_order`), a value new since, with
+    // more openings than the eighth most frequent, shows too, after them:
+    // not behind "Show all". (Sorted, no value after the eighth has more.)
+    let mut most = [0; SHOWN_VALUES];
+    for v in &counts.values {
+        let mut at = SHOWN_VALUES;
+        while at > 0 && most[at - 1] < v.count {
+            at -= 1;
+        }
+        if at < SHOWN_VALUES {
+            most.copy_within(at..SHOWN_VALUES - 1, at + 1);
+            most[at] = v.count;
+        }
+    }
+    let eighth = most[SHOWN_VALUES - 1];
     let shown = counts
         .values
         .iter()
         .enumerate()
-        .filter(|(i, v)| *expanded || *i < SHOWN_VALUES || v.selected);
+        .filter(|(i, v)| *expanded || *i < SHOWN_VALUES || v.count > eighth || v.selected);
     html! {
         <fieldset class="facet">
             <legend>{ name }</legend>

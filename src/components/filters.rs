@@ -90,7 +90,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
                 onkeydown={on_key}>
                 if !props.facets_wait || *open {
                     <FacetList facets={props.facets.clone()} on_toggle={props.on_toggle.clone()}
-                        on_clear={props.on_clear.clone()} />
+                        on_clear={props.on_clear.clone()} held={*open} />
                 }
                 <button type="button" class="filters-done" onclick={close}>
                     { strings.filters_done }

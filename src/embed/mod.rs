@@ -40,6 +40,8 @@ pub struct BoardHandle {
     host: HtmlElement,
     container: web_sys::Element,
     app: Option<AppHandle<Board>>,
+    /// Keeps the keyboard focus in the board when what held it goes.
+    _focus_kept: gloo_events::EventListener,
     /// Puts the live board in the place of a rendered one (kept for the
     /// board's props when its attributes change before that).
     on_shown: yew::Callback<()>,
@@ -100,10 +102,12 @@ pub fn mount_board(
     let on_shown = props.on_shown.clone();
     let first_screen_first = props.first_screen_first;
     let app = yew::Renderer::<Board>::with_root_and_props(container.clone(), props).render();
+    let focus_kept = keep_focus_in(&container, &shadow, &document);
     Ok(BoardHandle {
         host,
         container,
         app: Some(app),
+        _focus_kept: focus_kept,
         on_shown,
         first_screen_first,
     })
@@ -311,12 +315,54 @@ fn page_language(host: &HtmlElement) -> String {
 /// from the board up: a page cannot make it walk a deep tree of them.
 const LANG_STEPS: usize = 8;
 
+/// When the element with the keyboard focus leaves the board (a notice
+/// whose feed is tried again by itself, a chip removed, a button that is no
+/// longer needed), the focus would fall to the page's body, and a screen
+/// reader's user would be taken out of the board: the board takes it
+/// instead, and the next Tab goes on from its top. Nothing happens when the
+/// focus went anywhere else.
+fn keep_focus_in(
+    container: &web_sys::Element,
+    shadow: &ShadowRoot,
+    document: &web_sys::Document,
+) -> gloo_events::EventListener {
+    let (board, shadow, document) = (container.clone(), shadow.clone(), document.clone());
+    gloo_events::EventListener::new(container, "focusout", move |event| {
+        let Some(left) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        else {
+            return;
+        };
+        let (board, shadow, document) = (board.clone(), shadow.clone(), document.clone());
+        // The element is removed just after its focusout: look once it is.
+        wasm_bindgen_futures::spawn_local(async move {
+            let fell = document.active_element().is_none_or(|active| {
+                document
+                    .body()
+                    .is_some_and(|body| active == *body.unchecked_ref::<web_sys::Element>())
+            });
+            if left.is_connected() || shadow.active_element().is_some() || !fell {
+                return;
+            }
+            if let Some(section) = board
+                .first_element_child()
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                focus_for_now(&section);
+            }
+        });
+    })
+}
+
 /// Moves the keyboard focus from `holder` to the first element in it that
-/// matches `selector`, if `holder` still has it (the board held it while a
-/// feed loaded again; that feed failed again, and its new Retry is there).
-/// Nothing happens if the reader has moved on.
+/// matches `selector`, if `holder` still has it and was given it by the
+/// keyboard (the board held it while a feed loaded again; that feed failed
+/// again, and its new Retry is there). Nothing happens if the reader has
+/// moved on, or used the mouse: a focused button would take the Space that
+/// scrolls their page.
 pub fn pass_focus(holder: &HtmlElement, selector: &str) {
-    if !holder.matches(":focus").unwrap_or(false) {
+    if !holder.matches(":focus-visible").unwrap_or(false) {
         return;
     }
     if let Some(target) = holder
@@ -325,8 +371,16 @@ pub fn pass_focus(holder: &HtmlElement, selector: &str) {
         .flatten()
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     {
-        let _ = target.focus();
+        focus_in_place(&target);
     }
+}
+
+/// Focuses `element` without scrolling the page to it: the reader may have
+/// scrolled away since what they did.
+fn focus_in_place(element: &HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
 }
 
 /// Gives `element` the keyboard focus until the focus leaves it: focusable
@@ -334,7 +388,7 @@ pub fn pass_focus(holder: &HtmlElement, selector: &str) {
 /// text would focus it and send the next Tab back to its top.
 pub fn focus_for_now(element: &HtmlElement) {
     let _ = element.set_attribute("tabindex", "-1");
-    let _ = element.focus();
+    focus_in_place(element);
     let target = element.clone();
     let options = web_sys::AddEventListenerOptions::new();
     options.set_once(true);

@@ -176,8 +176,15 @@ function ratio(ours, theirs) {
 
 // ---------------------------------------------------------------- browser
 
-async function openPage(browser, servers, which, size, feeds = 0) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+/** The viewport of every load, but the phone's layout-shift loads. */
+const WIDE = { width: 1100, height: 900 };
+/** A phone's viewport, where the board folds its filters away. */
+const PHONE = { width: 390, height: 844 };
+/** Loads per size and page at the phone's viewport (layout shift only). */
+const PHONE_RUNS = 3;
+
+async function openPage(browser, servers, which, size, feeds = 0, viewport = WIDE) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
@@ -205,8 +212,8 @@ async function ready(session, which) {
 }
 
 /** One cold load: ms from navigation start to the first opening painted. */
-async function firstOpening(browser, servers, which, size) {
-  const session = await openPage(browser, servers, which, size);
+async function firstOpening(browser, servers, which, size, viewport = WIDE) {
+  const session = await openPage(browser, servers, which, size, 0, viewport);
   try {
     const count = await ready(session, which);
     const handle = await session.page.waitForFunction(() => window.__bench.firstPainted, null, { timeout: LOAD_TIMEOUT_MS });
@@ -406,6 +413,7 @@ function report(r) {
     rows.push([`  presented, the board rendered into the page`, fmt.ms(f.rendered.medianPresented), fmt.ms(f.theirs.medianPresented), fmt.ratio(f.renderedPresentedRatio)]);
     rows.push([`  layout shift while loading (CLS), worst load`, fmt.cls(f.ours.worstLayoutShift), fmt.cls(f.theirs.worstLayoutShift), 'n/a']);
     rows.push([`  layout shift, the board rendered into the page`, fmt.cls(f.rendered.worstLayoutShift), fmt.cls(f.theirs.worstLayoutShift), 'n/a']);
+    rows.push([`  layout shift on a phone (390 px), worst of ${PHONE_RUNS} loads`, fmt.cls(f.ours.worstLayoutShiftPhone), fmt.cls(f.theirs.worstLayoutShiftPhone), 'n/a']);
   }
   for (const k of MANY_FEEDS) {
     const m = r.manyFeeds?.[k];
@@ -541,9 +549,22 @@ async function main() {
         medianStarted: median(list.map((s) => s.started)),
         runs: list,
       });
-      const ours = summary(samples.ours);
+      // The same loads on a phone, for what moves there (its layout is not
+      // the wide one): the board and the List.js page, a few loads each.
+      const phone = { ours: [], theirs: [] };
+      if (ONLY !== 'start') {
+        for (let run = 0; run < PHONE_RUNS; run++) {
+          for (const which of Object.keys(phone)) {
+            const s = await firstOpening(browser, servers, which, n, PHONE);
+            phone[which].push(s.layoutShift);
+            log(`layout shift on a phone, ${n} openings, ${PAGES[which]}, run ${run + 1}/${PHONE_RUNS}: ${fmt.cls(s.layoutShift)}`);
+          }
+        }
+      }
+      const worst = (list) => (list.some((v) => v != null) ? Math.max(...list.map((v) => v ?? 0)) : null);
+      const ours = { ...summary(samples.ours), worstLayoutShiftPhone: worst(phone.ours) };
       const rendered = summary(samples.rendered ?? []);
-      const theirs = summary(samples.theirs);
+      const theirs = { ...summary(samples.theirs), worstLayoutShiftPhone: worst(phone.theirs) };
       result.firstOpening[n] = {
         ours,
         rendered,

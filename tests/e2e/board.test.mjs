@@ -119,6 +119,36 @@ test('filters shown before the first match stay when it comes', { timeout: 30_00
   await s.close();
 });
 
+// Proves a short list comes with its facets while another feed is still on
+// its way: they do not wait for it (a long list's do, up to a second), as a
+// filters' column taller than the list, coming later, would move the page
+// under the board.
+test('a short list comes with its facets while another feed is on its way', { timeout: 30_000 }, async () => {
+  const feeds = `${feed('museum.json')} ${h.servers.feedsOrigin}/slow/3000/library.json`;
+  const s = await openSession(h.browser);
+  await s.page.addInitScript(() => {
+    window.listedWithoutFacets = 0;
+    const watch = () => {
+      const root = document.querySelector('openings-board#main')?.shadowRoot;
+      if (!root) return requestAnimationFrame(watch);
+      new MutationObserver(() => {
+        // The whole first feed listed (its first openings may come alone,
+        // when its body arrives in parts, with too few values to filter by).
+        if (root.querySelectorAll('.listing').length === 3 && !root.querySelector('fieldset.facet')) window.listedWithoutFacets += 1;
+      }).observe(root, { subtree: true, childList: true });
+    };
+    watch();
+  });
+  await s.page.goto(h.servers.hostPage('board.html', { feed: feeds }));
+  const b = board(s.page);
+  await waitForTitles(b, MUSEUM_TITLES);
+  await framesLater(s.page);
+  assert.match(await b.locator('.result-count').textContent(), /Loading more/, 'the second feed was already in');
+  assert.equal(await s.page.evaluate(() => window.listedWithoutFacets), 0, 'the listings came without their facets');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
 // Proves the board tells the reader it is working while a slow feed loads.
 test('a reader sees a loading message until a slow feed arrives', async () => {
   const s = await visit(h, h.servers.hostPage('board.html', {
@@ -356,8 +386,12 @@ test('a broken feed ends in the error state, and Retry loads it once fixed', asy
 
 // Proves a Retry by keyboard that fails again puts the focus on the new
 // Retry button, so the reader can try once more without hunting for it
-// (it stayed on the board as a whole, one Tab away).
-test('a Retry that fails again gives the focus to the new Retry button', async () => {
+// (it stayed on the board as a whole, one Tab away); and that when the
+// board tries the feed again by itself (a server error may pass), which
+// takes that button away, the focus stays in the board (it fell to the
+// page's body). By mouse, the focus is not moved to the new Retry, where
+// the Space that scrolls the page would press it.
+test('a Retry that fails again gives the focus to the new Retry button', { timeout: 60_000 }, async () => {
   h.servers.setSwitch('museum', '500');
   const url = `${h.servers.feedsOrigin}/switch/museum`;
   const s = await visit(h, h.servers.hostPage('board.html', { feed: url }));
@@ -365,8 +399,8 @@ test('a Retry that fails again gives the focus to the new Retry button', async (
   const retry = b.getByRole('button', { name: 'Retry' });
   await retry.waitFor({ state: 'visible', timeout: 20_000 });
   const focused = () => s.page.evaluate(() => {
-    const root = document.querySelector('openings-board').shadowRoot;
-    return `${root.activeElement?.tagName} ${root.activeElement?.textContent}`;
+    const active = document.querySelector('openings-board').shadowRoot.activeElement;
+    return active ? `${active.localName}.${active.className}` : `outside the board: ${document.activeElement?.localName}`;
   });
   await retry.focus();
   await s.page.keyboard.press('Enter');
@@ -375,12 +409,33 @@ test('a Retry that fails again gives the focus to the new Retry button', async (
     const root = document.querySelector('openings-board').shadowRoot;
     return root.activeElement?.classList.contains('retry');
   }, null, { timeout: 20_000 }).catch(() => {});
-  assert.equal(await focused(), 'BUTTON Retry', 'after a failed Retry the focus is not on the new Retry');
-  // Once more, and this time the server answers.
+  assert.equal(await focused(), 'button.retry', 'after a failed Retry the focus is not on the new Retry');
+  // Counts the error notices drawn, each failed attempt's.
+  await s.page.evaluate(() => {
+    const root = document.querySelector('openings-board').shadowRoot;
+    window.notices = 0;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.classList?.contains('notice-error')) window.notices += 1;
+    }).observe(root, { subtree: true, childList: true });
+  });
+  const failedAgain = async () => {
+    const before = await s.page.evaluate(() => window.notices);
+    await s.page.waitForFunction((n) => window.notices > n, before, { timeout: 30_000 });
+    await framesLater(s.page);
+  };
+  // The board tries again by itself: the notice and its Retry go meanwhile.
+  await failedAgain();
+  assert.equal(await focused(), 'section.openings-board', 'when the board tried again by itself, the focus left it');
+  // By mouse, failing again: the focus is not moved to the new Retry.
+  await retry.click();
+  await failedAgain();
+  assert.notEqual(await focused(), 'button.retry', 'after a failed Retry by mouse the focus was moved to the new Retry');
+  // Once more by keyboard, and this time the server answers.
   h.servers.setSwitch('museum', 'ok');
+  await retry.focus();
   await s.page.keyboard.press('Enter');
   await waitForTitles(b, MUSEUM_TITLES);
-  assert.equal(await s.page.evaluate(() => document.activeElement?.id), 'main', 'after the second Retry the focus left the board');
+  assert.equal(await s.page.evaluate(() => document.activeElement?.id), 'main', 'after the last Retry the focus left the board');
   await assertHostUnharmed(s);
   await s.close();
 });

@@ -213,3 +213,57 @@ for (const reader of ['keyboard', 'pointer']) {
     await assertHostUnharmed(s);
   });
 }
+
+// Proves a value that comes later with more openings than those shown is
+// not hidden behind "Show all": a member's feed arrives after the reader
+// ticked a value. Ticked with the mouse, the facets are sorted again (the
+// checkbox keeps the focus, but the reader has moved on: it used to hold
+// them, and the new value went ninth, behind "Show all"); ticked by
+// keyboard, the values the reader moves through keep their places and the
+// new one shows after them.
+for (const reader of ['mouse', 'keyboard']) {
+  test(`a value that comes later with the most openings shows, not behind "Show all" (${reader})`, async () => {
+    const feeds = h.servers.feedsOrigin;
+    const posting = (org, k) => ({
+      '@type': 'JobPosting', title: `${org} post ${k}`, identifier: `${org}-${k}`.replace(/\s/g, '-'),
+      datePosted: '2026-11-20', hiringOrganization: { '@type': 'Organization', name: org },
+      url: `${feeds}/portal/${org.replace(/\s/g, '-')}-${k}`,
+    });
+    const members = Array.from({ length: 8 }, (_, m) => Array.from({ length: 5 + m }, (_, k) => posting(`Member ${m}`, k))).flat();
+    const big = Array.from({ length: 100 }, (_, k) => posting('Consortium Big Org', k));
+    let release;
+    const gate = new Promise((resolve) => { release = resolve; });
+    const s = await openSession(h.browser);
+    const headers = { 'access-control-allow-origin': '*', 'content-type': 'application/ld+json' };
+    await s.page.route(`${feeds}/later/*`, async (route) => {
+      const url = route.request().url();
+      if (url.endsWith('/big.json')) await gate;
+      await route.fulfill({ status: 200, headers, body: JSON.stringify(url.endsWith('/big.json') ? big : members) });
+    });
+    await s.page.goto(h.servers.hostPage('board.html', { feed: `${feeds}/later/members.json ${feeds}/later/big.json` }));
+    const b = board(s.page);
+    const member2 = b.getByRole('checkbox', { name: /^Member 2\b/ });
+    await member2.waitFor({ timeout: 15_000 });
+    if (reader === 'mouse') {
+      await member2.click();
+      await s.page.mouse.move(700, 400);
+    } else {
+      await member2.focus();
+      await s.page.keyboard.press('Space');
+    }
+    await eventually(async () => assert.equal(await member2.isChecked(), true));
+    release();
+    const organization = b.locator('fieldset.facet', { hasText: 'Organization' });
+    await eventually(async () => assert.match(await organization.textContent(), /Consortium Big Org\s*100/), { timeout: 15_000 });
+    const labels = (await organization.locator('.facet-label').allTextContents()).map((t) => t.trim());
+    if (reader === 'mouse') {
+      assert.equal(labels[0], 'Consortium Big Org', `sorted again, the value with the most openings is first: ${labels}`);
+    } else {
+      assert.deepEqual(labels.slice(0, 8), Array.from({ length: 8 }, (_, m) => `Member ${7 - m}`), 'the values the reader moves through moved');
+      assert.equal(labels[8], 'Consortium Big Org', `the new value is not shown after them: ${labels}`);
+      assert.ok(await member2.evaluate((el) => el.getRootNode().activeElement === el), 'the focus left the ticked value');
+    }
+    await assertHostUnharmed(s);
+    await s.close();
+  });
+}

@@ -303,16 +303,19 @@ pub fn keep_order(before: &[FacetCounts], now: &mut [FacetCounts]) {
         let Some(old) = before.iter().find(|b| b.facet == counts.facet) else {
             continue;
         };
-        let places: HashMap<&str, usize> = old
-            .values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (v.value.as_str(), i))
-            .collect();
-        // A stable sort: the values new since keep their own order.
-        counts
-            .values
-            .sort_by_cached_key(|v| places.get(v.value.as_str()).copied().unwrap_or(usize::MAX));
+        // By looking each one up: no map and no sort, whose code the
+        // board's WebAssembly would carry for this alone (a reader holds a
+        // few dozen values still, at most a few hundred).
+        let mut rest = std::mem::take(&mut counts.values);
+        let mut kept = Vec::with_capacity(rest.len());
+        for seen in &old.values {
+            if let Some(at) = rest.iter().position(|v| v.value == seen.value) {
+                kept.push(rest.remove(at));
+            }
+        }
+        // The values new since, in their own order.
+        kept.append(&mut rest);
+        counts.values = kept;
     }
 }
 
