@@ -181,20 +181,24 @@ test('the facets wait while the rest of a large feed arrives, then come in their
 // place though the new counts sort it otherwise (it moved, and lost the
 // focus); by pointer, the value under it stays there. Once the reader has
 // left, the next change sorts them by count again.
-for (const reader of ['keyboard', 'pointer']) {
+for (const reader of ['keyboard', 'pointer', 'phone']) {
   test(`facets shown while a slow feed arrives hold still for a reader in them (${reader})`, async () => {
     const pause = 4_000;
     const feed = `${h.servers.feedsOrigin}/large/600?pause=${pause}&${reader}`;
-    const s = await visit(h, h.servers.hostPage('board.html', { feed }));
+    const s = await openSession(h.browser, reader === 'phone' ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {});
+    await s.page.goto(h.servers.hostPage('board.html', { feed }));
     const b = board(s.page);
     await b.locator('.listing').first().waitFor({ timeout: 15_000 });
+    // On a phone the facets are in the panel behind "Filters": opened, the
+    // reader has them before them.
+    if (reader === 'phone') await b.locator('.filters-toggle').tap();
     const institution0 = b.getByRole('checkbox', { name: /^Institution 0\b/ });
     await institution0.waitFor({ timeout: 3_000 });
     assert.match((await count(b)).text, /Loading more/, 'the facets came only with the whole feed');
     const before = await organizations(b);
     assert.deepEqual(before.slice(0, 7), [1, 2, 3, 4, 0, 5, 6].map((n) => `Institution ${n}`));
     if (reader === 'keyboard') await institution0.focus();
-    else await institution0.hover();
+    else if (reader === 'pointer') await institution0.hover();
     await eventually(async () => assert.equal((await count(b)).text, '600 openings'), { timeout: pause + 15_000 });
     assert.deepEqual(await organizations(b), before, 'the values moved under the reader');
     if (reader === 'keyboard') {
@@ -203,7 +207,8 @@ for (const reader of ['keyboard', 'pointer']) {
     assert.match(await b.locator('fieldset.facet', { hasText: 'Organization' }).textContent(), /Institution 5\s*86/);
     // The reader leaves for the search box and types: the new counts come
     // sorted, most first.
-    await s.page.mouse.move(1, 1);
+    if (reader === 'phone') await b.locator('.filters-done').tap();
+    else await s.page.mouse.move(1, 1);
     await b.getByRole('searchbox').fill('Opening 1');
     await eventually(async () => {
       assert.doesNotMatch((await count(b)).text, /^600/);
@@ -211,6 +216,7 @@ for (const reader of ['keyboard', 'pointer']) {
       assert.deepEqual(counts, [...counts].sort((x, y) => y - x), 'not sorted by count after the reader left');
     });
     await assertHostUnharmed(s);
+    await s.close();
   });
 }
 
