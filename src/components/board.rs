@@ -13,7 +13,7 @@ use std::rc::Rc;
 use openings_core::export::json_ld::posting as posting_json;
 use yew::prelude::*;
 
-use crate::components::board_view::BoardView;
+use crate::components::board_view::{self, BoardView};
 use crate::config::BoardConfig;
 use crate::embed::events::{use_filter_events, BoardEvent};
 use crate::embed::feed_loader::PrefetchSlot;
@@ -165,11 +165,18 @@ pub fn Board(props: &BoardProps) -> Html {
     let has_openings = listed && !view.matches.is_empty();
     let starting = use_first_screen(props.first_screen_first, has_openings);
     let settling = use_feeds_settling(props.first_screen_first && listed, state.is_loading());
+    // The facets wait only when the first screen is a cut of the page, so
+    // that the board is taller than a screen anyway; a short list gets them
+    // at once, or the page under the board would move when they come (a
+    // filters' column taller than the list).
+    let long_page =
+        view.page(state.view.page, props.config.page_size).len() > board_view::FIRST_SCREEN;
     // Whether the filters have been drawn whole: once they are, they never
     // go away again (not for a frame when the first match of a shared
-    // search comes, not while a feed loads again after Retry).
+    // search comes, not when a short list grows while feeds arrive, not
+    // while a feed loads again after Retry).
     let filters_drawn = use_mut_ref(|| false);
-    let facets_later = (starting || settling) && !*filters_drawn.borrow();
+    let facets_later = (starting || settling) && long_page && !*filters_drawn.borrow();
     {
         let filters_drawn = filters_drawn.clone();
         use_effect_with(listed && !facets_later, move |&drawn| {

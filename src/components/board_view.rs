@@ -49,12 +49,10 @@ pub struct BoardViewProps {
     /// sooner; the live board draws the rest a frame later.
     #[prop_or_default]
     pub starting: bool,
-    /// The filters' facets may wait (their control and column are drawn):
-    /// set only if they were not drawn before, while `starting` and while
-    /// the feeds still arriving settle. They wait only when the first screen
-    /// is a cut of the page, so that the board is taller than a screen
-    /// anyway; a short list gets them at once, or the page under the board
-    /// would move when they come (a filters' column taller than the list).
+    /// The filters' facets wait (their control and column are drawn): set
+    /// only if they were not drawn before, while `starting` and while the
+    /// feeds still arriving settle, and only when the first screen is a
+    /// cut of the page (see `Board`).
     #[prop_or_default]
     pub facets_later: bool,
 }
@@ -174,7 +172,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     // shift the host page would be charged for (Core Web Vitals' CLS).
     let filters_place = show_facets
         || (phase == Phase::Loading && opened.is_none() && !props.config.facets.is_empty());
-    let facets_wait = props.facets_later && view.page(page, page_size).len() > FIRST_SCREEN;
+    let facets_wait = props.facets_later;
 
     let list = match phase {
         Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },

@@ -32,6 +32,21 @@ pub struct FiltersProps {
     pub facets_wait: bool,
 }
 
+/// Whether the "Filters" control is on screen, the board narrow: a panel
+/// opened there stays open in the state when the board turns wide (a tablet
+/// turned), where the control is hidden and the facets are a column.
+#[cfg(target_arch = "wasm32")]
+fn shown(control: &NodeRef) -> bool {
+    control
+        .cast::<HtmlElement>()
+        .is_some_and(|c| c.offset_parent().is_some())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn shown(_: &NodeRef) -> bool {
+    false
+}
+
 #[component]
 pub fn Filters(props: &FiltersProps) -> Html {
     let locale = use_locale();
@@ -80,6 +95,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
             &[("n", &locale.format.number(props.picked as f64))],
         )
     };
+    let held = *open && shown(&control);
     html! {
         <div class={classes!("filters", open.then_some("filters-open"))}>
             <button type="button" class="filters-toggle" ref={control}
@@ -90,7 +106,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
                 onkeydown={on_key}>
                 if !props.facets_wait || *open {
                     <FacetList facets={props.facets.clone()} on_toggle={props.on_toggle.clone()}
-                        on_clear={props.on_clear.clone()} held={*open} />
+                        on_clear={props.on_clear.clone()} held={held} />
                 }
                 <button type="button" class="filters-done" onclick={close}>
                     { strings.filters_done }

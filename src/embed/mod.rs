@@ -86,13 +86,23 @@ pub fn mount_board(
     let mut props = props_for(&host);
     if !snapshot.is_empty() {
         props.first_screen_first = false;
-        let container = container.clone();
+        let (container, shadow) = (container.clone(), shadow.clone());
         let snapshot = RefCell::new(snapshot);
         props.on_shown = yew::Callback::from(move |()| {
+            // A reader may have tabbed into the rendered board already.
+            let focused = shadow.active_element().filter(|active| {
+                snapshot
+                    .borrow()
+                    .iter()
+                    .any(|old| old.contains(Some(active)))
+            });
             for old in snapshot.borrow_mut().drain(..) {
                 old.remove();
             }
             let _ = container.remove_attribute("hidden");
+            if let Some(focused) = focused {
+                focus_same(&container, &focused);
+            }
         });
     }
     props.prefetched =
@@ -315,6 +325,33 @@ fn page_language(host: &HtmlElement) -> String {
 /// from the board up: a page cannot make it walk a deep tree of them.
 const LANG_STEPS: usize = 8;
 
+/// Gives the keyboard focus to what in the live board (in `container`) is
+/// what `was` was in the rendered one: the element of the same kind, class
+/// and text (a listing's title, Apply), or else the board itself.
+fn focus_same(container: &web_sys::Element, was: &web_sys::Element) {
+    let (class, text) = (was.get_attribute("class"), was.text_content());
+    let same = container
+        .query_selector_all(&was.local_name())
+        .ok()
+        .and_then(|found| {
+            (0..found.length())
+                .filter_map(|i| found.item(i))
+                .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+                .find(|el| el.get_attribute("class") == class && el.text_content() == text)
+        });
+    match same {
+        Some(link) => focus_in_place(&link),
+        None => {
+            if let Some(section) = container
+                .first_element_child()
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                focus_for_now(&section);
+            }
+        }
+    }
+}
+
 /// When the element with the keyboard focus leaves the board (a notice
 /// whose feed is tried again by itself, a chip removed, a button that is no
 /// longer needed), the focus would fall to the page's body, and a screen
@@ -358,9 +395,9 @@ fn keep_focus_in(
 /// Moves the keyboard focus from `holder` to the first element in it that
 /// matches `selector`, if `holder` still has it and was given it by the
 /// keyboard (the board held it while a feed loaded again; that feed failed
-/// again, and its new Retry is there). Nothing happens if the reader has
-/// moved on, or used the mouse: a focused button would take the Space that
-/// scrolls their page.
+/// again, and its new Retry is there), and that element is on screen.
+/// Nothing happens if the reader has moved on, used the mouse, or scrolled
+/// the element away.
 pub fn pass_focus(holder: &HtmlElement, selector: &str) {
     if !holder.matches(":focus-visible").unwrap_or(false) {
         return;
@@ -370,9 +407,22 @@ pub fn pass_focus(holder: &HtmlElement, selector: &str) {
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .filter(in_view)
     {
         focus_in_place(&target);
     }
+}
+
+/// Whether `element` is on screen: a reader who has scrolled away from it
+/// since is reading, and a focused button would take the Space that scrolls
+/// their page.
+fn in_view(element: &HtmlElement) -> bool {
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let rect = element.get_bounding_client_rect();
+    rect.bottom() > 0.0 && rect.top() < height
 }
 
 /// Focuses `element` without scrolling the page to it: the reader may have

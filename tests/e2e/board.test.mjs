@@ -149,6 +149,39 @@ test('a short list comes with its facets while another feed is on its way', { ti
   await s.close();
 });
 
+// Proves facets drawn for a short list stay when it grows past a screen
+// while other feeds are still on their way, and a reader's keyboard focus
+// on one of them with them (they went away until the wait for the other
+// feeds was over, and the focus with them).
+test('facets drawn for a short list stay when it grows while feeds arrive', { timeout: 30_000 }, async () => {
+  const slow = (ms, name) => `${h.servers.feedsOrigin}/slow/${ms}/${name}`;
+  const feeds = `${feed('museum.json')} ${h.servers.feedsOrigin}/large/20?whole=1&delay=600 ${slow(4000, 'archive.json')}`;
+  const s = await visit(h, h.servers.hostPage('board.html', { feed: feeds }));
+  const b = board(s.page);
+  await waitForTitles(b, MUSEUM_TITLES);
+  const first = b.locator('fieldset.facet input[type=checkbox]').first();
+  await first.waitFor();
+  const id = await first.getAttribute('id');
+  const value = b.locator(`#${id}`);
+  const label = await b.locator(`label[for="${id}"] .facet-label`).textContent();
+  await value.focus();
+  await s.page.evaluate(() => {
+    const root = document.querySelector('openings-board#main').shadowRoot;
+    window.facetsGone = 0;
+    new MutationObserver(() => {
+      if (!root.querySelector('fieldset.facet')) window.facetsGone += 1;
+    }).observe(root, { subtree: true, childList: true });
+  });
+  await eventually(async () => assert.match(await b.locator('.result-count').textContent(), /^\s*23 openings/), { timeout: 10_000 });
+  await framesLater(s.page);
+  assert.match(await b.locator('.result-count').textContent(), /Loading more/, 'the third feed was already in');
+  assert.equal(await s.page.evaluate(() => window.facetsGone), 0, 'the facets went away when the list grew');
+  assert.ok(await value.evaluate((el) => el.getRootNode().activeElement === el), 'the reader\'s focus left the facet value');
+  assert.equal(await b.locator(`label[for="${id}"] .facet-label`).textContent(), label, 'the focused value moved');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
 // Proves the board tells the reader it is working while a slow feed loads.
 test('a reader sees a loading message until a slow feed arrives', async () => {
   const s = await visit(h, h.servers.hostPage('board.html', {
@@ -436,6 +469,40 @@ test('a Retry that fails again gives the focus to the new Retry button', { timeo
   await s.page.keyboard.press('Enter');
   await waitForTitles(b, MUSEUM_TITLES);
   assert.equal(await s.page.evaluate(() => document.activeElement?.id), 'main', 'after the last Retry the focus left the board');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
+// Proves a reader who scrolled away while a Retry ran is left reading: when
+// it fails again, the focus is not moved to the new Retry, off screen, where
+// their next Space would press it instead of scrolling the page.
+test('a Retry that fails again after the reader scrolled away leaves the focus and the page be', { timeout: 30_000 }, async () => {
+  const feeds = h.servers.feedsOrigin;
+  const s = await openSession(h.browser, { viewport: { width: 1100, height: 700 } });
+  let asked = 0;
+  await s.page.route(`${feeds}/flaky/*`, async (route) => {
+    asked += 1;
+    // The first answer at once, the Retry's after a while: both fail.
+    if (asked > 1) await new Promise((ok) => setTimeout(ok, 1_500));
+    await route.fulfill({ status: 500, headers: { 'access-control-allow-origin': '*' }, body: 'down' });
+  });
+  await s.page.goto(h.servers.hostPage('board.html', { feed: `${feeds}/flaky/feed.json ${feeds}/large/60?whole=1` }));
+  const b = board(s.page);
+  const retry = b.getByRole('button', { name: 'Retry' });
+  await retry.waitFor({ timeout: 20_000 });
+  await retry.focus();
+  await s.page.keyboard.press('Enter');
+  await s.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  assert.ok(await s.page.evaluate(() => window.scrollY) > 700, 'the page did not scroll');
+  // Where the reader is: the last opening of the page, on screen.
+  const last = b.locator('.listing').last();
+  const at = async () => Math.round((await last.boundingBox()).y);
+  const before = await at();
+  await retry.waitFor({ timeout: 20_000 });
+  await framesLater(s.page);
+  const on = await s.page.evaluate(() => document.querySelector('openings-board#main').shadowRoot.activeElement?.className);
+  assert.notEqual(on, 'retry', 'the focus was moved to the new Retry, off screen');
+  assert.equal(await at(), before, 'what the reader was reading moved on the screen');
   await assertHostUnharmed(s);
   await s.close();
 });

@@ -162,3 +162,28 @@ test('a rendered board older than its feed is replaced by what the feed says now
   assert.equal(await b.evaluate((el) => el.shadowRoot.querySelectorAll('[data-openings-snapshot]').length), 0);
   await s.close();
 });
+
+// Proves a reader who tabbed into the rendered board before the live one
+// took over keeps their place: the focus goes to the same opening's title
+// in the live board (it fell to the page's body with the rendered board).
+test('a focus in the rendered board moves to the same link in the live board', { timeout: 60_000 }, async () => {
+  h.servers.setRendered(await render([museum()]));
+  const s = await openSession(h.browser);
+  // The live board's WebAssembly held back, so that the reader is first.
+  await s.page.goto(h.servers.hostPage('rendered.html', { slowwasm: '1' }));
+  const b = board(s.page);
+  const rendered = b.locator('[data-openings-snapshot] .listing-title a').nth(1);
+  await rendered.waitFor({ timeout: 10_000 });
+  const title = (await rendered.textContent()).trim();
+  await rendered.focus();
+  await eventually(async () => assert.equal(
+    await b.evaluate((el) => el.shadowRoot.querySelectorAll('[data-openings-snapshot]').length), 0,
+    'the rendered board gave way'), { timeout: 20_000 });
+  const focused = await b.evaluate((el) => {
+    const active = el.shadowRoot.activeElement;
+    return active ? { title: active.textContent.trim(), live: !!active.closest('.openings-root'), inTitle: !!active.closest('.listing-title') } : null;
+  });
+  assert.deepEqual(focused, { title, live: true, inTitle: true }, 'the focus did not follow to the same title in the live board');
+  await assertHostUnharmed(s);
+  await s.close();
+});

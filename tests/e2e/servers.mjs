@@ -331,9 +331,16 @@ export async function startServers({ dist = distDir } = {}) {
    * three parts. `?pause=MS` waits that long after the first part (the
    * rest is still on its way); `?cut=1` ends the body after the first part;
    * `?whole=1` sends it all at once, with its length, as a small feed or a
-   * cached one comes.
+   * cached one comes; `?delay=MS` answers only after that long.
    */
   function largeFeed(res, count, params) {
+    if (params.get('delay')) {
+      const wait = Number(params.get('delay'));
+      params.delete('delay');
+      return later(wait, () => {
+        if (!res.destroyed) largeFeed(res, count, params);
+      });
+    }
     const posting = (i) => JSON.stringify({
       '@type': 'ListItem',
       position: i,

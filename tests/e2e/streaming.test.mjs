@@ -273,3 +273,27 @@ for (const reader of ['mouse', 'keyboard']) {
     await s.close();
   });
 }
+
+// Proves a narrow board's open filters panel holds the facets only while it
+// is a panel: a tablet turned with the panel open makes the board wide, the
+// facets a column and the panel's control hidden; they are sorted by count
+// again (they stayed held for good, the panel open in the board's state).
+test('facets held by an open panel are sorted again once the board is wide', async () => {
+  const feed = `${h.servers.feedsOrigin}/large/600?whole=1`;
+  const s = await openSession(h.browser, { viewport: { width: 700, height: 900 } });
+  await s.page.goto(h.servers.hostPage('board.html', { feed }));
+  const b = board(s.page);
+  await eventually(async () => assert.equal((await count(b)).text, '600 openings'), { timeout: 15_000 });
+  await b.locator('.filters-toggle').click();
+  await b.locator('fieldset.facet').first().waitFor();
+  await s.page.setViewportSize({ width: 1100, height: 900 });
+  await s.page.mouse.move(1, 1);
+  await b.getByRole('searchbox').fill('Opening 1');
+  await eventually(async () => {
+    assert.doesNotMatch((await count(b)).text, /^600/);
+    const counts = (await b.locator('fieldset.facet', { hasText: 'Organization' }).locator('.facet-count').allTextContents()).map(Number);
+    assert.deepEqual(counts, [...counts].sort((x, y) => y - x), 'not sorted by count on the wide board');
+  });
+  await assertHostUnharmed(s);
+  await s.close();
+});
