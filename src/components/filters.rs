@@ -37,9 +37,11 @@ pub struct FiltersProps {
 /// turned), where the control is hidden and the facets are a column.
 #[cfg(target_arch = "wasm32")]
 fn shown(control: &NodeRef) -> bool {
-    control
-        .cast::<HtmlElement>()
-        .is_some_and(|c| c.offset_parent().is_some())
+    // Not its offset parent, which a board in a fixed-position drawer lacks.
+    control.cast::<HtmlElement>().is_some_and(|c| {
+        let rect = c.get_bounding_client_rect();
+        rect.width() > 0.0 || rect.height() > 0.0
+    })
 }
 
 #[cfg(not(target_arch = "wasm32"))]
