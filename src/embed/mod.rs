@@ -325,6 +325,13 @@ fn page_language(host: &HtmlElement) -> String {
 /// from the board up: a page cannot make it walk a deep tree of them.
 const LANG_STEPS: usize = 8;
 
+/// Whether `element` has a box on the page (not `display: none`, itself or
+/// an ancestor).
+fn drawn(element: &web_sys::Element) -> bool {
+    let rect = element.get_bounding_client_rect();
+    rect.width() > 0.0 || rect.height() > 0.0
+}
+
 /// Gives the keyboard focus to what in the live board (in `container`) is
 /// what `was` was in the rendered one: the element of the same kind, class
 /// and text (a listing's title, Apply), or else the board itself.
@@ -354,10 +361,11 @@ fn focus_same(container: &web_sys::Element, was: &web_sys::Element) {
 
 /// When the element with the keyboard focus leaves the board (a notice
 /// whose feed is tried again by itself, a chip removed, a button that is no
-/// longer needed), the focus would fall to the page's body, and a screen
-/// reader's user would be taken out of the board: the board takes it
-/// instead, and the next Tab goes on from its top. Nothing happens when the
-/// focus went anywhere else.
+/// longer needed) or is hidden (the filters' panel of a board turned
+/// narrow), the focus would fall to the page's body, and a screen reader's
+/// user would be taken out of the board: the board takes it instead, and the
+/// next Tab goes on from its top (or, from the hidden panel, the panel's
+/// control). Nothing happens when the focus went anywhere else.
 fn keep_focus_in(
     container: &web_sys::Element,
     shadow: &ShadowRoot,
@@ -379,14 +387,28 @@ fn keep_focus_in(
                     .body()
                     .is_some_and(|body| active == *body.unchecked_ref::<web_sys::Element>())
             });
-            if left.is_connected() || shadow.active_element().is_some() || !fell {
+            let shown = left.dyn_ref::<web_sys::Element>().is_some_and(drawn);
+            if (left.is_connected() && shown) || shadow.active_element().is_some() || !fell {
                 return;
             }
-            if let Some(section) = board
-                .first_element_child()
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-            {
-                focus_for_now(&section);
+            // Hidden in the filters' panel (the board turned narrow: a page
+            // zoomed in, a tablet turned): to the panel's control.
+            let control = left
+                .dyn_ref::<web_sys::Element>()
+                .and_then(|e| e.closest(".filters").ok().flatten())
+                .and_then(|f| f.query_selector(".filters-toggle").ok().flatten())
+                .filter(drawn)
+                .and_then(|c| c.dyn_into::<HtmlElement>().ok());
+            match control {
+                Some(control) => focus_in_place(&control),
+                None => {
+                    if let Some(section) = board
+                        .first_element_child()
+                        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                    {
+                        focus_for_now(&section);
+                    }
+                }
             }
         });
     })

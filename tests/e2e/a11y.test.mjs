@@ -349,6 +349,22 @@ test('removing filters by keyboard keeps the focus in the board', async () => {
   await s.close();
 });
 
+// Proves a board that turns narrow under the reader (a page zoomed in, a
+// tablet turned), folding the filters away with their focus in them, gives
+// the focus to the "Filters" control that opens them again (it fell to the
+// page's body).
+test('a board turned narrow with the focus in its filters gives it to the Filters control', async () => {
+  const { s, p, b } = await sixtyOpenings();
+  await b.locator('fieldset.facet input[type=checkbox]').first().focus();
+  await p.setViewportSize({ width: 390, height: 844 });
+  await eventually(async () => {
+    const f = await focused(p);
+    assert.ok(f.classes?.includes('filters-toggle'), `with the filters folded away, the focus went to ${f.what}`);
+  });
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
 // Proves what a reader meets while the board loads is still there when the
 // openings come: the live region that says the count is the one that was
 // there (so its first count is announced, not inserted already full), and a
