@@ -89,19 +89,32 @@ pub fn mount_board(
         let (container, shadow) = (container.clone(), shadow.clone());
         let snapshot = RefCell::new(snapshot);
         props.on_shown = yew::Callback::from(move |()| {
-            // A reader may have tabbed into the rendered board already.
-            let focused = shadow.active_element().filter(|active| {
-                snapshot
-                    .borrow()
-                    .iter()
-                    .any(|old| old.contains(Some(active)))
-            });
+            // A reader may have used the rendered board already: tabbed into
+            // it, typed a search, picked a sort or ticked a filter.
+            let focused = shadow
+                .active_element()
+                .filter(|active| {
+                    snapshot
+                        .borrow()
+                        .iter()
+                        .any(|old| old.contains(Some(active)))
+                })
+                .map(|active| Place::of(&active));
+            let used: Vec<(Place, Used)> = snapshot.borrow().iter().flat_map(used_in).collect();
             for old in snapshot.borrow_mut().drain(..) {
                 old.remove();
             }
             let _ = container.remove_attribute("hidden");
-            if let Some(focused) = focused {
-                focus_same(&container, &focused);
+            for (place, what) in used {
+                if let Some(live) = place.find(&container) {
+                    what.carry_to(&live);
+                }
+            }
+            if let Some(place) = focused {
+                match place.find(&container) {
+                    Some(live) => focus_in_place(&live),
+                    None => hold_board_focus(&container),
+                }
             }
         });
     }
@@ -332,30 +345,136 @@ fn drawn(element: &web_sys::Element) -> bool {
     rect.width() > 0.0 || rect.height() > 0.0
 }
 
-/// Gives the keyboard focus to what in the live board (in `container`) is
-/// what `was` was in the rendered one: the element of the same kind, class
-/// and text (a listing's title, Apply), or else the board itself.
-fn focus_same(container: &web_sys::Element, was: &web_sys::Element) {
-    let (class, text) = (was.get_attribute("class"), was.text_content());
-    let same = container
-        .query_selector_all(&was.local_name())
-        .ok()
-        .and_then(|found| {
-            (0..found.length())
-                .filter_map(|i| found.item(i))
-                .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
-                .find(|el| el.get_attribute("class") == class && el.text_content() == text)
+/// Where an element is in a board, so that the live board's own can be
+/// found when it takes a rendered board's place: the opening (its listing's
+/// id) or the filter value (its facet's and its own name) it belongs to, if
+/// any, and its tag, class and text.
+struct Place {
+    scope: Scope,
+    tag: String,
+    class: Option<String>,
+    text: Option<String>,
+}
+
+/// The listing's id, and the facet's and value's names, around an element.
+type Scope = (Option<String>, Option<(Option<String>, Option<String>)>);
+
+impl Place {
+    fn of(el: &web_sys::Element) -> Place {
+        Place {
+            scope: Place::scope(el),
+            tag: el.local_name(),
+            class: el.get_attribute("class"),
+            text: el.text_content(),
+        }
+    }
+
+    fn scope(el: &web_sys::Element) -> Scope {
+        let around = |selector: &str| el.closest(selector).ok().flatten();
+        let text = |e: Option<web_sys::Element>| e.and_then(|e| e.text_content());
+        let listing = around(".listing").and_then(|l| l.get_attribute("data-id"));
+        let value = around(".facet-values > li").map(|li| {
+            let legend = around("fieldset").and_then(|f| f.query_selector("legend").ok().flatten());
+            (
+                text(legend),
+                text(li.query_selector(".facet-label").ok().flatten()),
+            )
         });
-    match same {
-        Some(link) => focus_in_place(&link),
-        None => {
-            if let Some(section) = container
-                .first_element_child()
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-            {
-                focus_for_now(&section);
+        (listing, value)
+    }
+
+    /// The element at this place in `board`, if it has one.
+    fn find(&self, board: &web_sys::Element) -> Option<HtmlElement> {
+        let found = board.query_selector_all(&self.tag).ok()?;
+        (0..found.length())
+            .filter_map(|i| found.item(i))
+            .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+            .find(|el| {
+                el.get_attribute("class") == self.class
+                    && el.text_content() == self.text
+                    && Place::scope(el) == self.scope
+            })
+    }
+}
+
+/// What a reader did with a control of the rendered board.
+enum Used {
+    Typed(String),
+    Picked(String),
+    Ticked(bool),
+}
+
+impl Used {
+    /// Does the same to the live board's control, with its event, so that
+    /// the board hears it.
+    fn carry_to(&self, live: &HtmlElement) {
+        let changed = match self {
+            Used::Typed(text) => live
+                .dyn_ref::<web_sys::HtmlInputElement>()
+                .filter(|input| input.value() != *text)
+                .map(|input| {
+                    input.set_value(text);
+                    "input"
+                }),
+            Used::Picked(key) => live
+                .dyn_ref::<web_sys::HtmlSelectElement>()
+                .filter(|select| select.value() != *key)
+                .map(|select| {
+                    select.set_value(key);
+                    "change"
+                }),
+            Used::Ticked(on) => {
+                if live
+                    .dyn_ref::<web_sys::HtmlInputElement>()
+                    .is_some_and(|input| input.checked() != *on)
+                {
+                    live.click();
+                }
+                None
+            }
+        };
+        if let Some(event) = changed.and_then(|name| web_sys::Event::new(name).ok()) {
+            let _ = live.dispatch_event(&event);
+        }
+    }
+}
+
+/// The controls of a rendered board the reader has changed.
+fn used_in(snapshot: &web_sys::Element) -> Vec<(Place, Used)> {
+    let mut used = Vec::new();
+    let Ok(controls) = snapshot.query_selector_all("input, select") else {
+        return used;
+    };
+    for control in (0..controls.length()).filter_map(|i| controls.item(i)) {
+        if let Some(input) = control.dyn_ref::<web_sys::HtmlInputElement>() {
+            if input.type_() == "checkbox" && input.checked() != input.default_checked() {
+                used.push((Place::of(input), Used::Ticked(input.checked())));
+            } else if input.type_() == "search" && input.value() != input.default_value() {
+                used.push((Place::of(input), Used::Typed(input.value())));
+            }
+        } else if let Some(select) = control.dyn_ref::<web_sys::HtmlSelectElement>() {
+            let default = select
+                .selected_options()
+                .item(0)
+                .and_then(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                .is_some_and(|o| o.default_selected());
+            if !default {
+                used.push((Place::of(select), Used::Picked(select.value())));
             }
         }
+    }
+    used
+}
+
+/// Gives the board in `container` the keyboard focus for now, if it is on
+/// the page at all (a board its host has hidden takes nothing).
+fn hold_board_focus(container: &web_sys::Element) {
+    if let Some(section) = container
+        .first_element_child()
+        .filter(drawn)
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        focus_for_now(&section);
     }
 }
 
@@ -392,23 +511,23 @@ fn keep_focus_in(
                 return;
             }
             // Hidden in the filters' panel (the board turned narrow: a page
-            // zoomed in, a tablet turned): to the panel's control.
-            let control = left
+            // zoomed in, a tablet turned): to the panel's control; the
+            // control hidden (the board turned wide): to the filters' column.
+            let filters = left
                 .dyn_ref::<web_sys::Element>()
-                .and_then(|e| e.closest(".filters").ok().flatten())
-                .and_then(|f| f.query_selector(".filters-toggle").ok().flatten())
-                .filter(drawn)
-                .and_then(|c| c.dyn_into::<HtmlElement>().ok());
-            match control {
-                Some(control) => focus_in_place(&control),
-                None => {
-                    if let Some(section) = board
-                        .first_element_child()
-                        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-                    {
-                        focus_for_now(&section);
-                    }
-                }
+                .and_then(|e| e.closest(".filters").ok().flatten());
+            let instead = [".filters-toggle", ".filters-panel"]
+                .into_iter()
+                .find_map(|selector| {
+                    filters
+                        .as_ref()
+                        .and_then(|f| f.query_selector(selector).ok().flatten())
+                        .filter(drawn)
+                        .and_then(|c| c.dyn_into::<HtmlElement>().ok())
+                });
+            match instead {
+                Some(instead) => focus_in_place(&instead),
+                None => hold_board_focus(&board),
             }
         });
     })
@@ -435,16 +554,32 @@ pub fn pass_focus(holder: &HtmlElement, selector: &str) {
     }
 }
 
-/// Whether `element` is on screen: a reader who has scrolled away from it
-/// since is reading, and a focused button would take the Space that scrolls
-/// their page.
+/// Whether `element` is on screen, where the reader sees it: a reader who
+/// has scrolled away from it since is reading, and a focused button would
+/// take the Space that scrolls their page. What is at its middle is it (not
+/// outside the window, not clipped by a scrolling box of the host, not
+/// under something else). Never in a frame (`iframe` mode), which cannot
+/// see where its host has scrolled.
 fn in_view(element: &HtmlElement) -> bool {
-    let height = web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let framed = window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| !js_sys::Object::is(&parent, &window));
+    if framed {
+        return false;
+    }
     let rect = element.get_bounding_client_rect();
-    rect.bottom() > 0.0 && rect.top() < height
+    let (x, y) = (
+        rect.left() + rect.width() / 2.0,
+        rect.top() + rect.height() / 2.0,
+    );
+    let root = element.get_root_node().dyn_into::<ShadowRoot>().ok();
+    root.and_then(|root| root.element_from_point(x as f32, y as f32))
+        .is_some_and(|hit| element.contains(Some(&hit)))
 }
 
 /// Focuses `element` without scrolling the page to it: the reader may have

@@ -352,7 +352,7 @@ test('removing filters by keyboard keeps the focus in the board', async () => {
 // Proves a board that turns narrow under the reader (a page zoomed in, a
 // tablet turned), folding the filters away with their focus in them, gives
 // the focus to the "Filters" control that opens them again (it fell to the
-// page's body).
+// page's body), and turned wide again, to the filters.
 test('a board turned narrow with the focus in its filters gives it to the Filters control', async () => {
   const { s, p, b } = await sixtyOpenings();
   await b.locator('fieldset.facet input[type=checkbox]').first().focus();
@@ -360,6 +360,13 @@ test('a board turned narrow with the focus in its filters gives it to the Filter
   await eventually(async () => {
     const f = await focused(p);
     assert.ok(f.classes?.includes('filters-toggle'), `with the filters folded away, the focus went to ${f.what}`);
+  });
+  // And back: the control goes, the filters are a column again, and the
+  // focus goes to them (it went to the board's top).
+  await p.setViewportSize({ width: 1280, height: 900 });
+  await eventually(async () => {
+    const f = await focused(p);
+    assert.ok(f.classes?.includes('filters-panel'), `with the control gone, the focus went to ${f.what}`);
   });
   await assertHostUnharmed(s);
   await s.close();

@@ -507,6 +507,24 @@ test('a Retry that fails again after the reader scrolled away leaves the focus a
   await s.close();
 });
 
+// Proves a board its host hides (display: none) while the reader's focus is
+// in it takes nothing and leaves nothing: shown again, a click on its text
+// does not make it the focus (a focusable board left behind by its focus
+// guard sent the next Tab back to its top).
+test('a board hidden by its host with the focus in it leaves no focus trap behind', async () => {
+  const s = await visit(h, h.servers.hostPage('board.html', { feed: feed('museum.json') }));
+  const b = board(s.page);
+  await waitForTitles(b, MUSEUM_TITLES);
+  await b.locator('.listing-title a').first().focus();
+  await s.page.evaluate(() => { document.querySelector('openings-board#main').style.display = 'none'; });
+  await framesLater(s.page);
+  await s.page.evaluate(() => { document.querySelector('openings-board#main').style.display = ''; });
+  await framesLater(s.page);
+  assert.equal(await b.evaluate((el) => el.shadowRoot.querySelector('section').getAttribute('tabindex')), null, 'the hidden board was left focusable');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
 // Proves one dead feed does not take the others down: the working feed's
 // openings show, with a notice naming the failing one.
 test('a failing feed beside a working one: the working one shows, with a notice naming the other', async () => {

@@ -166,24 +166,66 @@ test('a rendered board older than its feed is replaced by what the feed says now
 // Proves a reader who tabbed into the rendered board before the live one
 // took over keeps their place: the focus goes to the same opening's title
 // in the live board (it fell to the page's body with the rendered board).
+// Every listing's Apply reads the same: the one followed is the same
+// opening's (it went to the first listing's, whose opening a screen reader
+// then named).
 test('a focus in the rendered board moves to the same link in the live board', { timeout: 60_000 }, async () => {
   h.servers.setRendered(await render([museum()]));
-  const s = await openSession(h.browser);
-  // The live board's WebAssembly held back, so that the reader is first.
-  await s.page.goto(h.servers.hostPage('rendered.html', { slowwasm: '1' }));
-  const b = board(s.page);
-  const rendered = b.locator('[data-openings-snapshot] .listing-title a').nth(1);
-  await rendered.waitFor({ timeout: 10_000 });
-  const title = (await rendered.textContent()).trim();
-  await rendered.focus();
+  for (const link of ['.listing-title a', '.apply']) {
+    const s = await openSession(h.browser);
+    // The live board's WebAssembly held back, so that the reader is first.
+    await s.page.goto(h.servers.hostPage('rendered.html', { slowwasm: '1' }));
+    const b = board(s.page);
+    const rendered = b.locator(`[data-openings-snapshot] .listing:nth-child(2) ${link}`);
+    await rendered.waitFor({ timeout: 10_000 });
+    const expected = { text: (await rendered.textContent()).trim(), opening: await rendered.evaluate((el) => el.closest('.listing').dataset.id), live: true };
+    await rendered.focus();
+    await takenOverHere(b);
+    const focused = await b.evaluate((el) => {
+      const active = el.shadowRoot.activeElement;
+      return active ? { text: active.textContent.trim(), opening: active.closest('.listing')?.dataset.id, live: !!active.closest('.openings-root') } : null;
+    });
+    assert.deepEqual(focused, expected, `the focus on ${link} did not follow to the same opening's in the live board`);
+    await assertHostUnharmed(s);
+    await s.close();
+  }
+});
+
+/** Waits until the live board `b` has taken the rendered one's place. */
+async function takenOverHere(b) {
   await eventually(async () => assert.equal(
     await b.evaluate((el) => el.shadowRoot.querySelectorAll('[data-openings-snapshot]').length), 0,
     'the rendered board gave way'), { timeout: 20_000 });
+}
+
+// Proves what a reader did in the rendered board before the live board took
+// over is carried over: the search typed, the sort picked, the filter ticked
+// (all were dropped, and a tick's focus landed on another value).
+test('a search, a sort and a tick made in the rendered board carry over to the live board', { timeout: 60_000 }, async () => {
+  h.servers.setRendered(await render([museum()]));
+  const s = await openSession(h.browser);
+  await s.page.goto(h.servers.hostPage('rendered.html', { slowwasm: '1' }));
+  const b = board(s.page);
+  const snapshot = b.locator('[data-openings-snapshot]');
+  await snapshot.locator('.search').waitFor({ timeout: 10_000 });
+  await snapshot.locator('.search').fill('collections');
+  await snapshot.locator('select').selectOption('title');
+  const value = snapshot.locator('fieldset.facet input[type=checkbox]').first();
+  const label = (await snapshot.locator('fieldset.facet .facet-label').first().textContent()).trim();
+  await value.check();
+  await takenOverHere(b);
+  await eventually(async () => {
+    assert.equal(await b.locator('.search').inputValue(), 'collections', 'the search typed was dropped');
+    assert.equal(await b.locator('select').inputValue(), 'title', 'the sort picked was dropped');
+    const ticked = (await b.locator('fieldset.facet li', { has: s.page.locator('input:checked') }).locator('.facet-label').allTextContents()).map((t) => t.trim());
+    assert.deepEqual(ticked, [label], 'the value ticked was dropped');
+    assert.ok((await b.locator('.chip').count()) === 1, 'no chip for the value ticked');
+  }, { timeout: 10_000 });
   const focused = await b.evaluate((el) => {
     const active = el.shadowRoot.activeElement;
-    return active ? { title: active.textContent.trim(), live: !!active.closest('.openings-root'), inTitle: !!active.closest('.listing-title') } : null;
+    return active?.closest('li')?.querySelector('.facet-label')?.textContent.trim() ?? null;
   });
-  assert.deepEqual(focused, { title, live: true, inTitle: true }, 'the focus did not follow to the same title in the live board');
+  assert.equal(focused, label, 'the focus did not follow to the value ticked');
   await assertHostUnharmed(s);
   await s.close();
 });
