@@ -397,44 +397,43 @@ impl Place {
     }
 }
 
-/// What a reader did with a control of the rendered board.
+/// What a reader did with a control of the rendered board: ticked or
+/// unticked a filter, or set a value (a search typed, a sort picked) that
+/// the board hears with this event.
 enum Used {
-    Typed(String),
-    Picked(String),
     Ticked(bool),
+    Set(String, &'static str),
+}
+
+/// A control's property, read as JavaScript does (one path for every kind
+/// of control, not a binding each).
+fn property(control: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(control, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
 impl Used {
     /// Does the same to the live board's control, with its event, so that
     /// the board hears it.
     fn carry_to(&self, live: &HtmlElement) {
-        let changed = match self {
-            Used::Typed(text) => live
-                .dyn_ref::<web_sys::HtmlInputElement>()
-                .filter(|input| input.value() != *text)
-                .map(|input| {
-                    input.set_value(text);
-                    "input"
-                }),
-            Used::Picked(key) => live
-                .dyn_ref::<web_sys::HtmlSelectElement>()
-                .filter(|select| select.value() != *key)
-                .map(|select| {
-                    select.set_value(key);
-                    "change"
-                }),
+        match self {
             Used::Ticked(on) => {
-                if live
-                    .dyn_ref::<web_sys::HtmlInputElement>()
-                    .is_some_and(|input| input.checked() != *on)
-                {
+                if property(live, "checked").as_bool() != Some(*on) {
                     live.click();
                 }
-                None
             }
-        };
-        if let Some(event) = changed.and_then(|name| web_sys::Event::new(name).ok()) {
-            let _ = live.dispatch_event(&event);
+            Used::Set(value, event) => {
+                if property(live, "value").as_string().as_ref() == Some(value) {
+                    return;
+                }
+                let _ = js_sys::Reflect::set(
+                    live,
+                    &JsValue::from_str("value"),
+                    &JsValue::from_str(value),
+                );
+                if let Ok(event) = web_sys::Event::new(event) {
+                    let _ = live.dispatch_event(&event);
+                }
+            }
         }
     }
 }
@@ -442,25 +441,39 @@ impl Used {
 /// The controls of a rendered board the reader has changed.
 fn used_in(snapshot: &web_sys::Element) -> Vec<(Place, Used)> {
     let mut used = Vec::new();
-    let Ok(controls) = snapshot.query_selector_all("input, select") else {
+    let Ok(controls) =
+        snapshot.query_selector_all("input[type=checkbox], input[type=search], select")
+    else {
         return used;
     };
     for control in (0..controls.length()).filter_map(|i| controls.item(i)) {
-        if let Some(input) = control.dyn_ref::<web_sys::HtmlInputElement>() {
-            if input.type_() == "checkbox" && input.checked() != input.default_checked() {
-                used.push((Place::of(input), Used::Ticked(input.checked())));
-            } else if input.type_() == "search" && input.value() != input.default_value() {
-                used.push((Place::of(input), Used::Typed(input.value())));
+        let Ok(control) = control.dyn_into::<web_sys::Element>() else {
+            continue;
+        };
+        let value = property(&control, "value").as_string().unwrap_or_default();
+        let what = match control.get_attribute("type").as_deref() {
+            Some("checkbox") => {
+                let on = property(&control, "checked").as_bool();
+                (on != property(&control, "defaultChecked").as_bool())
+                    .then(|| Used::Ticked(on == Some(true)))
             }
-        } else if let Some(select) = control.dyn_ref::<web_sys::HtmlSelectElement>() {
-            let default = select
-                .selected_options()
-                .item(0)
-                .and_then(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                .is_some_and(|o| o.default_selected());
-            if !default {
-                used.push((Place::of(select), Used::Picked(select.value())));
+            Some(_) => {
+                let typed = Some(&value) != property(&control, "defaultValue").as_string().as_ref();
+                typed.then_some(Used::Set(value, "input"))
             }
+            // A select: its option marked as chosen in the HTML, or its first.
+            None => {
+                let chosen = control
+                    .query_selector("option[selected]")
+                    .ok()
+                    .flatten()
+                    .or_else(|| control.query_selector("option").ok().flatten())
+                    .and_then(|o| o.get_attribute("value"));
+                (chosen.as_ref() != Some(&value)).then_some(Used::Set(value, "change"))
+            }
+        };
+        if let Some(what) = what {
+            used.push((Place::of(&control), what));
         }
     }
     used
