@@ -177,7 +177,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
         .enumerate()
         .filter(|(i, v)| *expanded || *i < SHOWN_VALUES || v.count > eighth || v.selected);
     html! {
-        <fieldset class="facet">
+        <fieldset class="facet" data-facet={facet.key()}>
             <legend>{ name }</legend>
             <ul class="facet-values" id={list_id.clone()} ref={values}>
                 { for shown.map(|(i, v)| {
@@ -186,7 +186,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
                     let onchange = props.on_toggle.reform(move |_: Event| (facet, value.clone()));
                     let label = facts::facet_value(&locale, facet, &v.value);
                     html! {
-                        <li key={v.value.clone()}>
+                        <li key={v.value.clone()} data-value={v.value.clone()}>
                             <input type="checkbox" id={id.clone()} checked={v.selected} {onchange} />
                             <label for={id}>
                                 <span class="facet-label">{ label }</span>

@@ -347,8 +347,10 @@ fn drawn(element: &web_sys::Element) -> bool {
 
 /// Where an element is in a board, so that the live board's own can be
 /// found when it takes a rendered board's place: the opening (its listing's
-/// id) or the filter value (its facet's and its own name) it belongs to, if
-/// any, and its tag, class and text.
+/// id), the facet and the facet's value it belongs to, if any, by their keys
+/// (not their words: the live board may speak another language than the
+/// rendered one), and its tag and class; its text only tells apart two of
+/// those alike.
 struct Place {
     scope: Scope,
     tag: String,
@@ -356,8 +358,8 @@ struct Place {
     text: Option<String>,
 }
 
-/// The listing's id, and the facet's and value's names, around an element.
-type Scope = (Option<String>, Option<(Option<String>, Option<String>)>);
+/// The listing's id, the facet's key and the value's, around an element.
+type Scope = [Option<String>; 3];
 
 impl Place {
     fn of(el: &web_sys::Element) -> Place {
@@ -370,30 +372,29 @@ impl Place {
     }
 
     fn scope(el: &web_sys::Element) -> Scope {
-        let around = |selector: &str| el.closest(selector).ok().flatten();
-        let text = |e: Option<web_sys::Element>| e.and_then(|e| e.text_content());
-        let listing = around(".listing").and_then(|l| l.get_attribute("data-id"));
-        let value = around(".facet-values > li").map(|li| {
-            let legend = around("fieldset").and_then(|f| f.query_selector("legend").ok().flatten());
-            (
-                text(legend),
-                text(li.query_selector(".facet-label").ok().flatten()),
-            )
-        });
-        (listing, value)
+        let key = |selector: &str, name: &str| {
+            el.closest(selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.get_attribute(name))
+        };
+        [
+            key(".listing", "data-id"),
+            key("[data-facet]", "data-facet"),
+            key("[data-value]", "data-value"),
+        ]
     }
 
     /// The element at this place in `board`, if it has one.
     fn find(&self, board: &web_sys::Element) -> Option<HtmlElement> {
         let found = board.query_selector_all(&self.tag).ok()?;
-        (0..found.length())
+        let alike: Vec<HtmlElement> = (0..found.length())
             .filter_map(|i| found.item(i))
             .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
-            .find(|el| {
-                el.get_attribute("class") == self.class
-                    && el.text_content() == self.text
-                    && Place::scope(el) == self.scope
-            })
+            .filter(|el| el.get_attribute("class") == self.class && Place::scope(el) == self.scope)
+            .collect();
+        let same_words = alike.iter().find(|el| el.text_content() == self.text);
+        same_words.or(alike.first()).cloned()
     }
 }
 
