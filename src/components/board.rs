@@ -203,7 +203,8 @@ pub fn Board(props: &BoardProps) -> Html {
 const FACETS_WAIT_MS: u32 = 1_000;
 
 /// Whether the board lists openings while more are on their way, for at most
-/// [`FACETS_WAIT_MS`] from the first listed: the facets wait meanwhile, since
+/// [`FACETS_WAIT_MS`] from when it first listed (openings, or that a feed in
+/// had none): the facets wait meanwhile, since
 /// their values would re-sort with every part that arrives, moving under the
 /// reader's pointer and moving the page (a layout shift the host is charged
 /// for).

@@ -37,11 +37,11 @@ pub struct FiltersProps {
 /// turned), where the control is hidden and the facets are a column.
 #[cfg(target_arch = "wasm32")]
 fn shown(control: &NodeRef) -> bool {
-    // Not its offset parent, which a board in a fixed-position drawer lacks.
-    control.cast::<HtmlElement>().is_some_and(|c| {
-        let rect = c.get_bounding_client_rect();
-        rect.width() > 0.0 || rect.height() > 0.0
-    })
+    // By its box, not its offset parent, which a board in a fixed-position
+    // drawer lacks.
+    control
+        .cast::<web_sys::Element>()
+        .is_some_and(|c| crate::embed::drawn(&c))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

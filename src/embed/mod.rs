@@ -340,7 +340,7 @@ const LANG_STEPS: usize = 8;
 
 /// Whether `element` has a box on the page (not `display: none`, itself or
 /// an ancestor).
-fn drawn(element: &web_sys::Element) -> bool {
+pub fn drawn(element: &web_sys::Element) -> bool {
     let rect = element.get_bounding_client_rect();
     rect.width() > 0.0 || rect.height() > 0.0
 }

@@ -144,6 +144,19 @@ function organizations(b) {
   return b.locator('fieldset.facet', { hasText: 'Organization' }).locator('.facet-label').allTextContents();
 }
 
+/**
+ * Searches the 600-opening board `b` for "Opening 1" and waits until its
+ * Organization facet shows the new counts sorted, most first.
+ */
+async function searchSortsByCount(b, why) {
+  await b.getByRole('searchbox').fill('Opening 1');
+  await eventually(async () => {
+    assert.doesNotMatch((await count(b)).text, /^600/);
+    const counts = (await b.locator('fieldset.facet', { hasText: 'Organization' }).locator('.facet-count').allTextContents()).map(Number);
+    assert.deepEqual(counts, [...counts].sort((x, y) => y - x), why);
+  });
+}
+
 // Proves the facets wait while the rest of a large feed arrives, so that
 // their values do not re-sort under the reader (and move the page) with
 // every part: none while the count says more are coming, then the values
@@ -209,12 +222,7 @@ for (const reader of ['keyboard', 'pointer', 'phone']) {
     // sorted, most first.
     if (reader === 'phone') await b.locator('.filters-done').tap();
     else await s.page.mouse.move(1, 1);
-    await b.getByRole('searchbox').fill('Opening 1');
-    await eventually(async () => {
-      assert.doesNotMatch((await count(b)).text, /^600/);
-      const counts = (await b.locator('fieldset.facet', { hasText: 'Organization' }).locator('.facet-count').allTextContents()).map(Number);
-      assert.deepEqual(counts, [...counts].sort((x, y) => y - x), 'not sorted by count after the reader left');
-    });
+    await searchSortsByCount(b, 'not sorted by count after the reader left');
     await assertHostUnharmed(s);
     await s.close();
   });
@@ -288,12 +296,7 @@ test('facets held by an open panel are sorted again once the board is wide', asy
   await b.locator('fieldset.facet').first().waitFor();
   await s.page.setViewportSize({ width: 1100, height: 900 });
   await s.page.mouse.move(1, 1);
-  await b.getByRole('searchbox').fill('Opening 1');
-  await eventually(async () => {
-    assert.doesNotMatch((await count(b)).text, /^600/);
-    const counts = (await b.locator('fieldset.facet', { hasText: 'Organization' }).locator('.facet-count').allTextContents()).map(Number);
-    assert.deepEqual(counts, [...counts].sort((x, y) => y - x), 'not sorted by count on the wide board');
-  });
+  await searchSortsByCount(b, 'not sorted by count on the wide board');
   await assertHostUnharmed(s);
   await s.close();
 });
