@@ -48,7 +48,7 @@ pub struct BoardProps {
     /// Whether the first frame with openings draws only the first screen of
     /// the list, and the filters without their facets (the rest a frame
     /// later; the facets once the feeds still arriving are in, or after
-    /// [`FACETS_WAIT_MS`]). Not where a board rendered into the page gives
+    /// [`SETTLE_MS`]). Not where a board rendered into the page gives
     /// way: that one is taken over whole, in one frame, facets and all.
     #[prop_or(true)]
     pub first_screen_first: bool,
@@ -149,11 +149,24 @@ pub fn Board(props: &BoardProps) -> Html {
         })
     };
 
+    let ready = state.phase() == crate::state::Phase::Ready;
+    let settling = use_feeds_settling(ready, state.is_loading());
+    // A board of several feeds lists nothing while the others settle: each
+    // member's feed that arrives would sort its openings in among those
+    // shown, moving the list under the reader (and the host page, which is
+    // charged for it: Core Web Vitals' CLS). One feed in parts does not
+    // wait: a feed in the board's order (as most are) adds below the page.
+    let holding = settling && state.feeds.len() > 1;
+    let listed = ready && !holding;
+    let has_openings = listed && !view.matches.is_empty();
+    let starting = use_first_screen(props.first_screen_first, has_openings);
+    let settling = settling && props.first_screen_first;
     {
         let on_shown = props.on_shown.clone();
         // Not before the feeds are asked for: on the first render the board
         // has no feeds yet, which is not "nothing to show".
-        let shown = state.generation > 0 && state.phase() != crate::state::Phase::Loading;
+        let shown =
+            state.generation > 0 && state.phase() != crate::state::Phase::Loading && !holding;
         use_effect_with(shown, move |shown| {
             if *shown {
                 on_shown.emit(());
@@ -161,10 +174,6 @@ pub fn Board(props: &BoardProps) -> Html {
         });
     }
 
-    let listed = state.phase() == crate::state::Phase::Ready;
-    let has_openings = listed && !view.matches.is_empty();
-    let starting = use_first_screen(props.first_screen_first, has_openings);
-    let settling = use_feeds_settling(props.first_screen_first && listed, state.is_loading());
     // The facets wait only when the first screen is a cut of the page, so
     // that the board is taller than a screen anyway; a short list gets them
     // at once, or the page under the board would move when they come (a
@@ -192,37 +201,43 @@ pub fn Board(props: &BoardProps) -> Html {
             now={crate::embed::now()} dispatch={dispatch} on_retry={on_retry}
             on_open={on_open} on_apply={on_apply}
             on_share={Callback::from(crate::embed::share::share)} can_share={*can_share}
-            starting={starting} facets_later={facets_later} />
+            starting={starting} facets_later={facets_later} holding={holding} />
     }
 }
 
-/// How long the facets wait for the feeds still arriving once the first
-/// openings are listed: the rest of a large feed (a second or so for
-/// 10,000 openings here), the other members' feeds. Past it, a slow or
-/// stalled feed does not keep the reader from filtering what is there.
-const FACETS_WAIT_MS: u32 = 1_000;
+/// How long a board waits for the feeds still arriving once the first
+/// one is in: the rest of a large feed (a second or so for 10,000 openings
+/// here), the other members' feeds. Past it, a slow or stalled feed does
+/// not keep the reader from what is there.
+const SETTLE_MS: u32 = 1_000;
 
-/// Whether the board lists openings while more are on their way, for at most
-/// [`FACETS_WAIT_MS`] from when it first listed (openings, or that a feed in
-/// had none): the facets wait meanwhile, since
-/// their values would re-sort with every part that arrives, moving under the
-/// reader's pointer and moving the page (a layout shift the host is charged
-/// for).
+/// Whether the feeds are still settling: the board could list openings
+/// (or say that a feed in had none) while more are on their way, for at
+/// most [`SETTLE_MS`] from then. Meanwhile the facets wait, and a board of
+/// several feeds holds its list, since both would re-sort with every part
+/// that arrives, moving under the reader's pointer and moving the page (a
+/// layout shift the host is charged for). Once settled (every feed in, or
+/// the time up), never again: not while a feed loads again after Retry.
 #[hook]
-fn use_feeds_settling(listed: bool, loading: bool) -> bool {
+fn use_feeds_settling(ready: bool, loading: bool) -> bool {
     let waited = use_state_eq(|| false);
+    let settled = use_mut_ref(|| false);
+    if ready && !loading {
+        *settled.borrow_mut() = true;
+    }
+    let settling = ready && loading && !*waited && !*settled.borrow();
     {
         let waited = waited.clone();
-        use_effect_with(listed && loading && !*waited, move |&settling| {
+        use_effect_with(settling, move |&settling| {
             if settling {
                 wasm_bindgen_futures::spawn_local(async move {
-                    gloo_timers::future::TimeoutFuture::new(FACETS_WAIT_MS).await;
+                    gloo_timers::future::TimeoutFuture::new(SETTLE_MS).await;
                     waited.set(true);
                 });
             }
         });
     }
-    listed && loading && !*waited
+    settling
 }
 
 /// Whether the board is drawing its first frame with openings (only the

@@ -55,6 +55,10 @@ pub struct BoardViewProps {
     /// cut of the page (see `Board`).
     #[prop_or_default]
     pub facets_later: bool,
+    /// The list is held, the board still saying it loads, while the feeds
+    /// of a board of several settle (see `Board`).
+    #[prop_or_default]
+    pub holding: bool,
 }
 
 /// Gives the board the keyboard focus for now (the embedding makes it
@@ -152,7 +156,10 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let page_size = props.config.page_size;
     let pages = view.page_count(page_size);
     let page = state.view.page.clamp(1, pages);
-    let phase = state.phase();
+    let phase = match state.phase() {
+        Phase::Ready if props.holding => Phase::Loading,
+        phase => phase,
+    };
     let opened = state
         .view
         .open

@@ -244,8 +244,8 @@ async function firstOpening(browser, servers, which, size, viewport = WIDE) {
  * start to the first opening painted, and to every feed's openings listed
  * (the count says them all, and nothing is still arriving).
  */
-async function manyFeeds(browser, servers, feeds) {
-  const session = await openPage(browser, servers, 'ours', MANY_OPENINGS, feeds);
+async function manyFeeds(browser, servers, feeds, viewport = WIDE) {
+  const session = await openPage(browser, servers, 'ours', MANY_OPENINGS, feeds, viewport);
   try {
     const expected = `${MANY_OPENINGS.toLocaleString('en')} openings`;
     const handle = await session.page.waitForFunction(
@@ -255,7 +255,11 @@ async function manyFeeds(browser, servers, feeds) {
     );
     const all = await handle.jsonValue();
     const painted = await session.page.evaluate(() => window.__bench.firstPainted);
-    return { painted, all };
+    // What moved while the members' feeds arrived, up to half a second
+    // after the last of them was listed.
+    await session.page.waitForFunction((t) => performance.now() > t + 500, all, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
+    const layoutShift = await session.page.evaluate(() => window.__bench.layoutShift);
+    return { painted, all, layoutShift };
   } catch (err) {
     throw new Error(`the board with ${feeds} feeds never listed all ${MANY_OPENINGS} openings (${err.message.split('\n')[0]}); ${session.problems.join(' | ') || 'no console errors'}`);
   } finally {
@@ -420,6 +424,8 @@ function report(r) {
     if (!m) continue;
     rows.push([`${MANY_OPENINGS.toLocaleString('en')} openings from ${k} feeds: first painted`, fmt.ms(m.painted), 'n/a', 'n/a']);
     rows.push([`${MANY_OPENINGS.toLocaleString('en')} openings from ${k} feeds: all listed`, fmt.ms(m.all), 'n/a', 'n/a']);
+    rows.push([`  layout shift (CLS), worst load`, fmt.cls(m.worstLayoutShift), 'n/a', 'n/a']);
+    rows.push([`  layout shift on a phone (390 px), worst of ${PHONE_RUNS} loads`, fmt.cls(m.worstLayoutShiftPhone), 'n/a', 'n/a']);
   }
   const s = r.search;
   rows.push([`search at ${LARGEST.toLocaleString('en')}, median`, fmt.ms(s.ours.median), fmt.ms(s.theirs.median), fmt.ratio(s.ratioMedian)]);
@@ -602,18 +608,28 @@ async function main() {
       for (let run = 0; run < RUNS; run++) {
         const s = await manyFeeds(browser, servers, k);
         samples.push(s);
-        log(`${MANY_OPENINGS} openings from ${k} feeds, run ${run + 1}/${RUNS}: first ${fmt.ms(s.painted)}, all ${fmt.ms(s.all)}`);
+        log(`${MANY_OPENINGS} openings from ${k} feeds, run ${run + 1}/${RUNS}: first ${fmt.ms(s.painted)}, all ${fmt.ms(s.all)}, layout shift ${fmt.cls(s.layoutShift)}`);
       }
+      const phone = [];
+      for (let run = 0; run < PHONE_RUNS; run++) {
+        const s = await manyFeeds(browser, servers, k, PHONE);
+        phone.push(s);
+        log(`${MANY_OPENINGS} openings from ${k} feeds on a phone, run ${run + 1}/${PHONE_RUNS}: layout shift ${fmt.cls(s.layoutShift)}`);
+      }
+      const worst = (runs) => Math.max(...runs.map((s) => s.layoutShift ?? 0));
       result.manyFeeds[k] = {
         painted: median(samples.map((s) => s.painted)),
         all: median(samples.map((s) => s.all)),
+        worstLayoutShift: worst(samples),
+        worstLayoutShiftPhone: worst(phone),
         runs: samples,
+        phoneRuns: phone,
       };
     }
     if (ONLY === 'many') {
       for (const k of MANY_FEEDS) {
         const m = result.manyFeeds[k];
-        console.log(`${MANY_OPENINGS} openings from ${k} feeds: first painted ${fmt.ms(m.painted)}, all listed ${fmt.ms(m.all)} (medians of ${RUNS})`);
+        console.log(`${MANY_OPENINGS} openings from ${k} feeds: first painted ${fmt.ms(m.painted)}, all listed ${fmt.ms(m.all)} (medians of ${RUNS}); layout shift, worst load ${fmt.cls(m.worstLayoutShift)}, on a phone ${fmt.cls(m.worstLayoutShiftPhone)}`);
       }
       return;
     }

@@ -160,10 +160,12 @@ test('a short list comes with its facets while another feed is on its way', { ti
 // Proves facets drawn for a short list stay when it grows past a screen
 // while other feeds are still on their way, and a reader's keyboard focus
 // on one of them with them (they went away until the wait for the other
-// feeds was over, and the focus with them).
+// feeds was over, and the focus with them). A board of several feeds lists
+// the first one's openings once the others have kept it waiting a second:
+// the second feed comes after that, the third later still.
 test('facets drawn for a short list stay when it grows while feeds arrive', { timeout: 30_000 }, async () => {
   const slow = (ms, name) => `${h.servers.feedsOrigin}/slow/${ms}/${name}`;
-  const feeds = `${feed('museum.json')} ${h.servers.feedsOrigin}/large/20?whole=1&delay=600 ${slow(4000, 'archive.json')}`;
+  const feeds = `${feed('museum.json')} ${h.servers.feedsOrigin}/large/20?whole=1&delay=2500 ${slow(6000, 'archive.json')}`;
   const s = await visit(h, h.servers.hostPage('board.html', { feed: feeds }));
   const b = board(s.page);
   await waitForTitles(b, MUSEUM_TITLES);

@@ -114,6 +114,45 @@ test('with JavaScript on the live board takes over without a blank frame, then s
   await s.close();
 });
 
+// Proves a rendered board of several feeds gives way once they are all
+// in: the live board's first frame lists what the rendered one did, in the
+// same order. It gave way with the first member's feed, a shorter list,
+// then sorted the second's opening in among those shown.
+test('a rendered board of several feeds gives way to the live board once they are all in', { timeout: 60_000 }, async () => {
+  const archive = `${h.servers.feedsOrigin}/slow/600/archive.json`;
+  h.servers.setRendered(await render([museum(), archive]));
+  const s = await openSession(h.browser);
+  await s.page.addInitScript(() => {
+    // Every frame: the titles the board shows, and whether it is the rendered one.
+    window.__frames = [];
+    const look = () => {
+      const root = document.querySelector('openings-board#main')?.shadowRoot;
+      if (root) {
+        const snapshot = !!root.querySelector('[data-openings-snapshot]');
+        const shown = [...root.querySelectorAll('.listing .listing-title')]
+          .filter((t) => t.getClientRects().length > 0).map((t) => t.textContent.trim());
+        window.__frames.push({ snapshot, shown: shown.join(' | ') });
+      }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await s.page.goto(h.servers.hostPage('rendered.html'));
+  const b = board(s.page);
+  await eventually(async () => assert.equal(
+    await b.evaluate((el) => el.shadowRoot.querySelectorAll('[data-openings-snapshot]').length), 0,
+    'the rendered board gave way'), { timeout: 20_000 });
+  await eventually(async () => assert.equal((await b.locator('.result-count').textContent()).trim(), '4 openings'));
+  const frames = await s.page.evaluate(() => window.__frames);
+  const rendered = frames.find((f) => f.snapshot && f.shown);
+  const live = frames.find((f) => !f.snapshot && f.shown);
+  assert.ok(rendered && live, JSON.stringify(frames.slice(0, 5)));
+  assert.match(rendered.shown, /Processing Archivist/, 'the rendered board lists both feeds');
+  assert.equal(live.shown, rendered.shown, 'the live board\'s first frame lists what the rendered one did');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
 // Proves the live board lets the rendered one be painted first: it asks for
 // its WebAssembly and its feed only after the page's first frame with the
 // rendered openings (started at once, its requests, compiling and locale
