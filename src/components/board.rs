@@ -156,7 +156,10 @@ pub fn Board(props: &BoardProps) -> Html {
     // shown, moving the list under the reader (and the host page, which is
     // charged for it: Core Web Vitals' CLS). One feed in parts does not
     // wait: a feed in the board's order (as most are) adds below the page.
-    let holding = settling && state.feeds.len() > 1;
+    // Nor does a board rendered into the page give way before then: it
+    // shows the whole feed's first page meanwhile, which the first part
+    // of a feed (not in the board's order) would replace by another.
+    let holding = settling && (state.feeds.len() > 1 || !props.first_screen_first);
     let listed = ready && !holding;
     let has_openings = listed && !view.matches.is_empty();
     let starting = use_first_screen(props.first_screen_first, has_openings);
