@@ -627,10 +627,16 @@ fn save_copy(url: &str, body: Option<&str>, now: Timestamp) {
         keep
     });
     // Oldest first, they go until the new copy fits the budget.
-    others.sort_by_key(|c| std::cmp::Reverse(c.fetched_at));
+    let mut order: Vec<u32> = (0..others.len() as u32).collect();
+    openings_core::sort::sort_indices(&mut order, &|a, b| {
+        others[a as usize]
+            .fetched_at
+            .cmp(&others[b as usize].fetched_at)
+    });
+    let mut oldest = order.iter().map(|&i| &others[i as usize]);
     let mut used: usize = others.iter().map(|c| c.units).sum();
     while used + needed > SAVED_BUDGET_UNITS {
-        let Some(oldest) = others.pop() else { break };
+        let Some(oldest) = oldest.next() else { break };
         let _ = storage.remove_item(&oldest.key);
         used -= oldest.units;
     }
@@ -640,7 +646,7 @@ fn save_copy(url: &str, body: Option<&str>, now: Timestamp) {
     }
     // The host may have filled the storage itself: our oldest copies give way.
     while storage.set_item(&key, &value).is_err() {
-        let Some(oldest) = others.pop() else {
+        let Some(oldest) = oldest.next() else {
             let _ = storage.remove_item(&key);
             return;
         };

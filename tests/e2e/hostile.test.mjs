@@ -512,6 +512,40 @@ test('feeds cannot fill the storage the host page needs', { timeout: 120_000 }, 
   }
 });
 
+// Proves the copies that give way to a new one are the oldest: two saved
+// copies of other feeds, 900 kB each, saved three days and a day ago, and
+// a board's feed of 900 kB: the three do not fit the 2,000,000 characters,
+// and the one saved three days ago goes.
+test('a new saved copy makes room by removing the oldest', { timeout: 60_000 }, async () => {
+  const feeds = { 'new.json': bigFeed('New', 900_000) };
+  const session = await openSession(h.browser);
+  await session.page.route(`${h.servers.feedsOrigin}/hostile/**`, (route) => route.fulfill({
+    status: 200,
+    headers: { 'access-control-allow-origin': '*', 'content-type': 'application/ld+json' },
+    body: feeds['new.json'](h.servers.feedsOrigin),
+  }));
+  const old = (days) => ({ key: `openings:feed:${hostile(`old-${days}.json`)}`, value: `${Date.now() - days * 86_400_000}\n${'x'.repeat(900_000)}` });
+  await session.context.addInitScript((copies) => {
+    if (!sessionStorage.getItem('seeded')) {
+      for (const { key, value } of copies) localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [old(3), old(1)]);
+  try {
+    await session.page.goto(h.servers.hostPage('hostile.html', { feed: hostile('new.json') }));
+    const b = board(session.page);
+    await eventually(async () => assert.match(await b.locator('.result-count').textContent(), /^20 openings/), { timeout: 30_000 });
+    await framesLater(session.page);
+    await eventually(async () => {
+      const kept = await session.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('openings:feed:')).sort());
+      assert.deepEqual(kept, [old(1).key, `openings:feed:${hostile('new.json')}`].sort());
+    });
+    await assertHostUnharmed(session);
+  } finally {
+    await session.close();
+  }
+});
+
 // Proves a saved copy older than a week is not shown when the feed fails
 // (an outage does not bring back last month's openings, nor a copy saved
 // while a feed was compromised), and is removed.

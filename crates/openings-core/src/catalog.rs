@@ -685,9 +685,16 @@ fn hash_of(parts: &[&str]) -> u64 {
 /// feeds' entries one job (title, organization and places).
 fn dedup_keys(o: &Opening) -> ([Option<u64>; 3], u64) {
     let org = fold(&o.organization.name);
-    let mut places: Vec<String> = o.locations.iter().map(|l| fold(&l.label())).collect();
-    places.sort();
-    let places = places.join("|");
+    let folded: Vec<String> = o.locations.iter().map(|l| fold(&l.label())).collect();
+    let mut sorted: Vec<u32> = (0..folded.len() as u32).collect();
+    crate::sort::sort_indices(&mut sorted, &|a, b| {
+        folded[a as usize].cmp(&folded[b as usize])
+    });
+    let places = sorted
+        .iter()
+        .map(|&i| folded[i as usize].as_str())
+        .collect::<Vec<_>>()
+        .join("|");
     (
         [
             Some(hash_of(&["id", &org, &o.id])),

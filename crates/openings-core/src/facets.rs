@@ -254,21 +254,19 @@ impl FacetValues {
     pub(crate) fn counts(&self, facet: Facet, counts: &[u32], selected: &[String]) -> FacetCounts {
         let selected_ids: Vec<Option<u32>> = selected.iter().map(|s| self.id_of(s)).collect();
         let is_selected = |id: u32| selected_ids.contains(&Some(id));
-        let mut shown: Vec<(u32, usize)> = counts
-            .iter()
-            .enumerate()
-            .map(|(id, &n)| (id as u32, n as usize))
-            .filter(|&(id, n)| n > 0 || is_selected(id))
+        let mut shown: Vec<u32> = (0..counts.len() as u32)
+            .filter(|&id| counts[id as usize] > 0 || is_selected(id))
             .collect();
-        shown.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| crate::sort::natural_cmp(self.folded(a.0), self.folded(b.0)))
+        crate::sort::sort_indices(&mut shown, &|a, b| {
+            counts[b as usize]
+                .cmp(&counts[a as usize])
+                .then_with(|| crate::sort::natural_cmp(self.folded(a), self.folded(b)))
         });
         let mut values: Vec<FacetValue> = shown
             .into_iter()
-            .map(|(id, count)| FacetValue {
+            .map(|id| FacetValue {
                 value: self.label(id).to_string(),
-                count,
+                count: counts[id as usize] as usize,
                 selected: is_selected(id),
             })
             .collect();
