@@ -185,6 +185,8 @@ pub fn render(
                 // The rendered page is the whole first page, at once.
                 starting: false,
                 facets_later: false,
+                // Every feed is in: the list as it is.
+                holding: false,
             }
         })
         .hydratable(false);
