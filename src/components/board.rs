@@ -150,7 +150,13 @@ pub fn Board(props: &BoardProps) -> Html {
     };
 
     let ready = state.phase() == crate::state::Phase::Ready;
-    let settling = use_feeds_settling(ready, state.is_loading());
+    // A board rendered into the page shows the whole first page meanwhile,
+    // readable and linked: it waits longer for a slow member's feed.
+    let wait_ms = match props.first_screen_first {
+        true => SETTLE_MS,
+        false => RENDERED_SETTLE_MS,
+    };
+    let settling = use_feeds_settling(state.generation, ready, state.is_loading(), wait_ms);
     // A board of several feeds lists nothing while the others settle: each
     // member's feed that arrives would sort its openings in among those
     // shown, moving the list under the reader (and the host page, which is
@@ -188,7 +194,9 @@ pub fn Board(props: &BoardProps) -> Html {
     // search comes, not when a short list grows while feeds arrive, not
     // while a feed loads again after Retry).
     let filters_drawn = use_mut_ref(|| false);
-    let facets_later = (starting || settling) && long_page && !*filters_drawn.borrow();
+    // While the list is held, its facets are too (with what has come so
+    // far, beside "Loading", they would change when the list comes).
+    let facets_later = holding || ((starting || settling) && long_page && !*filters_drawn.borrow());
     {
         let filters_drawn = filters_drawn.clone();
         use_effect_with(listed && !facets_later, move |&drawn| {
@@ -209,33 +217,42 @@ pub fn Board(props: &BoardProps) -> Html {
 }
 
 /// How long a board waits for the feeds still arriving once the first
-/// one is in: the rest of a large feed (a second or so for 10,000 openings
-/// here), the other members' feeds. Past it, a slow or stalled feed does
-/// not keep the reader from what is there.
+/// openings are in: the rest of a large feed (a second or so for 10,000
+/// openings here), the other members' feeds. Past it, a slow or stalled
+/// feed does not keep the reader from what is there.
 const SETTLE_MS: u32 = 1_000;
+
+/// How long a board rendered into the page waits for them before the live
+/// board takes its place: the rendered one lists the whole first page
+/// meanwhile, its links work and what the reader types or ticks in it
+/// carries over, but it does not search or filter.
+const RENDERED_SETTLE_MS: u32 = 3_000;
 
 /// Whether the feeds are still settling: the board could list openings
 /// (or say that a feed in had none) while more are on their way, for at
-/// most [`SETTLE_MS`] from then. Meanwhile the facets wait, and a board of
+/// most `wait_ms` from then. Meanwhile the facets wait, and a board of
 /// several feeds holds its list, since both would re-sort with every part
 /// that arrives, moving under the reader's pointer and moving the page (a
-/// layout shift the host is charged for). Once settled (every feed in, or
-/// the time up), never again: not while a feed loads again after Retry.
+/// layout shift the host is charged for). Once a generation of feeds has
+/// settled (every feed in, or the time up), never again: not while a feed
+/// loads again after Retry. Feeds the host points the board to anew are a
+/// new generation, which settles anew.
 #[hook]
-fn use_feeds_settling(ready: bool, loading: bool) -> bool {
-    let waited = use_state_eq(|| false);
-    let settled = use_mut_ref(|| false);
+fn use_feeds_settling(generation: u64, ready: bool, loading: bool, wait_ms: u32) -> bool {
+    // The generation whose wait is over, and the last one that settled.
+    let waited = use_state_eq(|| 0u64);
+    let settled = use_mut_ref(|| 0u64);
     if ready && !loading {
-        *settled.borrow_mut() = true;
+        *settled.borrow_mut() = generation;
     }
-    let settling = ready && loading && !*waited && !*settled.borrow();
+    let settling = ready && loading && *waited != generation && *settled.borrow() != generation;
     {
         let waited = waited.clone();
-        use_effect_with(settling, move |&settling| {
+        use_effect_with((settling, generation), move |&(settling, generation)| {
             if settling {
                 wasm_bindgen_futures::spawn_local(async move {
-                    gloo_timers::future::TimeoutFuture::new(SETTLE_MS).await;
-                    waited.set(true);
+                    gloo_timers::future::TimeoutFuture::new(wait_ms).await;
+                    waited.set(generation);
                 });
             }
         });

@@ -37,6 +37,20 @@ impl PartialEq for ListingProps {
     }
 }
 
+/// Gives the focus back to the title of the opening the reader closed,
+/// unless they have gone on to another control meanwhile: the list can come
+/// a while after the Back (a board of several feeds, settling), and the
+/// focus must not be pulled out of the search box they are typing in.
+#[cfg(target_arch = "wasm32")]
+fn take_focus_back(title: &HtmlElement) {
+    if !crate::embed::focus_elsewhere(title) {
+        let _ = title.focus();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn take_focus_back(_: &HtmlElement) {}
+
 #[component]
 pub fn Listing(props: &ListingProps) -> Html {
     let locale = use_locale();
@@ -47,7 +61,7 @@ pub fn Listing(props: &ListingProps) -> Html {
         use_effect_with(props.focus, move |focus| {
             if *focus {
                 if let Some(link) = title_ref.cast::<HtmlElement>() {
-                    let _ = link.focus();
+                    take_focus_back(&link);
                 }
             }
         });

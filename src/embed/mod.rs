@@ -604,6 +604,17 @@ fn focus_in_place(element: &HtmlElement) {
     let _ = element.focus_with_options(&options);
 }
 
+/// Whether the keyboard focus is on a control of `element`'s board other
+/// than the board itself (which holds it while what had it is redrawn).
+pub fn focus_elsewhere(element: &web_sys::Element) -> bool {
+    element
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|root| root.active_element())
+        .is_some_and(|active| !active.matches(".openings-board").unwrap_or(false))
+}
+
 /// Gives `element` the keyboard focus until the focus leaves it: focusable
 /// (`tabindex="-1"`) only for that long. Focusable for good, a click on its
 /// text would focus it and send the next Tab back to its top.

@@ -90,6 +90,7 @@ function datedFeed(n, count, daysAgo) {
     identifier: `d${n}-${k}`,
     title: `Curator ${n}.${k}${k % 2 ? ' of Prints, Drawings and Photographs in the Study Room' : ''}`,
     hiringOrganization: { '@type': 'Organization', name: `Member Museum ${n}` },
+    employmentType: k % 2 ? 'PART_TIME' : 'FULL_TIME',
     datePosted: day(k * 3),
     url: `https://jobs.museum${n}.example/${k}`,
   }));
@@ -98,10 +99,12 @@ function datedFeed(n, count, daysAgo) {
 
 /**
  * Serves `feeds` (name → [feed, delay in ms, or a promise to wait for]) from
- * the feeds' origin and adds a board of them to the page; notes the titles
- * on screen at every frame from then (`window.framesSeen`).
+ * the feeds' origin and adds a board of them (or of those named `first`) to
+ * the page; notes the titles on screen at every frame from then
+ * (`window.framesSeen`), and the frames with facets but no list
+ * (`window.facetsWithoutList`).
  */
-async function boardOfMembers(s, feeds, pageSize = 20) {
+async function boardOfMembers(s, feeds, { pageSize = 20, first = Object.keys(feeds) } = {}) {
   const origin = h.servers.feedsOrigin;
   await s.page.route(`${origin}/members/*`, async (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop();
@@ -112,6 +115,7 @@ async function boardOfMembers(s, feeds, pageSize = 20) {
   });
   await s.page.evaluate(({ urls, pageSize }) => {
     window.framesSeen = [];
+    window.facetsWithoutList = 0;
     const el = document.createElement('openings-board');
     el.id = 'main';
     el.setAttribute('feed', urls.join(' '));
@@ -121,11 +125,23 @@ async function boardOfMembers(s, feeds, pageSize = 20) {
       const rows = [...(el.shadowRoot?.querySelectorAll('.listing .listing-title') ?? [])].map((t) => t.textContent.trim());
       const last = window.framesSeen[window.framesSeen.length - 1];
       if (rows.length && (!last || last.join('|') !== rows.join('|'))) window.framesSeen.push(rows);
+      if (!rows.length && el.shadowRoot?.querySelector('fieldset.facet')) window.facetsWithoutList += 1;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  }, { urls: Object.keys(feeds).map((name) => `${origin}/members/${name}`), pageSize });
+  }, { urls: first.map((name) => memberUrl(name)), pageSize });
   return board(s.page);
+}
+
+const memberUrl = (name) => `${h.servers.feedsOrigin}/members/${name}`;
+
+/** Asserts that the rows once shown only grew, each keeping its title. */
+function assertNeverResorted(seen) {
+  // The first frame may hold the first screen only; after it, what was
+  // shown only grows, each row keeping its title.
+  for (let i = 1; i < seen.length; i += 1) {
+    assert.deepEqual(seen[i].slice(0, seen[i - 1].length), seen[i - 1], `re-sorted on screen: ${JSON.stringify(seen)}`);
+  }
 }
 
 // Proves a board of several feeds lists its openings once, in their final
@@ -146,12 +162,54 @@ test('a board of several feeds lists its openings once they are in, never re-sor
   await framesLater(s.page);
   const seen = await s.page.evaluate(() => window.framesSeen);
   assert.equal(seen[0][0], 'Curator 3.0', `the newest opening first, from the first frame: ${JSON.stringify(seen)}`);
-  // The first frame may hold the first screen only; after it, what was
-  // shown only grows, each row keeping its title.
-  for (let i = 1; i < seen.length; i += 1) {
-    assert.deepEqual(seen[i].slice(0, seen[i - 1].length), seen[i - 1], `re-sorted on screen: ${JSON.stringify(seen)}`);
-  }
+  assertNeverResorted(seen);
   assert.equal(seen[seen.length - 1].length, 15);
+  // Nor the filters: held with the list, not drawn beside "Loading" with
+  // the first feed's values, to change when the list comes.
+  assert.equal(await s.page.evaluate(() => window.facetsWithoutList), 0, 'facets were drawn while the list was held');
+  await assertHostUnharmed(s);
+});
+
+// Proves a board its host points to other feeds waits for them as for the
+// first: the new members' openings are listed once, in their final order.
+test('a board pointed to other feeds lists them once they are in, never re-sorting them on screen', async () => {
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, {
+    'a.json': [datedFeed(1, 3, 20), 0],
+    'b.json': [datedFeed(2, 3, 10), 0],
+    'later-old.json': [datedFeed(4, 5, 20), 0],
+    'later-newer.json': [datedFeed(5, 5, 10), 250],
+    'later-newest.json': [datedFeed(6, 5, 0), 500],
+  }, { first: ['a.json', 'b.json'] });
+  await eventually(async () => assert.equal((await b.locator('.result-count').textContent()).trim(), '6 openings'), { timeout: 20_000 });
+  await framesLater(s.page);
+  await s.page.evaluate((urls) => {
+    window.framesSeen = [];
+    document.querySelector('openings-board#main').setAttribute('feed', urls.join(' '));
+  }, ['later-old.json', 'later-newer.json', 'later-newest.json'].map(memberUrl));
+  await eventually(async () => assert.equal((await b.locator('.result-count').textContent()).trim(), '15 openings'), { timeout: 20_000 });
+  await framesLater(s.page);
+  const seen = (await s.page.evaluate(() => window.framesSeen)).filter((rows) => !rows.some((t) => /^Curator [12]\./.test(t)));
+  assert.equal(seen[0][0], 'Curator 6.0', `the newest opening first, from the first frame: ${JSON.stringify(seen)}`);
+  assertNeverResorted(seen);
+  await assertHostUnharmed(s);
+});
+
+// Proves the list, coming after a reader closed a shared opening while the
+// feeds settled, does not take the keyboard focus back from the search box
+// they went on to: what they type goes into it.
+test('the list coming late leaves the focus where the reader put it', { timeout: 30_000 }, async () => {
+  const s = await visit(h, h.servers.hostPage('no-board.html', { 'openings-main': 'open:d1-0' }));
+  const b = await boardOfMembers(s, {
+    'first.json': [datedFeed(1, 3, 5), 0],
+    'slow.json': [datedFeed(2, 3, 0), 2_000],
+  });
+  await b.locator('.detail-back').click({ timeout: 15_000 });
+  await b.getByRole('searchbox').click();
+  await eventually(async () => assert.equal((await b.locator('.result-count').textContent()).trim(), '6 openings'), { timeout: 20_000 });
+  await framesLater(s.page);
+  await s.page.keyboard.type('curator 2');
+  assert.equal(await b.getByRole('searchbox').inputValue(), 'curator 2', 'the focus left the search box');
   await assertHostUnharmed(s);
 });
 

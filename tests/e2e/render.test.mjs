@@ -117,10 +117,12 @@ test('with JavaScript on the live board takes over without a blank frame, then s
 // Proves a rendered board gives way once its feeds are in: the live
 // board's first frame lists what the rendered one did, in the same order.
 // It gave way with the first member's feed, a shorter list, then sorted the
-// second's opening in among those shown; and with a large feed's first
+// second's opening in among those shown (also, after the wait, when that
+// feed took longer than a live board waits); and with a large feed's first
 // part, whose newest openings are not the whole feed's.
 for (const [setup, feeds, live, count] of [
   ['several feeds', (h) => [museum(), `${h.servers.feedsOrigin}/slow/600/archive.json`], null, '4 openings'],
+  ['a member slower than a second', (h) => [museum(), `${h.servers.feedsOrigin}/slow/1800/archive.json`], null, '4 openings'],
   ['a feed that arrives in parts', (h) => [`${h.servers.feedsOrigin}/large/600`], (h) => `${h.servers.feedsOrigin}/large/600?pause=600`, '600 openings'],
 ]) test(`a rendered board gives way to the live board once its feeds are in (${setup})`, { timeout: 60_000 }, async () => {
   const args = feeds(h);
