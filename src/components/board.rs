@@ -150,26 +150,30 @@ pub fn Board(props: &BoardProps) -> Html {
     };
 
     let ready = state.phase() == crate::state::Phase::Ready;
-    // A board rendered into the page shows the whole first page meanwhile,
-    // readable and linked: it waits longer for a slow member's feed.
-    let wait_ms = match props.first_screen_first {
-        true => SETTLE_MS,
-        false => RENDERED_SETTLE_MS,
-    };
-    let settling = use_feeds_settling(state.generation, ready, state.is_loading(), wait_ms);
+    let settling = use_feeds_settling(state.generation, ready, state.is_loading());
+    // Whether this board is a rendered one not yet taken over: its first
+    // page, whole, is on screen meanwhile.
+    let taken_over = use_mut_ref(|| false);
+    let rendered = !props.first_screen_first && !*taken_over.borrow();
     // A board of several feeds lists nothing while the others settle: each
     // member's feed that arrives would sort its openings in among those
     // shown, moving the list under the reader (and the host page, which is
     // charged for it: Core Web Vitals' CLS). One feed in parts does not
     // wait: a feed in the board's order (as most are) adds below the page.
-    // Nor does a board rendered into the page give way before then: it
-    // shows the whole feed's first page meanwhile, which the first part
-    // of a feed (not in the board's order) would replace by another.
-    let holding = settling && (state.feeds.len() > 1 || !props.first_screen_first);
+    // A rendered board does not give way before then, to one feed's first
+    // part either: it shows the whole feed's first page meanwhile, which
+    // that part (not in the board's order) would replace by another. Unless
+    // a shared link asks for what the rendered board does not show (a
+    // search, an opening): the reader would wait for it.
+    let holding = settling
+        && match rendered {
+            true => props.initial_view == ViewState::default(),
+            false => state.feeds.len() > 1,
+        };
     let listed = ready && !holding;
     let has_openings = listed && !view.matches.is_empty();
     let starting = use_first_screen(props.first_screen_first, has_openings);
-    let settling = settling && props.first_screen_first;
+    let settling = settling && !rendered;
     {
         let on_shown = props.on_shown.clone();
         // Not before the feeds are asked for: on the first render the board
@@ -178,6 +182,7 @@ pub fn Board(props: &BoardProps) -> Html {
             state.generation > 0 && state.phase() != crate::state::Phase::Loading && !holding;
         use_effect_with(shown, move |shown| {
             if *shown {
+                *taken_over.borrow_mut() = true;
                 on_shown.emit(());
             }
         });
@@ -222,15 +227,9 @@ pub fn Board(props: &BoardProps) -> Html {
 /// feed does not keep the reader from what is there.
 const SETTLE_MS: u32 = 1_000;
 
-/// How long a board rendered into the page waits for them before the live
-/// board takes its place: the rendered one lists the whole first page
-/// meanwhile, its links work and what the reader types or ticks in it
-/// carries over, but it does not search or filter.
-const RENDERED_SETTLE_MS: u32 = 3_000;
-
 /// Whether the feeds are still settling: the board could list openings
 /// (or say that a feed in had none) while more are on their way, for at
-/// most `wait_ms` from then. Meanwhile the facets wait, and a board of
+/// most [`SETTLE_MS`] from then. Meanwhile the facets wait, and a board of
 /// several feeds holds its list, since both would re-sort with every part
 /// that arrives, moving under the reader's pointer and moving the page (a
 /// layout shift the host is charged for). Once a generation of feeds has
@@ -238,7 +237,7 @@ const RENDERED_SETTLE_MS: u32 = 3_000;
 /// loads again after Retry. Feeds the host points the board to anew are a
 /// new generation, which settles anew.
 #[hook]
-fn use_feeds_settling(generation: u64, ready: bool, loading: bool, wait_ms: u32) -> bool {
+fn use_feeds_settling(generation: u64, ready: bool, loading: bool) -> bool {
     // The generation whose wait is over, and the last one that settled.
     let waited = use_state_eq(|| 0u64);
     let settled = use_mut_ref(|| 0u64);
@@ -251,7 +250,7 @@ fn use_feeds_settling(generation: u64, ready: bool, loading: bool, wait_ms: u32)
         use_effect_with((settling, generation), move |&(settling, generation)| {
             if settling {
                 wasm_bindgen_futures::spawn_local(async move {
-                    gloo_timers::future::TimeoutFuture::new(wait_ms).await;
+                    gloo_timers::future::TimeoutFuture::new(SETTLE_MS).await;
                     waited.set(generation);
                 });
             }

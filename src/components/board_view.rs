@@ -265,7 +265,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     if filters_place {
                         <Filters facets={facets} picked={picked}
                             on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
-                            on_clear={dispatch.reform(Action::ClearFacet)} facets_wait={facets_wait} />
+                            on_clear={dispatch.reform(Action::ClearFacet)} facets_wait={facets_wait}
+                            holding={props.holding} />
                     }
                     <div class="results">{ main }</div>
                 </div>

@@ -30,6 +30,11 @@ pub struct FiltersProps {
     /// are there meanwhile, and a reader who opens the panel gets them.
     #[prop_or_default]
     pub facets_wait: bool,
+    /// The board holds its list while its feeds settle: the facets too,
+    /// even in a panel the reader opened (with the first feed's values,
+    /// they would change when the list comes).
+    #[prop_or_default]
+    pub holding: bool,
 }
 
 /// Whether the "Filters" control is on screen, the board narrow: a panel
@@ -106,7 +111,9 @@ pub fn Filters(props: &FiltersProps) -> Html {
             </button>
             <div id="openings-filters" class="filters-panel" ref={panel} tabindex="-1"
                 onkeydown={on_key}>
-                if !props.facets_wait || *open {
+                if props.holding && *open {
+                    <p class="loading">{ strings.loading }</p>
+                } else if !props.facets_wait || *open {
                     <FacetList facets={props.facets.clone()} on_toggle={props.on_toggle.clone()}
                         on_clear={props.on_clear.clone()} held={held} />
                 }

@@ -37,15 +37,11 @@ impl PartialEq for ListingProps {
     }
 }
 
-/// Gives the focus back to the title of the opening the reader closed,
-/// unless they have gone on to another control meanwhile: the list can come
-/// a while after the Back (a board of several feeds, settling), and the
-/// focus must not be pulled out of the search box they are typing in.
+/// Gives the focus back to the title of the opening the reader closed (see
+/// [`focus_back`](crate::embed::focus_back)).
 #[cfg(target_arch = "wasm32")]
 fn take_focus_back(title: &HtmlElement) {
-    if !crate::embed::focus_elsewhere(title) {
-        let _ = title.focus();
-    }
+    crate::embed::focus_back(title);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -604,15 +604,41 @@ fn focus_in_place(element: &HtmlElement) {
     let _ = element.focus_with_options(&options);
 }
 
-/// Whether the keyboard focus is on a control of `element`'s board other
-/// than the board itself (which holds it while what had it is redrawn).
-pub fn focus_elsewhere(element: &web_sys::Element) -> bool {
-    element
-        .get_root_node()
-        .dyn_into::<web_sys::ShadowRoot>()
-        .ok()
-        .and_then(|root| root.active_element())
-        .is_some_and(|active| !active.matches(".openings-board").unwrap_or(false))
+/// Gives the focus back to `title`, the title of the opening a reader has
+/// just closed, as the list comes back: unless the reader has gone on to
+/// another control of the board or of the host page meanwhile (the list can
+/// come a while after the Back: a board of several feeds, settling). When
+/// that opening moves to another row (a member's feed coming later sorts it
+/// elsewhere), the focus the board gave goes with it, not scrolled to.
+pub fn focus_back(title: &HtmlElement) {
+    const MARK: &str = "data-focus-back";
+    let document = title.owner_document();
+    let root = title.get_root_node().dyn_into::<ShadowRoot>().ok();
+    let active = root.as_ref().and_then(|root| root.active_element());
+    let ours = active.as_ref().is_some_and(|a| a.has_attribute(MARK));
+    let elsewhere = match &active {
+        // In the board: anything but the board itself or the title it gave the focus to.
+        Some(active) => !ours && !active.matches(".openings-board").unwrap_or(false),
+        // Outside it: anything but the page's body (where a removed element leaves it).
+        None => document.as_ref().is_some_and(|d| {
+            !d.has_focus().unwrap_or(true)
+                || d.active_element()
+                    .is_some_and(|a| d.body().is_none_or(|b| *b != a))
+        }),
+    };
+    if elsewhere {
+        return;
+    }
+    if let Some(old) = root.and_then(|r| r.query_selector(&format!("[{MARK}]")).ok().flatten()) {
+        let _ = old.remove_attribute(MARK);
+    }
+    let _ = title.set_attribute(MARK, "");
+    match ours {
+        true => focus_in_place(title),
+        false => {
+            let _ = title.focus();
+        }
+    }
 }
 
 /// Gives `element` the keyboard focus until the focus leaves it: focusable

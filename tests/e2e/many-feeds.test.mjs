@@ -236,3 +236,65 @@ test('a stalled member feed holds the others back for a second at most', async (
   assert.deepEqual((await titles(b)).slice(0, 2), ['Curator 2.0', 'Curator 2.1 of Prints, Drawings and Photographs in the Study Room']);
   await assertHostUnharmed(s);
 });
+
+// Proves the keyboard focus the board gave back to the opening a reader
+// closed goes with that opening when a member's feed slower than the wait
+// sorts newer openings in front of it: it stayed on the row, which then
+// showed another opening (Enter opened that one).
+test('the focus given back to a closed opening follows it when later openings come', { timeout: 30_000 }, async () => {
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, {
+    'first.json': [datedFeed(1, 3, 5), 0],
+    'slow.json': [datedFeed(2, 3, 0), 3_000],
+  });
+  await b.locator('.listing-title a', { hasText: 'Curator 1.0' }).press('Enter', { timeout: 15_000 });
+  await b.locator('.detail-back').press('Enter');
+  const focused = () => b.evaluate((el) => el.shadowRoot.activeElement?.textContent.trim() ?? null);
+  await eventually(async () => assert.equal(await focused(), 'Curator 1.0'));
+  await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
+  await framesLater(s.page);
+  assert.notEqual((await titles(b))[0], 'Curator 1.0', 'the slower member\'s openings came first');
+  assert.equal(await focused(), 'Curator 1.0', 'the focus stayed on a row now showing another opening');
+  await assertHostUnharmed(s);
+});
+
+// Proves the list coming late after a Back leaves alone a focus the reader
+// put in the host page meanwhile (it took it back, and scrolled to it).
+test('the list coming late leaves a focus in the host page alone', { timeout: 30_000 }, async () => {
+  const s = await visit(h, h.servers.hostPage('no-board.html', { 'openings-main': 'open:d1-0' }));
+  const b = await boardOfMembers(s, {
+    'first.json': [datedFeed(1, 3, 5), 0],
+    'slow.json': [datedFeed(2, 3, 30), 2_000],
+  });
+  await s.page.evaluate(() => {
+    const field = document.createElement('input');
+    field.id = 'host-search';
+    field.setAttribute('style', 'display: inline-block !important'); // the host's theme hides inputs
+    document.querySelector('h1').after(field);
+  });
+  await b.locator('.detail-back').click({ timeout: 15_000 });
+  await s.page.locator('#host-search').click();
+  await eventually(async () => assert.equal((await b.locator('.result-count').textContent()).trim(), '6 openings'), { timeout: 20_000 });
+  await framesLater(s.page);
+  await s.page.keyboard.type('museum');
+  assert.equal(await s.page.locator('#host-search').inputValue(), 'museum', 'the board took the host page\'s focus');
+  await assertHostUnharmed(s);
+});
+
+// Proves a phone reader who opens the Filters panel while the feeds settle
+// is told they are loading, not shown the first feed's values, which
+// changed (a whole facet came above them) when the list came.
+test('on a phone, the Filters panel opened while the feeds settle says they are loading', { timeout: 30_000 }, async () => {
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  await s.page.setViewportSize({ width: 390, height: 844 });
+  const b = await boardOfMembers(s, {
+    'first.json': [datedFeed(1, 3, 5), 0],
+    'slow.json': [datedFeed(2, 3, 0), 2_500],
+  });
+  await b.locator('.filters-toggle').click({ timeout: 15_000 });
+  await eventually(async () => assert.match(await b.locator('.filters-panel').innerText(), /Loading openings/));
+  assert.equal(await b.locator('.filters-panel fieldset.facet').count(), 0, 'the first feed\'s values were shown');
+  await eventually(async () => assert.equal(await b.locator('.filters-panel fieldset.facet').count(), 2), { timeout: 10_000 });
+  assert.doesNotMatch(await b.locator('.filters-panel').innerText(), /Loading openings/);
+  await assertHostUnharmed(s);
+});
