@@ -275,6 +275,18 @@ impl BoardState {
                 | Action::Restore(_)
         ) {
             next.closed = None;
+            // A shared link's opening still on its way (in a member's feed
+            // still arriving): a reader who searches, filters or pages
+            // meanwhile has gone on from it, and it must not open over what
+            // they are doing when it comes.
+            if next
+                .view
+                .open
+                .as_deref()
+                .is_some_and(|id| self.catalog.position(id).is_none())
+            {
+                next.view.open = None;
+            }
         }
         match action {
             Action::Start { generation, feeds } => {
@@ -613,6 +625,57 @@ mod tests {
             });
         assert_eq!(state.catalog.len(), 0);
         assert_eq!(state.phase(), Phase::Loading);
+    }
+
+    #[test]
+    fn a_shared_opening_still_on_its_way_is_dropped_when_the_reader_goes_on() {
+        let url = "https://a.example/1";
+        let linked = |open: &str| {
+            BoardState::with_view(ViewState {
+                open: Some(open.to_string()),
+                ..ViewState::default()
+            })
+            .apply(Action::Start {
+                generation: 1,
+                feeds: vec![source(url), source("https://b.example/2")],
+            })
+            .apply(loaded(0, url, &["Archivist"], Holds::Whole))
+        };
+        let here = linked("x")
+            .catalog
+            .get(0)
+            .map(|o| o.id.clone())
+            .unwrap_or_default();
+        let reader_went_on = || {
+            [
+                Action::Search("curator".into()),
+                Action::ToggleFacet(Facet::Workplace, "remote".into()),
+                Action::ClearFacet(Facet::Workplace),
+                Action::ClearAll,
+                Action::SortBy(Sort::Title),
+                Action::GoToPage(2),
+            ]
+        };
+        for (pending, open) in reader_went_on().into_iter().zip(reader_went_on()) {
+            // The other feed may still bring it: the reader went on meanwhile.
+            let what = format!("{pending:?}");
+            assert_eq!(
+                linked("coming-later").apply(pending).view.open,
+                None,
+                "{what}"
+            );
+            // One that is here is open, and stays so.
+            let open = linked(&here).apply(open).view.open;
+            assert_eq!(open.as_deref(), Some(here.as_str()), "{what}");
+        }
+        // Feeds arriving are not the reader going on.
+        let arriving = linked("coming-later").apply(loaded(
+            1,
+            "https://b.example/2",
+            &["Curator"],
+            Holds::Whole,
+        ));
+        assert_eq!(arriving.view.open.as_deref(), Some("coming-later"));
     }
 
     #[test]

@@ -298,3 +298,21 @@ test('on a phone, the Filters panel opened while the feeds settle says they are 
   assert.doesNotMatch(await b.locator('.filters-panel').innerText(), /Loading openings/);
   await assertHostUnharmed(s);
 });
+
+// Proves a shared link's opening in a member's feed slower than the wait
+// does not open over the list a reader has started searching meanwhile
+// (it did, and the rest of their typing was lost).
+test('a shared opening still on its way does not open over a search the reader began', { timeout: 30_000 }, async () => {
+  const s = await visit(h, h.servers.hostPage('no-board.html', { 'openings-main': 'open:d2-0' }));
+  const b = await boardOfMembers(s, {
+    'first.json': [datedFeed(1, 3, 5), 0],
+    'slow.json': [datedFeed(2, 3, 0), 3_000],
+  });
+  await eventually(async () => assert.equal(await b.locator('.listing').count(), 3), { timeout: 15_000 });
+  await b.getByRole('searchbox').fill('curator');
+  await eventually(async () => assert.match((await b.locator('.result-count').textContent()).trim(), /^6 openings/), { timeout: 15_000 });
+  await framesLater(s.page);
+  assert.equal(await b.locator('.detail').count(), 0, 'the shared opening opened over the search');
+  assert.equal(await b.getByRole('searchbox').inputValue(), 'curator');
+  await assertHostUnharmed(s);
+});
