@@ -151,10 +151,20 @@ pub fn Board(props: &BoardProps) -> Html {
 
     let ready = state.phase() == crate::state::Phase::Ready;
     let settling = use_feeds_settling(state.generation, ready, state.is_loading());
+    // The last generation of feeds whose list was shown: never held again
+    // (it would go back to "Loading" under the reader).
+    let shown_in = use_mut_ref(|| 0u64);
     // Whether this board is a rendered one not yet taken over: its first
     // page, whole, is on screen meanwhile.
-    let taken_over = use_mut_ref(|| false);
-    let rendered = !props.first_screen_first && !*taken_over.borrow();
+    let rendered = !props.first_screen_first && *shown_in.borrow() == 0;
+    // What a shared link asks for that the rendered board does not show,
+    // and that more feeds would not change: a search's or a filter's
+    // results, an opening that is here. (A page of the list, or a sort,
+    // would change as the rest comes in: those wait with the list.)
+    let asked = match &props.initial_view.open {
+        Some(id) => state.catalog.position(id).is_some(),
+        None => !props.initial_view.query.is_empty(),
+    };
     // A board of several feeds lists nothing while the others settle: each
     // member's feed that arrives would sort its openings in among those
     // shown, moving the list under the reader (and the host page, which is
@@ -163,11 +173,12 @@ pub fn Board(props: &BoardProps) -> Html {
     // A rendered board does not give way before then, to one feed's first
     // part either: it shows the whole feed's first page meanwhile, which
     // that part (not in the board's order) would replace by another. Unless
-    // a shared link asks for what the rendered board does not show (a
-    // search, an opening): the reader would wait for it.
+    // a shared link asks for what it does not show: the reader would wait
+    // for it.
     let holding = settling
+        && *shown_in.borrow() != state.generation
         && match rendered {
-            true => props.initial_view == ViewState::default(),
+            true => !asked,
             false => state.feeds.len() > 1,
         };
     let listed = ready && !holding;
@@ -180,9 +191,10 @@ pub fn Board(props: &BoardProps) -> Html {
         // has no feeds yet, which is not "nothing to show".
         let shown =
             state.generation > 0 && state.phase() != crate::state::Phase::Loading && !holding;
+        let (generation, shown_in) = (state.generation, shown_in.clone());
         use_effect_with(shown, move |shown| {
             if *shown {
-                *taken_over.borrow_mut() = true;
+                *shown_in.borrow_mut() = generation;
                 on_shown.emit(());
             }
         });

@@ -66,6 +66,15 @@ impl PartialEq for DetailViewProps {
     }
 }
 
+/// The board may give the focus back to this opening once it is closed.
+#[cfg(target_arch = "wasm32")]
+fn forget_focus_back(title: &HtmlElement) {
+    crate::embed::forget_focus_back(title);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn forget_focus_back(_: &HtmlElement) {}
+
 #[component]
 pub fn DetailView(props: &DetailViewProps) -> Html {
     let locale = use_locale();
@@ -79,6 +88,7 @@ pub fn DetailView(props: &DetailViewProps) -> Html {
         let title_ref = title_ref.clone();
         use_effect_with(index, move |_| {
             if let Some(title) = title_ref.cast::<HtmlElement>() {
+                forget_focus_back(&title);
                 let _ = title.focus();
             }
         });

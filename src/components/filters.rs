@@ -112,7 +112,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
             <div id="openings-filters" class="filters-panel" ref={panel} tabindex="-1"
                 onkeydown={on_key}>
                 if props.holding && *open {
-                    <p class="loading">{ strings.loading }</p>
+                    <p class="loading" role="status">{ strings.loading }</p>
                 } else if !props.facets_wait || *open {
                     <FacetList facets={props.facets.clone()} on_toggle={props.on_toggle.clone()}
                         on_clear={props.on_clear.clone()} held={held} />

@@ -607,21 +607,37 @@ fn focus_in_place(element: &HtmlElement) {
 /// Gives the focus back to `title`, the title of the opening a reader has
 /// just closed, as the list comes back: unless the reader has gone on to
 /// another control of the board or of the host page meanwhile (the list can
-/// come a while after the Back: a board of several feeds, settling). When
-/// that opening moves to another row (a member's feed coming later sorts it
-/// elsewhere), the focus the board gave goes with it, not scrolled to.
+/// come a while after the Back: a board of several feeds, settling). Once
+/// given, it goes with that opening when a feed coming later sorts it to
+/// another row (not scrolled to), for as long as the reader stays on it;
+/// once they leave it, the board does not take the focus back again until
+/// the next opening is closed.
 pub fn focus_back(title: &HtmlElement) {
-    const MARK: &str = "data-focus-back";
-    let document = title.owner_document();
-    let root = title.get_root_node().dyn_into::<ShadowRoot>().ok();
-    let active = root.as_ref().and_then(|root| root.active_element());
-    let ours = active.as_ref().is_some_and(|a| a.has_attribute(MARK));
+    // On the title the board gave the focus to, while it has it.
+    const ON: &str = "data-focus-back";
+    // On the board, once it gave it back for the opening last closed.
+    const GIVEN: &str = "data-focus-given";
+    let Some(root) = title.get_root_node().dyn_into::<ShadowRoot>().ok() else {
+        let _ = title.focus();
+        return;
+    };
+    let board = root.query_selector(".openings-board").ok().flatten();
+    let active = root.active_element();
+    if active.as_ref().is_some_and(|a| a.has_attribute(ON)) {
+        focus_in_place(title);
+        mark_focus_back(title, ON);
+        return;
+    }
+    if board.as_ref().is_some_and(|b| b.has_attribute(GIVEN)) {
+        return; // given once, and the reader has gone on
+    }
     let elsewhere = match &active {
-        // In the board: anything but the board itself or the title it gave the focus to.
-        Some(active) => !ours && !active.matches(".openings-board").unwrap_or(false),
-        // Outside it: anything but the page's body (where a removed element leaves it).
-        None => document.as_ref().is_some_and(|d| {
-            !d.has_focus().unwrap_or(true)
+        // In the board: anything but the board itself.
+        Some(active) => !active.matches(".openings-board").unwrap_or(false),
+        // Outside it: anything but the page's body (where a removed element
+        // leaves it), or another window or frame while the page is in view.
+        None => title.owner_document().is_some_and(|d| {
+            (!d.hidden() && !d.has_focus().unwrap_or(true))
                 || d.active_element()
                     .is_some_and(|a| d.body().is_none_or(|b| *b != a))
         }),
@@ -629,14 +645,35 @@ pub fn focus_back(title: &HtmlElement) {
     if elsewhere {
         return;
     }
-    if let Some(old) = root.and_then(|r| r.query_selector(&format!("[{MARK}]")).ok().flatten()) {
-        let _ = old.remove_attribute(MARK);
+    if let Some(board) = board {
+        let _ = board.set_attribute(GIVEN, "");
     }
-    let _ = title.set_attribute(MARK, "");
-    match ours {
-        true => focus_in_place(title),
-        false => {
-            let _ = title.focus();
+    let _ = title.focus();
+    mark_focus_back(title, ON);
+}
+
+/// Marks `title` with `mark` for as long as it has the focus.
+fn mark_focus_back(title: &HtmlElement, mark: &'static str) {
+    let _ = title.set_attribute(mark, "");
+    let target = title.clone();
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = title.add_event_listener_with_callback_and_add_event_listener_options(
+        "blur",
+        Closure::once_into_js(move || {
+            let _ = target.remove_attribute(mark);
+        })
+        .unchecked_ref(),
+        &options,
+    );
+}
+
+/// An opening was opened: the board may give the focus back to it once it
+/// is closed (see [`focus_back`]).
+pub fn forget_focus_back(inside: &web_sys::Element) {
+    if let Ok(root) = inside.get_root_node().dyn_into::<ShadowRoot>() {
+        if let Ok(Some(board)) = root.query_selector(".openings-board") {
+            let _ = board.remove_attribute("data-focus-given");
         }
     }
 }

@@ -316,3 +316,59 @@ test('a shared opening still on its way does not open over a search the reader b
   assert.equal(await b.getByRole('searchbox').inputValue(), 'curator');
   await assertHostUnharmed(s);
 });
+
+// Proves the board gives the focus back to a closed opening once: a reader
+// who left it (for another title, then back to the row it was on, which a
+// later feed has given to another opening) keeps their focus when a feed
+// later still moves the closed opening again (it went to it, and Enter
+// opened that one).
+test('the focus given back follows the closed opening only while the reader stays on it', { timeout: 40_000 }, async () => {
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, {
+    'first.json': [datedFeed(1, 3, 5), 0],
+    'newer.json': [datedFeed(2, 3, 0), 3_000],
+    'between.json': [datedFeed(3, 1, 4), 6_000],
+  });
+  const focused = () => b.evaluate((el) => el.shadowRoot.activeElement?.textContent.trim() ?? null);
+  await b.locator('.listing-title a', { hasText: 'Curator 1.0' }).press('Enter', { timeout: 15_000 });
+  await b.locator('.detail-back').press('Enter');
+  await eventually(async () => assert.equal(await focused(), 'Curator 1.0'));
+  await s.page.keyboard.press('Tab'); // its Apply
+  await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
+  await s.page.keyboard.press('Shift+Tab'); // back to the first row, now another opening's
+  const mine = await focused();
+  assert.notEqual(mine, 'Curator 1.0');
+  await eventually(async () => assert.equal(await b.locator('.listing').count(), 7), { timeout: 10_000 });
+  await framesLater(s.page);
+  assert.equal(await focused(), mine, 'the focus went back to the closed opening');
+  await assertHostUnharmed(s);
+});
+
+// Proves a reader who clicked into the host page after the focus was given
+// back, and scrolled on, is left there when a later feed moves the closed
+// opening (the board took the focus and scrolled the page back to it).
+test('a reader gone on into the host page is not brought back by a later feed', { timeout: 40_000 }, async () => {
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, {
+    'first.json': [datedFeed(1, 3, 5), 0],
+    'newer.json': [datedFeed(2, 3, 0), 3_000],
+  });
+  await s.page.evaluate(() => {
+    const tall = document.createElement('div');
+    tall.style.height = '3000px';
+    document.body.append(tall);
+  });
+  await b.locator('.listing-title a', { hasText: 'Curator 1.0' }).press('Enter', { timeout: 15_000 });
+  await b.locator('.detail-back').press('Enter');
+  await eventually(async () => assert.equal(await b.evaluate((el) => el.shadowRoot.activeElement?.textContent.trim()), 'Curator 1.0'));
+  await s.page.locator('#host-listing').click();
+  await s.page.evaluate(() => window.scrollTo(0, 2500));
+  const scrolled = await s.page.evaluate(() => window.scrollY);
+  await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
+  await framesLater(s.page);
+  assert.equal(await s.page.evaluate(() => document.activeElement === document.body), true, 'the board took the focus');
+  // (The page may scroll down as the list above grows: the browser keeps
+  // what the reader reads in place.)
+  assert.ok(await s.page.evaluate(() => window.scrollY) >= scrolled, 'the page was scrolled back to the board');
+  await assertHostUnharmed(s);
+});
