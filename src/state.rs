@@ -390,7 +390,14 @@ impl BoardState {
                 next.closed = None;
             }
             Action::Close => next.closed = next.view.open.take(),
-            Action::Restore(view) => next.view = view,
+            Action::Restore(view) => {
+                // Back from an opening to the list: the focus goes back to
+                // its title, as after the board's own Back.
+                if view.open.is_none() {
+                    next.closed = self.view.open.clone();
+                }
+                next.view = view;
+            }
         }
         next
     }
@@ -676,6 +683,24 @@ mod tests {
             Holds::Whole,
         ));
         assert_eq!(arriving.view.open.as_deref(), Some("coming-later"));
+    }
+
+    #[test]
+    fn the_browsers_back_from_an_opening_gives_the_focus_back_to_it() {
+        let open = |id: &str| ViewState {
+            open: Some(id.to_string()),
+            ..ViewState::default()
+        };
+        let opened = started(&["https://a.example/1"]).apply(Action::Open("a".into()));
+        let back = opened.apply(Action::Restore(ViewState::default()));
+        assert_eq!(back.closed.as_deref(), Some("a"));
+        // Forward to another opening, or back to the list from the list: no.
+        assert_eq!(opened.apply(Action::Restore(open("b"))).closed, None);
+        let listed = started(&["https://a.example/1"]);
+        assert_eq!(
+            listed.apply(Action::Restore(ViewState::default())).closed,
+            None
+        );
     }
 
     #[test]

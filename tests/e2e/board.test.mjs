@@ -656,3 +656,19 @@ test('entries without a title or with an unsafe link are skipped, and the board 
   await assertHostUnharmed(s);
   await s.close();
 });
+
+// Proves the browser's Back from an opening gives the keyboard focus back
+// to its title in the list, as the board's own Back does (it went to the
+// board, and the next Tab to the search box: the reader lost their place).
+test('the browser\'s Back from an opening gives the focus back to its title', async () => {
+  const s = await visit(h, h.servers.hostPage('board.html'));
+  const b = board(s.page);
+  await waitForTitles(b, MUSEUM_TITLES);
+  await b.locator('.listing-title a', { hasText: 'Visitor Experience Associate' }).press('Enter');
+  await b.locator('#openings-detail-title').waitFor();
+  await s.page.goBack();
+  await eventually(async () => assert.equal(
+    await b.evaluate((el) => el.shadowRoot.activeElement?.textContent.trim() ?? null), 'Visitor Experience Associate'));
+  await assertHostUnharmed(s);
+  await s.close();
+});
