@@ -153,14 +153,16 @@ pub fn Board(props: &BoardProps) -> Html {
     let settling = use_feeds_settling(state.generation, ready, state.is_loading());
     // The last generation of feeds whose list was shown: never held again
     // (it would go back to "Loading" under the reader).
-    let shown_in = use_mut_ref(|| 0u64);
+    let listed_in = use_mut_ref(|| 0u64);
+    let fresh = *listed_in.borrow() != state.generation;
     // Whether this board is a rendered one not yet taken over: its first
     // page, whole, is on screen meanwhile.
-    let rendered = !props.first_screen_first && *shown_in.borrow() == 0;
-    // What a shared link asks for that the rendered board does not show,
-    // and that more feeds would not change: a search's or a filter's
-    // results, an opening that is here. (A page of the list, or a sort,
-    // would change as the rest comes in: those wait with the list.)
+    let taken_over = use_mut_ref(|| false);
+    let rendered = !props.first_screen_first && !*taken_over.borrow();
+    // What a shared link asks for that the rendered board does not show: a
+    // search's or a filter's results, an opening that is here. (A page of
+    // the list, or a sort, it shows as well as the live board would before
+    // the feeds are in: those wait with it.)
     let asked = match &props.initial_view.open {
         Some(id) => state.catalog.position(id).is_some(),
         None => !props.initial_view.query.is_empty(),
@@ -170,17 +172,15 @@ pub fn Board(props: &BoardProps) -> Html {
     // shown, moving the list under the reader (and the host page, which is
     // charged for it: Core Web Vitals' CLS). One feed in parts does not
     // wait: a feed in the board's order (as most are) adds below the page.
-    // A rendered board does not give way before then, to one feed's first
+    let list_hold = settling && fresh && state.feeds.len() > 1;
+    // Nor does a rendered board give way before then, to one feed's first
     // part either: it shows the whole feed's first page meanwhile, which
     // that part (not in the board's order) would replace by another. Unless
-    // a shared link asks for what it does not show: the reader would wait
-    // for it.
-    let holding = settling
-        && *shown_in.borrow() != state.generation
-        && match rendered {
-            true => !asked,
-            false => state.feeds.len() > 1,
-        };
+    // a shared link asks for what it does not show: then the live board
+    // takes its place at once, with the reader's search, and its list waits
+    // as any live board's.
+    let takeover_hold = settling && fresh && rendered && !asked;
+    let holding = list_hold || takeover_hold;
     let listed = ready && !holding;
     let has_openings = listed && !view.matches.is_empty();
     let starting = use_first_screen(props.first_screen_first, has_openings);
@@ -190,12 +190,19 @@ pub fn Board(props: &BoardProps) -> Html {
         // Not before the feeds are asked for: on the first render the board
         // has no feeds yet, which is not "nothing to show".
         let shown =
-            state.generation > 0 && state.phase() != crate::state::Phase::Loading && !holding;
-        let (generation, shown_in) = (state.generation, shown_in.clone());
+            state.generation > 0 && state.phase() != crate::state::Phase::Loading && !takeover_hold;
         use_effect_with(shown, move |shown| {
             if *shown {
-                *shown_in.borrow_mut() = generation;
+                *taken_over.borrow_mut() = true;
                 on_shown.emit(());
+            }
+        });
+    }
+    {
+        let generation = state.generation;
+        use_effect_with(listed, move |&listed| {
+            if listed {
+                *listed_in.borrow_mut() = generation;
             }
         });
     }

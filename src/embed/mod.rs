@@ -652,7 +652,9 @@ pub fn focus_back(title: &HtmlElement) {
     mark_focus_back(title, ON);
 }
 
-/// Marks `title` with `mark` for as long as it has the focus.
+/// Marks `title` with `mark` for as long as it has the focus: not when
+/// only the window loses it (another tab, another window), after which the
+/// reader comes back to the same element.
 fn mark_focus_back(title: &HtmlElement, mark: &'static str) {
     let _ = title.set_attribute(mark, "");
     let target = title.clone();
@@ -661,7 +663,19 @@ fn mark_focus_back(title: &HtmlElement, mark: &'static str) {
     let _ = title.add_event_listener_with_callback_and_add_event_listener_options(
         "blur",
         Closure::once_into_js(move || {
-            let _ = target.remove_attribute(mark);
+            // Still the focused element of its document: the window blurred.
+            let kept = target
+                .get_root_node()
+                .dyn_into::<ShadowRoot>()
+                .ok()
+                .and_then(|root| root.active_element())
+                .is_some_and(|active| active == *target);
+            match kept {
+                true => mark_focus_back(&target, mark),
+                false => {
+                    let _ = target.remove_attribute(mark);
+                }
+            }
         })
         .unchecked_ref(),
         &options,

@@ -344,6 +344,28 @@ test('the focus given back follows the closed opening only while the reader stay
   await assertHostUnharmed(s);
 });
 
+// Proves the focus given back to a closed opening still follows it after
+// the reader switched to another tab and back (the window's blur, which
+// leaves the focus where it is, ended the following: the focus stayed on
+// the row, which a later feed gave to another opening).
+test('the focus given back follows the closed opening across a switch of tabs', { timeout: 40_000 }, async () => {
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, {
+    'first.json': [datedFeed(1, 3, 5), 0],
+    'newer.json': [datedFeed(2, 3, 0), 3_000],
+  });
+  const focused = () => b.evaluate((el) => el.shadowRoot.activeElement?.textContent.trim() ?? null);
+  await b.locator('.listing-title a', { hasText: 'Curator 1.0' }).press('Enter', { timeout: 15_000 });
+  await b.locator('.detail-back').press('Enter');
+  await eventually(async () => assert.equal(await focused(), 'Curator 1.0'));
+  // What the browser does when its window is left: a blur, the focus staying.
+  await b.evaluate((el) => el.shadowRoot.activeElement.dispatchEvent(new FocusEvent('blur')));
+  await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
+  await framesLater(s.page);
+  assert.equal(await focused(), 'Curator 1.0', 'the focus sits on another opening');
+  await assertHostUnharmed(s);
+});
+
 // Proves a reader who clicked into the host page after the focus was given
 // back, and scrolled on, is left there when a later feed moves the closed
 // opening (the board took the focus and scrolled the page back to it).
