@@ -658,26 +658,30 @@ pub fn focus_back(title: &HtmlElement) {
 fn mark_focus_back(title: &HtmlElement, mark: &'static str) {
     let _ = title.set_attribute(mark, "");
     let target = title.clone();
+    on_next_blur(title, move || {
+        // Still the focused element of its document: the window blurred.
+        let kept = target
+            .get_root_node()
+            .dyn_into::<ShadowRoot>()
+            .ok()
+            .and_then(|root| root.active_element())
+            .is_some_and(|active| active == *target);
+        match kept {
+            true => mark_focus_back(&target, mark),
+            false => {
+                let _ = target.remove_attribute(mark);
+            }
+        }
+    });
+}
+
+/// Runs `then` once, the next time `element` loses the focus.
+fn on_next_blur(element: &HtmlElement, then: impl FnOnce() + 'static) {
     let options = web_sys::AddEventListenerOptions::new();
     options.set_once(true);
-    let _ = title.add_event_listener_with_callback_and_add_event_listener_options(
+    let _ = element.add_event_listener_with_callback_and_add_event_listener_options(
         "blur",
-        Closure::once_into_js(move || {
-            // Still the focused element of its document: the window blurred.
-            let kept = target
-                .get_root_node()
-                .dyn_into::<ShadowRoot>()
-                .ok()
-                .and_then(|root| root.active_element())
-                .is_some_and(|active| active == *target);
-            match kept {
-                true => mark_focus_back(&target, mark),
-                false => {
-                    let _ = target.remove_attribute(mark);
-                }
-            }
-        })
-        .unchecked_ref(),
+        Closure::once_into_js(then).unchecked_ref(),
         &options,
     );
 }
@@ -699,14 +703,7 @@ pub fn focus_for_now(element: &HtmlElement) {
     let _ = element.set_attribute("tabindex", "-1");
     focus_in_place(element);
     let target = element.clone();
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_once(true);
-    let _ = element.add_event_listener_with_callback_and_add_event_listener_options(
-        "blur",
-        Closure::once_into_js(move || {
-            let _ = target.remove_attribute("tabindex");
-        })
-        .unchecked_ref(),
-        &options,
-    );
+    on_next_blur(element, move || {
+        let _ = target.remove_attribute("tabindex");
+    });
 }

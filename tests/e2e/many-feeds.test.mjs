@@ -135,6 +135,23 @@ async function boardOfMembers(s, feeds, { pageSize = 20, first = Object.keys(fee
 
 const memberUrl = (name) => `${h.servers.feedsOrigin}/members/${name}`;
 
+/** The text of what has the keyboard focus in board `b` (null: nothing in it). */
+const focusedIn = (b) => b.evaluate((el) => el.shadowRoot.activeElement?.textContent.trim() ?? null);
+
+/**
+ * In a board of `members` (the first with Curator 1.0), opens Curator 1.0
+ * and closes it by keyboard, and waits for the focus to be back on its
+ * title: the session and the board.
+ */
+async function closedByKeyboard(members) {
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, members);
+  await b.locator('.listing-title a', { hasText: 'Curator 1.0' }).press('Enter', { timeout: 15_000 });
+  await b.locator('.detail-back').press('Enter');
+  await eventually(async () => assert.equal(await focusedIn(b), 'Curator 1.0'));
+  return { s, b };
+}
+
 /** Asserts that the rows once shown only grew, each keeping its title. */
 function assertNeverResorted(seen) {
   // The first frame may hold the first screen only; after it, what was
@@ -242,19 +259,14 @@ test('a stalled member feed holds the others back for a second at most', async (
 // sorts newer openings in front of it: it stayed on the row, which then
 // showed another opening (Enter opened that one).
 test('the focus given back to a closed opening follows it when later openings come', { timeout: 30_000 }, async () => {
-  const s = await visit(h, h.servers.hostPage('no-board.html'));
-  const b = await boardOfMembers(s, {
+  const { s, b } = await closedByKeyboard({
     'first.json': [datedFeed(1, 3, 5), 0],
     'slow.json': [datedFeed(2, 3, 0), 3_000],
   });
-  await b.locator('.listing-title a', { hasText: 'Curator 1.0' }).press('Enter', { timeout: 15_000 });
-  await b.locator('.detail-back').press('Enter');
-  const focused = () => b.evaluate((el) => el.shadowRoot.activeElement?.textContent.trim() ?? null);
-  await eventually(async () => assert.equal(await focused(), 'Curator 1.0'));
   await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
   await framesLater(s.page);
   assert.notEqual((await titles(b))[0], 'Curator 1.0', 'the slower member\'s openings came first');
-  assert.equal(await focused(), 'Curator 1.0', 'the focus stayed on a row now showing another opening');
+  assert.equal(await focusedIn(b), 'Curator 1.0', 'the focus stayed on a row now showing another opening');
   await assertHostUnharmed(s);
 });
 
@@ -323,16 +335,12 @@ test('a shared opening still on its way does not open over a search the reader b
 // later still moves the closed opening again (it went to it, and Enter
 // opened that one).
 test('the focus given back follows the closed opening only while the reader stays on it', { timeout: 40_000 }, async () => {
-  const s = await visit(h, h.servers.hostPage('no-board.html'));
-  const b = await boardOfMembers(s, {
+  const { s, b } = await closedByKeyboard({
     'first.json': [datedFeed(1, 3, 5), 0],
     'newer.json': [datedFeed(2, 3, 0), 3_000],
     'between.json': [datedFeed(3, 1, 4), 6_000],
   });
-  const focused = () => b.evaluate((el) => el.shadowRoot.activeElement?.textContent.trim() ?? null);
-  await b.locator('.listing-title a', { hasText: 'Curator 1.0' }).press('Enter', { timeout: 15_000 });
-  await b.locator('.detail-back').press('Enter');
-  await eventually(async () => assert.equal(await focused(), 'Curator 1.0'));
+  const focused = () => focusedIn(b);
   await s.page.keyboard.press('Tab'); // its Apply
   await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
   await s.page.keyboard.press('Shift+Tab'); // back to the first row, now another opening's
@@ -349,15 +357,11 @@ test('the focus given back follows the closed opening only while the reader stay
 // leaves the focus where it is, ended the following: the focus stayed on
 // the row, which a later feed gave to another opening).
 test('the focus given back follows the closed opening across a switch of tabs', { timeout: 40_000 }, async () => {
-  const s = await visit(h, h.servers.hostPage('no-board.html'));
-  const b = await boardOfMembers(s, {
+  const { s, b } = await closedByKeyboard({
     'first.json': [datedFeed(1, 3, 5), 0],
     'newer.json': [datedFeed(2, 3, 0), 3_000],
   });
-  const focused = () => b.evaluate((el) => el.shadowRoot.activeElement?.textContent.trim() ?? null);
-  await b.locator('.listing-title a', { hasText: 'Curator 1.0' }).press('Enter', { timeout: 15_000 });
-  await b.locator('.detail-back').press('Enter');
-  await eventually(async () => assert.equal(await focused(), 'Curator 1.0'));
+  const focused = () => focusedIn(b);
   // What the browser does when its window is left: a blur, the focus staying.
   await b.evaluate((el) => el.shadowRoot.activeElement.dispatchEvent(new FocusEvent('blur')));
   await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
@@ -370,8 +374,7 @@ test('the focus given back follows the closed opening across a switch of tabs', 
 // back, and scrolled on, is left there when a later feed moves the closed
 // opening (the board took the focus and scrolled the page back to it).
 test('a reader gone on into the host page is not brought back by a later feed', { timeout: 40_000 }, async () => {
-  const s = await visit(h, h.servers.hostPage('no-board.html'));
-  const b = await boardOfMembers(s, {
+  const { s, b } = await closedByKeyboard({
     'first.json': [datedFeed(1, 3, 5), 0],
     'newer.json': [datedFeed(2, 3, 0), 3_000],
   });
@@ -380,9 +383,6 @@ test('a reader gone on into the host page is not brought back by a later feed', 
     tall.style.height = '3000px';
     document.body.append(tall);
   });
-  await b.locator('.listing-title a', { hasText: 'Curator 1.0' }).press('Enter', { timeout: 15_000 });
-  await b.locator('.detail-back').press('Enter');
-  await eventually(async () => assert.equal(await b.evaluate((el) => el.shadowRoot.activeElement?.textContent.trim()), 'Curator 1.0'));
   await s.page.locator('#host-listing').click();
   await s.page.evaluate(() => window.scrollTo(0, 2500));
   const scrolled = await s.page.evaluate(() => window.scrollY);
