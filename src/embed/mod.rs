@@ -660,6 +660,8 @@ fn mark_focus_back(title: &HtmlElement, mark: &'static str) {
     let target = title.clone();
     on_next_blur(title, move || {
         // Still the focused element of its document: the window blurred.
+        // (A board in a frame whose host page took the focus has none:
+        // Chromium clears the frame's focused element then.)
         let kept = target
             .get_root_node()
             .dyn_into::<ShadowRoot>()
