@@ -513,6 +513,11 @@ fn keep_focus_in(
             return;
         };
         let (board, shadow, document) = (board.clone(), shadow.clone(), document.clone());
+        // Whether it was in the filters, asked now: once it is removed
+        // (with a facet, a re-pointed board's), it has no place left.
+        let filters = left
+            .dyn_ref::<web_sys::Element>()
+            .and_then(|e| e.closest(".filters").ok().flatten());
         // The element is removed just after its focusout: look once it is.
         wasm_bindgen_futures::spawn_local(async move {
             let fell = document.active_element().is_none_or(|active| {
@@ -527,9 +532,6 @@ fn keep_focus_in(
             // Hidden in the filters' panel (the board turned narrow: a page
             // zoomed in, a tablet turned): to the panel's control; the
             // control hidden (the board turned wide): to the filters' column.
-            let filters = left
-                .dyn_ref::<web_sys::Element>()
-                .and_then(|e| e.closest(".filters").ok().flatten());
             let instead = [".filters-toggle", ".filters-panel"]
                 .into_iter()
                 .find_map(|selector| {

@@ -394,3 +394,29 @@ test('a reader gone on into the host page is not brought back by a later feed', 
   assert.ok(await s.page.evaluate(() => window.scrollY) >= scrolled, 'the page was scrolled back to the board');
   await assertHostUnharmed(s);
 });
+
+// Proves a phone reader on a filter value in the open Filters panel keeps
+// the keyboard focus in the filters when their host points the board to
+// other feeds (the value goes with the old feeds' facets): it fell to the
+// board, out of the panel they were in.
+test('on a phone, a focus on a filter value stays in the filters when the board is pointed to other feeds', { timeout: 30_000 }, async () => {
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  await s.page.setViewportSize({ width: 390, height: 844 });
+  const b = await boardOfMembers(s, {
+    'first.json': [datedFeed(1, 3, 5), 0],
+    'second.json': [datedFeed(2, 3, 0), 0],
+    'later.json': [datedFeed(3, 3, 5), 2_000],
+    'later-too.json': [datedFeed(4, 3, 0), 2_000],
+  }, { first: ['first.json', 'second.json'] });
+  await b.locator('.filters-toggle').press('Enter', { timeout: 15_000 });
+  const value = b.locator('.filters-panel input[type=checkbox]').first();
+  await value.waitFor({ timeout: 10_000 });
+  await value.focus();
+  await s.page.evaluate((urls) => document.querySelector('openings-board#main').setAttribute('feed', urls.join(' ')),
+    ['later.json', 'later-too.json'].map(memberUrl));
+  await eventually(async () => assert.equal(await b.locator('.filters-panel input[type=checkbox]').count(), 0));
+  await framesLater(s.page);
+  assert.ok(await b.evaluate((el) => !!el.shadowRoot.activeElement?.closest('.filters')),
+    `the focus left the filters for ${await b.evaluate((el) => el.shadowRoot.activeElement?.className ?? 'nothing')}`);
+  await assertHostUnharmed(s);
+});
