@@ -152,6 +152,13 @@ async function closedByKeyboard(members) {
   return { s, b };
 }
 
+/** A session on a phone's screen (390 × 844) with a board of `members`: the session and the board. */
+async function onPhone(members, options) {
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  await s.page.setViewportSize({ width: 390, height: 844 });
+  return { s, b: await boardOfMembers(s, members, options) };
+}
+
 /** Asserts that the rows once shown only grew, each keeping its title. */
 function assertNeverResorted(seen) {
   // The first frame may hold the first screen only; after it, what was
@@ -297,9 +304,7 @@ test('the list coming late leaves a focus in the host page alone', { timeout: 30
 // is told they are loading, not shown the first feed's values, which
 // changed (a whole facet came above them) when the list came.
 test('on a phone, the Filters panel opened while the feeds settle says they are loading', { timeout: 30_000 }, async () => {
-  const s = await visit(h, h.servers.hostPage('no-board.html'));
-  await s.page.setViewportSize({ width: 390, height: 844 });
-  const b = await boardOfMembers(s, {
+  const { s, b } = await onPhone({
     'first.json': [datedFeed(1, 3, 5), 0],
     'slow.json': [datedFeed(2, 3, 0), 2_500],
   });
@@ -400,9 +405,7 @@ test('a reader gone on into the host page is not brought back by a later feed', 
 // other feeds (the value goes with the old feeds' facets): it fell to the
 // board, out of the panel they were in.
 test('on a phone, a focus on a filter value stays in the filters when the board is pointed to other feeds', { timeout: 30_000 }, async () => {
-  const s = await visit(h, h.servers.hostPage('no-board.html'));
-  await s.page.setViewportSize({ width: 390, height: 844 });
-  const b = await boardOfMembers(s, {
+  const { s, b } = await onPhone({
     'first.json': [datedFeed(1, 3, 5), 0],
     'second.json': [datedFeed(2, 3, 0), 0],
     'later.json': [datedFeed(3, 3, 5), 2_000],
