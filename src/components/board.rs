@@ -151,10 +151,6 @@ pub fn Board(props: &BoardProps) -> Html {
 
     let ready = state.phase() == crate::state::Phase::Ready;
     let settling = use_feeds_settling(state.generation, ready, state.is_loading());
-    // The last generation of feeds whose list was shown: never held again
-    // (it would go back to "Loading" under the reader).
-    let listed_in = use_mut_ref(|| 0u64);
-    let fresh = *listed_in.borrow() != state.generation;
     // Whether this board is a rendered one not yet taken over: its first
     // page, whole, is on screen meanwhile.
     let taken_over = use_mut_ref(|| false);
@@ -172,14 +168,17 @@ pub fn Board(props: &BoardProps) -> Html {
     // shown, moving the list under the reader (and the host page, which is
     // charged for it: Core Web Vitals' CLS). One feed in parts does not
     // wait: a feed in the board's order (as most are) adds below the page.
-    let list_hold = settling && fresh && state.feeds.len() > 1;
+    let list_hold = settling && state.feeds.len() > 1;
     // Nor does a rendered board give way before then, to one feed's first
     // part either: it shows the whole feed's first page meanwhile, which
     // that part (not in the board's order) would replace by another. Unless
     // a shared link asks for what it does not show: then the live board
     // takes its place at once, with the reader's search, and its list waits
     // as any live board's.
-    let takeover_hold = settling && fresh && rendered && !asked;
+    let takeover_hold = settling && rendered && !asked;
+    // Neither comes back once the list is shown: a generation's settling,
+    // once over, is over for good, and a rendered board gives way only
+    // with it (or, asked, holds its list as a live board from the start).
     let holding = list_hold || takeover_hold;
     let listed = ready && !holding;
     let has_openings = listed && !view.matches.is_empty();
@@ -195,14 +194,6 @@ pub fn Board(props: &BoardProps) -> Html {
             if *shown {
                 *taken_over.borrow_mut() = true;
                 on_shown.emit(());
-            }
-        });
-    }
-    {
-        let generation = state.generation;
-        use_effect_with(listed, move |&listed| {
-            if listed {
-                *listed_in.borrow_mut() = generation;
             }
         });
     }

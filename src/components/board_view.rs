@@ -179,7 +179,6 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     // shift the host page would be charged for (Core Web Vitals' CLS).
     let filters_place = show_facets
         || (phase == Phase::Loading && opened.is_none() && !props.config.facets.is_empty());
-    let facets_wait = props.facets_later;
 
     let list = match phase {
         Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },
@@ -265,7 +264,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     if filters_place {
                         <Filters facets={facets} picked={picked}
                             on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
-                            on_clear={dispatch.reform(Action::ClearFacet)} facets_wait={facets_wait}
+                            on_clear={dispatch.reform(Action::ClearFacet)} facets_wait={props.facets_later}
                             holding={props.holding} />
                     }
                     <div class="results">{ main }</div>

@@ -623,7 +623,7 @@ pub fn focus_back(title: &HtmlElement) {
         let _ = title.focus();
         return;
     };
-    let board = root.query_selector(".openings-board").ok().flatten();
+    let board = title.closest(".openings-board").ok().flatten();
     let active = root.active_element();
     if active.as_ref().is_some_and(|a| a.has_attribute(ON)) {
         focus_in_place(title);
@@ -693,10 +693,8 @@ fn on_next_blur(element: &HtmlElement, then: impl FnOnce() + 'static) {
 /// An opening was opened: the board may give the focus back to it once it
 /// is closed (see [`focus_back`]).
 pub fn forget_focus_back(inside: &web_sys::Element) {
-    if let Ok(root) = inside.get_root_node().dyn_into::<ShadowRoot>() {
-        if let Ok(Some(board)) = root.query_selector(".openings-board") {
-            let _ = board.remove_attribute("data-focus-given");
-        }
+    if let Ok(Some(board)) = inside.closest(".openings-board") {
+        let _ = board.remove_attribute("data-focus-given");
     }
 }
 
