@@ -193,7 +193,7 @@ impl FeedRequest {
             // A cancelled load has nobody to answer: no saved copy is read.
             Err(problem) if self.is_cancelled() => Err(problem),
             Err(problem) if cache && problem.is_retryable() => {
-                let Some((fetched_at, body)) = saved_copy(url, now) else {
+                let Some((fetched_at, body)) = saved_copy(url) else {
                     return Err(problem);
                 };
                 match reading.reader(source, now).read([body.as_bytes()]) {
@@ -577,8 +577,11 @@ fn stored_copies(storage: &web_sys::Storage) -> Vec<Stored> {
 }
 
 /// The saved copy of a feed, when there is one young enough to show: when
-/// it was fetched, and its body. An older one is removed.
-fn saved_copy(url: &str, now: Timestamp) -> Option<(Timestamp, String)> {
+/// it was fetched, and its body. An older one is removed. Its age is told by
+/// the clock now, not when the load began: another tab may have saved it
+/// while this one waited for the network.
+fn saved_copy(url: &str) -> Option<(Timestamp, String)> {
+    let now = crate::embed::now();
     let storage = storage()?;
     let key = format!("{SAVED_PREFIX}{url}");
     let value = storage.get_item(&key).ok().flatten()?;
@@ -594,25 +597,28 @@ fn saved_copy(url: &str, now: Timestamp) -> Option<(Timestamp, String)> {
 /// Saves the copy once the board has drawn what it read: writing a feed
 /// of up to 1 MB to localStorage takes the page some milliseconds, which
 /// the reader should not wait for before seeing the openings.
-fn save_copy_later(url: String, body: Option<String>, now: Timestamp) {
+fn save_copy_later(url: String, body: Option<String>, fetched_at: Timestamp) {
     wasm_bindgen_futures::spawn_local(async move {
         crate::embed::frames::after_paint().await;
-        save_copy(&url, body.as_deref(), now);
+        save_copy(&url, body.as_deref(), fetched_at);
     });
 }
 
-/// Keeps `body` as the feed's saved copy; `None` (a feed too large to
-/// keep) forgets any older copy. Makes room within the origin's budget by
-/// removing copies too old to show, then the oldest others; gives up
-/// quietly when it cannot.
-fn save_copy(url: &str, body: Option<&str>, now: Timestamp) {
+/// Keeps `body`, fetched at `fetched_at`, as the feed's saved copy; `None`
+/// (a feed too large to keep) forgets any older copy. Makes room within the
+/// origin's budget by removing copies too old to show, then the oldest
+/// others; gives up quietly when it cannot. The others' ages are told by
+/// the clock now: copies saved by other boards and tabs while this feed
+/// was on its way are younger than its fetch, not "from the future".
+fn save_copy(url: &str, body: Option<&str>, fetched_at: Timestamp) {
+    let now = crate::embed::now();
     let Some(storage) = storage() else { return };
     let key = format!("{SAVED_PREFIX}{url}");
     let Some(body) = body.filter(|_| key.len() <= MAX_SAVED_KEY_BYTES) else {
         let _ = storage.remove_item(&key);
         return;
     };
-    let value = format!("{}\n{body}", now.0);
+    let value = format!("{}\n{body}", fetched_at.0);
     let needed = units(&key) + units(&value);
     let mut others: Vec<Stored> = stored_copies(&storage)
         .into_iter()

@@ -494,8 +494,9 @@ test('feeds cannot fill the storage the host page needs', { timeout: 120_000 }, 
     await eventually(async () => {
       const units = await savedUnits(s.page);
       assert.ok(units > 0 && units <= 2_000_000, `the saved copies take ${units} characters`);
-      const kept = await s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('openings:feed:')).length);
-      assert.equal(kept, 2, 'two copies of 900 kB fit the budget');
+      const kept = await s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('openings:feed:')));
+      assert.equal(kept.filter((k) => k.includes('/hostile/big-')).length, 2, 'two copies of 900 kB fit the budget');
+      assert.ok(kept.some((k) => k.endsWith('/feeds/library.json')), 'the second board\'s small copy, fetched after them, was removed');
     });
     const stored = await s.page.evaluate(() => {
       try {
@@ -538,7 +539,8 @@ test('a new saved copy makes room by removing the oldest', { timeout: 60_000 }, 
     await framesLater(session.page);
     await eventually(async () => {
       const kept = await session.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('openings:feed:')).sort());
-      assert.deepEqual(kept, [old(1).key, `openings:feed:${hostile('new.json')}`].sort());
+      // The second board's small feed, saved after them, stays too.
+      assert.deepEqual(kept, [old(1).key, `openings:feed:${hostile('new.json')}`, 'openings:feed:' + new URL('/feeds/library.json', h.servers.feedsOrigin)].sort());
     });
     await assertHostUnharmed(session);
   } finally {

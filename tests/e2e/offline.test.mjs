@@ -206,3 +206,72 @@ test('an unchanged feed is revalidated with its ETag (304), never with the host\
   await assertHostUnharmed(s);
   await s.close();
 });
+
+/** A promise and the function that settles it. */
+function gate() {
+  let open;
+  const opened = new Promise((ok) => { open = ok; });
+  return { opened, open };
+}
+
+// Proves a board whose feed comes late keeps the copies other boards of the
+// site saved meanwhile: a reader with two tabs of the site, the first
+// waiting for a slow feed while the second shows and saves another; the
+// first then saves its own copy and the second's is still there (it was
+// taken for a copy "from the future", and removed).
+test('a board whose feed comes late keeps the copies other tabs saved meanwhile', { timeout: 60_000 }, async () => {
+  const slow = `${h.servers.feedsOrigin}/feeds/museum.json`;
+  const library = `${h.servers.feedsOrigin}/feeds/library.json`;
+  const held = gate();
+  const s = await visit(h, 'about:blank');
+  try {
+    await s.page.route(slow, async (route) => {
+      await held.opened;
+      await route.continue();
+    });
+    await s.page.goto(h.servers.hostPage('attributes.html', { feed: slow }));
+    await s.page.locator('openings-board p.loading').waitFor(); // its request is on its way
+    const other = await s.context.newPage();
+    await other.goto(h.servers.hostPage('attributes.html', { feed: library }));
+    await eventually(async () => assert.deepEqual(Object.keys(await savedCopies(other)), [library]));
+    held.open();
+    await eventually(async () => assert.deepEqual(Object.keys(await savedCopies(s.page)).sort(), [library, slow].sort()));
+    await framesLater(s.page);
+    assert.deepEqual(Object.keys(await savedCopies(s.page)).sort(), [library, slow].sort(), 'a copy saved meanwhile was removed');
+    await assertHostUnharmed(s);
+  } finally {
+    held.open();
+    await s.close();
+  }
+});
+
+// Proves a feed that fails after a long wait shows the copy another tab
+// saved of it while this one waited (it was removed as a copy "from the
+// future", and the reader got the error).
+test('a feed that fails after a long wait shows the copy another tab saved meanwhile', { timeout: 60_000 }, async () => {
+  const url = `${h.servers.feedsOrigin}/feeds/museum.json`;
+  const held = gate();
+  const s = await visit(h, 'about:blank');
+  try {
+    await s.page.route(url, async (route) => {
+      await held.opened;
+      await route.abort('internetdisconnected');
+    });
+    await s.page.goto(h.servers.hostPage('attributes.html', { feed: url }));
+    await s.page.locator('openings-board p.loading').waitFor(); // its request is on its way
+    const other = await s.context.newPage();
+    await other.goto(h.servers.hostPage('attributes.html', { feed: url }));
+    await waitForTitles(other.locator('openings-board'), MUSEUM_TITLES);
+    await eventually(async () => assert.deepEqual(Object.keys(await savedCopies(other)), [url]));
+    held.open();
+    const b = s.page.locator('openings-board');
+    await waitForTitles(b, MUSEUM_TITLES);
+    await b.locator('.notice-saved').waitFor();
+    assert.equal(await b.locator('.notice-error').count(), 0);
+    assert.deepEqual(Object.keys(await savedCopies(s.page)), [url], 'the copy was removed');
+    await assertHostUnharmed(s);
+  } finally {
+    held.open();
+    await s.close();
+  }
+});
