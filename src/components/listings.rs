@@ -40,10 +40,37 @@ impl PartialEq for ListingsProps {
     }
 }
 
+/// A focus in the list goes with its opening when the rows are drawn again
+/// with other openings (see [`follow_focus`](crate::embed::follow_focus)).
+#[cfg(target_arch = "wasm32")]
+fn follow_focus(list: &web_sys::Element, before: &[String]) {
+    crate::embed::follow_focus(list, before);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn follow_focus(_: &web_sys::Element, _: &[String]) {}
+
 #[component]
 pub fn Listings(props: &ListingsProps) -> Html {
+    let list = use_node_ref();
+    // The openings of the rows as last drawn, in order.
+    let drawn = use_mut_ref(Vec::<String>::new);
+    let ids: Vec<String> = props
+        .matches
+        .iter()
+        .filter_map(|&index| props.catalog.get(index).map(|o| o.id.clone()))
+        .collect();
+    {
+        let list = list.clone();
+        use_effect_with(ids, move |ids| {
+            let before = drawn.replace(ids.clone());
+            if let Some(list) = list.cast::<web_sys::Element>() {
+                follow_focus(&list, &before);
+            }
+        });
+    }
     html! {
-        <ul class="listings">
+        <ul class="listings" ref={list}>
             for (row, &index) in props.matches.iter().enumerate() {
                 <Listing key={row} catalog={props.catalog.clone()} index={index} now={props.now}
                     link={props.catalog.get(index).map(|o| props.link.emit(o.id.clone())).unwrap_or_default()}

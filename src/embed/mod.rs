@@ -609,14 +609,10 @@ fn focus_in_place(element: &HtmlElement) {
 /// Gives the focus back to `title`, the title of the opening a reader has
 /// just closed, as the list comes back: unless the reader has gone on to
 /// another control of the board or of the host page meanwhile (the list can
-/// come a while after the Back: a board of several feeds, settling). Once
-/// given, it goes with that opening when a feed coming later sorts it to
-/// another row (not scrolled to), for as long as the reader stays on it;
-/// once they leave it, the board does not take the focus back again until
-/// the next opening is closed.
+/// come a while after the Back: a board of several feeds, settling), and
+/// only once per close. (Once given, it follows that opening like any focus
+/// in the list: [`follow_focus`].)
 pub fn focus_back(title: &HtmlElement) {
-    // On the title the board gave the focus to, while it has it.
-    const ON: &str = "data-focus-back";
     // On the board, once it gave it back for the opening last closed.
     const GIVEN: &str = "data-focus-given";
     let Some(root) = title.get_root_node().dyn_into::<ShadowRoot>().ok() else {
@@ -624,16 +620,10 @@ pub fn focus_back(title: &HtmlElement) {
         return;
     };
     let board = title.closest(".openings-board").ok().flatten();
-    let active = root.active_element();
-    if active.as_ref().is_some_and(|a| a.has_attribute(ON)) {
-        focus_in_place(title);
-        mark_focus_back(title, ON);
-        return;
-    }
     if board.as_ref().is_some_and(|b| b.has_attribute(GIVEN)) {
         return; // given once, and the reader has gone on
     }
-    let elsewhere = match &active {
+    let elsewhere = match root.active_element() {
         // In the board: anything but the board itself.
         Some(active) => !active.matches(".openings-board").unwrap_or(false),
         // Outside it: anything but the page's body (where a removed element
@@ -651,32 +641,63 @@ pub fn focus_back(title: &HtmlElement) {
         let _ = board.set_attribute(GIVEN, "");
     }
     let _ = title.focus();
-    mark_focus_back(title, ON);
 }
 
-/// Marks `title` with `mark` for as long as it has the focus: not when
-/// only the window loses it (another tab, another window), after which the
-/// reader comes back to the same element.
-fn mark_focus_back(title: &HtmlElement, mark: &'static str) {
-    let _ = title.set_attribute(mark, "");
-    let target = title.clone();
-    on_next_blur(title, move || {
-        // Still the focused element of its document: the window blurred.
-        // (A board in a frame whose host page took the focus has none:
-        // Chromium clears the frame's focused element then.)
-        let kept = target
-            .get_root_node()
-            .dyn_into::<ShadowRoot>()
-            .ok()
-            .and_then(|root| root.active_element())
-            .is_some_and(|active| active == *target);
-        match kept {
-            true => mark_focus_back(&target, mark),
-            false => {
-                let _ = target.remove_attribute(mark);
+/// The list's rows were drawn again with other openings in them, and the
+/// reader did not ask for it (a member's feed came late and sorted newer
+/// openings in front, the rest of a large feed was read): a focus on a
+/// row's title or Apply link goes with its opening (`before[row]`, the id
+/// that row showed) to the row that shows it now — rows are patched in
+/// place, so it would be left on another opening, which Enter would open
+/// or apply to. Not scrolled to. An opening gone from this page leaves the
+/// focus to the board. Nothing happens when the focus is not in the list.
+pub fn follow_focus(list: &web_sys::Element, before: &[String]) {
+    let Some(root) = list.get_root_node().dyn_into::<ShadowRoot>().ok() else {
+        return;
+    };
+    let Some(active) = root.active_element().filter(|a| list.contains(Some(a))) else {
+        return;
+    };
+    let rows = list.children();
+    let rows: Vec<web_sys::Element> = (0..rows.length()).filter_map(|i| rows.item(i)).collect();
+    let Some((row, was)) = rows
+        .iter()
+        .zip(before)
+        .find(|(row, _)| row.contains(Some(&active)))
+    else {
+        return;
+    };
+    if row.get_attribute("data-id").as_deref() == Some(was.as_str()) {
+        return;
+    }
+    // The same control of the row: its title, or its Apply link.
+    let controls = |row: &web_sys::Element| -> Vec<HtmlElement> {
+        let Ok(list) = row.query_selector_all("a[href], button") else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+            .collect()
+    };
+    let place = controls(row)
+        .iter()
+        .position(|c| *c.unchecked_ref::<web_sys::Element>() == active);
+    let now = rows
+        .iter()
+        .find(|r| r.get_attribute("data-id").as_deref() == Some(was.as_str()));
+    match now.and_then(|r| controls(r).into_iter().nth(place?)) {
+        Some(control) => focus_in_place(&control),
+        None => {
+            if let Some(board) = list
+                .closest(".openings-board")
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+            {
+                focus_for_now(&board);
             }
         }
-    });
+    }
 }
 
 /// Runs `then` once, the next time `element` loses the focus.

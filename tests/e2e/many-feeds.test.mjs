@@ -335,11 +335,10 @@ test('a shared opening still on its way does not open over a search the reader b
 });
 
 // Proves the board gives the focus back to a closed opening once: a reader
-// who left it (for another title, then back to the row it was on, which a
-// later feed has given to another opening) keeps their focus when a feed
-// later still moves the closed opening again (it went to it, and Enter
-// opened that one).
-test('the focus given back follows the closed opening only while the reader stays on it', { timeout: 40_000 }, async () => {
+// who went on to the next opening keeps their focus on that one when later
+// feeds move both (the board took it back to the closed opening, and Enter
+// opened that one; then it was left on the row, another opening's).
+test('the focus given back to a closed opening is not taken back once the reader went on', { timeout: 40_000 }, async () => {
   const { s, b } = await closedByKeyboard({
     'first.json': [datedFeed(1, 3, 5), 0],
     'newer.json': [datedFeed(2, 3, 0), 3_000],
@@ -347,13 +346,16 @@ test('the focus given back follows the closed opening only while the reader stay
   });
   const focused = () => focusedIn(b);
   await s.page.keyboard.press('Tab'); // its Apply
-  await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
-  await s.page.keyboard.press('Shift+Tab'); // back to the first row, now another opening's
+  await s.page.keyboard.press('Tab'); // the next opening's title
   const mine = await focused();
-  assert.notEqual(mine, 'Curator 1.0');
+  assert.match(mine, /^Curator 1\.1/);
+  await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
+  await framesLater(s.page);
+  assert.notEqual((await titles(b))[1], mine, 'the newer feed did not move the openings');
+  assert.equal(await focused(), mine, 'the focus did not stay with the reader\'s opening');
   await eventually(async () => assert.equal(await b.locator('.listing').count(), 7), { timeout: 10_000 });
   await framesLater(s.page);
-  assert.equal(await focused(), mine, 'the focus went back to the closed opening');
+  assert.equal(await focused(), mine, 'the focus did not stay with the reader\'s opening');
   await assertHostUnharmed(s);
 });
 
@@ -422,4 +424,77 @@ test('on a phone, a focus on a filter value stays in the filters when the board 
   assert.ok(await b.evaluate((el) => !!el.shadowRoot.activeElement?.closest('.filters')),
     `the focus left the filters for ${await b.evaluate((el) => el.shadowRoot.activeElement?.className ?? 'nothing')}`);
   await assertHostUnharmed(s);
+});
+
+/** A promise and the function that settles it. */
+function gate() {
+  let open;
+  const opened = new Promise((ok) => { open = ok; });
+  return { opened, open };
+}
+
+/** What has the focus in board `b`: its row's opening (`data-id`) and its class, or the board's own. */
+const focusedControl = (b) => b.evaluate((el) => {
+  const active = el.shadowRoot.activeElement;
+  return active && { id: active.closest('.listing')?.dataset.id ?? null, is: active.className, text: active.textContent.trim().slice(0, 40) };
+});
+
+// Proves a reader's focus on an opening stays on that opening when a
+// member's feed coming late sorts newer openings in front of it: rows
+// are patched in place, so the focused title (or Apply link) came to show
+// another opening, and Enter opened — or applied to — that one.
+test('the focus on an opening follows it when a late member feed sorts others in front', { timeout: 40_000 }, async () => {
+  const late = [gate(), gate()];
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, {
+    'old.json': [datedFeed(1, 5, 20), 0],
+    'older.json': [datedFeed(3, 5, 60), 0],
+    'late.json': [datedFeed(2, 5, 0), late[0].opened],
+    'later.json': [datedFeed(4, 5, 10), late[1].opened],
+  });
+  try {
+    await b.locator('.listing-title a', { hasText: 'Curator 1.2' }).focus({ timeout: 15_000 });
+    late[0].open();
+    await eventually(async () => assert.match((await b.locator('.result-count').textContent()).trim(), /^15 openings/));
+    await framesLater(s.page);
+    assert.equal((await titles(b))[0], 'Curator 2.0', 'the late feed\'s openings did not come first');
+    assert.deepEqual(await focusedControl(b), { id: 'd1-2', is: '', text: 'Curator 1.2' }, 'the focus is not on the title it was on');
+
+    await b.locator('.listing', { hasText: 'Curator 1.3' }).locator('a.apply').focus();
+    late[1].open();
+    await eventually(async () => assert.equal((await b.locator('.result-count').textContent()).trim(), '20 openings'));
+    await framesLater(s.page);
+    assert.deepEqual(await focusedControl(b), { id: 'd1-3', is: 'apply', text: 'Apply' }, 'the focus is not on the Apply link it was on');
+    await s.page.keyboard.press('Shift+Tab');
+    assert.equal(await focusedIn(b), 'Curator 1.3 of Prints, Drawings and Photographs in the Study Room', 'the next key did not go on from there');
+    await assertHostUnharmed(s);
+  } finally {
+    late.forEach((g) => g.open());
+  }
+});
+
+// Proves a reader's focus on an opening that a late member feed pushes to
+// the next page is not left on the row, now another opening's: the board
+// takes it.
+test('the focus on an opening pushed to the next page by a late feed goes to the board', { timeout: 40_000 }, async () => {
+  const late = gate();
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, {
+    'old.json': [datedFeed(1, 5, 20), 0],
+    'older.json': [datedFeed(3, 5, 60), 0],
+    'late.json': [datedFeed(2, 5, 0), late.opened],
+  }, { pageSize: 5 });
+  try {
+    await b.locator('.listing-title a', { hasText: 'Curator 1.2' }).focus({ timeout: 15_000 });
+    late.open();
+    await eventually(async () => assert.equal((await b.locator('.result-count').textContent()).trim(), '15 openings'));
+    await framesLater(s.page);
+    assert.equal(await b.locator('.listing', { hasText: 'Curator 1.2' }).count(), 0, 'Curator 1.2 is still on the first page');
+    const focused = await focusedControl(b);
+    assert.equal(focused?.id ?? null, null, `the focus is on another opening: ${JSON.stringify(focused)}`);
+    assert.match(focused?.is ?? '', /openings-board/, 'the board did not take the focus');
+    await assertHostUnharmed(s);
+  } finally {
+    late.open();
+  }
 });
