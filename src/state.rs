@@ -116,6 +116,10 @@ pub struct FeedState {
     pub shown_early: usize,
     /// Of the openings it sent while arriving, those already listed.
     pub merged_early: usize,
+    /// Its openings listed are a saved copy's: the feed's next answer (the
+    /// reader's Retry, or the board trying again by itself) replaces them,
+    /// so that an opening withdrawn since does not stay.
+    pub copy_listed: bool,
 }
 
 /// What the reader sees as a whole.
@@ -176,13 +180,21 @@ impl std::ops::Deref for SharedCatalog {
     }
 }
 
-/// The catalog without the openings a feed listed while arriving.
-fn without_early(catalog: &Catalog, state: &mut FeedState) -> Catalog {
-    state.merged_early = 0;
-    if std::mem::take(&mut state.shown_early) == 0 {
-        return catalog.clone();
+/// The catalog without the openings `state`'s feed has listed so far and
+/// its answer replaces: those of its saved copy, and (`early`) those it
+/// listed while arriving.
+fn without_listed(catalog: &Catalog, state: &mut FeedState, early: bool) -> Catalog {
+    let copy = std::mem::take(&mut state.copy_listed);
+    let mut listed_early = false;
+    if early {
+        state.merged_early = 0;
+        listed_early = std::mem::take(&mut state.shown_early) > 0;
     }
-    catalog.without_source(&state.source.url)
+    if copy || listed_early {
+        catalog.without_source(&state.source.url)
+    } else {
+        catalog.clone()
+    }
 }
 
 /// The whole state of one board.
@@ -299,6 +311,7 @@ impl BoardState {
                         status: FeedStatus::Loading,
                         shown_early: 0,
                         merged_early: 0,
+                        copy_listed: false,
                     })
                     .collect();
             }
@@ -313,7 +326,7 @@ impl BoardState {
                 openings,
             } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
-                    let mut catalog = (*next.catalog).clone();
+                    let mut catalog = without_listed(&next.catalog, state, false);
                     let added = catalog.add(ParsedFeed {
                         openings,
                         ..ParsedFeed::default()
@@ -332,11 +345,8 @@ impl BoardState {
             } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
                     let (skipped, cut, stale) = (feed.skipped.clone(), feed.cut, feed.stale);
-                    let mut catalog = if holds == Holds::Rest {
-                        (*next.catalog).clone()
-                    } else {
-                        without_early(&next.catalog, state)
-                    };
+                    let mut catalog = without_listed(&next.catalog, state, holds == Holds::Whole);
+                    state.copy_listed = saved.is_some();
                     let added = catalog.add(*feed);
                     next.catalog = SharedCatalog::new(catalog);
                     state.status = FeedStatus::Loaded {
@@ -356,9 +366,10 @@ impl BoardState {
             } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
                     // A feed either loads or fails: the openings it showed
-                    // while arriving go with it.
-                    if state.shown_early > 0 {
-                        next.catalog = SharedCatalog::new(without_early(&next.catalog, state));
+                    // while arriving (or of its saved copy) go with it.
+                    if state.shown_early > 0 || state.copy_listed {
+                        next.catalog =
+                            SharedCatalog::new(without_listed(&next.catalog, state, true));
                     }
                     state.status = FeedStatus::Failed(problem);
                 }
@@ -571,6 +582,95 @@ mod tests {
         // Its saved copy, read whole, replaces what it showed early.
         let saved = state.apply(loaded(0, a, &["Archivist", "Curator"], Holds::Whole));
         assert_eq!(titles(&saved), ["Librarian", "Archivist", "Curator"]);
+    }
+
+    /// Feed `index` (from `url`) answered with its saved copy of these titles.
+    fn copy(index: usize, url: &str, titles: &[&str]) -> Action {
+        let Action::FeedLoaded {
+            generation,
+            index,
+            feed,
+            ..
+        } = loaded(index, url, titles, Holds::Whole)
+        else {
+            unreachable!()
+        };
+        Action::FeedLoaded {
+            generation,
+            index,
+            feed,
+            saved: Some(SavedCopy {
+                fetched_at: openings_core::dates::Timestamp(0),
+                problem: FeedProblem::Timeout,
+            }),
+            holds: Holds::Whole,
+        }
+    }
+
+    #[test]
+    fn a_saved_copy_is_replaced_by_the_feeds_next_answer() {
+        let (a, b) = ("https://a.example/1", "https://b.example/2");
+        let shown = started(&[a, b])
+            .apply(loaded(1, b, &["Librarian"], Holds::Whole))
+            .apply(copy(0, a, &["Archivist", "Withdrawn"]));
+        assert_eq!(titles(&shown), ["Librarian", "Archivist", "Withdrawn"]);
+        let retried = shown.apply(Action::Retry { index: 0 });
+        assert_eq!(
+            titles(&retried),
+            ["Librarian", "Archivist", "Withdrawn"],
+            "the copy stays listed while the feed is asked again"
+        );
+        // The fresh feed, without the opening withdrawn since.
+        let fresh = retried.apply(loaded(0, a, &["Archivist"], Holds::Whole));
+        assert_eq!(titles(&fresh), ["Librarian", "Archivist"]);
+        assert!(
+            matches!(
+                fresh.feeds[0].status,
+                FeedStatus::Loaded {
+                    added: 1,
+                    merged: 0,
+                    saved: None,
+                    ..
+                }
+            ),
+            "{:?}",
+            fresh.feeds[0].status
+        );
+        // In parts: the first part replaces the copy.
+        let part = retried.apply(Action::FeedPart {
+            generation: 1,
+            index: 0,
+            openings: openings_from(a, &["Registrar"]),
+        });
+        assert_eq!(titles(&part), ["Librarian", "Registrar"]);
+        let rest = part.apply(loaded(0, a, &["Archivist"], Holds::Rest));
+        assert_eq!(titles(&rest), ["Librarian", "Registrar", "Archivist"]);
+        // The copy again (the feed still down): listed once, nothing merged.
+        let again = retried.apply(copy(0, a, &["Archivist", "Withdrawn"]));
+        assert_eq!(titles(&again), ["Librarian", "Archivist", "Withdrawn"]);
+        assert!(
+            matches!(
+                again.feeds[0].status,
+                FeedStatus::Loaded {
+                    added: 2,
+                    merged: 0,
+                    ..
+                }
+            ),
+            "{:?}",
+            again.feeds[0].status
+        );
+        // No copy left to show (too old by now): the feed fails, and its
+        // copy's openings go with it.
+        let failed = retried.apply(Action::FeedFailed {
+            generation: 1,
+            index: 0,
+            problem: FeedProblem::Timeout,
+        });
+        assert_eq!(titles(&failed), ["Librarian"]);
+        // Answered again while its copy is shown (the board tries again by itself).
+        let fresh = shown.apply(loaded(0, a, &["Archivist"], Holds::Whole));
+        assert_eq!(titles(&fresh), ["Librarian", "Archivist"]);
     }
 
     #[test]

@@ -299,6 +299,7 @@ fn feed_state(url: &str, status: FeedStatus) -> FeedState {
         status,
         shown_early: 0,
         merged_early: 0,
+        copy_listed: false,
     }
 }
 

@@ -576,6 +576,13 @@ fn stored_copies(storage: &web_sys::Storage) -> Vec<Stored> {
         .collect()
 }
 
+/// Where a feed's copy is saved: under its URL without a `#fragment`,
+/// which is never sent to the server (the same feed, named two ways).
+fn saved_key(url: &str) -> String {
+    let feed = url.split_once('#').map_or(url, |(feed, _)| feed);
+    format!("{SAVED_PREFIX}{feed}")
+}
+
 /// The saved copy of a feed, when there is one young enough to show: when
 /// it was fetched, and its body. An older one is removed. Its age is told by
 /// the clock now, not when the load began: another tab may have saved it
@@ -583,7 +590,7 @@ fn stored_copies(storage: &web_sys::Storage) -> Vec<Stored> {
 fn saved_copy(url: &str) -> Option<(Timestamp, String)> {
     let now = crate::embed::now();
     let storage = storage()?;
-    let key = format!("{SAVED_PREFIX}{url}");
+    let key = saved_key(url);
     let value = storage.get_item(&key).ok().flatten()?;
     let at = fetched_at(&value).filter(|&at| fresh_enough(at, now));
     let (Some(at), true) = (at, value.len() <= MAX_SAVED_BYTES + 32) else {
@@ -613,17 +620,22 @@ fn save_copy_later(url: String, body: Option<String>, fetched_at: Timestamp) {
 fn save_copy(url: &str, body: Option<&str>, fetched_at: Timestamp) {
     let now = crate::embed::now();
     let Some(storage) = storage() else { return };
-    let key = format!("{SAVED_PREFIX}{url}");
+    let key = saved_key(url);
     let Some(body) = body.filter(|_| key.len() <= MAX_SAVED_KEY_BYTES) else {
         let _ = storage.remove_item(&key);
         return;
     };
     let value = format!("{}\n{body}", fetched_at.0);
     let needed = units(&key) + units(&value);
-    let mut others: Vec<Stored> = stored_copies(&storage)
+    let (mine, mut others): (Vec<Stored>, Vec<Stored>) = stored_copies(&storage)
         .into_iter()
-        .filter(|c| c.key != key)
-        .collect();
+        .partition(|c| c.key == key);
+    // Another tab fetched the feed after this one asked for it, and saved
+    // that newer answer meanwhile: it stays. (Not one "from the future".)
+    let newer = |at: Timestamp| at > fetched_at && fresh_enough(at, now);
+    if mine.iter().any(|c| c.fetched_at.is_some_and(newer)) {
+        return;
+    }
     // Too old to show, or unreadable: of no use to anybody.
     others.retain(|c| {
         let keep = c.fetched_at.is_some_and(|at| fresh_enough(at, now));

@@ -17,7 +17,7 @@ use crate::embed::console;
 use crate::embed::feed_loader::{
     Early, FeedLoad, FeedRequest, Loaded, PrefetchSlot, Prefetched, Reading,
 };
-use crate::state::Action;
+use crate::state::{Action, FeedProblem};
 
 /// The requests of the feeds now shown, to cancel them when the feeds change.
 type Requests = Rc<RefCell<Vec<Rc<FeedRequest>>>>;
@@ -139,9 +139,28 @@ fn start_load(
             if task.is_cancelled() {
                 return;
             }
+            let delay_ms = FIRST_RETRY_MS << attempt;
+            let will_retry =
+                |problem: &FeedProblem| problem.is_transient() && attempt < AUTO_RETRIES;
+            let next = |retrying: bool| match retrying {
+                true => format!(" Trying again in {} s.", delay_ms / 1000),
+                false => String::new(),
+            };
             let problem = match result {
                 Ok(loaded) => {
-                    report_loaded(&label, &source.url, &loaded, reading.max_age_days);
+                    // Its saved copy, shown while the feed is tried again:
+                    // the fresh feed replaces it when it comes.
+                    let retrying = loaded
+                        .saved
+                        .as_ref()
+                        .is_some_and(|s| will_retry(&s.problem));
+                    report_loaded(
+                        &label,
+                        &source.url,
+                        &loaded,
+                        reading.max_age_days,
+                        &next(retrying),
+                    );
                     dispatch.emit(Action::FeedLoaded {
                         generation,
                         index,
@@ -149,17 +168,19 @@ fn start_load(
                         saved: loaded.saved,
                         holds: loaded.holds,
                     });
-                    return;
+                    if !retrying {
+                        return;
+                    }
+                    gloo_timers::future::TimeoutFuture::new(delay_ms).await;
+                    if task.is_cancelled() {
+                        return;
+                    }
+                    continue;
                 }
                 Err(problem) => problem,
             };
-            let retrying = problem.is_transient() && attempt < AUTO_RETRIES;
-            let delay_ms = FIRST_RETRY_MS << attempt;
-            let next = if retrying {
-                format!(" Trying again in {} s.", delay_ms / 1000)
-            } else {
-                String::new()
-            };
+            let retrying = will_retry(&problem);
+            let next = next(retrying);
             console::error(
                 &label,
                 &format!(
@@ -185,12 +206,12 @@ fn start_load(
     request
 }
 
-fn report_loaded(label: &str, url: &str, loaded: &Loaded, max_age_days: u32) {
+fn report_loaded(label: &str, url: &str, loaded: &Loaded, max_age_days: u32, next: &str) {
     if let Some(saved) = &loaded.saved {
         console::warn(
             label,
             &format!(
-                "could not load openings from {url}: {}. Showing the copy saved at {}.",
+                "could not load openings from {url}: {}. Showing the copy saved at {}.{next}",
                 saved.problem,
                 saved.fetched_at.to_iso_datetime()
             ),

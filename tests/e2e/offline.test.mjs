@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { feedsDir, isoDate } from './servers.mjs';
-import { useHarness, visit, waitForTitles, assertHostUnharmed, eventually, framesLater } from './harness.mjs';
+import { useHarness, visit, waitForTitles, assertHostUnharmed, eventually, framesLater, titles } from './harness.mjs';
 
 const h = useHarness();
 const MUSEUM_TITLES = ['Collections Registrar', 'Visitor Experience Associate', 'Digital Collections Developer'];
@@ -272,6 +272,166 @@ test('a feed that fails after a long wait shows the copy another tab saved meanw
     await assertHostUnharmed(s);
   } finally {
     held.open();
+    await s.close();
+  }
+});
+
+/** A schema.org feed of openings with these titles. */
+function feedOf(...names) {
+  return JSON.stringify(names.map((title) => ({
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    title,
+    identifier: title.toLowerCase().replace(/\W+/g, '-'),
+    datePosted: isoDate(-2),
+    hiringOrganization: { '@type': 'Organization', name: 'Harbour Museum' },
+    url: `https://portal.example.org/${encodeURIComponent(title)}`,
+  })));
+}
+
+/**
+ * A session whose feed FEEDS/changing/<name> answers `s.answer` ({ body } or
+ * { down: true }), showing that feed's saved copy of Alpha and Beta Keeper
+ * (saved on a first visit, shown on a reload with the network down): the
+ * session, the feed's URL and the board.
+ */
+async function onSavedCopy(name) {
+  const s = await visit(h, 'about:blank');
+  const url = `${h.servers.feedsOrigin}/changing/${name}`;
+  s.answer = { body: feedOf('Alpha Keeper', 'Beta Keeper') };
+  await s.context.route(url, (route) => (s.answer.down
+    ? route.abort('internetdisconnected')
+    : route.fulfill({ status: 200, headers: { 'access-control-allow-origin': '*', 'content-type': 'application/ld+json' }, body: s.answer.body })));
+  await s.page.goto(h.servers.hostPage('attributes.html', { feed: url }));
+  const b = s.page.locator('openings-board');
+  await waitForTitles(b, ['Alpha Keeper', 'Beta Keeper']);
+  await eventually(async () => assert.deepEqual(Object.keys(await savedCopies(s.page)), [url]));
+  s.answer = { down: true };
+  await s.page.reload();
+  await b.locator('.notice-saved').waitFor();
+  await waitForTitles(b, ['Alpha Keeper', 'Beta Keeper']);
+  return { s, url, b };
+}
+
+/** The text of the board's notices, white space folded. */
+const noticesOf = async (b) => (await b.locator('.notices').textContent()).replace(/\s+/g, ' ').trim();
+
+// Proves Retry replaces a saved copy with the fresh feed: an opening
+// withdrawn since the copy was saved goes (it stayed, beside the fresh ones,
+// with a notice that the feed "repeats" openings already listed: the
+// copy's own).
+test('Retry on a saved copy lists the fresh feed, without the openings withdrawn since', { timeout: 60_000 }, async () => {
+  const { s, b } = await onSavedCopy('withdrawn.json');
+  try {
+    s.answer = { body: feedOf('Alpha Keeper', 'Gamma Keeper') };
+    await b.locator('.notice-saved').getByRole('button', { name: 'Retry' }).click();
+    await b.locator('.notice-saved').waitFor({ state: 'detached' });
+    await waitForTitles(b, ['Alpha Keeper', 'Gamma Keeper']);
+    await framesLater(s.page);
+    assert.deepEqual((await titles(b)).sort(), ['Alpha Keeper', 'Gamma Keeper']);
+    assert.equal(await noticesOf(b), '', 'the board has something to say after a good Retry');
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
+// Proves Retry with the feed still down shows the copy once (the board said
+// the copy repeated itself), and that a copy gone meanwhile (too old by
+// now, or removed) takes its openings with it: they stayed, unmarked, under
+// the error, as if they were live.
+test('Retry on a saved copy with the feed still down: the copy once, or nothing once it is gone', { timeout: 60_000 }, async () => {
+  const { s, url, b } = await onSavedCopy('still-down.json');
+  try {
+    await b.locator('.notice-saved').getByRole('button', { name: 'Retry' }).click();
+    await framesLater(s.page);
+    await b.locator('.notice-saved').waitFor();
+    await waitForTitles(b, ['Alpha Keeper', 'Beta Keeper']);
+    assert.equal(await b.locator('.notice-info').count(), 0, `the copy repeats itself: ${await noticesOf(b)}`);
+
+    await s.page.evaluate(([key, at]) => {
+      const value = localStorage.getItem(key);
+      localStorage.setItem(key, `${at}${value.slice(value.indexOf('\n'))}`);
+    }, [KEY(url), Date.now() - 8 * 86_400_000]);
+    await b.locator('.notice-saved').getByRole('button', { name: 'Retry' }).click();
+    await b.locator('.notice-error').waitFor();
+    await framesLater(s.page);
+    assert.deepEqual(await titles(b), [], 'the copy\'s openings stayed, unmarked, under the error');
+    assert.equal(await b.locator('.notice-saved').count(), 0);
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
+// Proves a board showing a saved copy tries the feed again by itself, as a
+// board with nothing to show does, and lists the fresh feed when it comes
+// (the reader stayed on the copy until they reloaded or pressed Retry).
+test('a board on a saved copy tries the feed again by itself', { timeout: 60_000 }, async () => {
+  const { s, b } = await onSavedCopy('back-soon.json');
+  try {
+    s.answer = { body: feedOf('Alpha Keeper', 'Gamma Keeper') };
+    await waitForTitles(b, ['Alpha Keeper', 'Gamma Keeper'], 15_000);
+    await b.locator('.notice-saved').waitFor({ state: 'detached' });
+    assert.equal(await noticesOf(b), '');
+    assert.ok(s.boardMessages().some((m) => /Showing the copy saved at .*\. Trying again in 5 s\./.test(m.text)),
+      `the console does not say it tries again: ${JSON.stringify(s.boardMessages())}`);
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
+// Proves an answer that was slow to come does not replace a newer copy
+// another tab saved meanwhile: the older body went back into storage,
+// marked as fetched before the newer one.
+test('a slow answer does not replace the newer copy another tab saved of the same feed', { timeout: 60_000 }, async () => {
+  const url = `${h.servers.feedsOrigin}/changing/versions.json`;
+  const held = gate();
+  const s = await visit(h, 'about:blank');
+  try {
+    const headers = { 'access-control-allow-origin': '*', 'content-type': 'application/ld+json' };
+    await s.page.route(url, async (route) => {
+      const body = feedOf('Old Version Role');
+      await held.opened;
+      await route.fulfill({ status: 200, headers, body });
+    });
+    await s.page.goto(h.servers.hostPage('attributes.html', { feed: url }));
+    await s.page.locator('openings-board p.loading').waitFor(); // its request is on its way
+    const other = await s.context.newPage();
+    await other.route(url, (route) => route.fulfill({ status: 200, headers, body: feedOf('New Version Role') }));
+    await other.goto(h.servers.hostPage('attributes.html', { feed: url }));
+    await waitForTitles(other.locator('openings-board'), ['New Version Role']);
+    await eventually(async () => assert.match((await savedCopies(other))[url]?.body ?? '', /New Version Role/));
+    held.open();
+    await waitForTitles(s.page.locator('openings-board'), ['Old Version Role']);
+    await framesLater(s.page);
+    await framesLater(s.page);
+    assert.match((await savedCopies(s.page))[url].body, /New Version Role/, 'the older answer replaced the newer copy');
+    await assertHostUnharmed(s);
+  } finally {
+    held.open();
+    await s.close();
+  }
+});
+
+// Proves a feed's URL with a fragment (`#jobs`, never sent to the server)
+// is saved as the same feed: a board naming it without the fragment shows
+// that copy when the feed fails (it found none, and the same body could be
+// stored twice).
+test('a feed named with a #fragment saves the copy a board naming it without one shows', { timeout: 60_000 }, async () => {
+  const url = `${h.servers.feedsOrigin}/feeds/museum.json`;
+  const s = await visit(h, h.servers.hostPage('attributes.html', { feed: `${url}#jobs` }));
+  const b = s.page.locator('openings-board');
+  try {
+    await waitForTitles(b, MUSEUM_TITLES);
+    await eventually(async () => assert.deepEqual(Object.keys(await savedCopies(s.page)), [url]));
+    await s.context.route(url, (route) => route.abort('internetdisconnected'));
+    await s.page.goto(h.servers.hostPage('attributes.html', { feed: url }));
+    await b.locator('.notice-saved').waitFor();
+    await waitForTitles(b, MUSEUM_TITLES);
+    await assertHostUnharmed(s);
+  } finally {
     await s.close();
   }
 });
