@@ -188,7 +188,7 @@ fn without_listed(catalog: &Catalog, state: &mut FeedState, early: bool) -> Cata
     let mut listed_early = false;
     if early {
         state.merged_early = 0;
-        listed_early = std::mem::take(&mut state.shown_early) > 0;
+        listed_early = std::mem::take(&mut state.shown_early) != 0;
     }
     if copy || listed_early {
         catalog.without_source(&state.source.url)
@@ -367,10 +367,7 @@ impl BoardState {
                 if let Some(state) = next.feeds.get_mut(index) {
                     // A feed either loads or fails: the openings it showed
                     // while arriving (or of its saved copy) go with it.
-                    if state.shown_early > 0 || state.copy_listed {
-                        next.catalog =
-                            SharedCatalog::new(without_listed(&next.catalog, state, true));
-                    }
+                    next.catalog = SharedCatalog::new(without_listed(&next.catalog, state, true));
                     state.status = FeedStatus::Failed(problem);
                 }
             }
