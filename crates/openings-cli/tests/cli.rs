@@ -174,7 +174,11 @@ fn front_matter_keys_give_the_facts_and_the_newest_post_comes_first() {
     assert_eq!((salary.min, salary.max), (Some(18.0), Some(22.5)));
     assert_eq!(salary.currency.as_deref(), Some("GBP"));
     assert_eq!(salary.period, SalaryPeriod::Hour);
-    assert_eq!(fellow.valid_through, Timestamp::parse_iso("2031-05-31"));
+    assert_eq!(
+        fellow.valid_through,
+        Timestamp::parse_iso("2031-05-31").map(|t| t.end_of_day()),
+        "open all that day"
+    );
     assert_eq!(
         fellow.date_posted,
         Timestamp::parse_iso("2031-03-02T14:30:00Z")

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub struct Timestamp(pub i64);
 
 pub const DAY_MS: i64 = 86_400_000;
+/// The last millisecond of a day, from its start: see [`Timestamp::end_of_day`].
+pub const LAST_MS_OF_DAY: i64 = DAY_MS - 1;
 
 /// The furthest instant from 1970 a JavaScript `Date` can hold (±100,000,000
 /// days, about ±273,790 years). A date beyond it would make the browser's
@@ -62,6 +64,13 @@ impl Timestamp {
         }
         let ms = hour * 3_600_000 + minute * 60_000 + (second * 1000.0) as i64;
         Timestamp::from_ms(date.0 + ms - offset_ms)
+    }
+
+    /// The last millisecond of this instant's day (UTC): a closing date
+    /// written without a time closes at the end of that day, not as it
+    /// begins (which is the evening before in the Americas).
+    pub fn end_of_day(self) -> Timestamp {
+        Timestamp(self.0.div_euclid(DAY_MS) * DAY_MS + LAST_MS_OF_DAY)
     }
 
     /// The calendar date (UTC) as `YYYY-MM-DD`.

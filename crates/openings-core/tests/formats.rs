@@ -551,7 +551,11 @@ fn json_feed_items_with_a_job_map_field_by_field() {
     assert_eq!(job.department.as_deref(), Some("Digital"));
     assert_eq!(job.tags, ["iiif", "developer"]);
     assert_eq!(job.date_posted, iso("2024-03-06T08:00:00Z"));
-    assert_eq!(job.valid_through, iso("2099-04-01"));
+    assert_eq!(
+        job.valid_through,
+        iso("2099-04-01").map(|t| t.end_of_day()),
+        "open all that day"
+    );
     assert_eq!(job.apply_url, "https://recruit.example.org/hollis/apply/88");
     assert_eq!(
         job.url.as_deref(),

@@ -263,3 +263,111 @@ fn recruitee_string_salaries_utc_dates_and_workplace_booleans() {
     assert_eq!(accountant.salary, None, "an all-null salary is none");
     assert_eq!(accountant.locations[0].label(), "Poznań, Poland");
 }
+
+#[test]
+fn schema_org_pay_written_as_text_a_zero_pay_and_escaped_markup() {
+    let feed = read(
+        "schema_org_pay_as_text_escaped_markup_dates_without_times.json",
+        "https://jobs.harbour.example/feed.json",
+    );
+    let pay = |title: &str| titled(&feed, title)[0].salary.clone();
+    // A range as text (a WordPress template's "15,000 - 30,000") was one
+    // number of both: 1,500,030,000 a month.
+    let range = pay("Archives Assistant").unwrap();
+    assert_eq!((range.min, range.max), (Some(15_000.0), Some(30_000.0)));
+    assert_eq!(range.period, SalaryPeriod::Month);
+    // A placeholder zero is no pay ("$0 an hour").
+    assert_eq!(pay("Reading Room Attendant"), None);
+    // A decimal comma after a grouping point.
+    let euros = pay("Conservator").unwrap();
+    assert_eq!((euros.min, euros.max), (Some(3_400.0), None));
+    let hourly = pay("Digitisation Technician").unwrap();
+    assert_eq!(
+        (hourly.min, hourly.max, hourly.period),
+        (Some(45.0), Some(60.0), SalaryPeriod::Hour)
+    );
+    // Two amounts that are not a range: none, rather than one made up.
+    assert_eq!(pay("Records Manager"), None);
+
+    // Markup written escaped is read as markup, its entities once.
+    let text = shown_text(titled(&feed, "Archives Assistant")[0]);
+    assert_eq!(
+        text.trim(),
+        "Catalogue the harbour's letters & maps.\n\n- Boxes"
+    );
+    // Markup that is markup keeps an escaped tag as text.
+    let text = shown_text(titled(&feed, "Digitisation Technician")[0]);
+    assert_eq!(text.trim(), "Scan <b> as written.");
+}
+
+#[test]
+fn a_closing_date_without_a_time_is_open_all_that_day() {
+    let path = format!(
+        "{}/tests/fixtures/real/schema_org_pay_as_text_escaped_markup_dates_without_times.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let body = std::fs::read(path).unwrap();
+    // The evening of the closing day in New York (23:00 UTC).
+    let evening = Timestamp::parse_iso("2031-09-01T23:00:00Z").unwrap();
+    let feed = FeedReader::new(
+        None,
+        "https://jobs.harbour.example/feed.json",
+        evening,
+        1 << 24,
+    )
+    .read([body.as_slice()])
+    .unwrap();
+    let titles: Vec<&str> = feed.openings.iter().map(|o| o.title.as_str()).collect();
+    assert!(
+        titles.contains(&"Archives Assistant"),
+        "closing 2031-09-01, hidden on the day: {titles:?}"
+    );
+    assert!(
+        !titles.contains(&"Reading Room Attendant"),
+        "closed at 17:00 that day: {titles:?}"
+    );
+    let closes = titled(&feed, "Archives Assistant")[0]
+        .valid_through
+        .unwrap();
+    assert_eq!(closes.to_iso_date(), "2031-09-01", "shown as its own day");
+    assert_eq!(
+        openings_core::export::iso(closes),
+        "2031-09-01",
+        "written as given"
+    );
+}
+
+#[test]
+fn greenhouse_an_hourly_pay_range_is_an_hours_pay() {
+    let feed = read(
+        "greenhouse_hourly_pay_range.json",
+        "https://boards-api.greenhouse.io/v1/boards/harbourmaps/jobs?content=true",
+    );
+    let guide = titled(&feed, "Map Room Guide")[0].salary.clone().unwrap();
+    assert_eq!(
+        (guide.min, guide.max, guide.period),
+        (Some(45.0), Some(60.0), SalaryPeriod::Hour)
+    );
+    let chief = titled(&feed, "Chief Cartographer")[0]
+        .salary
+        .clone()
+        .unwrap();
+    assert_eq!(
+        (chief.min, chief.period),
+        (Some(90_000.0), SalaryPeriod::Year)
+    );
+}
+
+#[test]
+fn lever_remote_as_a_place_is_remote_work() {
+    let feed = read(
+        "lever_remote_as_a_place.json",
+        "https://api.lever.co/v0/postings/harbourmaps?mode=json",
+    );
+    let developer = titled(&feed, "Web Developer")[0];
+    assert_eq!(developer.workplace, Workplace::Remote);
+    assert!(developer.locations.is_empty());
+    let admin = titled(&feed, "Systems Administrator")[0];
+    assert_eq!(admin.workplace, Workplace::Hybrid, "remote, or in Lisbon");
+    assert_eq!(admin.locations[0].label(), "Lisbon");
+}

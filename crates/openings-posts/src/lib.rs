@@ -162,6 +162,7 @@ mod keys {
         "expiryDate",
         "expiry_date",
         "expires",
+        "closes",
     ];
     pub const APPLY: &[&str] = &[
         "apply_url",
@@ -264,15 +265,31 @@ fn read_checked(
         ));
     }
 
+    // A closing date without a time closes at the end of that day.
+    let day_end = |t: Timestamp| match t.0.rem_euclid(openings_core::dates::DAY_MS) {
+        0 => t.end_of_day(),
+        _ => t,
+    };
     let valid_through = match front.field(keys::CLOSES) {
         Some(field) => {
             let raw = field.value.first_text().unwrap_or_default();
-            Some(when::parse_date(&raw).ok_or_else(|| {
-                (
-                    Some(field.line),
-                    format!("{} \"{raw}\" is not a date (write YYYY-MM-DD)", field.key),
-                )
-            })?)
+            match when::parse_date(&raw) {
+                Some(at) => Some(at),
+                // "Open until filled", "Rolling", "TBD": no closing date.
+                None if when::no_closing_date(&raw) => {
+                    warnings.push((
+                        Some(field.line),
+                        format!("{} \"{raw}\" read as no closing date", field.key),
+                    ));
+                    None
+                }
+                None => {
+                    return Err((
+                        Some(field.line),
+                        format!("{} \"{raw}\" is not a date (write YYYY-MM-DD)", field.key),
+                    ))
+                }
+            }
         }
         None => match when::closing_date(&plain, date_posted) {
             Closing::None => None,
@@ -291,7 +308,8 @@ fn read_checked(
                 None
             }
         },
-    };
+    }
+    .map(day_end);
 
     let apply_url = apply_url(&front, raw_body, &body, options.site_url.as_deref())?;
 
@@ -445,11 +463,14 @@ fn not_published(front: &FrontMatter) -> Result<Option<String>, Problem> {
 /// A closed post, as its front matter says it (`status: filled`,
 /// `deadline: Not accepting applications`).
 fn closed_in_front(front: &FrontMatter) -> Option<String> {
-    if let Some((status, line)) = front.text(&["status"]) {
+    for key in ["status", "state"] {
+        let Some((status, line)) = front.text(&[key]) else {
+            continue;
+        };
         if ["filled", "fulfilled", "closed", "expired"]
             .contains(&status.to_ascii_lowercase().as_str())
         {
-            return Some(format!("line {line} says status: {status}"));
+            return Some(format!("line {line} says {key}: {status}"));
         }
     }
     let (closes, line) = front.text(keys::CLOSES)?;

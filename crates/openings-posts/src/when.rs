@@ -202,6 +202,23 @@ pub fn parse_date(raw: &str) -> Option<Timestamp> {
     }
 }
 
+/// Whether a closing date's field says there is none: "Open until
+/// filled", "Rolling", "TBD", "Ongoing".
+pub fn no_closing_date(raw: &str) -> bool {
+    let said = raw.trim().to_lowercase();
+    let said = said.trim_end_matches(['.', '!']);
+    [
+        "until filled",
+        "until the position is filled",
+        "rolling",
+        "ongoing",
+        "no deadline",
+    ]
+    .iter()
+    .any(|words| said.contains(words))
+        || ["open", "tbd", "tba", "to be determined", "none", "n/a", "-"].contains(&said)
+}
+
 /// A date in seconds (or milliseconds) since 1970, as some generators write
 /// `created:`.
 pub fn parse_epoch(raw: &str) -> Option<Timestamp> {

@@ -129,8 +129,8 @@ A full-time, remote position, says the old text. Salary USD$99000. Deadline: 1 M
     assert_eq!(salary.currency.as_deref(), Some("EUR"));
     assert_eq!(
         o.valid_through,
-        Timestamp::parse_iso("2031-04-01"),
-        "the key, not the prose"
+        Timestamp::parse_iso("2031-04-01").map(Timestamp::end_of_day),
+        "the key, not the prose (open all that day)"
     );
     assert_eq!(o.organization.name, "Delta Museum's Lab");
     assert_eq!(o.department.as_deref(), Some("Conservation"));
@@ -212,5 +212,51 @@ fn posts_that_are_not_for_publishing_are_ignored() {
             panic!("{text:?}")
         };
         assert!(said.contains(why), "{text:?}: {said}");
+    }
+}
+
+// A government digital team's positions (Jekyll): `state: closed` for a
+// filled position, `closes:` for its closing date. The closed one was
+// published as open; the closing date was not read.
+#[test]
+fn state_closed_is_a_closed_post_and_closes_is_its_closing_date() {
+    let closed = "---\ntitle: Login Engineer\nstate: closed\ncloses: 2031-06-13\n\
+                  apply_url: https://jobs.example.gov/1\n---\nWe were hiring.";
+    let Outcome::Ignored(said) = read_post("x.md", closed, &options()).outcome else {
+        panic!("a closed position was read as open")
+    };
+    assert!(said.contains("state: closed"), "{said}");
+    let open = "---\ntitle: Designer\nstate: open\ndate: 2031-05-01\ncloses: 2031-06-13\n\
+                apply_url: https://jobs.example.gov/2\n---\nWe are hiring.";
+    let (o, _) = read("x.md", open);
+    assert_eq!(
+        o.valid_through,
+        Timestamp::parse_iso("2031-06-13").map(Timestamp::end_of_day)
+    );
+}
+
+// A closing date's field that says there is none ("Open until filled",
+// "Rolling", "TBD") is no closing date, said as a warning; the post was
+// refused as an error.
+#[test]
+fn a_closing_date_that_says_open_until_filled_is_none() {
+    for said in [
+        "Open until filled",
+        "Rolling",
+        "TBD",
+        "open until the position is filled.",
+    ] {
+        let text = format!(
+            "---\ntitle: Registrar\ndate: 2031-05-01\ndeadline: {said}\n\
+             apply_url: https://jobs.example.org/3\n---\nWe are hiring."
+        );
+        let (o, warnings) = read("x.md", &text);
+        assert_eq!(o.valid_through, None, "{said}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.line == Some(4) && w.message.contains("read as no closing date")),
+            "{said}: {warnings:?}"
+        );
     }
 }

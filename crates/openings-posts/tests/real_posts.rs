@@ -48,6 +48,11 @@ fn day(iso: &str) -> Option<Timestamp> {
     Timestamp::parse_iso(iso)
 }
 
+/// A closing date without a time: open all that day.
+fn closes(iso: &str) -> Option<Timestamp> {
+    day(iso).map(Timestamp::end_of_day)
+}
+
 fn said(warnings: &[Notice], words: &str) -> bool {
     warnings.iter().any(|w| w.message.contains(words))
 }
@@ -107,7 +112,7 @@ fn apply_here_by_reference_among_other_definitions_and_a_closing_date_with_no_ye
     );
     assert_eq!(o.apply_url, "https://tinyurl.example/y3h9u622");
     assert_eq!(o.date_posted, day("2031-09-10T10:00:00Z"));
-    assert_eq!(o.valid_through, day("2031-10-04"));
+    assert_eq!(o.valid_through, closes("2031-10-04"));
     assert!(
         said(&warnings, "has no year: read as 2031-10-04"),
         "{warnings:?}"
@@ -145,7 +150,7 @@ fn a_job_archive_entry_with_tabs_a_job_title_key_and_institution_with_its_librar
 fn open_until_filled_beside_a_deadline_takes_the_deadline_and_the_address_under_how_to_apply() {
     let (o, _) = opening("2031-04-10-open-until-filled-with-deadline.markdown");
     assert_eq!(o.date_posted, day("2031-04-10"), "postdate:");
-    assert_eq!(o.valid_through, day("2031-05-06"));
+    assert_eq!(o.valid_through, closes("2031-05-06"));
     assert_eq!(o.apply_url, "mailto:fellowship-search@gc.harbour.example");
     assert_eq!(o.organization.name, "Harbour City University");
 }
@@ -170,7 +175,7 @@ fn a_job_board_post_with_singular_tag_and_an_address_under_to_apply() {
 fn a_quoted_excerpt_over_unindented_lines_and_a_deadline_split_over_lines() {
     let (o, warnings) = opening("2031-12-18-multiline-quoted-excerpt.markdown");
     assert_eq!(o.title, "On-Call Librarians");
-    assert_eq!(o.valid_through, day("2032-01-09"));
+    assert_eq!(o.valid_through, closes("2032-01-09"));
     assert_eq!(o.apply_url, "mailto:employment@harbour-library.example");
     assert!(said(&warnings, "not indented"), "{warnings:?}");
 }
@@ -179,7 +184,7 @@ fn a_quoted_excerpt_over_unindented_lines_and_a_deadline_split_over_lines() {
 fn hugo_toml_front_matter_with_a_date_string_and_a_bold_deadline() {
     let (o, warnings) = opening("toml-front-matter-tenure-track.md");
     assert_eq!(o.date_posted, day("2031-06-09T10:37:52Z"));
-    assert_eq!(o.valid_through, day("2031-07-08"));
+    assert_eq!(o.valid_through, closes("2031-07-08"));
     assert_eq!(
         o.apply_url,
         "https://www.harbour-university.example/jobs/analysis-2031"
@@ -188,7 +193,7 @@ fn hugo_toml_front_matter_with_a_date_string_and_a_bold_deadline() {
     let (o, _) = opening("2031-12-15-closing-date-split-over-lines.md");
     assert_eq!(
         o.valid_through,
-        day("2032-01-13"),
+        closes("2032-01-13"),
         "the year on the next line"
     );
 }
@@ -199,7 +204,11 @@ fn a_job_board_entry_in_toml_with_prose_dates_a_link_key_and_pay_per_month() {
     assert_eq!(o.title, "Regional Organizing Director (Harbour City)");
     assert_eq!(o.organization.name, "Harbour Civic Fund");
     assert_eq!(o.date_posted, day("2031-08-22"), "sort_date");
-    assert_eq!(o.valid_through, day("2031-11-15"), "closing_date, in prose");
+    assert_eq!(
+        o.valid_through,
+        closes("2031-11-15"),
+        "closing_date, in prose"
+    );
     assert_eq!(
         o.apply_url,
         "https://harbourcivic.bamboohr.example/careers/510?source=aWQ9NTE%3D"
@@ -228,7 +237,7 @@ fn an_application_url_folded_onto_its_next_line_and_a_deadline_key_in_prose() {
         o.apply_url,
         "https://forms.harbour.example/postdoc/viewform?usp=sf_link"
     );
-    assert_eq!(o.valid_through, day("2031-10-24"));
+    assert_eq!(o.valid_through, closes("2031-10-24"));
     assert_eq!(o.date_posted, None, "a collection page has no date");
     assert!(said(&warnings, "no date"), "{warnings:?}");
 }
@@ -306,7 +315,7 @@ fn a_headline_in_capitals_and_the_job_title_on_a_labelled_line_of_the_body() {
         o.title,
         "Associate Librarian: Head of Discovery & Access Systems"
     );
-    assert_eq!(o.valid_through, day("2031-02-03"));
+    assert_eq!(o.valid_through, closes("2031-02-03"));
     assert_eq!(
         o.apply_url,
         "https://jobs.harbour-college.example/apply/2031-17"
@@ -348,7 +357,7 @@ fn a_job_archive_headline_that_starts_with_the_employers_initials() {
     assert_eq!(o.title, "Postdoc Digital History");
     assert_eq!(o.organization.name, "City University of Harbour at Seaview");
     assert_eq!(o.date_posted, day("2031-11-14"));
-    assert_eq!(o.valid_through, day("2031-12-14"));
+    assert_eq!(o.valid_through, closes("2031-12-14"));
     assert_eq!(
         o.apply_url,
         "https://history.cuh.example/2031/11/07/postdoctoral-position-in-digital-history/"

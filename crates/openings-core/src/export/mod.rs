@@ -57,9 +57,11 @@ pub fn json_text(doc: &serde_json::Value) -> String {
 }
 
 /// An ISO date for a timestamp: the calendar date when it is midnight UTC
-/// (as most feeds give dates), else the full date and time.
+/// (as most feeds give dates) or the day's last millisecond (a closing date
+/// given without a time), else the full date and time.
 pub fn iso(t: crate::Timestamp) -> String {
-    if t.0.rem_euclid(crate::dates::DAY_MS) == 0 {
+    use crate::dates::{DAY_MS, LAST_MS_OF_DAY};
+    if matches!(t.0.rem_euclid(DAY_MS), 0 | LAST_MS_OF_DAY) {
         t.to_iso_date()
     } else {
         t.to_iso_datetime()

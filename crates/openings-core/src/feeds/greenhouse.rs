@@ -129,11 +129,24 @@ fn opening(job: &Value, position: usize, board: Option<&str>, ctx: &Context) -> 
         .into_iter()
         .find_map(|range| {
             let cents = |key| values::number(range.get(key)).map(|c| c / 100.0);
+            // The range's title names its period ("Hourly Pay Range");
+            // one that names none is a year's.
+            let title = text(range.get("title")).unwrap_or_default().to_lowercase();
+            let period = [
+                ("hour", SalaryPeriod::Hour),
+                ("day", SalaryPeriod::Day),
+                ("daily", SalaryPeriod::Day),
+                ("week", SalaryPeriod::Week),
+                ("month", SalaryPeriod::Month),
+            ]
+            .into_iter()
+            .find(|(word, _)| title.contains(word))
+            .map_or(SalaryPeriod::Year, |(_, period)| period);
             values::salary(
                 cents("min_cents"),
                 cents("max_cents"),
                 text(range.get("currency_type")),
-                SalaryPeriod::Year,
+                period,
             )
         });
 

@@ -129,7 +129,7 @@ fn opening(item: &Value, position: usize, author: Option<&str>, ctx: &Context) -
         tags,
         salary: job.get("salary").and_then(values::salary_object),
         date_posted: notes.date("date_published", item.get("date_published")),
-        valid_through: notes.date("valid_through", job.get("valid_through")),
+        valid_through: notes.closing_date("valid_through", job.get("valid_through")),
         description,
         url: page_link(page, &apply_url, ctx.source),
         apply_url,

@@ -78,6 +78,8 @@ fn opening(posting: &Value, position: usize, ctx: &Context) -> Entry {
         places.extend(category("location"));
     }
     let single = places.len() == 1;
+    // "Remote" as a place (with `workplaceType` "unspecified", or none).
+    let remote_place = places.iter().any(|p| fold(p) == "remote");
     let mut locations: Vec<Location> = places
         .into_iter()
         .filter(|p| fold(p) != "remote")
@@ -93,6 +95,11 @@ fn opening(posting: &Value, position: usize, ctx: &Context) -> Entry {
         .as_deref()
         .and_then(values::workplace)
         .unwrap_or(Workplace::Unspecified);
+    let workplace = match (workplace, remote_place, locations.is_empty()) {
+        (Workplace::Unspecified, true, true) => Workplace::Remote,
+        (Workplace::Unspecified, true, false) => Workplace::Hybrid,
+        (workplace, ..) => workplace,
+    };
 
     let department = category("department");
     let team = category("team");

@@ -110,7 +110,7 @@ fn opening(offer: &Value, position: usize, ctx: &Context) -> Entry {
         date_posted: notes
             .date("published_at", offer.get("published_at"))
             .or_else(|| notes.date("created_at", offer.get("created_at"))),
-        valid_through: notes.date("close_at", offer.get("close_at")),
+        valid_through: notes.closing_date("close_at", offer.get("close_at")),
         description,
         url: page_link(page, &apply_url, ctx.source),
         apply_url,

@@ -16,7 +16,7 @@ use crate::links::safe_link_from;
 use crate::model::{
     Contact, Description, Location, Opening, Organization, Salary, SalaryPeriod, Workplace,
 };
-use crate::text::MAX_DESCRIPTION_BYTES;
+use crate::text::{clip_bytes, decode_entities, MAX_DESCRIPTION_BYTES};
 
 pub struct SchemaOrg;
 
@@ -198,6 +198,14 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
         .unwrap_or_else(|| apply_url.clone());
 
     let description = long_text(node.get("description"), MAX_DESCRIPTION_BYTES)
+        .map(|html| match escaped_markup(&html) {
+            // Markup written escaped (`&lt;p&gt;`, as some sites' templates
+            // do): read as the markup it is, clipped once decoded.
+            true => long_text(node.get("description"), usize::MAX)
+                .map(|all| clip_bytes(&decode_entities(&all), MAX_DESCRIPTION_BYTES).to_string())
+                .unwrap_or(html),
+            false => html,
+        })
         .map(Description::Html)
         .unwrap_or_default();
 
@@ -227,7 +235,7 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
             .or_else(|| graph.get(node, "estimatedSalary"))
             .and_then(|s| salary(graph.resolve(s))),
         date_posted: notes.date("datePosted", node.get("datePosted")),
-        valid_through: notes.date("validThrough", node.get("validThrough")),
+        valid_through: notes.closing_date("validThrough", node.get("validThrough")),
         description,
         apply_url,
         url,
@@ -296,16 +304,32 @@ fn location(place: &Value, graph: &Graph) -> Location {
     }
 }
 
+/// Whether a description is markup written escaped: no tag, but `&lt;`
+/// before a tag's name (`&lt;p&gt;`, `&lt;/li&gt;`).
+fn escaped_markup(html: &str) -> bool {
+    !html.contains('<')
+        && html.match_indices("&lt;").any(|(at, _)| {
+            let after = html[at + 4..].trim_start_matches('/');
+            after.starts_with(|c: char| c.is_ascii_alphabetic())
+        })
+}
+
 fn salary(v: &Value) -> Option<Salary> {
     let currency = text(v.get("currency"));
     let value = v.get("value");
     let (min, max, unit) = match value {
-        Some(q @ Value::Object(_)) => (
-            number(q.get("minValue")).or_else(|| number(q.get("value"))),
-            number(q.get("maxValue")),
-            text(q.get("unitText")),
-        ),
-        other => (number(other), None, text(v.get("unitText"))),
+        Some(q @ Value::Object(_)) => {
+            let (low, high) = values::amount_or_range(q.get("value"));
+            (
+                number(q.get("minValue")).or(low),
+                number(q.get("maxValue")).or(high),
+                text(q.get("unitText")),
+            )
+        }
+        other => {
+            let (low, high) = values::amount_or_range(other);
+            (low, high, text(v.get("unitText")))
+        }
     };
     values::salary(
         min,

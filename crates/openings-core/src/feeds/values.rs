@@ -54,21 +54,97 @@ pub fn long_text(v: Option<&Value>, limit: usize) -> Option<String> {
     }
 }
 
-/// A number written as a number or as text ("70000", "70,000").
+/// A number written as a number or as text ("70000", "70,000", "$70k",
+/// "3.400,00"): one amount, or none (a text with two, such as a range,
+/// gives none rather than a number made of both).
 pub fn number(v: Option<&Value>) -> Option<f64> {
     match v? {
         Value::Number(n) => n.as_f64(),
-        Value::String(s) => {
-            let digits: String = s
-                .chars()
-                .filter(|c| c.is_ascii_digit() || *c == '.')
-                .collect();
-            crate::text::decimal(&digits)
-        }
+        Value::String(s) => match amounts(s)[..] {
+            [(n, ..)] => Some(n),
+            _ => None,
+        },
         Value::Object(map) => number(map.get("@value")),
         _ => None,
     }
     .filter(|n: &f64| n.is_finite() && *n >= 0.0)
+}
+
+/// A pay written as a number, as text of one amount, or as text of a range
+/// ("15,000 - 30,000", "$45 to $60"): its lowest and highest amounts.
+pub fn amount_or_range(v: Option<&Value>) -> (Option<f64>, Option<f64>) {
+    if let Some(Value::String(s)) = v {
+        if let [(low, _, low_end), (high, high_start, _)] = amounts(s)[..] {
+            // Between them a dash or "to", and perhaps a currency sign.
+            let between: String = s[low_end..high_start]
+                .chars()
+                .filter(|c| !c.is_whitespace() && !"$€£¥₹".contains(*c))
+                .collect();
+            let range = ["-", "–", "—", "to"].contains(&between.to_lowercase().as_str());
+            return match range {
+                true => (Some(low), Some(high)),
+                false => (None, None),
+            };
+        }
+    }
+    (number(v), None)
+}
+
+/// The amounts a text writes, each with where it starts and ends in it:
+/// "15,000 - 30,000" is two, "1,234.56" and "3.400,00" one
+/// each, "$70k" is 70,000. Digits grouped by one separator (`,` or `.`)
+/// are one number; a separator used once and not followed by exactly three
+/// digits, or the last of two kinds, is the decimal point.
+fn amounts(text: &str) -> Vec<(f64, usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len()
+            && (bytes[at].is_ascii_digit()
+                || (matches!(bytes[at], b',' | b'.')
+                    && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            at += 1;
+        }
+        let Some(mut n) = amount(&text[start..at]) else {
+            return Vec::new();
+        };
+        let thousands = matches!(bytes.get(at), Some(b'k' | b'K'))
+            && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic);
+        if thousands {
+            n *= 1000.0;
+            at += 1;
+        }
+        found.push((n, start, at));
+    }
+    found
+}
+
+/// One amount as written: digits, and `,` or `.` between them.
+fn amount(token: &str) -> Option<f64> {
+    let Some(last) = token.rfind([',', '.']) else {
+        return crate::text::decimal(token);
+    };
+    let mark = token.as_bytes()[last];
+    let marks = token.bytes().filter(|&b| b == mark).count();
+    let mixed = token.bytes().any(|b| matches!(b, b',' | b'.') && b != mark);
+    let digits = |part: &str| {
+        part.chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+    };
+    if mixed || (marks == 1 && token.len() - last - 1 != 3) {
+        let whole = digits(&token[..last]);
+        crate::text::decimal(&format!("{whole}.{}", &token[last + 1..]))
+    } else {
+        crate::text::decimal(&digits(token))
+    }
 }
 
 /// One value or a list of them, as a list (`null` and absence give none).
@@ -153,6 +229,14 @@ impl Notes {
         })
     }
 
+    /// A closing date under `key` (see [`Notes::date`]): one written
+    /// without a time closes at the end of that day.
+    pub fn closing_date(&mut self, key: &str, v: Option<&Value>) -> Option<Timestamp> {
+        let without_time = matches!(v, Some(Value::String(s)) if s.trim().len() == 10);
+        let at = self.date(key, v)?;
+        Some(if without_time { at.end_of_day() } else { at })
+    }
+
     /// The entry, mapped, with these notes.
     pub fn entry(self, opening: Opening) -> Entry {
         Entry::Opening(Box::new(opening), self.0)
@@ -212,6 +296,8 @@ pub fn salary(
     currency: Option<String>,
     period: SalaryPeriod,
 ) -> Option<Salary> {
+    // Nothing is not a pay: a zero stands for an amount left out.
+    let (min, max) = (min.filter(|&n| n > 0.0), max.filter(|&n| n > 0.0));
     // A range written backwards is read low to high.
     let (min, max) = match (min, max) {
         (Some(a), Some(b)) => (Some(a.min(b)), Some(a.max(b))),
