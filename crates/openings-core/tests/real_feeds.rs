@@ -371,3 +371,31 @@ fn lever_remote_as_a_place_is_remote_work() {
     assert_eq!(admin.workplace, Workplace::Hybrid, "remote, or in Lisbon");
     assert_eq!(admin.locations[0].label(), "Lisbon");
 }
+
+#[test]
+fn schema_org_a_posting_without_url_links_the_page_that_carries_it() {
+    let feed = read(
+        "schema_org_page_builder_graph_without_url.json",
+        "https://museum.example.org/jobs/feed.json",
+    );
+    let registrar = titled(&feed, "Registrar")[0];
+    assert_eq!(
+        registrar.apply_url,
+        "https://museum.example.org/jobs/registrar/"
+    );
+    assert_eq!(registrar.organization.name, "Harbour Museum");
+    let educator = titled(&feed, "Educator")[0];
+    assert_eq!(
+        educator.apply_url,
+        "https://museum.example.org/jobs/educator/#jobposting"
+    );
+    // An `@id` that is no web address is no link: left out, saying what to add.
+    assert!(titled(&feed, "Guard").is_empty());
+    let skipped = feed
+        .skipped
+        .iter()
+        .find(|s| s.title.as_deref() == Some("Guard"))
+        .unwrap();
+    assert_eq!(skipped.reason, SkipReason::MissingLink);
+    assert!(skipped.reason.to_string().contains("give it a url"));
+}

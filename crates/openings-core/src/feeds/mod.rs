@@ -209,7 +209,9 @@ impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SkipReason::MissingTitle => f.write_str("it has no title"),
-            SkipReason::MissingLink => f.write_str("it has no apply link or page link"),
+            SkipReason::MissingLink => {
+                f.write_str("it has no apply link or page link (give it a url)")
+            }
             SkipReason::UnsafeLink(url) => {
                 // Hidden characters (a tab inside "java\tscript:") are shown escaped.
                 write!(

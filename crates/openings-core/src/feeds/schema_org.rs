@@ -151,7 +151,24 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
     let Some(title_text) = title.clone() else {
         return skip(SkipReason::MissingTitle);
     };
-    let page = link_text(node.get("url"));
+    // The posting's page: `url`; else, as page builders (Yoast, Rank Math)
+    // write it for the page that carries the posting, `mainEntityOfPage`
+    // (a URL, or a WebPage with its `@id` or `url`), or the posting's own
+    // `@id` when that is a web address ("…/jobs/archivist/#jobposting").
+    let web_address = |v: Option<&Value>| {
+        link_text(v).filter(|l| {
+            let l = l.to_ascii_lowercase();
+            l.starts_with("https://") || l.starts_with("http://")
+        })
+    };
+    let page = link_text(node.get("url"))
+        .or_else(|| {
+            let main = graph.get(node, "mainEntityOfPage")?;
+            web_address(Some(main))
+                .or_else(|| web_address(main.get("url")))
+                .or_else(|| web_address(main.get("@id")))
+        })
+        .or_else(|| web_address(node.get("@id")));
     // potentialAction: an ApplyAction whose target is a URL or an EntryPoint
     // (`urlTemplate`, or `url`), or a list of them.
     let apply_target = list(node.get("potentialAction"))
