@@ -120,6 +120,11 @@ pub struct FeedState {
     /// reader's Retry, or the board trying again by itself) replaces them,
     /// so that an opening withdrawn since does not stay.
     pub copy_listed: bool,
+    /// The first openings of the feed's fresh answer, arriving while its
+    /// saved copy is listed: they wait for the rest, and then replace the
+    /// copy all at once (the copy's openings stay until then: an opening a
+    /// reader has open, or is on, does not go and come back).
+    pub waiting: Rc<Vec<Opening>>,
 }
 
 /// What the reader sees as a whole.
@@ -312,12 +317,14 @@ impl BoardState {
                         shown_early: 0,
                         merged_early: 0,
                         copy_listed: false,
+                        waiting: Rc::default(),
                     })
                     .collect();
             }
             Action::Retry { index } => {
                 if let Some(feed) = next.feeds.get_mut(index) {
                     feed.status = FeedStatus::Loading;
+                    feed.waiting = Rc::default(); // the attempt they came with is over
                 }
             }
             Action::FeedPart {
@@ -326,7 +333,11 @@ impl BoardState {
                 openings,
             } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
-                    let mut catalog = without_listed(&next.catalog, state, false);
+                    if state.copy_listed {
+                        Rc::make_mut(&mut state.waiting).extend(openings);
+                        return next;
+                    }
+                    let mut catalog = (*next.catalog).clone();
                     let added = catalog.add(ParsedFeed {
                         openings,
                         ..ParsedFeed::default()
@@ -347,6 +358,15 @@ impl BoardState {
                     let (skipped, cut, stale) = (feed.skipped.clone(), feed.cut, feed.stale);
                     let mut catalog = without_listed(&next.catalog, state, holds == Holds::Whole);
                     state.copy_listed = saved.is_some();
+                    let waited = std::mem::take(&mut state.waiting);
+                    if holds == Holds::Rest && !waited.is_empty() {
+                        let first = catalog.add(ParsedFeed {
+                            openings: Rc::unwrap_or_clone(waited),
+                            ..ParsedFeed::default()
+                        });
+                        state.shown_early += first.new;
+                        state.merged_early += first.duplicates;
+                    }
                     let added = catalog.add(*feed);
                     next.catalog = SharedCatalog::new(catalog);
                     state.status = FeedStatus::Loaded {
@@ -368,6 +388,7 @@ impl BoardState {
                     // A feed either loads or fails: the openings it showed
                     // while arriving (or of its saved copy) go with it.
                     next.catalog = SharedCatalog::new(without_listed(&next.catalog, state, true));
+                    state.waiting = Rc::default();
                     state.status = FeedStatus::Failed(problem);
                 }
             }
@@ -633,15 +654,45 @@ mod tests {
             "{:?}",
             fresh.feeds[0].status
         );
-        // In parts: the first part replaces the copy.
+        // In parts: the first part waits for the rest, the copy listed till
+        // then (an opening a reader has open does not go and come back).
         let part = retried.apply(Action::FeedPart {
             generation: 1,
             index: 0,
             openings: openings_from(a, &["Registrar"]),
         });
-        assert_eq!(titles(&part), ["Librarian", "Registrar"]);
+        assert_eq!(titles(&part), ["Librarian", "Archivist", "Withdrawn"]);
         let rest = part.apply(loaded(0, a, &["Archivist"], Holds::Rest));
         assert_eq!(titles(&rest), ["Librarian", "Registrar", "Archivist"]);
+        assert!(
+            matches!(
+                rest.feeds[0].status,
+                FeedStatus::Loaded {
+                    added: 2,
+                    merged: 0,
+                    saved: None,
+                    ..
+                }
+            ),
+            "{:?}",
+            rest.feeds[0].status
+        );
+        // The attempt fails halfway: its copy again, without the part.
+        let copy_again = part.apply(copy(0, a, &["Archivist", "Withdrawn"]));
+        assert_eq!(titles(&copy_again), ["Librarian", "Archivist", "Withdrawn"]);
+        // The reader's Retry starts anew: the part of the attempt before is gone.
+        let anew =
+            part.apply(Action::Retry { index: 0 })
+                .apply(loaded(0, a, &["Archivist"], Holds::Rest));
+        assert_eq!(titles(&anew), ["Librarian", "Archivist"]);
+        // It fails: the part goes with the copy.
+        let failed = part.apply(Action::FeedFailed {
+            generation: 1,
+            index: 0,
+            problem: FeedProblem::Timeout,
+        });
+        assert_eq!(titles(&failed), ["Librarian"]);
+        assert!(failed.feeds[0].waiting.is_empty());
         // The copy again (the feed still down): listed once, nothing merged.
         let again = retried.apply(copy(0, a, &["Archivist", "Withdrawn"]));
         assert_eq!(titles(&again), ["Librarian", "Archivist", "Withdrawn"]);

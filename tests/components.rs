@@ -300,6 +300,7 @@ fn feed_state(url: &str, status: FeedStatus) -> FeedState {
         shown_early: 0,
         merged_early: 0,
         copy_listed: false,
+        waiting: Default::default(),
     }
 }
 

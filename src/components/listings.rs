@@ -43,29 +43,43 @@ impl PartialEq for ListingsProps {
 /// A focus in the list goes with its opening when the rows are drawn again
 /// with other openings (see [`follow_focus`](crate::embed::follow_focus)).
 #[cfg(target_arch = "wasm32")]
-fn follow_focus(list: &web_sys::Element, before: &[String]) {
-    crate::embed::follow_focus(list, before);
+fn follow_focus(list: &web_sys::Element, moves: &[Option<usize>]) {
+    crate::embed::follow_focus(list, moves);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn follow_focus(_: &web_sys::Element, _: &[String]) {}
+fn follow_focus(_: &web_sys::Element, _: &[Option<usize>]) {}
+
+/// An opening as one row shows it: its feed and its id there (two member
+/// institutions may both have an opening "7").
+type Shown = (String, String);
+
+/// Where the opening each row showed is now: its row, or `None` (gone
+/// from the page).
+fn moves(before: &[Shown], now: &[Shown]) -> Vec<Option<usize>> {
+    before
+        .iter()
+        .map(|shown| now.iter().position(|n| n == shown))
+        .collect()
+}
 
 #[component]
 pub fn Listings(props: &ListingsProps) -> Html {
     let list = use_node_ref();
     // The openings of the rows as last drawn, in order.
-    let drawn = use_mut_ref(Vec::<String>::new);
-    let ids: Vec<String> = props
+    let drawn = use_mut_ref(Vec::<Shown>::new);
+    let shown: Vec<Shown> = props
         .matches
         .iter()
-        .filter_map(|&index| props.catalog.get(index).map(|o| o.id.clone()))
+        .filter_map(|&index| props.catalog.get(index))
+        .map(|o| (o.source.clone(), o.id.clone()))
         .collect();
     {
         let list = list.clone();
-        use_effect_with(ids, move |ids| {
-            let before = drawn.replace(ids.clone());
+        use_effect_with(shown, move |shown| {
+            let before = drawn.replace(shown.clone());
             if let Some(list) = list.cast::<web_sys::Element>() {
-                follow_focus(&list, &before);
+                follow_focus(&list, &moves(&before, shown));
             }
         });
     }
@@ -78,5 +92,24 @@ pub fn Listings(props: &ListingsProps) -> Html {
                     focus={props.catalog.get(index).is_some_and(|o| Some(&o.id) == props.focus.as_ref())} />
             }
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(ids: &[(&str, &str)]) -> Vec<Shown> {
+        ids.iter().map(|(s, i)| (s.to_string(), i.to_string())).collect()
+    }
+
+    #[test]
+    fn each_row_s_opening_is_found_where_it_went_by_feed_and_id() {
+        let before = rows(&[("a", "7"), ("b", "7"), ("a", "8")]);
+        // A late feed put one in front; "a"'s 8 left the page.
+        let now = rows(&[("c", "1"), ("a", "7"), ("b", "7")]);
+        assert_eq!(moves(&before, &now), [Some(1), Some(2), None]);
+        assert_eq!(moves(&now, &now), [Some(0), Some(1), Some(2)]);
+        assert_eq!(moves(&[], &now), Vec::<Option<usize>>::new());
     }
 }

@@ -645,13 +645,14 @@ pub fn focus_back(title: &HtmlElement) {
 
 /// The list's rows were drawn again with other openings in them, and the
 /// reader did not ask for it (a member's feed came late and sorted newer
-/// openings in front, the rest of a large feed was read): a focus on a
-/// row's title or Apply link goes with its opening (`before[row]`, the id
-/// that row showed) to the row that shows it now — rows are patched in
-/// place, so it would be left on another opening, which Enter would open
-/// or apply to. Not scrolled to. An opening gone from this page leaves the
-/// focus to the board. Nothing happens when the focus is not in the list.
-pub fn follow_focus(list: &web_sys::Element, before: &[String]) {
+/// openings in front, a saved copy was replaced by the fresh feed): a focus
+/// on a row's title or Apply link goes with its opening to the row that
+/// shows it now (`moves[row]`) — rows are patched in place, so it would be
+/// left on another opening, which Enter would open or apply to. Scrolled
+/// to when the row it was on is in view (the reader was looking there). An
+/// opening gone from this page leaves the focus to the board. Nothing
+/// happens when the focus is not in the list.
+pub fn follow_focus(list: &web_sys::Element, moves: &[Option<usize>]) {
     let Some(root) = list.get_root_node().dyn_into::<ShadowRoot>().ok() else {
         return;
     };
@@ -660,14 +661,13 @@ pub fn follow_focus(list: &web_sys::Element, before: &[String]) {
     };
     let rows = list.children();
     let rows: Vec<web_sys::Element> = (0..rows.length()).filter_map(|i| rows.item(i)).collect();
-    let Some((row, was)) = rows
-        .iter()
-        .zip(before)
-        .find(|(row, _)| row.contains(Some(&active)))
-    else {
+    let Some(row) = rows.iter().position(|row| row.contains(Some(&active))) else {
         return;
     };
-    if row.get_attribute("data-id").as_deref() == Some(was.as_str()) {
+    let Some(&moved) = moves.get(row) else {
+        return;
+    };
+    if moved == Some(row) {
         return;
     }
     // The same control of the row: its title, or its Apply link.
@@ -679,14 +679,19 @@ pub fn follow_focus(list: &web_sys::Element, before: &[String]) {
             .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
             .collect()
     };
-    let place = controls(row)
+    let place = controls(&rows[row])
         .iter()
         .position(|c| *c.unchecked_ref::<web_sys::Element>() == active);
-    let now = rows
-        .iter()
-        .find(|r| r.get_attribute("data-id").as_deref() == Some(was.as_str()));
-    match now.and_then(|r| controls(r).into_iter().nth(place?)) {
-        Some(control) => focus_in_place(&control),
+    let looked_at = on_screen(&rows[row]);
+    match moved.and_then(|to| controls(rows.get(to)?).into_iter().nth(place?)) {
+        Some(control) => {
+            focus_in_place(&control);
+            if looked_at {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                control.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        }
         None => {
             if let Some(board) = list
                 .closest(".openings-board")
@@ -698,6 +703,16 @@ pub fn follow_focus(list: &web_sys::Element, before: &[String]) {
             }
         }
     }
+}
+
+/// Whether any of `element` is inside the window.
+fn on_screen(element: &web_sys::Element) -> bool {
+    let rect = element.get_bounding_client_rect();
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    rect.bottom() > 0.0 && rect.top() < height
 }
 
 /// Runs `then` once, the next time `element` loses the focus.

@@ -498,3 +498,44 @@ test('the focus on an opening pushed to the next page by a late feed goes to the
     late.open();
   }
 });
+
+/** A member's feed of these [id, title, days ago] postings, all of `org`. */
+function numberedFeed(org, postings) {
+  const itemListElement = postings.map(([id, title, daysAgo]) => ({
+    '@type': 'JobPosting',
+    identifier: id,
+    title,
+    hiringOrganization: { '@type': 'Organization', name: org },
+    datePosted: new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10),
+    url: `https://jobs.example/${encodeURIComponent(org)}/${id}`,
+  }));
+  return { '@context': 'https://schema.org', '@type': 'ItemList', itemListElement };
+}
+
+// Proves the focus follows its own opening when two member institutions'
+// systems number their openings alike (both have an opening "7"): told
+// apart by id alone, the focus on Museum B's "7" went to Museum A's.
+test('the focus follows its opening when another member has an opening of the same id', { timeout: 40_000 }, async () => {
+  const late = gate();
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, {
+    'a.json': [numberedFeed('Museum A', [['7', 'Alpha Seven', 20]]), 0],
+    'b.json': [numberedFeed('Museum B', [['7', 'Beta Seven', 22], ['8', 'Beta Eight', 24]]), 0],
+    'late.json': [numberedFeed('Museum C', [['1', 'Gamma One', 0]]), late.opened],
+  });
+  try {
+    await b.locator('.listing', { hasText: 'Beta Seven' }).locator('a.apply').focus({ timeout: 15_000 });
+    late.open();
+    await eventually(async () => assert.equal(await b.locator('.listing').count(), 4));
+    await framesLater(s.page);
+    assert.deepEqual(await titles(b), ['Gamma One', 'Alpha Seven', 'Beta Seven', 'Beta Eight']);
+    const focused = await b.evaluate((el) => {
+      const active = el.shadowRoot.activeElement;
+      return [active?.className, active?.closest('.listing')?.querySelector('.listing-title').textContent.trim()];
+    });
+    assert.deepEqual(focused, ['apply', 'Beta Seven'], 'the focus is on another member\'s opening');
+    await assertHostUnharmed(s);
+  } finally {
+    late.open();
+  }
+});

@@ -435,3 +435,43 @@ test('a feed named with a #fragment saves the copy a board naming it without one
     await s.close();
   }
 });
+
+// Proves an opening a reader has open stays open while the fresh feed
+// that replaces its saved copy arrives in parts: the board tries again by
+// itself, the feed's first part comes 4 s before the rest. The first part
+// replaced the copy at once: the opening (in the rest) went, "no longer
+// listed", and came back when the rest came, taking the focus.
+test('an opening open on a saved copy stays open while the fresh feed arrives in parts', { timeout: 90_000 }, async () => {
+  const url = `${h.servers.feedsOrigin}/large/150?pause=4000`;
+  const s = await visit(h, 'about:blank');
+  let down = false;
+  await s.context.route((u) => u.href === url, (route) => (down ? route.abort('internetdisconnected') : route.continue()));
+  const page = h.servers.hostPage('attributes.html', { feed: url });
+  try {
+    await s.page.goto(page);
+    const b = s.page.locator('openings-board');
+    await eventually(async () => assert.match((await b.locator('.result-count').textContent()).trim(), /^150 openings$/), { timeout: 20_000 });
+    await eventually(async () => assert.deepEqual(Object.keys(await savedCopies(s.page)), [url]));
+    down = true;
+    await s.page.goto(`${page}&openings-main=open:large-140`);
+    await b.locator('.notice-saved').waitFor();
+    await b.locator('.detail-title', { hasText: 'Opening 140' }).waitFor();
+    await b.locator('.detail a.apply').focus();
+    await s.page.evaluate(() => {
+      const root = document.querySelector('openings-board').shadowRoot;
+      window.detailGone = 0;
+      new MutationObserver(() => { if (!root.querySelector('.detail')) window.detailGone += 1; })
+        .observe(root, { subtree: true, childList: true });
+    });
+    down = false;
+    await b.locator('.notice-saved').waitFor({ state: 'detached', timeout: 20_000 }); // the board's own retry, 5 s on
+    await eventually(async () => assert.equal(await s.page.evaluate(() => window.detailGone), 0));
+    await framesLater(s.page);
+    assert.equal(await s.page.evaluate(() => window.detailGone), 0, 'the open opening went while the fresh feed arrived');
+    assert.equal((await b.locator('.detail-title').textContent()).trim(), 'Opening 140');
+    assert.match(await b.evaluate((el) => el.shadowRoot.activeElement?.className ?? ''), /apply/, 'the focus left the Apply link');
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
