@@ -100,7 +100,9 @@ mod tests {
     use super::*;
 
     fn rows(ids: &[(&str, &str)]) -> Vec<Shown> {
-        ids.iter().map(|(s, i)| (s.to_string(), i.to_string())).collect()
+        ids.iter()
+            .map(|(s, i)| (s.to_string(), i.to_string()))
+            .collect()
     }
 
     #[test]

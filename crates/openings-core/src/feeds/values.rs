@@ -105,12 +105,15 @@ fn amounts(text: &str) -> Vec<(f64, usize, usize)> {
             continue;
         }
         let start = at;
-        while at < bytes.len()
-            && (bytes[at].is_ascii_digit()
-                || (matches!(bytes[at], b',' | b'.')
-                    && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)))
+        while bytes
+            .get(at)
+            .is_some_and(|&b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
         {
             at += 1;
+        }
+        // A point or comma after the last digit ends a sentence or a list.
+        while matches!(bytes[at - 1], b',' | b'.') {
+            at -= 1;
         }
         let Some(mut n) = amount(&text[start..at]) else {
             return Vec::new();
@@ -376,4 +379,89 @@ pub fn salary_object(v: &Value) -> Option<Salary> {
         text(v.get("currency")),
         period,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn of(text: &str) -> Option<f64> {
+        number(Some(&json!(text)))
+    }
+
+    fn range(text: &str) -> (Option<f64>, Option<f64>) {
+        amount_or_range(Some(&json!(text)))
+    }
+
+    #[test]
+    fn an_amount_as_text_with_its_grouping_decimals_and_thousands() {
+        assert_eq!(of("70000"), Some(70_000.0));
+        assert_eq!(of("$70,000 a year"), Some(70_000.0));
+        assert_eq!(of("1,234.56"), Some(1_234.56));
+        assert_eq!(of("3.400,00 €"), Some(3_400.0));
+        assert_eq!(of("12,50"), Some(12.5));
+        assert_eq!(of("18.5"), Some(18.5));
+        assert_eq!(of("70.000"), Some(70_000.0), "a point grouping thousands");
+        assert_eq!(of("1,00,000"), Some(100_000.0), "grouped in lakhs");
+        assert_eq!(of("$70k"), Some(70_000.0));
+        assert_eq!(of("70K per year"), Some(70_000.0));
+        assert_eq!(
+            of("7kg"),
+            Some(7.0),
+            "a k that begins a word is no thousand"
+        );
+        assert_eq!(of("negotiable"), None);
+        assert_eq!(of("about 45."), Some(45.0), "the sentence's point");
+        assert_eq!(of("3.400,-"), Some(3_400.0));
+        assert_eq!(of("15,000 - 30,000"), None, "two amounts are not one");
+    }
+
+    #[test]
+    fn a_range_as_text_is_its_lowest_and_highest() {
+        assert_eq!(range("15,000 - 30,000"), (Some(15_000.0), Some(30_000.0)));
+        assert_eq!(range("$45 to $60"), (Some(45.0), Some(60.0)));
+        assert_eq!(range("50k–60k"), (Some(50_000.0), Some(60_000.0)));
+        assert_eq!(
+            range("€ 3.400,00 — € 4.100,00"),
+            (Some(3_400.0), Some(4_100.0))
+        );
+        assert_eq!(range("Grade 7, $40,000"), (None, None), "not a range");
+        assert_eq!(range("$52,000"), (Some(52_000.0), None));
+        assert_eq!(range("45-60"), (Some(45.0), Some(60.0)));
+        assert_eq!(amount_or_range(Some(&json!(61000))), (Some(61_000.0), None));
+        assert_eq!(amount_or_range(None), (None, None));
+    }
+
+    #[test]
+    fn a_zero_amount_is_no_amount() {
+        let pay = |min, max| salary(min, max, None, SalaryPeriod::Year).map(|s| (s.min, s.max));
+        assert_eq!(pay(Some(0.0), None), None);
+        assert_eq!(pay(Some(0.0), Some(0.0)), None);
+        assert_eq!(pay(Some(40_000.0), Some(0.0)), Some((Some(40_000.0), None)));
+        assert_eq!(pay(Some(0.0), Some(40_000.0)), Some((None, Some(40_000.0))));
+    }
+
+    #[test]
+    fn a_closing_date_without_a_time_is_the_end_of_that_day() {
+        let mut notes = Notes::default();
+        let day = Timestamp::parse_iso("2031-09-01").unwrap();
+        assert_eq!(
+            notes.closing_date("validThrough", Some(&json!("2031-09-01"))),
+            Some(day.end_of_day())
+        );
+        assert_eq!(
+            notes.closing_date("validThrough", Some(&json!(" 2031-09-01 "))),
+            Some(day.end_of_day())
+        );
+        assert_eq!(
+            notes.closing_date("validThrough", Some(&json!("2031-09-01T17:00:00Z"))),
+            Timestamp::parse_iso("2031-09-01T17:00:00Z")
+        );
+        assert_eq!(
+            notes.closing_date("validThrough", Some(&json!(day.0))),
+            Some(day),
+            "milliseconds are an instant"
+        );
+    }
 }
