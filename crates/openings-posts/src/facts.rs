@@ -245,7 +245,88 @@ fn money_in(s: &str) -> Vec<(f64, Option<String>)> {
     found
 }
 
-/// "Leiden, South Holland, NL" → locality, region, country.
+/// Whether a place is a way of working, not a place: "Remote",
+/// "Virtual (100% remote)", "Anywhere", "Remote - US".
+pub fn is_remote_place(place: &str) -> bool {
+    let place = place.trim().to_lowercase();
+    [
+        "remote",
+        "virtual",
+        "anywhere",
+        "telework",
+        "work from home",
+    ]
+    .iter()
+    .any(|word| place.starts_with(word))
+}
+
+/// The states of the United States (and its capital), by name and by
+/// postal code: "Miami, Florida" is in the US, not in a country "Florida".
+const US_STATES: [(&str, &str); 51] = [
+    ("AL", "Alabama"),
+    ("AK", "Alaska"),
+    ("AZ", "Arizona"),
+    ("AR", "Arkansas"),
+    ("CA", "California"),
+    ("CO", "Colorado"),
+    ("CT", "Connecticut"),
+    ("DE", "Delaware"),
+    ("DC", "District of Columbia"),
+    ("FL", "Florida"),
+    ("GA", "Georgia"),
+    ("HI", "Hawaii"),
+    ("ID", "Idaho"),
+    ("IL", "Illinois"),
+    ("IN", "Indiana"),
+    ("IA", "Iowa"),
+    ("KS", "Kansas"),
+    ("KY", "Kentucky"),
+    ("LA", "Louisiana"),
+    ("ME", "Maine"),
+    ("MD", "Maryland"),
+    ("MA", "Massachusetts"),
+    ("MI", "Michigan"),
+    ("MN", "Minnesota"),
+    ("MS", "Mississippi"),
+    ("MO", "Missouri"),
+    ("MT", "Montana"),
+    ("NE", "Nebraska"),
+    ("NV", "Nevada"),
+    ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"),
+    ("NM", "New Mexico"),
+    ("NY", "New York"),
+    ("NC", "North Carolina"),
+    ("ND", "North Dakota"),
+    ("OH", "Ohio"),
+    ("OK", "Oklahoma"),
+    ("OR", "Oregon"),
+    ("PA", "Pennsylvania"),
+    ("RI", "Rhode Island"),
+    ("SC", "South Carolina"),
+    ("SD", "South Dakota"),
+    ("TN", "Tennessee"),
+    ("TX", "Texas"),
+    ("UT", "Utah"),
+    ("VT", "Vermont"),
+    ("VA", "Virginia"),
+    ("WA", "Washington"),
+    ("WV", "West Virginia"),
+    ("WI", "Wisconsin"),
+    ("WY", "Wyoming"),
+];
+
+/// The state `part` names ("Florida", "FL", "D.C."), as written.
+fn us_state(part: &str) -> bool {
+    let code: String = part.chars().filter(|c| *c != '.').collect();
+    US_STATES
+        .iter()
+        // Georgia by name is a country as well.
+        .any(|(c, name)| *c == code || (name.eq_ignore_ascii_case(part) && *name != "Georgia"))
+}
+
+/// "Leiden, South Holland, NL" → locality, region, country; "Miami,
+/// Florida" and "Washington, DC" → a state of the US.
 pub fn location_from_line(line: &str) -> Location {
     let parts: Vec<String> = line
         .split(',')
@@ -259,11 +340,21 @@ pub fn location_from_line(line: &str) -> Location {
             locality: parts.next(),
             ..Location::default()
         },
-        2 => Location {
-            locality: parts.next(),
-            region: None,
-            country: parts.next(),
-        },
+        2 => {
+            let locality = parts.next();
+            match parts.next() {
+                Some(state) if us_state(&state) => Location {
+                    locality,
+                    region: Some(state),
+                    country: Some("US".into()),
+                },
+                country => Location {
+                    locality,
+                    region: None,
+                    country,
+                },
+            }
+        }
         _ => {
             let locality = parts.next();
             let mut rest: Vec<String> = parts.collect();

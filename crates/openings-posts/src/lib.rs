@@ -170,6 +170,7 @@ mod keys {
         "apply_link",
         "applyUrl",
         "link",
+        "source_url",
     ];
     pub const ORGANIZATION: &[&str] = &["organization", "organisation", "employer", "company"];
     pub const LOCATION: &[&str] = &["location", "locations", "place", "city"];
@@ -353,7 +354,7 @@ fn read_checked(
         other => (title, other),
     };
 
-    let locations: Vec<Location> = locations(&front);
+    let (locations, remote_place) = locations(&front);
     let workplace = match front.text(&["remote"]) {
         Some((raw, line)) => match raw.to_ascii_lowercase().as_str() {
             "true" | "yes" => {
@@ -372,7 +373,8 @@ fn read_checked(
                 ))
             }
         },
-        None => match facts::workplace_stated(&plain) {
+        None => match facts::workplace_stated(&plain).or(remote_place.then_some(Workplace::Remote))
+        {
             Some(Workplace::Remote) if !locations.is_empty() => Workplace::Hybrid,
             Some(stated) => stated,
             None if locations.is_empty() => Workplace::Unspecified,
@@ -381,10 +383,18 @@ fn read_checked(
     };
 
     let mut employment_types: Vec<EmploymentType> = front
-        .list(&["employment_type", "employmentType", "job_type"])
+        .list(&["employment_type", "employmentType", "job_type", "jobType"])
         .iter()
         .filter_map(|t| EmploymentType::parse(t))
         .collect();
+    if employment_types.is_empty() {
+        // `type:` is also a page's kind (`type: post`): only when it names one.
+        employment_types = front
+            .list(&["type"])
+            .iter()
+            .filter_map(|t| EmploymentType::parse(t))
+            .collect();
+    }
     if employment_types.is_empty() {
         employment_types = facts::employment_stated(&plain).into_iter().collect();
     }
@@ -544,11 +554,13 @@ fn template_link(raw_body: &str) -> Option<&str> {
         })
 }
 
-/// The places of a post: a list or one line under `location`, or a map
-/// with a `name` (`location: {name: Leiden}`).
-fn locations(front: &FrontMatter) -> Vec<Location> {
+/// The places of a post: a list or one line under `location` (places in a
+/// line parted by `;`), or a map with a `name` (`location: {name:
+/// Leiden}`); and whether one of them is "Remote" or "Virtual", which is
+/// no place.
+fn locations(front: &FrontMatter) -> (Vec<Location>, bool) {
     let Some(field) = front.field(keys::LOCATION) else {
-        return Vec::new();
+        return (Vec::new(), false);
     };
     let lines: Vec<String> = match &field.value {
         Value::Map(_) => field
@@ -559,11 +571,19 @@ fn locations(front: &FrontMatter) -> Vec<Location> {
             .collect(),
         other => other.texts(),
     };
-    lines
+    let places: Vec<&str> = lines
         .iter()
-        .map(|line| facts::location_from_line(line))
+        .flat_map(|line| line.split(';'))
+        .map(str::trim)
+        .collect();
+    let remote = places.iter().any(|p| facts::is_remote_place(p));
+    let found = places
+        .into_iter()
+        .filter(|p| !facts::is_remote_place(p))
+        .map(facts::location_from_line)
         .filter(|l| !l.is_empty())
-        .collect()
+        .collect();
+    (found, remote)
 }
 
 /// `2022-07-08-community-coordinator` → (that date, `community-coordinator`).

@@ -260,3 +260,65 @@ fn a_closing_date_that_says_open_until_filled_is_none() {
         );
     }
 }
+
+// Places as a government team's and a Hugo job board's posts write them:
+// several in one line parted by `;`, one of them "Virtual (100% remote)";
+// a US state's name or postal code after the city (it was read as the
+// country: "Florida").
+#[test]
+fn places_parted_by_semicolons_a_remote_one_and_us_states() {
+    let text = "---\ntitle: Engineer\ndate: 2031-05-01\n\
+                location: 'Washington, DC; San Francisco, CA; Miami, Florida; Virtual (100% remote)'\n\
+                apply_url: https://jobs.example.gov/4\n---\nWe are hiring.";
+    let (o, _) = read("x.md", text);
+    let labels: Vec<String> = o.locations.iter().map(|l| l.label()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Washington, DC, US",
+            "San Francisco, CA, US",
+            "Miami, Florida, US"
+        ]
+    );
+    assert_eq!(o.workplace, Workplace::Hybrid, "remote, or in those places");
+    let (o, _) = read(
+        "x.md",
+        "---\ntitle: Curator\ndate: 2031-05-01\nlocation: Tbilisi, Georgia\n\
+         apply_url: https://jobs.example.ge/5\n---\nWe are hiring.",
+    );
+    assert_eq!(
+        o.locations[0].country.as_deref(),
+        Some("Georgia"),
+        "the country"
+    );
+    let (o, _) = read(
+        "x.md",
+        "---\ntitle: Guide\ndate: 2031-05-01\nlocation: Remote\n\
+         apply_url: https://jobs.example.org/6\n---\nWe are hiring.",
+    );
+    assert!(o.locations.is_empty());
+    assert_eq!(o.workplace, Workplace::Remote);
+}
+
+// Keys other sites use: `jobType:` and `type:` for the kind of job (a
+// page's `type: post` is not one), `source_url:` for the job ad.
+#[test]
+fn job_type_type_and_source_url_keys() {
+    let (o, _) = read(
+        "x.md",
+        "---\ntitle: Librarian\ndate: 2031-05-01\ntype: Full Time\n\
+         source_url: https://jobs.example.edu/70717\n---\nWe are hiring.",
+    );
+    assert_eq!(o.employment_types, [EmploymentType::FullTime]);
+    assert_eq!(o.apply_url, "https://jobs.example.edu/70717");
+    let (o, warnings) = read(
+        "x.md",
+        "---\ntitle: Librarian\ndate: 2031-05-01\ntype: post\njobType: Part time\n\
+         apply_url: https://jobs.example.edu/1\n---\nWe are hiring.",
+    );
+    assert_eq!(o.employment_types, [EmploymentType::PartTime]);
+    assert!(
+        warnings.iter().all(|w| !w.message.contains("type")),
+        "{warnings:?}"
+    );
+}
