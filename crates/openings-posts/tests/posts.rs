@@ -293,6 +293,19 @@ fn places_parted_by_semicolons_a_remote_one_and_us_states() {
     );
     let (o, _) = read(
         "x.md",
+        "---\ntitle: Curator\ndate: 2031-05-01\nlocation: Leiden; Remote\n\
+         apply_url: https://jobs.example.nl/7\n---\nWe are hiring.",
+    );
+    assert_eq!(
+        (
+            o.locations[0].label(),
+            o.locations[0].region.clone(),
+            o.locations.len()
+        ),
+        ("Leiden".to_string(), None, 1)
+    );
+    let (o, _) = read(
+        "x.md",
         "---\ntitle: Guide\ndate: 2031-05-01\nlocation: Remote\n\
          apply_url: https://jobs.example.org/6\n---\nWe are hiring.",
     );
