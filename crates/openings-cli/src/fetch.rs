@@ -88,6 +88,7 @@ pub fn load_all(args: &FetchArgs) -> Vec<Loaded> {
                 } else {
                     read_file(&input.location, max_bytes)
                 };
+                let outcome = outcome.map(|text| page_data(text, &input.given));
                 if show_progress && input.is_url() {
                     let n = done.fetch_add(1, Ordering::SeqCst) + 1;
                     let state = match &outcome {
@@ -126,6 +127,51 @@ fn agent(timeout: Duration) -> ureq::Agent {
         .user_agent(concat!("openings/", env!("CARGO_PKG_VERSION")))
         .build()
         .into()
+}
+
+/// A web page (an institution's career page, a job's own page) read as
+/// the structured data it carries: its `<script type="application/ld+json">`
+/// blocks, as one JSON list, said so. A block that is not JSON is said and
+/// passed over. Anything else is left as it is.
+fn page_data(text: Text, given: &str) -> Text {
+    let body = text.body.trim_start_matches('\u{feff}').trim_start();
+    if !body.starts_with('<') {
+        return text;
+    }
+    let blocks = openings_core::rich_text::json_ld_blocks(body);
+    if blocks.is_empty() {
+        say(&format!(
+            "{given}: a web page with no structured data (no <script type=\"application/ld+json\">): \
+             publish its JobPostings there, or give the feed itself"
+        ));
+        return text;
+    }
+    let mut data = Vec::new();
+    for (n, block) in blocks.iter().enumerate() {
+        match serde_json::from_str::<serde_json::Value>(block) {
+            // One graph of every block's nodes: a posting may name its
+            // organization by `@id` in another block.
+            Ok(serde_json::Value::Array(nodes)) => data.extend(nodes),
+            Ok(mut value) => match value.get_mut("@graph").map(serde_json::Value::take) {
+                Some(serde_json::Value::Array(nodes)) => data.extend(nodes),
+                _ => data.push(value),
+            },
+            Err(e) => say(&format!(
+                "{given}: the page's JSON-LD block {} of {} is not JSON ({e}): passed over",
+                n + 1,
+                blocks.len()
+            )),
+        }
+    }
+    say(&format!(
+        "{given}: a web page: reading the JobPostings of its {} JSON-LD block(s)",
+        blocks.len()
+    ));
+    let graph = serde_json::json!({"@context": "https://schema.org", "@graph": data});
+    Text {
+        body: graph.to_string(),
+        stale: text.stale,
+    }
 }
 
 fn read_file(path: &str, max_bytes: usize) -> Result<Text, String> {

@@ -1246,3 +1246,37 @@ fn render_says_which_feed_needs_a_live_url_and_what_an_attribute_must_be() {
         .stderr
         .contains("--widget-url \"javascript:alert(1)\" is not an http or https URL"));
 }
+
+// An institution's own job page, as page builders write it: its structured
+// data in <script type="application/ld+json"> blocks beside breadcrumbs and
+// the organization, one of them broken, one in a comment. It was refused:
+// "the answer is not JSON (it looks like an HTML page)".
+#[test]
+fn a_web_page_is_read_as_the_job_postings_of_its_json_ld() {
+    let run = tool(&["convert", &fixture("feeds/career-page.html")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let openings = read_feed(&run.stdout);
+    let titles: Vec<&str> = openings.iter().map(|o| o.title.as_str()).collect();
+    assert_eq!(titles, ["Registrar"]);
+    assert_eq!(
+        openings[0].apply_url,
+        "https://maps.example.org/jobs/registrar/"
+    );
+    assert_eq!(openings[0].organization.name, "Lantern Map Library");
+    assert!(run.stderr.contains("a web page"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("block 3 of 3 is not JSON"),
+        "{}",
+        run.stderr
+    );
+
+    let page = scratch("no-data").join("page.html");
+    std::fs::write(
+        &page,
+        "<!doctype html><title>Jobs</title><p>None today.</p>",
+    )
+    .unwrap();
+    let run = tool(&["validate", page.to_str().unwrap()]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("no structured data"), "{}", run.stderr);
+}

@@ -799,3 +799,33 @@ fn search_sees_the_words_after_plaintext() {
     let words = openings_core::rich_text::words_of_html("Digital <plaintext>Archivist <b>");
     assert!(words.contains("Archivist <b>"), "{words:?}");
 }
+
+#[test]
+fn a_pages_json_ld_blocks_are_found_and_nothing_else() {
+    use openings_core::rich_text::json_ld_blocks;
+    let page = r#"<!doctype html><html><head>
+<!-- <script type="application/ld+json">{"commented": true}</script> -->
+<script type="application/ld+json">{"a": 1}</script>
+<SCRIPT TYPE='Application/LD+JSON; charset=utf-8'>{"b": "</scr" + "ipt>"}</SCRIPT >
+<script>var s = '<script type="application/ld+json">{"c": 3}<\/script>';</script>
+<style>.x::after { content: '<script type="application/ld+json">' }</style>
+<script type=application/ld+json>{"d": 4}</script>
+<script type="text/javascript">{"e": 5}</script>
+<script type="application/ld&#43;json">{"f": 6}</script>
+</head><body><script type="application/ld+json">{"g": 7}"#;
+    assert_eq!(
+        json_ld_blocks(page),
+        [
+            r#"{"a": 1}"#,
+            r#"{"b": "</scr" + "ipt>"}"#,
+            r#"{"d": 4}"#,
+            r#"{"f": 6}"#,
+            r#"{"g": 7}"#,
+        ]
+    );
+    assert!(json_ld_blocks("<p>no data</p>").is_empty());
+    assert!(
+        json_ld_blocks("<script type=\"application/ld+json\"").is_empty(),
+        "a tag cut off"
+    );
+}

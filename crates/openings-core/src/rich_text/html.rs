@@ -173,6 +173,51 @@ pub fn words(html: &str) -> String {
     words.text
 }
 
+/// The text of each `<script type="application/ld+json">` of a web page,
+/// in order: the structured data a page carries (its JobPostings). Comments
+/// and other elements' raw text (styles, other scripts) are passed over.
+pub fn json_ld_blocks(html: &str) -> Vec<&str> {
+    let lower = html.to_ascii_lowercase();
+    let bytes = html.as_bytes();
+    let mut blocks = Vec::new();
+    let mut pos = 0;
+    while let Some(lt) = html[pos..].find('<').map(|i| pos + i) {
+        pos = lt + 1;
+        if html[lt..].starts_with("<!--") {
+            pos = skip_comment(html, lt);
+            continue;
+        }
+        if !bytes.get(lt + 1).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let Some(tag) = read_start_tag(html, &lower, lt) else {
+            break;
+        };
+        pos = tag.end;
+        if !matches!(kind(tag.name), Kind::DropRawText) {
+            continue;
+        }
+        let end = after_end_tag(&lower, pos, tag.name);
+        let data = tag.name == "script"
+            && tag.kind.is_some_and(|t| {
+                let t = decode_entities(t);
+                let media = t
+                    .split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
+                media == "application/ld+json"
+            });
+        if data {
+            let close = lower[pos..end].rfind("</").map_or(end, |i| pos + i);
+            blocks.push(&html[pos..close]);
+        }
+        pos = end;
+    }
+    blocks
+}
+
 /// Reads an HTML fragment into `tree`.
 fn read(html: &str, tree: &mut dyn Sink) {
     // Searches for end tags run on a lower-case copy: same byte offsets.
@@ -282,6 +327,8 @@ struct StartTag<'a> {
     name: &'a str,
     /// The raw value of the first `href` attribute.
     href: Option<&'a str>,
+    /// The raw value of the first `type` attribute.
+    kind: Option<&'a str>,
     self_closing: bool,
     /// Just past the closing `>`.
     end: usize,
@@ -293,6 +340,7 @@ fn read_start_tag<'a>(html: &'a str, lower: &'a str, pos: usize) -> Option<Start
     let bytes = html.as_bytes();
     let (name, mut at) = read_name(lower, pos + 1);
     let mut href = None;
+    let mut kind = None;
     let mut self_closing = false;
     loop {
         while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
@@ -342,10 +390,14 @@ fn read_start_tag<'a>(html: &'a str, lower: &'a str, pos: usize) -> Option<Start
         if attr_name == "href" && href.is_none() {
             href = Some(value.unwrap_or(""));
         }
+        if attr_name == "type" && kind.is_none() {
+            kind = Some(value.unwrap_or(""));
+        }
     }
     Some(StartTag {
         name,
         href,
+        kind,
         self_closing,
         end: at + 1,
     })

@@ -8,6 +8,7 @@
 mod html;
 mod tree;
 
+pub use html::json_ld_blocks;
 pub use tree::{to_html, to_text, Element, Node, Tag, MAX_DEPTH};
 
 /// The most nodes (elements and texts) of one description the board draws.
