@@ -377,6 +377,78 @@ pub fn decimal(s: &str) -> Option<f64> {
     Some(mantissa / scale).filter(|n| n.is_finite())
 }
 
+/// An amount written in a text: its value, and where it starts and ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Amount {
+    pub value: f64,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The amounts a text writes, each with where it starts and ends in it:
+/// "15,000 - 30,000" is two, "1,234.56" and "3.400,00" one
+/// each, "$70k" is 70,000. Digits grouped by one separator (`,` or `.`)
+/// are one number; a separator used once and not followed by exactly three
+/// digits, or the last of two kinds, is the decimal point.
+pub fn amounts(text: &str) -> Vec<Amount> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while bytes
+            .get(at)
+            .is_some_and(|&b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+        {
+            at += 1;
+        }
+        // A point or comma after the last digit ends a sentence or a list.
+        while matches!(bytes[at - 1], b',' | b'.') {
+            at -= 1;
+        }
+        let Some(mut n) = amount(&text[start..at]) else {
+            return Vec::new();
+        };
+        let thousands = matches!(bytes.get(at), Some(b'k' | b'K'))
+            && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic);
+        if thousands {
+            n *= 1000.0;
+            at += 1;
+        }
+        found.push(Amount {
+            value: n,
+            start,
+            end: at,
+        });
+    }
+    found
+}
+
+/// One amount as written: digits, and `,` or `.` between them.
+fn amount(token: &str) -> Option<f64> {
+    let Some(last) = token.rfind([',', '.']) else {
+        return decimal(token);
+    };
+    let mark = token.as_bytes()[last];
+    let marks = token.bytes().filter(|&b| b == mark).count();
+    let mixed = token.bytes().any(|b| matches!(b, b',' | b'.') && b != mark);
+    let digits = |part: &str| {
+        part.chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+    };
+    if mixed || (marks == 1 && token.len() - last - 1 != 3) {
+        let whole = digits(&token[..last]);
+        decimal(&format!("{whole}.{}", &token[last + 1..]))
+    } else {
+        decimal(&digits(token))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -156,18 +156,6 @@ fn salary_in_sentence(s: &str) -> Option<Salary> {
     })
 }
 
-/// "70000", "70,000", "70,000.50", and "45.000" (a European thousands dot).
-fn parse_written_number(token: &str) -> Option<f64> {
-    let digits = token.replace(',', "");
-    let european = digits.split('.').skip(1).all(|group| group.len() == 3) && digits.contains('.');
-    let digits = if european {
-        digits.replace('.', "")
-    } else {
-        digits
-    };
-    digits.parse().ok().filter(|n: &f64| n.is_finite())
-}
-
 /// Amounts written with a currency next to them ("usd$70000", "€45,000",
 /// "70,000 usd", "£30k"), with the ISO code when it is unambiguous ("$" alone
 /// is not: it may be US, Canadian, Australian…).
@@ -176,29 +164,8 @@ fn money_in(s: &str) -> Vec<(f64, Option<String>)> {
         "usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "jpy", "inr",
     ];
     let mut found = Vec::new();
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len()
-            && (bytes[i].is_ascii_digit()
-                || (matches!(bytes[i], b',' | b'.')
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
-        {
-            i += 1;
-        }
-        let Some(mut amount) = parse_written_number(&s[start..i]) else {
-            continue;
-        };
-        let thousands = bytes.get(i).is_some_and(|b| *b == b'k')
-            && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
-        if thousands {
-            amount *= 1000.0;
-        }
+    for written in openings_core::text::amounts(s) {
+        let (amount, start, i) = (written.value, written.start, written.end);
         let before = s[..start].trim_end();
         let before_tail: String = before
             .chars()
@@ -208,7 +175,7 @@ fn money_in(s: &str) -> Vec<(f64, Option<String>)> {
             .into_iter()
             .rev()
             .collect();
-        let after = s[i..].trim_start_matches('k').trim_start();
+        let after = s[i..].trim_start();
         let symbol_code = |tail: &str| -> Option<Option<String>> {
             if tail.ends_with('€') {
                 return Some(Some("EUR".into()));

@@ -8,7 +8,7 @@ use crate::dates::Timestamp;
 use crate::feeds::{SkipReason, Skipped};
 use crate::links::safe_link_from;
 use crate::model::{EmploymentType, Opening, Salary, SalaryPeriod, Workplace};
-use crate::text::{clip, clip_bytes, MAX_FIELD_CHARS};
+use crate::text::{amounts, clip, clip_bytes, MAX_FIELD_CHARS};
 
 /// One entry of a feed: an opening, or the reason it was left out.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,7 +61,7 @@ pub fn number(v: Option<&Value>) -> Option<f64> {
     match v? {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => match amounts(s)[..] {
-            [(n, ..)] => Some(n),
+            [one] => Some(one.value),
             _ => None,
         },
         Value::Object(map) => number(map.get("@value")),
@@ -74,80 +74,20 @@ pub fn number(v: Option<&Value>) -> Option<f64> {
 /// ("15,000 - 30,000", "$45 to $60"): its lowest and highest amounts.
 pub fn amount_or_range(v: Option<&Value>) -> (Option<f64>, Option<f64>) {
     if let Some(Value::String(s)) = v {
-        if let [(low, _, low_end), (high, high_start, _)] = amounts(s)[..] {
+        if let [low, high] = amounts(s)[..] {
             // Between them a dash or "to", and perhaps a currency sign.
-            let between: String = s[low_end..high_start]
+            let between: String = s[low.end..high.start]
                 .chars()
                 .filter(|c| !c.is_whitespace() && !"$€£¥₹".contains(*c))
                 .collect();
             let range = ["-", "–", "—", "to"].contains(&between.to_lowercase().as_str());
             return match range {
-                true => (Some(low), Some(high)),
+                true => (Some(low.value), Some(high.value)),
                 false => (None, None),
             };
         }
     }
     (number(v), None)
-}
-
-/// The amounts a text writes, each with where it starts and ends in it:
-/// "15,000 - 30,000" is two, "1,234.56" and "3.400,00" one
-/// each, "$70k" is 70,000. Digits grouped by one separator (`,` or `.`)
-/// are one number; a separator used once and not followed by exactly three
-/// digits, or the last of two kinds, is the decimal point.
-fn amounts(text: &str) -> Vec<(f64, usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_digit() {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while bytes
-            .get(at)
-            .is_some_and(|&b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
-        {
-            at += 1;
-        }
-        // A point or comma after the last digit ends a sentence or a list.
-        while matches!(bytes[at - 1], b',' | b'.') {
-            at -= 1;
-        }
-        let Some(mut n) = amount(&text[start..at]) else {
-            return Vec::new();
-        };
-        let thousands = matches!(bytes.get(at), Some(b'k' | b'K'))
-            && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic);
-        if thousands {
-            n *= 1000.0;
-            at += 1;
-        }
-        found.push((n, start, at));
-    }
-    found
-}
-
-/// One amount as written: digits, and `,` or `.` between them.
-fn amount(token: &str) -> Option<f64> {
-    let Some(last) = token.rfind([',', '.']) else {
-        return crate::text::decimal(token);
-    };
-    let mark = token.as_bytes()[last];
-    let marks = token.bytes().filter(|&b| b == mark).count();
-    let mixed = token.bytes().any(|b| matches!(b, b',' | b'.') && b != mark);
-    let digits = |part: &str| {
-        part.chars()
-            .filter(char::is_ascii_digit)
-            .collect::<String>()
-    };
-    if mixed || (marks == 1 && token.len() - last - 1 != 3) {
-        let whole = digits(&token[..last]);
-        crate::text::decimal(&format!("{whole}.{}", &token[last + 1..]))
-    } else {
-        crate::text::decimal(&digits(token))
-    }
 }
 
 /// One value or a list of them, as a list (`null` and absence give none).
