@@ -1260,7 +1260,7 @@ fn a_web_page_is_read_as_the_job_postings_of_its_json_ld() {
     assert_eq!(titles, ["Registrar"]);
     assert_eq!(
         openings[0].apply_url,
-        "https://maps.example.org/jobs/registrar/"
+        "https://maps.example.org/jobs/registrar/#jobposting"
     );
     assert_eq!(openings[0].organization.name, "Lantern Map Library");
     assert!(run.stderr.contains("a web page"), "{}", run.stderr);

@@ -383,6 +383,8 @@ pub struct Amount {
     pub value: f64,
     pub start: usize,
     pub end: usize,
+    /// Written with a `k` for thousands ("60k").
+    pub thousands: bool,
 }
 
 /// The amounts a text writes, each with where it starts and ends in it:
@@ -423,6 +425,7 @@ pub fn amounts(text: &str) -> Vec<Amount> {
             value: n,
             start,
             end: at,
+            thousands,
         });
     }
     found

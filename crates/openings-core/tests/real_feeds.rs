@@ -295,6 +295,14 @@ fn schema_org_pay_written_as_text_a_zero_pay_and_escaped_markup() {
         text.trim(),
         "Catalogue the harbour's letters & maps.\n\n- Boxes"
     );
+    // Text about HTML is text: decoded, its <template> and <title> would
+    // have taken the rest with them.
+    let text = shown_text(titled(&feed, "Web Archivist")[0]);
+    assert!(
+        text.contains("&lt;template&gt;") || text.contains("<template>"),
+        "{text}"
+    );
+    assert!(text.contains("Apply by Friday."), "{text}");
     // Markup that is markup keeps an escaped tag as text.
     let text = shown_text(titled(&feed, "Digitisation Technician")[0]);
     assert_eq!(text.trim(), "Scan <b> as written.");
@@ -331,9 +339,14 @@ fn a_closing_date_without_a_time_is_open_all_that_day() {
         .unwrap();
     assert_eq!(closes.to_iso_date(), "2031-09-01", "shown as its own day");
     assert_eq!(
-        openings_core::export::iso(closes),
+        openings_core::export::iso_closing(closes),
         "2031-09-01",
         "written as given"
+    );
+    assert_eq!(
+        openings_core::export::iso_closing(Timestamp::parse_iso("2031-09-01T00:00:00Z").unwrap()),
+        "2031-09-01T00:00:00Z",
+        "a closing at midnight stays midnight (a date alone is read as the day's end)"
     );
 }
 
@@ -348,6 +361,7 @@ fn greenhouse_an_hourly_pay_range_is_an_hours_pay() {
         (guide.min, guide.max, guide.period),
         (Some(45.0), Some(60.0), SalaryPeriod::Hour)
     );
+    // "Annual Salary Range (40 hours per week)": its first word is its period.
     let chief = titled(&feed, "Chief Cartographer")[0]
         .salary
         .clone()
@@ -356,6 +370,9 @@ fn greenhouse_an_hourly_pay_range_is_an_hours_pay() {
         (chief.min, chief.period),
         (Some(90_000.0), SalaryPeriod::Year)
     );
+    // "Dayton, OH Pay Range" names no period (not "day").
+    let courier = titled(&feed, "Courier")[0].salary.clone().unwrap();
+    assert_eq!(courier.period, SalaryPeriod::Year);
 }
 
 #[test]
@@ -381,7 +398,7 @@ fn schema_org_a_posting_without_url_links_the_page_that_carries_it() {
     let registrar = titled(&feed, "Registrar")[0];
     assert_eq!(
         registrar.apply_url,
-        "https://museum.example.org/jobs/registrar/"
+        "https://museum.example.org/jobs/registrar/#jobposting"
     );
     assert_eq!(registrar.organization.name, "Harbour Museum");
     let educator = titled(&feed, "Educator")[0];
@@ -389,6 +406,17 @@ fn schema_org_a_posting_without_url_links_the_page_that_carries_it() {
         educator.apply_url,
         "https://museum.example.org/jobs/educator/#jobposting"
     );
+    // Two postings on one careers page (its `mainEntityOfPage`) are not one
+    // opening: with no link of their own they are left out, each said.
+    for title in ["Porter", "Cleaner", "Placeholder"] {
+        assert!(titled(&feed, title).is_empty(), "{title}");
+        assert!(
+            feed.skipped
+                .iter()
+                .any(|s| s.title.as_deref() == Some(title)),
+            "{title}"
+        );
+    }
     // An `@id` that is no web address is no link: left out, saying what to add.
     assert!(titled(&feed, "Guard").is_empty());
     let skipped = feed

@@ -212,8 +212,9 @@ fn money_in(s: &str) -> Vec<(f64, Option<String>)> {
     found
 }
 
-/// Whether a place is a way of working, not a place: "Remote",
-/// "Virtual (100% remote)", "Anywhere", "Remote - US".
+/// Whether a place is a way of working, not a place: "Remote", "Virtual
+/// (100% remote)", "Anywhere", "Remote - US" (not "Remote Sensing Centre",
+/// "Virtual Reality Lab", "Anywhereville").
 pub fn is_remote_place(place: &str) -> bool {
     let place = place.trim().to_lowercase();
     [
@@ -224,72 +225,79 @@ pub fn is_remote_place(place: &str) -> bool {
         "work from home",
     ]
     .iter()
-    .any(|word| place.starts_with(word))
+    .any(|word| {
+        place.strip_prefix(word).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty() || rest.starts_with(['(', '-', '–', ',', ':', '/'])
+        })
+    })
 }
 
-/// The states of the United States (and its capital), by name and by
-/// postal code: "Miami, Florida" is in the US, not in a country "Florida".
-const US_STATES: [(&str, &str); 51] = [
-    ("AL", "Alabama"),
-    ("AK", "Alaska"),
-    ("AZ", "Arizona"),
-    ("AR", "Arkansas"),
-    ("CA", "California"),
-    ("CO", "Colorado"),
-    ("CT", "Connecticut"),
-    ("DE", "Delaware"),
-    ("DC", "District of Columbia"),
-    ("FL", "Florida"),
-    ("GA", "Georgia"),
-    ("HI", "Hawaii"),
-    ("ID", "Idaho"),
-    ("IL", "Illinois"),
-    ("IN", "Indiana"),
-    ("IA", "Iowa"),
-    ("KS", "Kansas"),
-    ("KY", "Kentucky"),
-    ("LA", "Louisiana"),
-    ("ME", "Maine"),
-    ("MD", "Maryland"),
-    ("MA", "Massachusetts"),
-    ("MI", "Michigan"),
-    ("MN", "Minnesota"),
-    ("MS", "Mississippi"),
-    ("MO", "Missouri"),
-    ("MT", "Montana"),
-    ("NE", "Nebraska"),
-    ("NV", "Nevada"),
-    ("NH", "New Hampshire"),
-    ("NJ", "New Jersey"),
-    ("NM", "New Mexico"),
-    ("NY", "New York"),
-    ("NC", "North Carolina"),
-    ("ND", "North Dakota"),
-    ("OH", "Ohio"),
-    ("OK", "Oklahoma"),
-    ("OR", "Oregon"),
-    ("PA", "Pennsylvania"),
-    ("RI", "Rhode Island"),
-    ("SC", "South Carolina"),
-    ("SD", "South Dakota"),
-    ("TN", "Tennessee"),
-    ("TX", "Texas"),
-    ("UT", "Utah"),
-    ("VT", "Vermont"),
-    ("VA", "Virginia"),
-    ("WA", "Washington"),
-    ("WV", "West Virginia"),
-    ("WI", "Wisconsin"),
-    ("WY", "Wyoming"),
+/// The states of the United States (and its capital), by name: "Miami,
+/// Florida" is in the US, not in a country "Florida".
+const US_STATES: [&str; 51] = [
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "District of Columbia",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
 ];
 
-/// The state `part` names ("Florida", "FL", "D.C."), as written.
+/// Whether `part` names a state of the US: by name ("Florida"), not by a
+/// postal code that is also a country's ("CA" is Canada, "DE" Germany),
+/// except "DC". Georgia by name is a country as well.
 fn us_state(part: &str) -> bool {
     let code: String = part.chars().filter(|c| *c != '.').collect();
-    US_STATES
-        .iter()
-        // Georgia by name is a country as well.
-        .any(|(c, name)| *c == code || (name.eq_ignore_ascii_case(part) && *name != "Georgia"))
+    code == "DC"
+        || US_STATES
+            .iter()
+            .any(|name| name.eq_ignore_ascii_case(part) && *name != "Georgia")
 }
 
 /// "Leiden, South Holland, NL" → locality, region, country; "Miami,

@@ -266,24 +266,26 @@ fn read_checked(
         ));
     }
 
-    // A closing date without a time closes at the end of that day.
-    let day_end = |t: Timestamp| match t.0.rem_euclid(openings_core::dates::DAY_MS) {
-        0 => t.end_of_day(),
+    // A closing date without a time closes at the end of that day (one
+    // written at midnight, "T00:00", stays at midnight).
+    let day_end = |t: Timestamp, raw: &str| match t.0.rem_euclid(openings_core::dates::DAY_MS) {
+        0 if !raw.contains("00:00") => t.end_of_day(),
         _ => t,
     };
     let valid_through = match front.field(keys::CLOSES) {
         Some(field) => {
             let raw = field.value.first_text().unwrap_or_default();
             match when::parse_date(&raw) {
-                Some(at) => Some(at),
-                // "Open until filled", "Rolling", "TBD": no closing date.
-                None if when::no_closing_date(&raw) => {
+                // "Open until filled", "Rolling, review begins 2031-12-10",
+                // "TBD": no closing date (a date in it is no deadline).
+                _ if when::no_closing_date(&raw) => {
                     warnings.push((
                         Some(field.line),
                         format!("{} \"{raw}\" read as no closing date", field.key),
                     ));
                     None
                 }
+                Some(at) => Some(day_end(at, &raw)),
                 None => {
                     return Err((
                         Some(field.line),
@@ -296,7 +298,7 @@ fn read_checked(
             Closing::None => None,
             Closing::On(t, note) => {
                 warnings.extend(note.map(|n| (None, n)));
-                Some(t)
+                Some(day_end(t, ""))
             }
             Closing::Several(dates) => {
                 warnings.push((
@@ -309,8 +311,7 @@ fn read_checked(
                 None
             }
         },
-    }
-    .map(day_end);
+    };
 
     let apply_url = apply_url(&front, raw_body, &body, options.site_url.as_deref())?;
 
@@ -393,6 +394,7 @@ fn read_checked(
             .list(&["type"])
             .iter()
             .filter_map(|t| EmploymentType::parse(t))
+            .filter(|t| !matches!(t, EmploymentType::Other(_)))
             .collect();
     }
     if employment_types.is_empty() {
@@ -484,6 +486,10 @@ fn closed_in_front(front: &FrontMatter) -> Option<String> {
         }
     }
     let (closes, line) = front.text(keys::CLOSES)?;
+    let said = closes.trim().trim_end_matches('.').to_ascii_lowercase();
+    if ["closed", "filled", "position filled", "expired"].contains(&said.as_str()) {
+        return Some(format!("line {line} says \"{closes}\""));
+    }
     when::closed_statement(&closes.to_lowercase()).map(|_| format!("line {line} says \"{closes}\""))
 }
 
@@ -575,6 +581,7 @@ fn locations(front: &FrontMatter) -> (Vec<Location>, bool) {
         .iter()
         .flat_map(|line| line.split(';'))
         .map(str::trim)
+        .take(MAX_PLACES)
         .collect();
     let remote = places.iter().any(|p| facts::is_remote_place(p));
     let found = places
@@ -582,9 +589,17 @@ fn locations(front: &FrontMatter) -> (Vec<Location>, bool) {
         .filter(|p| !facts::is_remote_place(p))
         .map(facts::location_from_line)
         .filter(|l| !l.is_empty())
-        .collect();
+        .fold(Vec::new(), |mut kept: Vec<Location>, place| {
+            if !kept.contains(&place) {
+                kept.push(place);
+            }
+            kept
+        });
     (found, remote)
 }
+
+/// The most places one post gives (the board shows no more).
+const MAX_PLACES: usize = 50;
 
 /// `2022-07-08-community-coordinator` → (that date, `community-coordinator`).
 fn split_dated_name(stem: &str) -> (Option<Timestamp>, &str) {

@@ -208,6 +208,8 @@ pub fn no_closing_date(raw: &str) -> bool {
     let said = raw.trim().to_lowercase();
     let said = said.trim_end_matches(['.', '!']);
     [
+        "open until filled",
+        "open until the position is filled",
         "until filled",
         "until the position is filled",
         "rolling",
@@ -215,7 +217,7 @@ pub fn no_closing_date(raw: &str) -> bool {
         "no deadline",
     ]
     .iter()
-    .any(|words| said.contains(words))
+    .any(|words| said.starts_with(words))
         || ["open", "tbd", "tba", "to be determined", "none", "n/a", "-"].contains(&said)
 }
 

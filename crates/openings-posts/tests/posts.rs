@@ -219,6 +219,30 @@ fn posts_that_are_not_for_publishing_are_ignored() {
 // filled position, `closes:` for its closing date. The closed one was
 // published as open; the closing date was not read.
 #[test]
+fn a_closing_date_field_that_says_closed_is_a_closed_post() {
+    for said in ["Closed", "Position filled."] {
+        let text = format!(
+            "---\ntitle: Registrar\ndate: 2031-05-01\ndeadline: {said}\n\
+             apply_url: https://jobs.example.org/3\n---\nWe were hiring."
+        );
+        let Outcome::Ignored(why) = read_post("x.md", &text, &options()).outcome else {
+            panic!("{said}: not left out")
+        };
+        assert!(why.contains(said), "{why}");
+    }
+    // A closing time written at midnight is midnight, not the day's end.
+    let (o, _) = read(
+        "x.md",
+        "---\ntitle: Registrar\ndate: 2031-05-01\nvalid_through: 2031-06-13T00:00:00Z\n\
+         apply_url: https://jobs.example.org/3\n---\nWe are hiring.",
+    );
+    assert_eq!(
+        o.valid_through,
+        Timestamp::parse_iso("2031-06-13T00:00:00Z")
+    );
+}
+
+#[test]
 fn state_closed_is_a_closed_post_and_closes_is_its_closing_date() {
     let closed = "---\ntitle: Login Engineer\nstate: closed\ncloses: 2031-06-13\n\
                   apply_url: https://jobs.example.gov/1\n---\nWe were hiring.";
@@ -245,6 +269,7 @@ fn a_closing_date_that_says_open_until_filled_is_none() {
         "Rolling",
         "TBD",
         "open until the position is filled.",
+        "Rolling, review begins 2031-06-10",
     ] {
         let text = format!(
             "---\ntitle: Registrar\ndate: 2031-05-01\ndeadline: {said}\n\
@@ -276,9 +301,10 @@ fn places_parted_by_semicolons_a_remote_one_and_us_states() {
         labels,
         [
             "Washington, DC, US",
-            "San Francisco, CA, US",
+            "San Francisco, CA",
             "Miami, Florida, US"
-        ]
+        ],
+        "a postal code that is also a country's (CA: Canada) stays as written"
     );
     assert_eq!(o.workplace, Workplace::Hybrid, "remote, or in those places");
     let (o, _) = read(
@@ -304,6 +330,29 @@ fn places_parted_by_semicolons_a_remote_one_and_us_states() {
         ),
         ("Leiden".to_string(), None, 1)
     );
+    for (place, country) in [
+        ("Toronto, CA", "CA"),
+        ("Berlin, DE", "DE"),
+        ("Bogotá, CO", "CO"),
+    ] {
+        let (o, _) = read(
+            "x.md",
+            &format!(
+                "---\ntitle: Curator\ndate: 2031-05-01\nlocation: {place}\n\
+                      apply_url: https://jobs.example.org/8\n---\nWe are hiring."
+            ),
+        );
+        assert_eq!(o.locations[0].country.as_deref(), Some(country), "{place}");
+    }
+    // A place whose name starts like a way of working is a place.
+    let (o, _) = read(
+        "x.md",
+        "---\ntitle: Analyst\ndate: 2031-05-01\n\
+         location: Remote Sensing Centre, Enschede, NL; Virtual Reality Lab, Leiden, NL; Leiden, Leiden, NL\n\
+         apply_url: https://jobs.example.nl/9\n---\nWe are hiring.",
+    );
+    assert_eq!(o.locations.len(), 3, "{:?}", o.locations);
+    assert_eq!(o.workplace, Workplace::OnSite);
     let (o, _) = read(
         "x.md",
         "---\ntitle: Guide\ndate: 2031-05-01\nlocation: Remote\n\
@@ -334,4 +383,11 @@ fn job_type_type_and_source_url_keys() {
         warnings.iter().all(|w| !w.message.contains("type")),
         "{warnings:?}"
     );
+    // A page's kind alone is no kind of job: the text's "full-time" is.
+    let (o, _) = read(
+        "x.md",
+        "---\ntitle: Librarian\ndate: 2031-05-01\ntype: jobs\n\
+         apply_url: https://jobs.example.edu/2\n---\nA full-time position.",
+    );
+    assert_eq!(o.employment_types, [EmploymentType::FullTime]);
 }

@@ -3,7 +3,7 @@
 //! the summary, its description as escaped HTML content, linked to its page
 //! (or its apply link).
 
-use super::{iso, sitemap::percent_encode, xml_escape};
+use super::{iso_closing, sitemap::percent_encode, xml_escape};
 use crate::dates::Timestamp;
 use crate::model::{Opening, Workplace};
 use crate::rich_text;
@@ -101,7 +101,7 @@ fn summary(o: &Opening) -> String {
         _ => {}
     }
     if let Some(closes) = o.valid_through {
-        parts.push(format!("closes {}", iso(closes)));
+        parts.push(format!("closes {}", iso_closing(closes)));
     }
     let head = parts
         .into_iter()

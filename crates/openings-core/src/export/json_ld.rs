@@ -5,7 +5,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::iso;
+use super::{iso, iso_closing};
 use crate::model::{Description, Opening, Salary, Workplace};
 use crate::rich_text;
 
@@ -38,7 +38,7 @@ pub fn job_posting(o: &Opening) -> Value {
         p.insert("datePosted".into(), json!(iso(posted)));
     }
     if let Some(closes) = o.valid_through {
-        p.insert("validThrough".into(), json!(iso(closes)));
+        p.insert("validThrough".into(), json!(iso_closing(closes)));
     }
     if !o.description.is_empty() {
         p.insert(

@@ -57,11 +57,21 @@ pub fn json_text(doc: &serde_json::Value) -> String {
 }
 
 /// An ISO date for a timestamp: the calendar date when it is midnight UTC
-/// (as most feeds give dates) or the day's last millisecond (a closing date
-/// given without a time), else the full date and time.
+/// (as most feeds give dates), else the full date and time.
 pub fn iso(t: crate::Timestamp) -> String {
-    use crate::dates::{DAY_MS, LAST_MS_OF_DAY};
-    if matches!(t.0.rem_euclid(DAY_MS), 0 | LAST_MS_OF_DAY) {
+    if t.0.rem_euclid(crate::dates::DAY_MS) == 0 {
+        t.to_iso_date()
+    } else {
+        t.to_iso_datetime()
+    }
+}
+
+/// An ISO closing date: the calendar date when it is the day's last
+/// millisecond (a closing date given without a time, read as open all that
+/// day), else the full date and time, midnight too (a date alone would be
+/// read back as the end of that day).
+pub fn iso_closing(t: crate::Timestamp) -> String {
+    if t.0.rem_euclid(crate::dates::DAY_MS) == crate::dates::LAST_MS_OF_DAY {
         t.to_iso_date()
     } else {
         t.to_iso_datetime()

@@ -129,19 +129,21 @@ fn opening(job: &Value, position: usize, board: Option<&str>, ctx: &Context) -> 
         .into_iter()
         .find_map(|range| {
             let cents = |key| values::number(range.get(key)).map(|c| c / 100.0);
-            // The range's title names its period ("Hourly Pay Range");
-            // one that names none is a year's.
+            // The range's title names its period with its first word
+            // ("Hourly Pay Range"); one that does not is a year's ("Annual
+            // Salary Range (40 hours per week)", "Dayton, OH Pay Range").
             let title = text(range.get("title")).unwrap_or_default().to_lowercase();
-            let period = [
-                ("hour", SalaryPeriod::Hour),
-                ("day", SalaryPeriod::Day),
-                ("daily", SalaryPeriod::Day),
-                ("week", SalaryPeriod::Week),
-                ("month", SalaryPeriod::Month),
-            ]
-            .into_iter()
-            .find(|(word, _)| title.contains(word))
-            .map_or(SalaryPeriod::Year, |(_, period)| period);
+            let first = title
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let period = match first {
+                "hourly" => SalaryPeriod::Hour,
+                "daily" => SalaryPeriod::Day,
+                "weekly" => SalaryPeriod::Week,
+                "monthly" => SalaryPeriod::Month,
+                _ => SalaryPeriod::Year,
+            };
             values::salary(
                 cents("min_cents"),
                 cents("max_cents"),

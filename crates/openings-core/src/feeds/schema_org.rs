@@ -151,24 +151,17 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
     let Some(title_text) = title.clone() else {
         return skip(SkipReason::MissingTitle);
     };
-    // The posting's page: `url`; else, as page builders (Yoast, Rank Math)
-    // write it for the page that carries the posting, `mainEntityOfPage`
-    // (a URL, or a WebPage with its `@id` or `url`), or the posting's own
-    // `@id` when that is a web address ("…/jobs/archivist/#jobposting").
-    let web_address = |v: Option<&Value>| {
-        link_text(v).filter(|l| {
+    // The posting's page: `url`; else its own `@id` when that is a web
+    // address, as page builders (Yoast, Rank Math) write it for the page that
+    // carries the posting ("…/jobs/archivist/#jobposting"). Not
+    // `mainEntityOfPage`: a careers page that carries several postings is
+    // every one's, and they would be taken for one.
+    let page = link_text(node.get("url")).or_else(|| {
+        link_text(node.get("@id")).filter(|l| {
             let l = l.to_ascii_lowercase();
-            l.starts_with("https://") || l.starts_with("http://")
+            (l.starts_with("https://") || l.starts_with("http://")) && !l.contains("://schema.org/")
         })
-    };
-    let page = link_text(node.get("url"))
-        .or_else(|| {
-            let main = graph.get(node, "mainEntityOfPage")?;
-            web_address(Some(main))
-                .or_else(|| web_address(main.get("url")))
-                .or_else(|| web_address(main.get("@id")))
-        })
-        .or_else(|| web_address(node.get("@id")));
+    });
     // potentialAction: an ApplyAction whose target is a URL or an EntryPoint
     // (`urlTemplate`, or `url`), or a list of them.
     let apply_target = list(node.get("potentialAction"))
@@ -321,14 +314,65 @@ fn location(place: &Value, graph: &Graph) -> Location {
     }
 }
 
-/// Whether a description is markup written escaped: no tag, but `&lt;`
-/// before a tag's name (`&lt;p&gt;`, `&lt;/li&gt;`).
+/// Whether a description is markup written escaped: no tag, but an
+/// escaped tag of the markup descriptions are made of (`&lt;p&gt;`,
+/// `&lt;/li&gt;`), and none whose content a page drops (`&lt;title&gt;`,
+/// `&lt;template&gt;`: text about HTML, which decoded would lose the rest).
 fn escaped_markup(html: &str) -> bool {
-    !html.contains('<')
-        && html.match_indices("&lt;").any(|(at, _)| {
-            let after = html[at + 4..].trim_start_matches('/');
-            after.starts_with(|c: char| c.is_ascii_alphabetic())
-        })
+    const MARKUP: [&str; 18] = [
+        "p",
+        "br",
+        "ul",
+        "ol",
+        "li",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "a",
+        "blockquote",
+    ];
+    const DROPPED: [&str; 12] = [
+        "title",
+        "textarea",
+        "template",
+        "script",
+        "style",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "noscript",
+        "plaintext",
+        "select",
+    ];
+    if html.contains('<') {
+        return false;
+    }
+    let mut markup = false;
+    for (at, _) in html.match_indices("&lt;") {
+        let after = html[at + 4..].trim_start_matches('/');
+        let name: String = after
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        if DROPPED.contains(&name.as_str()) {
+            return false;
+        }
+        markup |= MARKUP.contains(&name.as_str());
+    }
+    markup
 }
 
 fn salary(v: &Value) -> Option<Salary> {

@@ -60,6 +60,8 @@ pub fn long_text(v: Option<&Value>, limit: usize) -> Option<String> {
 pub fn number(v: Option<&Value>) -> Option<f64> {
     match v? {
         Value::Number(n) => n.as_f64(),
+        // "-5000" is no pay.
+        Value::String(s) if s.trim_start().starts_with('-') => None,
         Value::String(s) => match amounts(s)[..] {
             [one] => Some(one.value),
             _ => None,
@@ -70,25 +72,66 @@ pub fn number(v: Option<&Value>) -> Option<f64> {
     .filter(|n: &f64| n.is_finite() && *n >= 0.0)
 }
 
-/// A pay written as a number, as text of one amount, or as text of a range
-/// ("15,000 - 30,000", "$45 to $60"): its lowest and highest amounts.
+/// A pay written as a number, as text of one amount ("Up to $60,000" is
+/// its highest), or as text of a range ("15,000 - 30,000", "$45 to $60",
+/// "50-60k"): its lowest and highest amounts. Two amounts that are not a
+/// plausible range ("Grade 6 - £30,000", "£30,000 - 25 days holiday",
+/// "$65,000 - 401(k)") give none: better no pay than a wrong one.
 pub fn amount_or_range(v: Option<&Value>) -> (Option<f64>, Option<f64>) {
-    if let Some(Value::String(s)) = v {
-        if let [low, high] = amounts(s)[..] {
+    let Some(Value::String(s)) = v else {
+        return (number(v), None);
+    };
+    match amounts(s)[..] {
+        [low, high] => {
             // Between them a dash or "to", and perhaps a currency sign.
             let between: String = s[low.end..high.start]
                 .chars()
                 .filter(|c| !c.is_whitespace() && !"$€£¥₹".contains(*c))
                 .collect();
-            let range = ["-", "–", "—", "to"].contains(&between.to_lowercase().as_str());
-            return match range {
-                true => (Some(low.value), Some(high.value)),
-                false => (None, None),
+            let dash = ["-", "–", "—", "to"].contains(&between.to_lowercase().as_str());
+            // "50-60k": the thousands go with both.
+            let low_value = match high.thousands && !low.thousands && low.value < 1000.0 {
+                true => low.value * 1000.0,
+                false => low.value,
             };
+            // A count after it is of something else: "2 openings", "30 hours".
+            let counted = s[high.end..]
+                .split(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())
+                .is_some_and(|word| {
+                    let word = word.to_lowercase();
+                    COUNTED.contains(&word.as_str())
+                        && s[high.end..]
+                            .trim_start()
+                            .starts_with(|c: char| c.is_alphabetic())
+                });
+            let plausible =
+                low_value > 0.0 && high.value >= low_value && high.value <= low_value * 10.0;
+            match dash && plausible && !counted {
+                true => (Some(low_value), Some(high.value)),
+                false => (None, None),
+            }
         }
+        [one] if s.to_lowercase().contains("up to") => (None, Some(one.value)),
+        _ => (number(v), None),
     }
-    (number(v), None)
 }
+
+/// Words after a number that say it counts something other than money.
+const COUNTED: [&str; 12] = [
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "openings",
+    "positions",
+    "vacancies",
+    "roles",
+    "posts",
+    "people",
+    "holiday",
+];
 
 /// One value or a list of them, as a list (`null` and absence give none).
 pub fn list(v: Option<&Value>) -> Vec<&Value> {
@@ -369,6 +412,25 @@ mod tests {
         assert_eq!(range("Grade 7, $40,000"), (None, None), "not a range");
         assert_eq!(range("$52,000"), (Some(52_000.0), None));
         assert_eq!(range("45-60"), (Some(45.0), Some(60.0)));
+        assert_eq!(
+            range("$50-60k"),
+            (Some(50_000.0), Some(60_000.0)),
+            "the k of both"
+        );
+        assert_eq!(range("1.5-2k"), (Some(1_500.0), Some(2_000.0)));
+        assert_eq!(range("$50K - $60K DOE"), (Some(50_000.0), Some(60_000.0)));
+        assert_eq!(range("Up to $60,000"), (None, Some(60_000.0)));
+        for other in [
+            "£30,000 - 25 days holiday",
+            "Grade 6 - £30,000",
+            "$65,000 - 401(k) match",
+            "$50,000 - 2 openings",
+            "£28,000 to 30 hours",
+            "£60,000 - £30,000",
+        ] {
+            assert_eq!(range(other), (None, None), "{other}");
+        }
+        assert_eq!(of("-5000"), None, "a negative is no pay");
         assert_eq!(amount_or_range(Some(&json!(61000))), (Some(61_000.0), None));
         assert_eq!(amount_or_range(None), (None, None));
     }
