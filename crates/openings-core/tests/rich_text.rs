@@ -812,6 +812,7 @@ fn a_pages_json_ld_blocks_are_found_and_nothing_else() {
 <script type=application/ld+json>{"d": 4}</script>
 <script type="text/javascript">{"e": 5}</script>
 <script type="application/ld&#43;json">{"f": 6}</script>
+<script id="posting" data-x="1" type="application/ld+json" type="text/plain">{"f2": 7}</script>
 </head><body><script type="application/ld+json">{"g": 7}"#;
     assert_eq!(
         json_ld_blocks(page),
@@ -820,6 +821,7 @@ fn a_pages_json_ld_blocks_are_found_and_nothing_else() {
             r#"{"b": "</scr" + "ipt>"}"#,
             r#"{"d": 4}"#,
             r#"{"f": 6}"#,
+            r#"{"f2": 7}"#,
             r#"{"g": 7}"#,
         ]
     );
