@@ -539,3 +539,28 @@ test('the focus follows its opening when another member has an opening of the sa
     late.open();
   }
 });
+
+// Proves two member institutions' openings of the same id are two openings
+// to the reader: Enter on Museum B's "7" opens Museum B's (it opened Museum
+// A's, with its Apply link), and its own link says which.
+test('an opening whose id another member also uses opens itself', { timeout: 40_000 }, async () => {
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, {
+    'a.json': [numberedFeed('Museum A', [['7', 'Alpha Seven', 20]]), 0],
+    'b.json': [numberedFeed('Museum B', [['7', 'Beta Seven', 22]]), 100],
+  });
+  await b.locator('.listing-title a', { hasText: 'Beta Seven' }).press('Enter', { timeout: 15_000 });
+  await b.locator('.detail-title').waitFor();
+  assert.equal((await b.locator('.detail-title').textContent()).trim(), 'Beta Seven');
+  assert.match(await b.locator('.detail a.apply').getAttribute('href'), /Museum%20B\/7$/);
+  const shared = new URL(s.page.url()).searchParams.get('openings-main');
+  await b.locator('.detail-back').click();
+  await s.page.goto(h.servers.hostPage('no-board.html', { 'openings-main': shared }));
+  const again = await boardOfMembers(s, {
+    'a.json': [numberedFeed('Museum A', [['7', 'Alpha Seven', 20]]), 0],
+    'b.json': [numberedFeed('Museum B', [['7', 'Beta Seven', 22]]), 100],
+  });
+  await again.locator('.detail-title').waitFor({ timeout: 15_000 });
+  assert.equal((await again.locator('.detail-title').textContent()).trim(), 'Beta Seven', `the shared link ${shared} opened another`);
+  await assertHostUnharmed(s);
+});

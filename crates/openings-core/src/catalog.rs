@@ -72,6 +72,8 @@ struct Part {
     /// Openings left out as duplicates of one already in: should the feed of
     /// that one be taken out ([`Catalog::without_source`]), they come back.
     dropped: Vec<Opening>,
+    /// Each opening's id, to its place in the part.
+    ids: HashMap<Box<str>, u32, rustc_hash::FxBuildHasher>,
 }
 
 impl Part {
@@ -266,7 +268,15 @@ impl Catalog {
 
     /// The index of the opening with this id, for a shared link.
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.openings().position(|o| o.id == id)
+        self.parts
+            .iter()
+            .zip(&self.starts)
+            .find_map(|(part, &start)| part.ids.get(id).map(|&at| start + at as usize))
+    }
+
+    /// Whether an opening of the catalog (or of `part`, being built) has this id.
+    fn has_id(&self, part: &Part, id: &str) -> bool {
+        part.ids.contains_key(id) || self.parts.iter().any(|p| p.ids.contains_key(id))
     }
 
     /// Makes the word index of the first part that has none yet: false
@@ -309,7 +319,7 @@ impl Catalog {
         part.sort_keys.reserve(coming);
         part.seen.reserve(coming * 4);
         let mut new_values: Vec<NewValues> = self.facets.iter().map(FacetValues::begin).collect();
-        for opening in feed.openings {
+        for mut opening in feed.openings {
             let source = hash_of(&[&opening.source]);
             let (same_posting, same_job) = dedup_keys(&opening);
             let duplicate = same_posting
@@ -333,6 +343,18 @@ impl Catalog {
                     facet.values_of(&opening),
                 );
             }
+            // Two member institutions may number their openings alike (both
+            // an opening "7"): the later one's id gets a suffix, so that a
+            // reader's click, a focus, a shared link each mean one opening
+            // (a feed cannot take another's opening's place by its id).
+            if self.has_id(&part, &opening.id) {
+                opening.id = (2..)
+                    .map(|n| format!("{}~{n}", opening.id))
+                    .find(|id| !self.has_id(&part, id))
+                    .unwrap_or_default();
+            }
+            part.ids
+                .insert(opening.id.as_str().into(), part.openings.len() as u32);
             part.sort_keys.push(SortKey {
                 posted: opening.date_posted,
                 closes: opening.valid_through,
@@ -812,6 +834,55 @@ mod tests {
             let expected: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
             proptest::prop_assert_eq!(words, expected);
         }
+    }
+
+    /// Two member institutions that number their openings alike (both have
+    /// an opening "7", with other titles) are two openings with two ids: the
+    /// later one's gets a suffix, which it keeps when the other's feed is
+    /// read again. By id alone, a click on one opened the other, and a feed
+    /// could take another's opening's place.
+    #[test]
+    fn openings_of_two_members_with_one_id_get_two_ids() {
+        let member = |title: &str, org: &str, source: &str| Opening {
+            id: "7".into(),
+            organization: crate::model::Organization {
+                name: org.into(),
+                ..Default::default()
+            },
+            source: source.into(),
+            ..opening(title, "")
+        };
+        let mut c = catalog(vec![member("Alpha Seven", "Museum A", "a")]);
+        let added = c.add(ParsedFeed {
+            openings: vec![
+                member("Beta Seven", "Museum B", "b"),
+                Opening {
+                    id: "7~2".into(),
+                    ..member("Beta Other", "Museum B", "b")
+                },
+            ],
+            ..ParsedFeed::default()
+        });
+        assert_eq!(added.new, 2, "no duplicates");
+        let ids: Vec<&str> = c.openings().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["7", "7~2", "7~2~2"]);
+        assert_eq!(c.position("7"), Some(0));
+        assert_eq!(c.position("7~2"), Some(1));
+        assert_eq!(c.get(1).map(|o| o.title.as_str()), Some("Beta Seven"));
+        // Museum A's feed read again: Museum B's opening keeps its id.
+        let mut again = c.without_source("a");
+        again.add(ParsedFeed {
+            openings: vec![member("Alpha Seven", "Museum A", "a")],
+            ..ParsedFeed::default()
+        });
+        let title_of = |id| {
+            again
+                .position(id)
+                .and_then(|i| again.get(i))
+                .map(|o| o.title.clone())
+        };
+        assert_eq!(title_of("7~2").as_deref(), Some("Beta Seven"));
+        assert_eq!(title_of("7").as_deref(), Some("Alpha Seven"));
     }
 
     /// A shared link names an opening by its id: found wherever it is, in
