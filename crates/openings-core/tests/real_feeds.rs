@@ -373,6 +373,17 @@ fn greenhouse_an_hourly_pay_range_is_an_hours_pay() {
     // "Dayton, OH Pay Range" names no period (not "day").
     let courier = titled(&feed, "Courier")[0].salary.clone().unwrap();
     assert_eq!(courier.period, SalaryPeriod::Year);
+    for (title, period) in [
+        ("Night Guard", SalaryPeriod::Day),
+        ("Map Mender", SalaryPeriod::Week),
+        ("Map Keeper", SalaryPeriod::Month),
+    ] {
+        assert_eq!(
+            titled(&feed, title)[0].salary.clone().unwrap().period,
+            period,
+            "{title}"
+        );
+    }
 }
 
 #[test]

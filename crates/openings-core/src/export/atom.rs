@@ -180,6 +180,26 @@ mod tests {
         assert!(xml.contains("<title>Openings at R&amp;D libraries</title>"));
     }
 
+    /// The entry's summary says who, where, how and until when, then the
+    /// text: a closing date given without a time as that date.
+    #[test]
+    fn the_summary_says_who_where_and_until_when() {
+        let o = Opening {
+            organization: Organization {
+                name: "Harbour City Library".into(),
+                ..Organization::default()
+            },
+            workplace: Workplace::Remote,
+            valid_through: Timestamp::parse_iso("2030-04-15").map(Timestamp::end_of_day),
+            description: Description::Html("<p>Keep   the maps.</p>".into()),
+            ..Opening::default()
+        };
+        assert_eq!(
+            summary(&o),
+            "Harbour City Library · Remote · closes 2030-04-15. Keep the maps."
+        );
+    }
+
     #[test]
     fn an_empty_feed_is_still_a_valid_feed_dated_when_made() {
         let xml = atom_feed(&meta(), &[]);
