@@ -105,8 +105,7 @@ pub fn amount_or_range(v: Option<&Value>) -> (Option<f64>, Option<f64>) {
                             .trim_start()
                             .starts_with(|c: char| c.is_alphabetic())
                 });
-            let plausible =
-                low_value > 0.0 && high.value >= low_value && high.value <= low_value * 10.0;
+            let plausible = high.value >= low_value && high.value <= low_value * 10.0;
             match dash && plausible && !counted {
                 true => (Some(low_value), Some(high.value)),
                 false => (None, None),
@@ -418,6 +417,12 @@ mod tests {
             "the k of both"
         );
         assert_eq!(range("1.5-2k"), (Some(1_500.0), Some(2_000.0)));
+        assert_eq!(range("1000-2k"), (Some(1_000.0), Some(2_000.0)));
+        assert_eq!(
+            range("10 - 12 hours a week"),
+            (None, None),
+            "a count of hours"
+        );
         assert_eq!(range("$50K - $60K DOE"), (Some(50_000.0), Some(60_000.0)));
         assert_eq!(range("Up to $60,000"), (None, Some(60_000.0)));
         for other in [
