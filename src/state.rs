@@ -677,6 +677,27 @@ mod tests {
             "{:?}",
             rest.feeds[0].status
         );
+        // A part that repeats another feed's opening says so once in.
+        let repeating = retried
+            .apply(Action::FeedPart {
+                generation: 1,
+                index: 0,
+                openings: openings_from(b, &["Librarian"]),
+            })
+            .apply(loaded(0, a, &["Archivist"], Holds::Rest));
+        assert_eq!(titles(&repeating), ["Librarian", "Archivist"]);
+        assert!(
+            matches!(
+                repeating.feeds[0].status,
+                FeedStatus::Loaded {
+                    added: 1,
+                    merged: 1,
+                    ..
+                }
+            ),
+            "{:?}",
+            repeating.feeds[0].status
+        );
         // The attempt fails halfway: its copy again, without the part.
         let copy_again = part.apply(copy(0, a, &["Archivist", "Withdrawn"]));
         assert_eq!(titles(&copy_again), ["Librarian", "Archivist", "Withdrawn"]);
