@@ -391,3 +391,22 @@ fn job_type_type_and_source_url_keys() {
     );
     assert_eq!(o.employment_types, [EmploymentType::FullTime]);
 }
+
+// A line of ten thousand places parted by `;` (or the same place again and
+// again) gives at most fifty, each once, as the board keeps.
+#[test]
+fn a_post_gives_at_most_fifty_places_each_once() {
+    let many: Vec<String> = (0..10_000).map(|n| format!("Town {n}, NL")).collect();
+    let text = format!(
+        "---\ntitle: Courier\ndate: 2031-05-01\nlocation: '{}'\n\
+         apply_url: https://jobs.example.nl/10\n---\nWe are hiring.",
+        many.join("; ")
+    );
+    assert_eq!(read("x.md", &text).0.locations.len(), 50);
+    let (o, _) = read(
+        "x.md",
+        "---\ntitle: Courier\ndate: 2031-05-01\nlocation: Leiden, NL; Leiden, NL; Delft, NL\n\
+         apply_url: https://jobs.example.nl/11\n---\nWe are hiring.",
+    );
+    assert_eq!(o.locations.len(), 2);
+}
