@@ -50,9 +50,9 @@ fn follow_focus(list: &web_sys::Element, moves: &[Option<usize>]) {
 #[cfg(not(target_arch = "wasm32"))]
 fn follow_focus(_: &web_sys::Element, _: &[Option<usize>]) {}
 
-/// An opening as one row shows it: its feed and its id there (two member
+/// An opening as one row shows it: its feed and its id, hashed (two member
 /// institutions may both have an opening "7").
-type Shown = (String, String);
+type Shown = u64;
 
 /// Where the opening each row showed is now: its row, or `None` (gone
 /// from the page).
@@ -72,7 +72,7 @@ pub fn Listings(props: &ListingsProps) -> Html {
         .matches
         .iter()
         .filter_map(|&index| props.catalog.get(index))
-        .map(|o| (o.source.clone(), o.id.clone()))
+        .map(openings_core::catalog::opening_key)
         .collect();
     {
         let list = list.clone();
@@ -101,7 +101,13 @@ mod tests {
 
     fn rows(ids: &[(&str, &str)]) -> Vec<Shown> {
         ids.iter()
-            .map(|(s, i)| (s.to_string(), i.to_string()))
+            .map(|(source, id)| {
+                openings_core::catalog::opening_key(&openings_core::model::Opening {
+                    source: source.to_string(),
+                    id: id.to_string(),
+                    ..Default::default()
+                })
+            })
             .collect()
     }
 

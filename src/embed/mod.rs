@@ -686,10 +686,11 @@ pub fn follow_focus(list: &web_sys::Element, moves: &[Option<usize>]) {
     match moved.and_then(|to| controls(rows.get(to)?).into_iter().nth(place?)) {
         Some(control) => {
             focus_in_place(&control);
-            if looked_at {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                control.scroll_into_view_with_scroll_into_view_options(&options);
+            // Brought into view at the nearest edge, as the reader was
+            // looking at the list.
+            if looked_at && !on_screen(&control) {
+                let above = control.get_bounding_client_rect().top() < 0.0;
+                control.scroll_into_view_with_bool(above);
             }
         }
         None => {

@@ -564,3 +564,34 @@ test('an opening whose id another member also uses opens itself', { timeout: 40_
   assert.equal((await again.locator('.detail-title').textContent()).trim(), 'Beta Seven', `the shared link ${shared} opened another`);
   await assertHostUnharmed(s);
 });
+
+// Proves the focus that follows its opening stays where the reader sees
+// it: on a phone, eight newer openings from a late member sort in front of
+// the title the reader was on, in view; the focus followed it off screen.
+test('on a phone, the focus that follows its opening is brought into view', { timeout: 40_000 }, async () => {
+  const late = gate();
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  await s.page.setViewportSize({ width: 390, height: 844 });
+  const b = await boardOfMembers(s, {
+    'a.json': [numberedFeed('Museum A', Array.from({ length: 6 }, (_, k) => [`a${k}`, `Alpha ${k}`, 20 + k])), 0],
+    'b.json': [numberedFeed('Museum B', [['b1', 'Beta One', 40]]), 0],
+    'late.json': [numberedFeed('Museum N', Array.from({ length: 8 }, (_, k) => [`n${k}`, `Newer ${k}`, k % 3])), late.opened],
+  });
+  try {
+    const mine = b.locator('.listing-title a', { hasText: 'Alpha 1' });
+    await mine.focus({ timeout: 15_000 });
+    await mine.evaluate((a) => a.scrollIntoView({ block: 'center' }));
+    late.open();
+    await eventually(async () => assert.equal(await b.locator('.listing').count(), 15));
+    await framesLater(s.page);
+    assert.equal(await focusedIn(b), 'Alpha 1');
+    const rect = await b.evaluate((el) => {
+      const r = el.shadowRoot.activeElement.getBoundingClientRect();
+      return { top: Math.round(r.top), bottom: Math.round(r.bottom), height: innerHeight };
+    });
+    assert.ok(rect.top >= 0 && rect.bottom <= rect.height, `the focused title is off screen: ${JSON.stringify(rect)}`);
+    await assertHostUnharmed(s);
+  } finally {
+    late.open();
+  }
+});

@@ -132,7 +132,9 @@ fn opening(job: &Value, position: usize, board: Option<&str>, ctx: &Context) -> 
             // The range's title names its period with its first word
             // ("Hourly Pay Range"); one that does not is a year's ("Annual
             // Salary Range (40 hours per week)", "Dayton, OH Pay Range").
-            let title = text(range.get("title")).unwrap_or_default().to_lowercase();
+            let title = text(range.get("title"))
+                .unwrap_or_default()
+                .to_ascii_lowercase();
             let first = title
                 .split(|c: char| !c.is_alphanumeric())
                 .next()

@@ -88,7 +88,7 @@ pub fn amount_or_range(v: Option<&Value>) -> (Option<f64>, Option<f64>) {
                 .chars()
                 .filter(|c| !c.is_whitespace() && !"$€£¥₹".contains(*c))
                 .collect();
-            let dash = ["-", "–", "—", "to"].contains(&between.to_lowercase().as_str());
+            let dash = ["-", "–", "—", "to"].contains(&between.to_ascii_lowercase().as_str());
             // "50-60k": the thousands go with both.
             let low_value = match high.thousands && !low.thousands && low.value < 1000.0 {
                 true => low.value * 1000.0,
@@ -99,7 +99,7 @@ pub fn amount_or_range(v: Option<&Value>) -> (Option<f64>, Option<f64>) {
                 .split(|c: char| !c.is_alphabetic())
                 .find(|w| !w.is_empty())
                 .is_some_and(|word| {
-                    let word = word.to_lowercase();
+                    let word = word.to_ascii_lowercase();
                     COUNTED.contains(&word.as_str())
                         && s[high.end..]
                             .trim_start()
@@ -111,7 +111,7 @@ pub fn amount_or_range(v: Option<&Value>) -> (Option<f64>, Option<f64>) {
                 false => (None, None),
             }
         }
-        [one] if s.to_lowercase().contains("up to") => (None, Some(one.value)),
+        [one] if s.to_ascii_lowercase().contains("up to") => (None, Some(one.value)),
         _ => (number(v), None),
     }
 }
