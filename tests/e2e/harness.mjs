@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
-import { startServers, distIsBuilt, distDir } from './servers.mjs';
+import { startServers, distIsBuilt, distDir, isoDate } from './servers.mjs';
 import { launchBrowser, openSession, eventually } from './browser.mjs';
 
 export { eventually };
@@ -95,4 +95,19 @@ export async function noteShadowTexts(page, selector, { holdMs = 0 } = {}) {
       return root;
     };
   }, { selector, holdMs });
+}
+
+/** A schema.org JobPosting of `title`, posted two days ago, with an apply page under `feeds`/portal. */
+export function posting(feeds, title, extra = {}) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    title,
+    identifier: title.toLowerCase().replace(/\W+/g, '-'),
+    datePosted: isoDate(-2),
+    hiringOrganization: { '@type': 'Organization', name: 'Harbour Museum' },
+    jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Portland', addressCountry: 'US' } },
+    url: `${feeds}/portal/${encodeURIComponent(title)}`,
+    ...extra,
+  };
 }

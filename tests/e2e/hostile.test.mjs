@@ -9,7 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useHarness, board, waitForTitles, eventually, assertHostUnharmed, framesLater } from './harness.mjs';
+import { useHarness, board, waitForTitles, eventually, assertHostUnharmed, framesLater, posting } from './harness.mjs';
 import { openSession } from './browser.mjs';
 import { isoDate } from './servers.mjs';
 
@@ -43,21 +43,6 @@ async function visitWith(url, feeds = {}, options = {}) {
 }
 
 const hostile = (name) => `${h.servers.feedsOrigin}/hostile/${name}`;
-
-/** A schema.org JobPosting with an apply page on the fake portal. */
-function posting(feeds, title, extra = {}) {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'JobPosting',
-    title,
-    identifier: title.toLowerCase().replace(/\W+/g, '-'),
-    datePosted: isoDate(-2),
-    hiringOrganization: { '@type': 'Organization', name: 'Harbour Museum' },
-    jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Portland', addressCountry: 'US' } },
-    url: `${feeds}/portal/${encodeURIComponent(title)}`,
-    ...extra,
-  };
-}
 
 /** The longest the host page's main thread was held, in ms. */
 const longestPause = (page) => page.evaluate(() => window.longestPause);

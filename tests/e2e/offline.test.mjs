@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { feedsDir, isoDate } from './servers.mjs';
-import { useHarness, visit, waitForTitles, assertHostUnharmed, eventually, framesLater, titles } from './harness.mjs';
+import { useHarness, visit, waitForTitles, assertHostUnharmed, eventually, framesLater, titles, posting } from './harness.mjs';
 
 const h = useHarness();
 const MUSEUM_TITLES = ['Collections Registrar', 'Visitor Experience Associate', 'Digital Collections Developer'];
@@ -278,15 +278,7 @@ test('a feed that fails after a long wait shows the copy another tab saved meanw
 
 /** A schema.org feed of openings with these titles. */
 function feedOf(...names) {
-  return JSON.stringify(names.map((title) => ({
-    '@context': 'https://schema.org',
-    '@type': 'JobPosting',
-    title,
-    identifier: title.toLowerCase().replace(/\W+/g, '-'),
-    datePosted: isoDate(-2),
-    hiringOrganization: { '@type': 'Organization', name: 'Harbour Museum' },
-    url: `https://portal.example.org/${encodeURIComponent(title)}`,
-  })));
+  return JSON.stringify(names.map((title) => posting('https://portal.example.org', title)));
 }
 
 /**
