@@ -146,10 +146,10 @@ fn start_load(
                 true => format!(" Trying again in {} s.", delay_ms / 1000),
                 false => String::new(),
             };
-            let problem = match result {
+            // Tried again after a failure, or after its saved copy was shown
+            // instead (the fresh feed replaces the copy when it comes).
+            let failed = match result {
                 Ok(loaded) => {
-                    // Its saved copy, shown while the feed is tried again:
-                    // the fresh feed replaces it when it comes.
                     let retrying = loaded
                         .saved
                         .as_ref()
@@ -171,36 +171,36 @@ fn start_load(
                     if !retrying {
                         return;
                     }
-                    gloo_timers::future::TimeoutFuture::new(delay_ms).await;
-                    if task.is_cancelled() {
+                    false
+                }
+                Err(problem) => {
+                    let retrying = will_retry(&problem);
+                    console::error(
+                        &label,
+                        &format!(
+                            "could not load openings from {}: {problem}.{}",
+                            source.url,
+                            next(retrying)
+                        ),
+                    );
+                    dispatch.emit(Action::FeedFailed {
+                        generation,
+                        index,
+                        problem,
+                    });
+                    if !retrying {
                         return;
                     }
-                    continue;
+                    true
                 }
-                Err(problem) => problem,
             };
-            let retrying = will_retry(&problem);
-            let next = next(retrying);
-            console::error(
-                &label,
-                &format!(
-                    "could not load openings from {}: {problem}.{next}",
-                    source.url
-                ),
-            );
-            dispatch.emit(Action::FeedFailed {
-                generation,
-                index,
-                problem,
-            });
-            if !retrying {
-                return;
-            }
             gloo_timers::future::TimeoutFuture::new(delay_ms).await;
             if task.is_cancelled() {
                 return;
             }
-            dispatch.emit(Action::Retry { index });
+            if failed {
+                dispatch.emit(Action::Retry { index });
+            }
         }
     });
     request
