@@ -901,6 +901,22 @@ mod tests {
         assert_eq!(title_of("7").as_deref(), Some("Alpha Seven"));
     }
 
+    /// A row knows its opening by feed and id: two members' "7" are two.
+    #[test]
+    fn an_openings_key_is_its_feed_and_id() {
+        let of = |source: &str, id: &str| {
+            opening_key(&Opening {
+                source: source.into(),
+                id: id.into(),
+                ..opening("Keeper", "")
+            })
+        };
+        assert_eq!(of("a", "7"), of("a", "7"));
+        assert_ne!(of("a", "7"), of("b", "7"));
+        assert_ne!(of("a", "7"), of("a", "8"));
+        assert_ne!(of("a7", ""), of("a", "7"), "the parts are kept apart");
+    }
+
     /// A hostile feed of many organizations' openings all numbered "7":
     /// each gets an id of its own, and the suffixes are found in linear
     /// time (trying every suffix from 2 for each was quadratic: 20,000
