@@ -503,6 +503,9 @@ test('a Retry that fails again after the reader scrolled away leaves the focus a
   const b = board(s.page);
   const retry = b.getByRole('button', { name: 'Retry' });
   await retry.waitFor({ timeout: 20_000 });
+  // The working feed's page is listed: the failing feed's notice can come
+  // first (it failed at once), and a page without it has nothing to scroll.
+  await b.locator('.listing').nth(19).waitFor({ timeout: 20_000 });
   await retry.focus();
   await s.page.keyboard.press('Enter');
   await s.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
