@@ -97,6 +97,95 @@ impl Timestamp {
     }
 }
 
+/// The first and last millisecond a written date names (UTC): an instant
+/// (`2026-11-20T09:30:00Z`) names itself; a day names all of it, written as
+/// ISO (`2026-11-20`) or as people and CMS templates write it in English
+/// (`November 20, 2026`, `Nov. 20 2026`, `20 November 2026`, `Friday,
+/// November 20, 2026`); a month (`2026-11`) names all of that month.
+pub fn parse_span(raw: &str) -> Option<(Timestamp, Timestamp)> {
+    let s = raw.trim();
+    if let Some(at) = Timestamp::parse_iso(s) {
+        let day_only = s.len() == 10;
+        return Some((at, if day_only { at.end_of_day() } else { at }));
+    }
+    let b = s.as_bytes();
+    if b.len() == 7
+        && b[4] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit())
+    {
+        let (year, month) = (s[..4].parse().ok()?, s[5..].parse().ok()?);
+        let first = Timestamp::from_ymd(year, month, 1)?;
+        let last = Timestamp::from_ymd(year, month, days_in_month(year, month))?;
+        return Some((first, last.end_of_day()));
+    }
+    let day = written_day(s)?;
+    Some((day, day.end_of_day()))
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A day written with its month's English name, or its first three letters
+/// or more: the month and the day in either order, then a year of four
+/// digits, perhaps after the day of the week.
+fn written_day(s: &str) -> Option<Timestamp> {
+    let named = |word: &str, names: &[&str]| {
+        let word = word.to_ascii_lowercase();
+        (word.len() >= 3)
+            .then(|| names.iter().position(|n| n.starts_with(word.as_str())))
+            .flatten()
+    };
+    let mut words = s
+        .split([' ', ',', '.'])
+        .filter(|w| !w.is_empty())
+        .peekable();
+    if words.peek().is_some_and(|w| named(w, &WEEKDAYS).is_some()) {
+        words.next();
+    }
+    let words: Vec<&str> = words.collect();
+    let [a, b, year] = words.as_slice() else {
+        return None;
+    };
+    let (month, day) = match named(a, &MONTHS) {
+        Some(month) => (month, *b),
+        None => (named(b, &MONTHS)?, *a),
+    };
+    let day = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|ordinal| day.strip_suffix(ordinal))
+        .unwrap_or(day);
+    let digits = |w: &str, most: usize| {
+        !w.is_empty() && w.len() <= most && w.bytes().all(|c| c.is_ascii_digit())
+    };
+    if !digits(day, 2) || year.len() != 4 || !digits(year, 4) {
+        return None;
+    }
+    Timestamp::from_ymd(year.parse().ok()?, month as u32 + 1, day.parse().ok()?)
+}
+
 /// Splits `09:30:00+02:00` into the time and the offset in milliseconds.
 fn split_offset(rest: &str) -> Option<(&str, i64)> {
     if let Some(time) = rest.strip_suffix(['Z', 'z']) {
@@ -161,6 +250,112 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn span(s: &str) -> Option<(String, String)> {
+        parse_span(s).map(|(a, b)| (a.to_iso_datetime(), b.to_iso_datetime()))
+    }
+
+    fn day(s: &str) -> Option<String> {
+        parse_span(s).map(|(a, b)| {
+            assert_eq!(b, a.end_of_day(), "{s} names a whole day");
+            a.to_iso_date()
+        })
+    }
+
+    #[test]
+    fn an_instant_names_itself_and_a_day_all_of_it() {
+        let at = Some((
+            "2026-11-20T09:30:00Z".to_string(),
+            "2026-11-20T09:30:00Z".to_string(),
+        ));
+        assert_eq!(span("2026-11-20T09:30:00Z"), at);
+        assert_eq!(span(" 2026-11-20T10:30:00+01:00 "), at);
+        assert_eq!(day("2026-11-20"), Some("2026-11-20".into()));
+        assert_eq!(day(" 2026-11-20 "), Some("2026-11-20".into()));
+        assert_eq!(
+            span("2026-11-20T00:00:00Z").map(|(a, b)| a == b),
+            Some(true),
+            "midnight is an instant"
+        );
+    }
+
+    #[test]
+    fn a_month_names_all_of_it() {
+        assert_eq!(
+            span("2026-11"),
+            Some(("2026-11-01T00:00:00Z".into(), "2026-11-30T23:59:59Z".into()))
+        );
+        assert_eq!(
+            span("2028-02").map(|s| s.1),
+            Some("2028-02-29T23:59:59Z".into())
+        );
+        assert_eq!(
+            span("2027-02").map(|s| s.1),
+            Some("2027-02-28T23:59:59Z".into())
+        );
+        assert_eq!(
+            span("2027-12").map(|s| s.1),
+            Some("2027-12-31T23:59:59Z".into())
+        );
+        for not in [
+            "2026-13", "2026-00", "2026-1", "2026/11", "202a-11", "2026-1a", "12026-11", "2026-+1",
+        ] {
+            assert_eq!(span(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn a_day_as_people_write_it_in_english() {
+        for written in [
+            "November 20, 2026",
+            "november 20 2026",
+            "Nov 20, 2026",
+            "Nov. 20, 2026",
+            "NOV 20 2026",
+            "20 November 2026",
+            "20 Nov 2026",
+            "20th November, 2026",
+            "November 20th, 2026",
+            "Friday, November 20, 2026",
+            "Fri, 20 Nov 2026",
+            " Novem 20, 2026 ",
+        ] {
+            assert_eq!(day(written), Some("2026-11-20".into()), "{written}");
+        }
+        assert_eq!(day("Sept 5, 2026"), Some("2026-09-05".into()));
+        assert_eq!(day("May 1, 2027"), Some("2027-05-01".into()));
+        assert_eq!(day("January 31, 2027"), Some("2027-01-31".into()));
+        assert_eq!(day("December 1, 2027"), Some("2027-12-01".into()));
+        assert_eq!(day("February 29, 2028"), Some("2028-02-29".into()));
+    }
+
+    #[test]
+    fn what_is_not_a_day_is_not_read() {
+        for not in [
+            "",
+            "soon",
+            "Open until filled",
+            "November 2026",
+            "November 20",
+            "No 20, 2026",
+            "Novembre 20, 2026",
+            "Movember 20, 2026",
+            "February 30, 2027",
+            "November 0, 2026",
+            "November 123, 2026",
+            "November 20, 26",
+            "November 20, 20266",
+            "November 20, 2026 10:00",
+            "Friday November",
+            "Friday, Friday 20 2026",
+            "20 20 2026",
+            "November +2, 2026",
+            "November 2x, 2026",
+            "November th, 2026",
+        ] {
+            assert_eq!(span(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn a_plain_date_is_midnight_utc() {

@@ -388,7 +388,7 @@ pub struct Amount {
 }
 
 /// The amounts a text writes, each with where it starts and ends in it:
-/// "15,000 - 30,000" is two, "1,234.56" and "3.400,00" one
+/// "15,000 - 30,000" is two, "1,234.56", "3.400,00" and "45 000" one
 /// each, "$70k" is 70,000. Digits grouped by one separator (`,` or `.`)
 /// are one number; a separator used once and not followed by exactly three
 /// digits, or the last of two kinds, is the decimal point.
@@ -402,17 +402,43 @@ pub fn amounts(text: &str) -> Vec<Amount> {
             continue;
         }
         let start = at;
-        while bytes
-            .get(at)
-            .is_some_and(|&b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
-        {
-            at += 1;
+        let mut spaced = false;
+        loop {
+            let group = at;
+            while bytes
+                .get(at)
+                .is_some_and(|&b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+            {
+                at += 1;
+            }
+            // Groups of three digits after a space ("45 000", "3 400,00"),
+            // as French, Nordic and other writers group thousands; the
+            // space may be a no-break one (U+00A0, U+202F).
+            let digits = bytes[group..at].iter().all(u8::is_ascii_digit);
+            let len = at - group;
+            if !digits || len > 3 || (spaced && len != 3) {
+                break;
+            }
+            let gap = [" ", "\u{a0}", "\u{202f}"]
+                .iter()
+                .find(|space| text[at..].starts_with(*space))
+                .map_or(0, |space| space.len());
+            let next = &bytes[at + gap..];
+            let three = next.len() >= 3
+                && next[..3].iter().all(u8::is_ascii_digit)
+                && !next.get(3).is_some_and(u8::is_ascii_digit);
+            if gap == 0 || !three {
+                break;
+            }
+            at += gap;
+            spaced = true;
         }
         // A point or comma after the last digit ends a sentence or a list.
         while matches!(bytes[at - 1], b',' | b'.') {
             at -= 1;
         }
-        let Some(mut n) = amount(&text[start..at]) else {
+        let written: String = text[start..at].split([' ', '\u{a0}', '\u{202f}']).collect();
+        let Some(mut n) = amount(&written) else {
             return Vec::new();
         };
         let thousands = matches!(bytes.get(at), Some(b'k' | b'K'))

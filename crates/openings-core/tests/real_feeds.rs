@@ -438,3 +438,111 @@ fn schema_org_a_posting_without_url_links_the_page_that_carries_it() {
     assert_eq!(skipped.reason, SkipReason::MissingLink);
     assert!(skipped.reason.to_string().contains("give it a url"));
 }
+
+#[test]
+fn schema_org_pay_as_a_plain_value_or_a_price_and_its_posting_currency() {
+    let feed = read(
+        "schema_org_cms_templates_plain_pay_written_dates_profiles.json",
+        "https://harbour-museum.example.nl/feed.json",
+    );
+    let pay = |title: &str| {
+        let s = titled(&feed, title)[0].salary.clone();
+        s.map(|s| (s.min, s.max, s.currency, s.period))
+    };
+    let eur = Some("EUR".to_string());
+    // `baseSalary` a number, its currency the posting's `salaryCurrency`.
+    assert_eq!(
+        pay("Map Registrar"),
+        Some((Some(52_000.0), None, eur.clone(), SalaryPeriod::Year))
+    );
+    // Text: a range, or an amount with its period.
+    assert_eq!(
+        pay("Digital Scholarship Librarian"),
+        Some((
+            Some(60_000.0),
+            Some(68_000.0),
+            Some("USD".into()),
+            SalaryPeriod::Year
+        ))
+    );
+    assert_eq!(
+        pay("Gallery Attendant"),
+        Some((Some(14.5), None, eur.clone(), SalaryPeriod::Hour))
+    );
+    // A PriceSpecification, which schema.org allows.
+    assert_eq!(
+        pay("Restaurator"),
+        Some((
+            Some(3_400.0),
+            Some(4_600.0),
+            eur.clone(),
+            SalaryPeriod::Month
+        ))
+    );
+    // Thousands grouped by spaces; the amount's currency left to the posting.
+    assert_eq!(
+        pay("Conservateur"),
+        Some((Some(38_000.0), Some(45_000.0), eur, SalaryPeriod::Year))
+    );
+}
+
+#[test]
+fn schema_org_dates_as_templates_write_them() {
+    let feed = read(
+        "schema_org_cms_templates_plain_pay_written_dates_profiles.json",
+        "https://harbour-museum.example.nl/feed.json",
+    );
+    let dates = |title: &str| {
+        let o = titled(&feed, title)[0];
+        (
+            o.date_posted.map(|d| d.to_iso_datetime()),
+            o.valid_through.map(|d| d.to_iso_datetime()),
+        )
+    };
+    // A WordPress date as the site shows it; an empty closing date is none,
+    // and no note.
+    assert_eq!(
+        dates("Outreach Coordinator"),
+        (Some("2031-08-20T00:00:00Z".into()), None)
+    );
+    // A month: posted as it began, open to its end.
+    assert_eq!(
+        dates("Paper Conservator"),
+        (
+            Some("2031-08-01T00:00:00Z".into()),
+            Some("2031-09-30T23:59:59Z".into())
+        )
+    );
+    assert_eq!(
+        dates("Museum Educator").0,
+        Some("2031-08-21T00:00:00Z".into())
+    );
+    // What is not a date is left out, and the feed's publisher told.
+    let notes: Vec<String> = feed.notes.iter().map(|n| n.note.clone()).collect();
+    assert_eq!(
+        notes,
+        ["its validThrough (Open until filled) is not a date the board can read, so it was left out"],
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn schema_org_an_organization_links_its_own_site_not_a_profile_or_the_posting() {
+    let feed = read(
+        "schema_org_cms_templates_plain_pay_written_dates_profiles.json",
+        "https://harbour-museum.example.nl/feed.json",
+    );
+    let site = |title: &str| titled(&feed, title)[0].organization.url.clone();
+    assert_eq!(
+        site("Paper Conservator").as_deref(),
+        Some("https://harbour-museum.example.nl/"),
+        "its own site, after its profiles"
+    );
+    assert_eq!(site("Outreach Coordinator"), None, "the posting's own page");
+    assert_eq!(
+        site("Museum Educator").as_deref(),
+        Some("https://www.linkedin.com/company/harbour-museum"),
+        "a profile, when that is all it gives"
+    );
+    assert_eq!(site("Map Registrar"), None);
+}

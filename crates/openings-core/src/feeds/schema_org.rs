@@ -233,7 +233,11 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
     let opening = Opening {
         id,
         title: title_text,
-        organization: organization(graph.get(node, "hiringOrganization"), ctx),
+        organization: organization(
+            graph.get(node, "hiringOrganization"),
+            ctx,
+            [url.as_deref().unwrap_or(&apply_url), &apply_url],
+        ),
         locations,
         workplace,
         remote_regions,
@@ -243,7 +247,7 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
         salary: graph
             .get(node, "baseSalary")
             .or_else(|| graph.get(node, "estimatedSalary"))
-            .and_then(|s| salary(graph.resolve(s))),
+            .and_then(|s| salary(graph.resolve(s), text(node.get("salaryCurrency")))),
         date_posted: notes.date("datePosted", node.get("datePosted")),
         valid_through: notes.closing_date("validThrough", node.get("validThrough")),
         description,
@@ -257,7 +261,11 @@ fn posting(node: &Value, position: usize, graph: &Graph, ctx: &Context) -> Entry
     notes.entry(opening)
 }
 
-fn organization(v: Option<&Value>, ctx: &Context) -> Organization {
+/// The organization, a name or a node. Its link: its `url`, else one of its
+/// `sameAs` — its own site before its profiles elsewhere (a `sameAs` list
+/// usually starts with them), and never the posting's own page (templates
+/// put the page's address there).
+fn organization(v: Option<&Value>, ctx: &Context, posting: [&str; 2]) -> Organization {
     let Some(v) = v else {
         return Organization::default();
     };
@@ -267,17 +275,27 @@ fn organization(v: Option<&Value>, ctx: &Context) -> Organization {
             ..Organization::default()
         };
     }
-    let link = |key| {
+    let links = |key| -> Vec<String> {
         list(v.get(key))
             .into_iter()
             .filter_map(|u| link_text(Some(u)))
-            .find_map(|u| safe_link_from(&u, ctx.source))
+            .filter_map(|u| safe_link_from(&u, ctx.source))
+            .filter(|u| {
+                let u = u.trim_end_matches('/');
+                !posting.iter().any(|p| p.trim_end_matches('/') == u)
+            })
+            .collect()
     };
+    let same_as = links("sameAs");
+    let own_site = same_as.iter().find(|u| !is_profile(u));
     Organization {
         name: text(v.get("name"))
             .or_else(|| text(v.get("legalName")))
             .unwrap_or_default(),
-        url: link("url").or_else(|| link("sameAs")),
+        url: links("url")
+            .into_iter()
+            .next()
+            .or_else(|| own_site.or(same_as.first()).cloned()),
         logo: v.get("logo").and_then(|logo| {
             link_text(Some(logo))
                 .or_else(|| link_text(logo.get("url")))
@@ -286,6 +304,37 @@ fn organization(v: Option<&Value>, ctx: &Context) -> Organization {
                 .filter(|u| !u.starts_with("mailto:"))
         }),
     }
+}
+
+/// Whether a link is to a profile on a social network or an encyclopedia,
+/// not to an organization's own site.
+fn is_profile(url: &str) -> bool {
+    const HOSTS: [&str; 14] = [
+        "facebook.com",
+        "twitter.com",
+        "x.com",
+        "linkedin.com",
+        "instagram.com",
+        "youtube.com",
+        "tiktok.com",
+        "bsky.app",
+        "threads.net",
+        "flickr.com",
+        "pinterest.com",
+        "vimeo.com",
+        "wikipedia.org",
+        "wikidata.org",
+    ];
+    let host = url
+        .split_once("://")
+        .map_or("", |(_, rest)| rest)
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    HOSTS
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
 fn location(place: &Value, graph: &Graph) -> Location {
@@ -375,10 +424,17 @@ fn escaped_markup(html: &str) -> bool {
     markup
 }
 
-fn salary(v: &Value) -> Option<Salary> {
-    let currency = text(v.get("currency"));
-    let value = v.get("value");
-    let (min, max, unit) = match value {
+/// A `baseSalary` (or `estimatedSalary`): a `MonetaryAmount` (its `value` a
+/// `QuantitativeValue`, a number or text), a `PriceSpecification`, or a
+/// number or text alone, whose currency is then the posting's
+/// `salaryCurrency`.
+fn salary(v: &Value, salary_currency: Option<String>) -> Option<Salary> {
+    let (min, max, unit) = match v.get("value") {
+        _ if !v.is_object() => {
+            let (low, high) = values::amount_or_range(Some(v));
+            let period = v.as_str().and_then(values::period_in);
+            return values::salary(low, high, salary_currency, period.unwrap_or_default());
+        }
         Some(q @ Value::Object(_)) => {
             let (low, high) = values::amount_or_range(q.get("value"));
             (
@@ -387,11 +443,25 @@ fn salary(v: &Value) -> Option<Salary> {
                 text(q.get("unitText")),
             )
         }
+        None if v.get("price").is_some()
+            || v.get("minPrice").is_some()
+            || v.get("maxPrice").is_some() =>
+        {
+            let (low, high) = values::amount_or_range(v.get("price"));
+            (
+                number(v.get("minPrice")).or(low),
+                number(v.get("maxPrice")).or(high),
+                text(v.get("unitText")),
+            )
+        }
         other => {
             let (low, high) = values::amount_or_range(other);
             (low, high, text(v.get("unitText")))
         }
     };
+    let currency = text(v.get("currency"))
+        .or_else(|| text(v.get("priceCurrency")))
+        .or(salary_currency);
     values::salary(
         min,
         max,

@@ -116,6 +116,14 @@ pub fn amount_or_range(v: Option<&Value>) -> (Option<f64>, Option<f64>) {
     }
 }
 
+/// The period a pay written as text names ("$25 an hour", "€3,000 per
+/// month", "45k annually", "$20/hr"): its first word that is one.
+pub fn period_in(text: &str) -> Option<SalaryPeriod> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() > 1)
+        .find_map(SalaryPeriod::parse)
+}
+
 /// Words after a number that say it counts something other than money.
 const COUNTED: [&str; 12] = [
     "hours",
@@ -167,10 +175,11 @@ pub fn link_text(v: Option<&Value>) -> Option<String> {
     (!s.is_empty() && s.chars().count() <= MAX_LINK_CHARS).then(|| s.to_string())
 }
 
-/// A date written as ISO 8601 text (also `2022-07-08 09:30:00 UTC`, as some
-/// systems write it) or as epoch milliseconds. `Err` with the value as
-/// written when it is a number of milliseconds outside what a browser's
-/// `Date` can hold (±[`MAX_MS`](crate::dates::MAX_MS)).
+/// A date written as text (ISO 8601, also `2022-07-08 09:30:00 UTC` as some
+/// systems write it, and the forms [`crate::dates::parse_span`] reads; its
+/// first instant) or as epoch milliseconds. `Err` with the value as written
+/// when it is text that is not a date, or a number of milliseconds outside
+/// what a browser's `Date` can hold (±[`MAX_MS`](crate::dates::MAX_MS)).
 pub fn date(v: Option<&Value>) -> Result<Option<Timestamp>, String> {
     Ok(match v {
         Some(Value::Number(n)) => {
@@ -184,16 +193,26 @@ pub fn date(v: Option<&Value>) -> Result<Option<Timestamp>, String> {
                 None => return Err(n.to_string()),
             }
         }
-        Some(Value::String(s)) => {
-            let s = s.trim();
-            let s = s
-                .strip_suffix(" UTC")
-                .or_else(|| s.strip_suffix(" GMT"))
-                .unwrap_or(s);
-            Timestamp::parse_iso(s)
-        }
+        Some(Value::String(s)) => return span(s).map(|span| span.map(|(first, _)| first)),
         _ => None,
     })
+}
+
+/// The first and last instant a date written as text names (see
+/// [`crate::dates::parse_span`]); nothing for no text; the text itself when
+/// it is not a date.
+fn span(s: &str) -> Result<Option<(Timestamp, Timestamp)>, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let utc = s
+        .strip_suffix(" UTC")
+        .or_else(|| s.strip_suffix(" GMT"))
+        .unwrap_or(s);
+    crate::dates::parse_span(utc)
+        .map(Some)
+        .ok_or_else(|| s.to_string())
 }
 
 /// What an entry gave that the board could not use, though the entry is
@@ -205,21 +224,32 @@ impl Notes {
     /// The date under `key` (see [`date`]); one no browser can show is left
     /// out, with a note saying so.
     pub fn date(&mut self, key: &str, v: Option<&Value>) -> Option<Timestamp> {
-        date(v).unwrap_or_else(|raw| {
-            self.0.push(format!(
-                "its {key} ({}) is not a date a browser can show, so it was left out",
-                crate::text::ellipsize(&raw, 40)
-            ));
-            None
-        })
+        self.span(key, v).map(|(first, _)| first)
     }
 
     /// A closing date under `key` (see [`Notes::date`]): one written
     /// without a time closes at the end of that day.
     pub fn closing_date(&mut self, key: &str, v: Option<&Value>) -> Option<Timestamp> {
-        let without_time = matches!(v, Some(Value::String(s)) if s.trim().len() == 10);
-        let at = self.date(key, v)?;
-        Some(if without_time { at.end_of_day() } else { at })
+        self.span(key, v).map(|(_, last)| last)
+    }
+
+    /// The span of the date under `key`, noted when it is not one.
+    fn span(&mut self, key: &str, v: Option<&Value>) -> Option<(Timestamp, Timestamp)> {
+        let (raw, why) = match v {
+            Some(Value::String(s)) => match span(s) {
+                Ok(span) => return span,
+                Err(raw) => (raw, "is not a date the board can read"),
+            },
+            _ => match date(v) {
+                Ok(at) => return at.map(|at| (at, at)),
+                Err(raw) => (raw, "is not a date a browser can show"),
+            },
+        };
+        self.0.push(format!(
+            "its {key} ({}) {why}, so it was left out",
+            crate::text::ellipsize(&raw, 40)
+        ));
+        None
     }
 
     /// The entry, mapped, with these notes.
@@ -397,6 +427,27 @@ mod tests {
         assert_eq!(of("about 45."), Some(45.0), "the sentence's point");
         assert_eq!(of("3.400,-"), Some(3_400.0));
         assert_eq!(of("15,000 - 30,000"), None, "two amounts are not one");
+    }
+
+    #[test]
+    fn thousands_grouped_by_spaces_are_one_amount() {
+        assert_eq!(of("45 000 €"), Some(45_000.0));
+        assert_eq!(of("45\u{a0}000\u{a0}€"), Some(45_000.0), "a no-break space");
+        assert_eq!(of("45\u{202f}000 €"), Some(45_000.0), "a narrow one");
+        assert_eq!(of("1 250 000"), Some(1_250_000.0));
+        assert_eq!(of("3 400,50 €"), Some(3_400.5));
+        assert_eq!(of("3 400.50"), Some(3_400.5));
+        assert_eq!(range("30 000 - 40 000 €"), (Some(30_000.0), Some(40_000.0)));
+        assert_eq!(range("30 000 – 40 000"), (Some(30_000.0), Some(40_000.0)));
+        // Not groups of thousands: a group of four, of two, a first group of
+        // four digits, a year before an amount.
+        assert_eq!(range("45 0000"), (None, None));
+        assert_eq!(range("45 00"), (None, None));
+        assert_eq!(range("1000 000"), (None, None));
+        assert_eq!(of("45  000"), None, "two spaces: two amounts");
+        assert_eq!(range("2026 45,000"), (None, None));
+        assert_eq!(of("1,500 000"), None, "a comma and a space: two amounts");
+        assert_eq!(of("1 000 0000"), None);
     }
 
     #[test]
