@@ -190,7 +190,11 @@ fn greenhouse_board_token_names_the_organization_when_the_job_does_not() {
         job.locations.is_empty(),
         "a remote region is no place of work"
     );
-    assert_eq!(job.remote_regions, ["Remote - Europe"]);
+    assert_eq!(
+        job.remote_regions,
+        ["Europe"],
+        "its location: \"Remote - Europe\""
+    );
     assert_eq!(job.date_posted, iso("2024-03-05T08:00:00Z"));
 }
 

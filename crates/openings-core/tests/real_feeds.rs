@@ -107,7 +107,11 @@ fn greenhouse_several_places_in_one_location_name_are_several_places() {
     let librarian = titled(&feed, "Metadata Librarian")[0];
     assert_eq!(librarian.workplace, Workplace::Remote);
     assert!(librarian.locations.is_empty());
-    assert_eq!(librarian.remote_regions, ["Remote-India (PEO)"]);
+    assert_eq!(
+        librarian.remote_regions,
+        ["India (PEO)"],
+        "shown as \"Remote (India (PEO))\", not \"Remote (Remote-India (PEO))\""
+    );
 }
 
 #[test]
@@ -545,4 +549,40 @@ fn schema_org_an_organization_links_its_own_site_not_a_profile_or_the_posting() 
         "a profile, when that is all it gives"
     );
     assert_eq!(site("Map Registrar"), None);
+}
+
+#[test]
+fn greenhouse_a_place_that_says_remote_or_hybrid_keeps_what_else_it_names() {
+    let feed = read(
+        "greenhouse_remote_region_hybrid_place_or_remote.json",
+        "https://boards-api.greenhouse.io/v1/boards/harbourmaps/jobs",
+    );
+    let work = |title: &str| {
+        let o = titled(&feed, title)[0];
+        let places: Vec<String> = o.locations.iter().map(|l| l.label()).collect();
+        (o.workplace, places, o.remote_regions.clone())
+    };
+    // "Paris or remote": in Paris, or remote (it was remote from "Paris or remote").
+    assert_eq!(
+        work("Security Analyst"),
+        (Workplace::Hybrid, vec!["Paris".to_string()], vec![])
+    );
+    // "Remote - US": remote from the US (it was shown "Remote (Remote - US)").
+    assert_eq!(
+        work("Detection Engineer"),
+        (Workplace::Remote, vec![], vec!["US".to_string()])
+    );
+    // "Hybrid (London)": London was lost.
+    assert_eq!(
+        work("Map Curator"),
+        (Workplace::Hybrid, vec!["London".to_string()], vec![])
+    );
+    assert_eq!(
+        work("Cartographer"),
+        (
+            Workplace::Remote,
+            vec![],
+            vec!["Canada".to_string(), "USA".to_string()]
+        )
+    );
 }

@@ -68,21 +68,31 @@ fn opening(job: &Value, position: usize, board: Option<&str>, ctx: &Context) -> 
             .filter_map(|o| text(o.get("location")).or_else(|| text(o.get("name"))))
             .collect();
     }
-    let says = |p: &str, word: &str| fold(p).split(' ').any(|w| w == word);
-    let (remote, on_site): (Vec<String>, Vec<String>) = places
-        .into_iter()
-        .partition(|p| says(p, "remote") || says(p, "hybrid"));
-    let hybrid = remote.iter().any(|p| says(p, "hybrid"));
-    let mut workplace = match (remote.is_empty(), on_site.is_empty()) {
-        (true, true) => Workplace::Unspecified,
-        (true, false) => Workplace::OnSite,
-        (false, true) if !hybrid => Workplace::Remote,
-        (false, _) => Workplace::Hybrid,
+    let (mut remote, mut hybrid) = (false, false);
+    let mut on_site = Vec::new();
+    let mut remote_regions = Vec::new();
+    for place in places {
+        match values::way_of_working(&place) {
+            None => on_site.push(place),
+            Some(says) => {
+                remote |= says.remote;
+                hybrid |= !says.remote;
+                match says.rest {
+                    // "Remote - US": where a remote applicant may live.
+                    Some(rest) if says.remote && !says.or => remote_regions.push(rest),
+                    // "Hybrid (London)", "Paris or remote": a place to work in.
+                    Some(rest) => on_site.push(rest),
+                    None => {}
+                }
+            }
+        }
+    }
+    let mut workplace = match (remote || hybrid, on_site.is_empty()) {
+        (false, true) => Workplace::Unspecified,
+        (false, false) => Workplace::OnSite,
+        (true, true) if !hybrid => Workplace::Remote,
+        (true, _) => Workplace::Hybrid,
     };
-    let mut remote_regions: Vec<String> = remote
-        .into_iter()
-        .filter(|p| !matches!(fold(p).as_str(), "remote" | "hybrid"))
-        .collect();
     dedupe(&mut remote_regions);
     let mut locations: Vec<Location> = on_site
         .into_iter()

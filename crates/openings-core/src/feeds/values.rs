@@ -124,6 +124,61 @@ pub fn period_in(text: &str) -> Option<SalaryPeriod> {
         .find_map(SalaryPeriod::parse)
 }
 
+/// What a place written as text says of the way of working, when it names
+/// one: "Remote", "Remote - US", "Hybrid (London)", "Paris or remote".
+#[derive(Debug, PartialEq)]
+pub struct WayOfWorking {
+    /// Remote (else hybrid).
+    pub remote: bool,
+    /// What else the place names, tidied: "US", "London", "Paris".
+    pub rest: Option<String>,
+    /// Whether the rest is an alternative to it ("Paris or remote"): a
+    /// place to work in, not where a remote applicant may live.
+    pub or: bool,
+}
+
+/// The way of working a place names with the word "remote" or "hybrid"
+/// (see [`WayOfWorking`]); nothing for a place that names neither.
+pub fn way_of_working(place: &str) -> Option<WayOfWorking> {
+    let lower = place.to_ascii_lowercase();
+    let (at, word) = ["remote", "hybrid"].iter().find_map(|word| {
+        lower
+            .match_indices(word)
+            .map(|(at, _)| (at, *word))
+            .find(|(at, word)| {
+                let before = lower[..*at].chars().next_back();
+                let after = lower[at + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+    })?;
+    let rest = format!("{} {}", &place[..at], &place[at + word.len()..]);
+    let tidy = |s: &str| {
+        s.trim_matches(|c: char| c.is_whitespace() || "-–—,:/|".contains(c))
+            .to_string()
+    };
+    let mut rest = tidy(&rest);
+    let lower_rest = rest.to_ascii_lowercase();
+    let or = lower_rest.ends_with(" or") || lower_rest.starts_with("or ");
+    if or {
+        rest = tidy(match lower_rest.starts_with("or ") {
+            true => &rest[3..],
+            false => &rest[..rest.len() - 3],
+        });
+    }
+    if rest.starts_with('(') && rest.ends_with(')') && rest.matches('(').count() == 1 {
+        rest = tidy(&rest[1..rest.len() - 1]);
+    }
+    if rest.eq_ignore_ascii_case("or") {
+        rest.clear();
+    }
+    Some(WayOfWorking {
+        remote: word == "remote",
+        rest: (!rest.is_empty()).then_some(rest),
+        or,
+    })
+}
+
 /// Words after a number that say it counts something other than money.
 const COUNTED: [&str; 12] = [
     "hours",
@@ -427,6 +482,50 @@ mod tests {
         assert_eq!(of("about 45."), Some(45.0), "the sentence's point");
         assert_eq!(of("3.400,-"), Some(3_400.0));
         assert_eq!(of("15,000 - 30,000"), None, "two amounts are not one");
+    }
+
+    #[test]
+    fn a_place_that_names_a_way_of_working() {
+        let says = |p: &str| way_of_working(p).map(|w| (w.remote, w.rest, w.or));
+        let region = |r: &str| Some((true, Some(r.to_string()), false));
+        assert_eq!(says("Remote"), Some((true, None, false)));
+        assert_eq!(says(" REMOTE "), Some((true, None, false)));
+        assert_eq!(says("Hybrid"), Some((false, None, false)));
+        assert_eq!(says("Remote - US"), region("US"));
+        assert_eq!(says("Remote – Europe"), region("Europe"));
+        assert_eq!(says("US Remote"), region("US"));
+        assert_eq!(says("Remote, Canada"), region("Canada"));
+        assert_eq!(says("Remote (Canada)"), region("Canada"));
+        assert_eq!(says("Remote-India (PEO)"), region("India (PEO)"));
+        assert_eq!(says("Remote: EMEA"), region("EMEA"));
+        assert_eq!(
+            says("Hybrid (London)"),
+            Some((false, Some("London".into()), false))
+        );
+        assert_eq!(
+            says("Hybrid - Leiden, NL"),
+            Some((false, Some("Leiden, NL".into()), false))
+        );
+        assert_eq!(
+            says("Paris or remote"),
+            Some((true, Some("Paris".into()), true))
+        );
+        assert_eq!(
+            says("Remote or Lisbon"),
+            Some((true, Some("Lisbon".into()), true))
+        );
+        assert_eq!(says("Remote or"), Some((true, None, false)));
+        assert_eq!(says("Or remote"), Some((true, None, false)));
+        // Not the word: a part of another, or no word at all.
+        assert_eq!(says("Remoteville, OR"), None);
+        assert_eq!(says("Hybridge"), None);
+        assert_eq!(says("Leiden"), None);
+        assert_eq!(says(""), None);
+        assert_eq!(says("Notremote"), None);
+        assert_eq!(
+            says("Remoteville or remote"),
+            Some((true, Some("Remoteville".into()), true))
+        );
     }
 
     #[test]
