@@ -170,19 +170,38 @@ pub enum SalaryPeriod {
 }
 
 impl SalaryPeriod {
-    /// Reads schema.org's `unitText` (HOUR, DAY, WEEK, MONTH, YEAR) and common variants.
+    /// Reads schema.org's `unitText` (HOUR, DAY, WEEK, MONTH, YEAR) and common
+    /// variants, in English and in the languages of the consortium's members
+    /// (Dutch, German, French, Spanish: "maand", "Monat", "mois", "mes").
     pub fn parse(raw: &str) -> Option<SalaryPeriod> {
         let key = raw.trim().to_ascii_lowercase();
         Some(
             match key.trim_start_matches("per ").trim_end_matches("ly") {
-                "hour" | "hourly" | "h" | "hr" => SalaryPeriod::Hour,
-                "day" | "dai" | "d" => SalaryPeriod::Day,
-                "week" | "w" | "wk" => SalaryPeriod::Week,
-                "month" | "m" | "mo" => SalaryPeriod::Month,
-                "year" | "annual" | "annually" | "y" | "yr" | "annum" => SalaryPeriod::Year,
+                "hour" | "hourly" | "h" | "hr" | "uur" | "stunde" | "heure" | "hora" => {
+                    SalaryPeriod::Hour
+                }
+                "day" | "dai" | "d" | "dag" | "tag" | "jour" | "dia" | "día" => SalaryPeriod::Day,
+                "week" | "w" | "wk" | "woche" | "semaine" | "semana" => SalaryPeriod::Week,
+                "month" | "m" | "mo" | "maand" | "monat" | "monatlich" | "mois" | "mes" => {
+                    SalaryPeriod::Month
+                }
+                "year" | "annual" | "annually" | "y" | "yr" | "annum" | "jaar" | "jahr"
+                | "jährlich" | "an" | "année" | "año" | "ano" => SalaryPeriod::Year,
                 _ => return None,
             },
         )
+    }
+
+    /// A unit as schema.org writes it: text ([`SalaryPeriod::parse`]) or a
+    /// UN/CEFACT code (`HUR`, `DAY`, `WEE`, `MON`, `ANN`).
+    pub fn parse_unit(raw: &str) -> Option<SalaryPeriod> {
+        match raw.trim().to_ascii_uppercase().as_str() {
+            "HUR" => Some(SalaryPeriod::Hour),
+            "WEE" => Some(SalaryPeriod::Week),
+            "MON" => Some(SalaryPeriod::Month),
+            "ANN" => Some(SalaryPeriod::Year),
+            _ => SalaryPeriod::parse(raw),
+        }
     }
 
     pub fn key(self) -> &'static str {

@@ -424,9 +424,12 @@ pub fn amounts(text: &str) -> Vec<Amount> {
                 .find(|space| text[at..].starts_with(*space))
                 .map_or(0, |space| space.len());
             let next = &bytes[at + gap..];
+            // Not a percentage: "Level 3 100% remote".
             let three = next.len() >= 3
                 && next[..3].iter().all(u8::is_ascii_digit)
-                && !next.get(3).is_some_and(u8::is_ascii_digit);
+                && !next
+                    .get(3)
+                    .is_some_and(|b| b.is_ascii_digit() || *b == b'%');
             if gap == 0 || !three {
                 break;
             }
@@ -438,7 +441,16 @@ pub fn amounts(text: &str) -> Vec<Amount> {
             at -= 1;
         }
         let written: String = text[start..at].split([' ', '\u{a0}', '\u{202f}']).collect();
-        let Some(mut n) = amount(&written) else {
+        // Grouped by spaces, a point or comma is the decimal one: "3 400,50".
+        let written = match spaced {
+            true => written.replacen(',', ".", 1),
+            false => written,
+        };
+        let value = match spaced && written.matches('.').count() <= 1 {
+            true => decimal(&written),
+            false => amount(&written),
+        };
+        let Some(mut n) = value else {
             return Vec::new();
         };
         let thousands = matches!(bytes.get(at), Some(b'k' | b'K'))

@@ -483,6 +483,37 @@ fn schema_org_pay_as_a_plain_value_or_a_price_and_its_posting_currency() {
             SalaryPeriod::Month
         ))
     );
+    // A UnitPriceSpecification's unit as a UN/CEFACT code.
+    assert_eq!(
+        pay("Reading Room Assistant"),
+        Some((Some(25.0), None, Some("USD".into()), SalaryPeriod::Hour))
+    );
+    // The pound sign in the text, over the template's fixed salaryCurrency.
+    assert_eq!(
+        pay("Archives Trainee"),
+        Some((Some(30_000.0), None, Some("GBP".into()), SalaryPeriod::Year))
+    );
+    // Words after the pay about something else name no period.
+    assert_eq!(
+        pay("Exhibitions Manager"),
+        Some((
+            Some(120_000.0),
+            None,
+            Some("USD".into()),
+            SalaryPeriod::Year
+        ))
+    );
+    // minValue and maxValue on the MonetaryAmount itself, a unit in German,
+    // and a currency that is no code, which the posting's stands in for.
+    assert_eq!(
+        pay("Depot Manager"),
+        Some((
+            Some(3_000.0),
+            Some(3_600.0),
+            Some("EUR".into()),
+            SalaryPeriod::Month
+        ))
+    );
     // Thousands grouped by spaces; the amount's currency left to the posting.
     assert_eq!(
         pay("Conservateur"),
@@ -521,6 +552,14 @@ fn schema_org_dates_as_templates_write_them() {
         dates("Museum Educator").0,
         Some("2031-08-21T00:00:00Z".into())
     );
+    // A zero-width space pasted after the date (it stayed listed once closed).
+    assert_eq!(
+        dates("Reading Room Assistant"),
+        (
+            Some("2031-08-20T00:00:00Z".into()),
+            Some("2031-10-01T23:59:59Z".into())
+        )
+    );
     // What is not a date is left out, and the feed's publisher told.
     let notes: Vec<String> = feed.notes.iter().map(|n| n.note.clone()).collect();
     assert_eq!(
@@ -549,6 +588,17 @@ fn schema_org_an_organization_links_its_own_site_not_a_profile_or_the_posting() 
         "a profile, when that is all it gives"
     );
     assert_eq!(site("Map Registrar"), None);
+    // The posting's own page written otherwise (http, a fragment) and
+    // authority files (ROR, VIAF) before the archive's site.
+    assert_eq!(
+        site("Archives Trainee").as_deref(),
+        Some("https://harbour-archive.example.org.uk")
+    );
+    // Its own `url` (a careers page) is its link, profiles or not.
+    assert_eq!(
+        site("Reading Room Assistant").as_deref(),
+        Some("https://harbour-library.example.org/jobs/")
+    );
 }
 
 #[test]
@@ -577,6 +627,30 @@ fn greenhouse_a_place_that_says_remote_or_hybrid_keeps_what_else_it_names() {
         work("Map Curator"),
         (Workplace::Hybrid, vec!["London".to_string()], vec![])
     );
+    // "OR" is Oregon, not "or" (it was read as Portland, or remote).
+    assert_eq!(
+        work("Map Librarian"),
+        (Workplace::Remote, vec![], vec!["Portland, OR".to_string()])
+    );
+    // No "( )" left behind.
+    assert_eq!(
+        work("GIS Analyst"),
+        (Workplace::Remote, vec![], vec!["United States".to_string()])
+    );
+    // Remote and hybrid both: hybrid, in New York.
+    assert_eq!(
+        work("Print Room Manager"),
+        (Workplace::Hybrid, vec!["NYC".to_string()], vec![])
+    );
+    assert_eq!(
+        work("Surveyor"),
+        (
+            Workplace::Hybrid,
+            vec!["San Francisco".to_string()],
+            vec!["US".to_string()]
+        )
+    );
+    assert_eq!(work("Atlas Editor"), (Workplace::Remote, vec![], vec![]));
     assert_eq!(
         work("Cartographer"),
         (

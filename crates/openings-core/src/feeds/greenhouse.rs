@@ -8,6 +8,7 @@ use super::values::{
     self, apply_link, dedupe, employment_types, long_text, segment_after, skipped, text, Entry,
     Notes,
 };
+use super::way_of_working::way_of_working;
 use super::{Adapter, Context, FeedError, SkipReason};
 use crate::model::{Description, Location, Opening, Organization, SalaryPeriod, Workplace};
 use crate::text::{clip_bytes, decode_entities, fold, MAX_DESCRIPTION_BYTES};
@@ -72,18 +73,13 @@ fn opening(job: &Value, position: usize, board: Option<&str>, ctx: &Context) -> 
     let mut on_site = Vec::new();
     let mut remote_regions = Vec::new();
     for place in places {
-        match values::way_of_working(&place) {
+        match way_of_working(&place) {
             None => on_site.push(place),
-            Some(says) => {
-                remote |= says.remote;
-                hybrid |= !says.remote;
-                match says.rest {
-                    // "Remote - US": where a remote applicant may live.
-                    Some(rest) if says.remote && !says.or => remote_regions.push(rest),
-                    // "Hybrid (London)", "Paris or remote": a place to work in.
-                    Some(rest) => on_site.push(rest),
-                    None => {}
-                }
+            Some(way) => {
+                remote |= way.remote;
+                hybrid |= !way.remote;
+                on_site.extend(way.places);
+                remote_regions.extend(way.region);
             }
         }
     }

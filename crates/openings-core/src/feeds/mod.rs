@@ -12,6 +12,7 @@ pub mod schema_org;
 pub mod smartrecruiters;
 mod stream;
 mod values;
+mod way_of_working;
 
 use std::fmt;
 

@@ -280,13 +280,10 @@ fn organization(v: Option<&Value>, ctx: &Context, posting: [&str; 2]) -> Organiz
             .into_iter()
             .filter_map(|u| link_text(Some(u)))
             .filter_map(|u| safe_link_from(&u, ctx.source))
-            .filter(|u| {
-                let u = u.trim_end_matches('/');
-                !posting.iter().any(|p| p.trim_end_matches('/') == u)
-            })
             .collect()
     };
-    let same_as = links("sameAs");
+    let mut same_as = links("sameAs");
+    same_as.retain(|u| !posting.iter().any(|p| same_page(p, u)));
     let own_site = same_as.iter().find(|u| !is_profile(u));
     Organization {
         name: text(v.get("name"))
@@ -306,35 +303,78 @@ fn organization(v: Option<&Value>, ctx: &Context, posting: [&str; 2]) -> Organiz
     }
 }
 
-/// Whether a link is to a profile on a social network or an encyclopedia,
-/// not to an organization's own site.
+/// Whether a link is to a profile elsewhere — a social network, a video or
+/// photo site, an encyclopedia, an authority file, a map, a job site — not
+/// to an organization's own site.
 fn is_profile(url: &str) -> bool {
-    const HOSTS: [&str; 14] = [
+    const HOSTS: [&str; 31] = [
         "facebook.com",
+        "fb.com",
         "twitter.com",
         "x.com",
         "linkedin.com",
         "instagram.com",
         "youtube.com",
+        "youtu.be",
         "tiktok.com",
         "bsky.app",
         "threads.net",
+        "mastodon.social",
         "flickr.com",
         "pinterest.com",
         "vimeo.com",
+        "github.com",
         "wikipedia.org",
         "wikidata.org",
+        "wikimedia.org",
+        "viaf.org",
+        "isni.org",
+        "ror.org",
+        "orcid.org",
+        "openstreetmap.org",
+        "goo.gl",
+        "maps.google.com",
+        "glassdoor.com",
+        "indeed.com",
+        "greenhouse.io",
+        "lever.co",
+        "tripadvisor.com",
     ];
-    let host = url
-        .split_once("://")
-        .map_or("", |(_, rest)| rest)
-        .split(['/', '?', '#', ':'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let host = host_of(url);
     HOSTS
         .iter()
         .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+}
+
+/// A link's host, lower-cased, without `www.`.
+fn host_of(url: &str) -> String {
+    let host = url
+        .split_once("://")
+        .map_or("", |(_, rest)| rest)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("");
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
+    host.strip_prefix("www.")
+        .map(str::to_string)
+        .unwrap_or(host)
+}
+
+/// Whether two links are one page, whatever their scheme, `www.`, query,
+/// fragment or last slash: a template's `sameAs` of the posting's own
+/// address ("…/jobs/1#jobposting").
+fn same_page(a: &str, b: &str) -> bool {
+    let path = |url: &str| {
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let path = rest.find('/').map_or("", |at| &rest[at..]);
+        path.split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('/')
+            .to_string()
+    };
+    host_of(a) == host_of(b) && path(a) == path(b)
 }
 
 fn location(place: &Value, graph: &Graph) -> Location {
@@ -426,50 +466,44 @@ fn escaped_markup(html: &str) -> bool {
 
 /// A `baseSalary` (or `estimatedSalary`): a `MonetaryAmount` (its `value` a
 /// `QuantitativeValue`, a number or text), a `PriceSpecification`, or a
-/// number or text alone, whose currency is then the posting's
-/// `salaryCurrency`.
+/// number or text alone. Its currency: a sign or code in its text, else its
+/// own, else the posting's `salaryCurrency`. Its period: its unit (text or
+/// UN/CEFACT code, on it or on its value or reference quantity), else one
+/// named in its text, else a year.
 fn salary(v: &Value, salary_currency: Option<String>) -> Option<Salary> {
-    let (min, max, unit) = match v.get("value") {
-        _ if !v.is_object() => {
-            let (low, high) = values::amount_or_range(Some(v));
-            let period = v.as_str().and_then(values::period_in);
-            return values::salary(low, high, salary_currency, period.unwrap_or_default());
-        }
-        Some(q @ Value::Object(_)) => {
-            let (low, high) = values::amount_or_range(q.get("value"));
-            (
-                number(q.get("minValue")).or(low),
-                number(q.get("maxValue")).or(high),
-                text(q.get("unitText")),
-            )
-        }
-        None if v.get("price").is_some()
-            || v.get("minPrice").is_some()
-            || v.get("maxPrice").is_some() =>
-        {
-            let (low, high) = values::amount_or_range(v.get("price"));
-            (
-                number(v.get("minPrice")).or(low),
-                number(v.get("maxPrice")).or(high),
-                text(v.get("unitText")),
-            )
-        }
-        other => {
-            let (low, high) = values::amount_or_range(other);
-            (low, high, text(v.get("unitText")))
-        }
+    let quantity = v.get("value").filter(|q| q.is_object());
+    let written = match (quantity, v) {
+        (Some(q), _) => q.get("value"),
+        (None, Value::Object(_)) => v.get("value").or_else(|| v.get("price")),
+        (None, _) => Some(v),
     };
-    let currency = text(v.get("currency"))
-        .or_else(|| text(v.get("priceCurrency")))
-        .or(salary_currency);
-    values::salary(
-        min,
-        max,
-        currency,
-        unit.as_deref()
-            .and_then(SalaryPeriod::parse)
-            .unwrap_or_default(),
-    )
+    let (low, high) = values::amount_or_range(written);
+    let bound = |keys: [&str; 2]| {
+        keys.iter()
+            .find_map(|k| number(quantity.and_then(|q| q.get(*k)).or_else(|| v.get(*k))))
+    };
+    let min = bound(["minValue", "minPrice"]).or(low);
+    let max = bound(["maxValue", "maxPrice"]).or(high);
+    let written_text = written.and_then(Value::as_str);
+    let unit = [quantity, Some(v), v.get("referenceQuantity")]
+        .into_iter()
+        .flatten()
+        .flat_map(|node| [node.get("unitText"), node.get("unitCode")])
+        .find_map(|u| text(u).as_deref().and_then(SalaryPeriod::parse_unit));
+    let period = unit.or_else(|| written_text.and_then(values::period_after_amounts));
+    let valid =
+        |c: &String| c.trim().len() == 3 && c.trim().chars().all(|ch| ch.is_ascii_alphabetic());
+    let currency = written_text.and_then(values::currency_in).or_else(|| {
+        [
+            text(v.get("currency")),
+            text(v.get("priceCurrency")),
+            salary_currency,
+        ]
+        .into_iter()
+        .flatten()
+        .find(valid)
+    });
+    values::salary(min, max, currency, period.unwrap_or_default())
 }
 
 fn contact(v: &Value, ctx: &Context) -> Option<Contact> {

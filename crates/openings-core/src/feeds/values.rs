@@ -116,66 +116,70 @@ pub fn amount_or_range(v: Option<&Value>) -> (Option<f64>, Option<f64>) {
     }
 }
 
-/// The period a pay written as text names ("$25 an hour", "€3,000 per
-/// month", "45k annually", "$20/hr"): its first word that is one.
-pub fn period_in(text: &str) -> Option<SalaryPeriod> {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() > 1)
-        .find_map(SalaryPeriod::parse)
+/// The period a pay written as text names right after its last amount
+/// ("$25 an hour", "€3,000 per month", "45k annually", "$20/hr", "£2,000
+/// pcm", "€ 3.500 bruto per maand", "3 500 € brut par mois"); nothing when
+/// the words after it are about something else ("$60,000, paid monthly").
+pub fn period_after_amounts(text: &str) -> Option<SalaryPeriod> {
+    let tail = &text[amounts(text).last()?.end..];
+    // Up to what begins another thought: "$120,000 + daily lunch",
+    // "£40,000 (four-day week)", "$60,000, paid monthly".
+    let tail = &tail[..tail
+        .find([',', '+', '(', ';', '&', '|'])
+        .unwrap_or(tail.len())];
+    // Words of letters; "p.h." is "ph".
+    let mut words = tail
+        .split(|c: char| !(c.is_alphabetic() || c == '.'))
+        .map(|w| w.replace('.', "").to_ascii_lowercase())
+        .filter(|w| !w.is_empty())
+        .take(5);
+    let mut after_par = false;
+    words.find_map(|word| {
+        let period = match word.as_str() {
+            "an" if after_par => SalaryPeriod::Year,
+            "per" | "a" | "an" | "pro" | "par" | "each" | "every" | "gross" | "net" | "bruto"
+            | "brutto" | "brut" | "netto" | "before" | "tax" | "pretax" => {
+                after_par = word == "par";
+                return None;
+            }
+            w if w.len() == 3 && CURRENCY_CODES.contains(&w) => return None,
+            "ph" | "std" => SalaryPeriod::Hour,
+            "pd" | "diem" => SalaryPeriod::Day,
+            "pw" => SalaryPeriod::Week,
+            "pcm" | "pm" | "mth" | "mnd" => SalaryPeriod::Month,
+            "pa" => SalaryPeriod::Year,
+            w => {
+                let plural = w.strip_suffix('s');
+                return Some(
+                    SalaryPeriod::parse(w).or_else(|| plural.and_then(SalaryPeriod::parse)),
+                );
+            }
+        };
+        Some(Some(period))
+    })?
 }
 
-/// What a place written as text says of the way of working, when it names
-/// one: "Remote", "Remote - US", "Hybrid (London)", "Paris or remote".
-#[derive(Debug, PartialEq)]
-pub struct WayOfWorking {
-    /// Remote (else hybrid).
-    pub remote: bool,
-    /// What else the place names, tidied: "US", "London", "Paris".
-    pub rest: Option<String>,
-    /// Whether the rest is an alternative to it ("Paris or remote"): a
-    /// place to work in, not where a remote applicant may live.
-    pub or: bool,
-}
+/// Currencies written as their ISO code next to an amount.
+const CURRENCY_CODES: [&str; 12] = [
+    "usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "jpy", "inr",
+];
 
-/// The way of working a place names with the word "remote" or "hybrid"
-/// (see [`WayOfWorking`]); nothing for a place that names neither.
-pub fn way_of_working(place: &str) -> Option<WayOfWorking> {
-    let lower = place.to_ascii_lowercase();
-    let (at, word) = ["remote", "hybrid"].iter().find_map(|word| {
-        lower
-            .match_indices(word)
-            .map(|(at, _)| (at, *word))
-            .find(|(at, word)| {
-                let before = lower[..*at].chars().next_back();
-                let after = lower[at + word.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
+/// The currency a pay written as text names by a sign that is one
+/// currency's (€, £, ₹) or by its code ("EUR 3,000"): not `$`, which many
+/// currencies write.
+pub fn currency_in(text: &str) -> Option<String> {
+    let sign = [('€', "EUR"), ('£', "GBP"), ('₹', "INR")]
+        .into_iter()
+        .find(|(sign, _)| text.contains(*sign))
+        .map(|(_, code)| code.to_string());
+    sign.or_else(|| {
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .find(|w| {
+                w.len() == 3
+                    && w.bytes().all(|b| b.is_ascii_uppercase())
+                    && CURRENCY_CODES.contains(&w.to_ascii_lowercase().as_str())
             })
-    })?;
-    let rest = format!("{} {}", &place[..at], &place[at + word.len()..]);
-    let tidy = |s: &str| {
-        s.trim_matches(|c: char| c.is_whitespace() || "-–—,:/|".contains(c))
-            .to_string()
-    };
-    let mut rest = tidy(&rest);
-    let lower_rest = rest.to_ascii_lowercase();
-    let or = lower_rest.ends_with(" or") || lower_rest.starts_with("or ");
-    if or {
-        rest = tidy(match lower_rest.starts_with("or ") {
-            true => &rest[3..],
-            false => &rest[..rest.len() - 3],
-        });
-    }
-    if rest.starts_with('(') && rest.ends_with(')') && rest.matches('(').count() == 1 {
-        rest = tidy(&rest[1..rest.len() - 1]);
-    }
-    if rest.eq_ignore_ascii_case("or") {
-        rest.clear();
-    }
-    Some(WayOfWorking {
-        remote: word == "remote",
-        rest: (!rest.is_empty()).then_some(rest),
-        or,
+            .map(str::to_string)
     })
 }
 
@@ -257,7 +261,10 @@ pub fn date(v: Option<&Value>) -> Result<Option<Timestamp>, String> {
 /// [`crate::dates::parse_span`]); nothing for no text; the text itself when
 /// it is not a date.
 fn span(s: &str) -> Result<Option<(Timestamp, Timestamp)>, String> {
-    let s = s.trim();
+    // Spaces, and the invisible marks a pasted date brings along.
+    let s = s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{feff}')
+    });
     if s.is_empty() {
         return Ok(None);
     }
@@ -485,46 +492,60 @@ mod tests {
     }
 
     #[test]
-    fn a_place_that_names_a_way_of_working() {
-        let says = |p: &str| way_of_working(p).map(|w| (w.remote, w.rest, w.or));
-        let region = |r: &str| Some((true, Some(r.to_string()), false));
-        assert_eq!(says("Remote"), Some((true, None, false)));
-        assert_eq!(says(" REMOTE "), Some((true, None, false)));
-        assert_eq!(says("Hybrid"), Some((false, None, false)));
-        assert_eq!(says("Remote - US"), region("US"));
-        assert_eq!(says("Remote – Europe"), region("Europe"));
-        assert_eq!(says("US Remote"), region("US"));
-        assert_eq!(says("Remote, Canada"), region("Canada"));
-        assert_eq!(says("Remote (Canada)"), region("Canada"));
-        assert_eq!(says("Remote-India (PEO)"), region("India (PEO)"));
-        assert_eq!(says("Remote: EMEA"), region("EMEA"));
+    fn the_period_named_right_after_the_pay() {
+        let period = period_after_amounts;
+        use SalaryPeriod::*;
+        for (text, said) in [
+            ("$25 an hour", Some(Hour)),
+            ("$25 per hour", Some(Hour)),
+            ("$25/hr", Some(Hour)),
+            ("$25/h", Some(Hour)),
+            ("25 €/h", Some(Hour)),
+            ("£12.50 p.h.", Some(Hour)),
+            ("£12.50 ph", Some(Hour)),
+            ("$18 - $22 hourly", Some(Hour)),
+            ("$300 per diem", Some(Day)),
+            ("$300 a day", Some(Day)),
+            ("$900 weekly", Some(Week)),
+            ("€3,000 per month", Some(Month)),
+            ("£2,000 pcm", Some(Month)),
+            ("€2.500 p.m.", Some(Month)),
+            ("€ 3.500 bruto per maand", Some(Month)),
+            ("3 500 € brut par mois", Some(Month)),
+            ("3.500 € brutto/Monat", Some(Month)),
+            ("3.000 EUR pro Monat", Some(Month)),
+            ("45k annually", Some(Year)),
+            ("£30,000 p.a.", Some(Year)),
+            ("38 000 € par an", Some(Year)),
+            ("$60,000 - $68,000 per year, paid monthly", Some(Year)),
+            // Words after the pay about something else.
+            ("$60,000, paid monthly", None),
+            ("$85,000 DOE, paid bi-weekly", None),
+            ("$120,000 + daily lunch", None),
+            ("£40,000 (four-day week)", None),
+            ("$55,000 + day-one benefits", None),
+            ("$55,000 (Kansas City, MO)", None),
+            ("£30,000 pro rata, weekly hours negotiable", None),
+            ("$55,000", None),
+            ("competitive", None),
+        ] {
+            assert_eq!(period(text), said, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_currency_its_text_names() {
+        assert_eq!(currency_in("£30,000").as_deref(), Some("GBP"));
+        assert_eq!(currency_in("3.400 €").as_deref(), Some("EUR"));
+        assert_eq!(currency_in("₹ 6,00,000").as_deref(), Some("INR"));
+        assert_eq!(currency_in("EUR 3,000").as_deref(), Some("EUR"));
+        assert_eq!(currency_in("3,000 CHF a month").as_deref(), Some("CHF"));
+        assert_eq!(currency_in("$60,000"), None, "many currencies write $");
+        assert_eq!(currency_in("60,000 DOE"), None);
         assert_eq!(
-            says("Hybrid (London)"),
-            Some((false, Some("London".into()), false))
-        );
-        assert_eq!(
-            says("Hybrid - Leiden, NL"),
-            Some((false, Some("Leiden, NL".into()), false))
-        );
-        assert_eq!(
-            says("Paris or remote"),
-            Some((true, Some("Paris".into()), true))
-        );
-        assert_eq!(
-            says("Remote or Lisbon"),
-            Some((true, Some("Lisbon".into()), true))
-        );
-        assert_eq!(says("Remote or"), Some((true, None, false)));
-        assert_eq!(says("Or remote"), Some((true, None, false)));
-        // Not the word: a part of another, or no word at all.
-        assert_eq!(says("Remoteville, OR"), None);
-        assert_eq!(says("Hybridge"), None);
-        assert_eq!(says("Leiden"), None);
-        assert_eq!(says(""), None);
-        assert_eq!(says("Notremote"), None);
-        assert_eq!(
-            says("Remoteville or remote"),
-            Some((true, Some("Remoteville".into()), true))
+            currency_in("60,000 eur"),
+            None,
+            "a code is written in capitals"
         );
     }
 
@@ -547,6 +568,11 @@ mod tests {
         assert_eq!(range("2026 45,000"), (None, None));
         assert_eq!(of("1,500 000"), None, "a comma and a space: two amounts");
         assert_eq!(of("1 000 0000"), None);
+        // A point or comma after spaced groups is the decimal one.
+        assert_eq!(of("45 000.000"), Some(45_000.0));
+        assert_eq!(of("45 000,000"), Some(45_000.0));
+        assert_eq!(of("1 234 567,89 €"), Some(1_234_567.89));
+        assert_eq!(range("Level 3 100% remote"), (None, None), "not 3,100");
     }
 
     #[test]
