@@ -241,3 +241,39 @@ pub struct Contact {
     pub email: Option<String>,
     pub url: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SalaryPeriod::{self, *};
+
+    #[test]
+    fn a_period_as_schema_org_units_and_words_write_it() {
+        for (unit, period) in [
+            ("HUR", Hour),
+            ("DAY", Day),
+            ("WEE", Week),
+            ("MON", Month),
+            ("ANN", Year),
+            (" mon ", Month),
+            ("HOUR", Hour),
+            ("per month", Month),
+            ("Monat", Month),
+            ("maand", Month),
+            ("mois", Month),
+            ("Jahr", Year),
+            ("jaar", Year),
+            ("Stunde", Hour),
+            ("uur", Hour),
+            ("semaine", Week),
+            ("jour", Day),
+        ] {
+            assert_eq!(SalaryPeriod::parse_unit(unit), Some(period), "{unit}");
+        }
+        assert_eq!(SalaryPeriod::parse_unit("XYZ"), None);
+        assert_eq!(
+            SalaryPeriod::parse("MON"),
+            None,
+            "a code is a unit's, not a word"
+        );
+    }
+}

@@ -514,6 +514,11 @@ fn schema_org_pay_as_a_plain_value_or_a_price_and_its_posting_currency() {
             SalaryPeriod::Month
         ))
     );
+    assert_eq!(
+        pay("Collections Assistant"),
+        Some((Some(2_900.0), None, Some("EUR".into()), SalaryPeriod::Month)),
+        "a currency written as a word, not a code"
+    );
     // Thousands grouped by spaces; the amount's currency left to the posting.
     assert_eq!(
         pay("Conservateur"),

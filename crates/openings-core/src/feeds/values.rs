@@ -234,27 +234,16 @@ pub fn link_text(v: Option<&Value>) -> Option<String> {
     (!s.is_empty() && s.chars().count() <= MAX_LINK_CHARS).then(|| s.to_string())
 }
 
-/// A date written as text (ISO 8601, also `2022-07-08 09:30:00 UTC` as some
-/// systems write it, and the forms [`crate::dates::parse_span`] reads; its
-/// first instant) or as epoch milliseconds. `Err` with the value as written
-/// when it is text that is not a date, or a number of milliseconds outside
-/// what a browser's `Date` can hold (±[`MAX_MS`](crate::dates::MAX_MS)).
-pub fn date(v: Option<&Value>) -> Result<Option<Timestamp>, String> {
-    Ok(match v {
-        Some(Value::Number(n)) => {
-            let ms = n.as_i64().or_else(|| {
-                n.as_f64()
-                    .filter(|f| f.abs() <= crate::dates::MAX_MS as f64)
-                    .map(|f| f as i64)
-            });
-            match ms.and_then(Timestamp::from_ms) {
-                Some(t) => Some(t),
-                None => return Err(n.to_string()),
-            }
-        }
-        Some(Value::String(s)) => return span(s).map(|span| span.map(|(first, _)| first)),
-        _ => None,
-    })
+/// A date written as epoch milliseconds; `Err` with the number as written
+/// when it is outside what a browser's `Date` can hold
+/// (±[`MAX_MS`](crate::dates::MAX_MS)).
+fn millis(n: &serde_json::Number) -> Result<Timestamp, String> {
+    let ms = n.as_i64().or_else(|| {
+        n.as_f64()
+            .filter(|f| f.abs() <= crate::dates::MAX_MS as f64)
+            .map(|f| f as i64)
+    });
+    ms.and_then(Timestamp::from_ms).ok_or_else(|| n.to_string())
 }
 
 /// The first and last instant a date written as text names (see
@@ -283,8 +272,11 @@ fn span(s: &str) -> Result<Option<(Timestamp, Timestamp)>, String> {
 pub struct Notes(Vec<String>);
 
 impl Notes {
-    /// The date under `key` (see [`date`]); one no browser can show is left
-    /// out, with a note saying so.
+    /// The date under `key`: text (ISO 8601, also `2022-07-08 09:30:00 UTC`
+    /// as some systems write it, and the other forms
+    /// [`crate::dates::parse_span`] reads; its first instant) or epoch
+    /// milliseconds. One that is not a date, or that no browser can show,
+    /// is left out, with a note saying so.
     pub fn date(&mut self, key: &str, v: Option<&Value>) -> Option<Timestamp> {
         self.span(key, v).map(|(first, _)| first)
     }
@@ -302,10 +294,11 @@ impl Notes {
                 Ok(span) => return span,
                 Err(raw) => (raw, "is not a date the board can read"),
             },
-            _ => match date(v) {
-                Ok(at) => return at.map(|at| (at, at)),
+            Some(Value::Number(n)) => match millis(n) {
+                Ok(at) => return Some((at, at)),
                 Err(raw) => (raw, "is not a date a browser can show"),
             },
+            _ => return None,
         };
         self.0.push(format!(
             "its {key} ({}) {why}, so it was left out",
