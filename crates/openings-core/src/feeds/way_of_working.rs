@@ -234,6 +234,8 @@ mod tests {
             ("Remote - OR", "OR"),
             ("Remote in the US", "the US"),
             ("Remote from Germany", "Germany"),
+            ("or Remote - US", "US"),
+            ("Remote (US) (PEO)", "(US) (PEO)"),
         ] {
             assert_eq!(says(place), remote_from(region), "{place}");
         }
@@ -264,6 +266,8 @@ mod tests {
         assert_eq!(says("Berlin & Remote"), hybrid_in("Berlin"));
         assert_eq!(says("Berlin + Remote"), hybrid_in("Berlin"));
         assert_eq!(says("On-site or Remote"), HYBRID);
+        assert_eq!(says("In-office or Remote"), HYBRID);
+        assert_eq!(says("On-site (Office) or Remote"), HYBRID);
         assert_eq!(
             says("San Francisco or Remote (US)"),
             Some((false, vec!["San Francisco".into()], Some("US".into())))
