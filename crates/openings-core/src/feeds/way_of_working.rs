@@ -235,6 +235,7 @@ mod tests {
             ("Remote in the US", "the US"),
             ("Remote from Germany", "Germany"),
             ("or Remote - US", "US"),
+            ("Remote - US or", "US"),
             ("Remote (US) (PEO)", "(US) (PEO)"),
         ] {
             assert_eq!(says(place), remote_from(region), "{place}");
