@@ -148,42 +148,58 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-/// A day written with its month's English name, or its first three letters
-/// or more: the month and the day in either order, then a year of four
-/// digits, perhaps after the day of the week.
+/// The month (1–12) an English word names: its name, or its first three
+/// letters or more ("Nov", "Sept", "Novem"); a point after it is no matter
+/// ("Nov.").
+pub fn month_named(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    let at = MONTHS.iter().position(|m| m.starts_with(word.as_str()))?;
+    Some(at as u32 + 1)
+}
+
+/// A day of the month written `4`, `04`, `4th`, `1st`, `22nd`, `3rd`.
+pub fn day_of_month(word: &str) -> Option<u32> {
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|ordinal| word.strip_suffix(ordinal))
+        .unwrap_or(word);
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let day: u32 = digits.parse().ok()?;
+    (1..=31).contains(&day).then_some(day)
+}
+
+/// A day written with its month's English name ([`month_named`]): the
+/// month and the day in either order, then a year of four digits, perhaps
+/// after the day of the week.
 fn written_day(s: &str) -> Option<Timestamp> {
-    let named = |word: &str, names: &[&str]| {
-        let word = word.to_ascii_lowercase();
-        (word.len() >= 3)
-            .then(|| names.iter().position(|n| n.starts_with(word.as_str())))
-            .flatten()
-    };
     let mut words = s
         .split([' ', ',', '.'])
         .filter(|w| !w.is_empty())
         .peekable();
-    if words.peek().is_some_and(|w| named(w, &WEEKDAYS).is_some()) {
+    let weekday = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        w.len() >= 3 && WEEKDAYS.iter().any(|d| d.starts_with(w.as_str()))
+    };
+    if words.peek().is_some_and(|w| weekday(w)) {
         words.next();
     }
     let words: Vec<&str> = words.collect();
     let [a, b, year] = words.as_slice() else {
         return None;
     };
-    let (month, day) = match named(a, &MONTHS) {
+    let (month, day) = match month_named(a) {
         Some(month) => (month, *b),
-        None => (named(b, &MONTHS)?, *a),
+        None => (month_named(b)?, *a),
     };
-    let day = ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|ordinal| day.strip_suffix(ordinal))
-        .unwrap_or(day);
-    let digits = |w: &str, most: usize| {
-        !w.is_empty() && w.len() <= most && w.bytes().all(|c| c.is_ascii_digit())
-    };
-    if !digits(day, 2) || year.len() != 4 || !digits(year, 4) {
+    if year.len() != 4 || !year.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    Timestamp::from_ymd(year.parse().ok()?, month as u32 + 1, day.parse().ok()?)
+    Timestamp::from_ymd(year.parse().ok()?, month, day_of_month(day)?)
 }
 
 /// Splits `09:30:00+02:00` into the time and the offset in milliseconds.

@@ -21,48 +21,14 @@ impl ProseDate {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// The month a word names: its full English name or its first three
-/// letters (and "sept").
+/// The month a word names (see [`openings_core::dates::month_named`]).
 fn month(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.').to_ascii_lowercase();
-    if word.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == word
-                || (word.len() == 3 && m.starts_with(&word))
-                || (word == "sept" && *m == "september")
-        })
-        .map(|i| i as u32 + 1)
+    openings_core::dates::month_named(word)
 }
 
-/// A day of the month written `4`, `04`, `4th`, `1st`, `22nd`, `3rd`.
+/// A day of the month (see [`openings_core::dates::day_of_month`]).
 fn day(word: &str) -> Option<u32> {
-    let digits = word
-        .strip_suffix("st")
-        .or_else(|| word.strip_suffix("nd"))
-        .or_else(|| word.strip_suffix("rd"))
-        .or_else(|| word.strip_suffix("th"))
-        .unwrap_or(word);
-    let d: u32 = digits.parse().ok()?;
-    (1..=31).contains(&d).then_some(d)
+    openings_core::dates::day_of_month(word)
 }
 
 fn year(word: &str) -> Option<i64> {
