@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isoDate } from './servers.mjs';
 import {
-  useHarness, visit, board, titles, waitForTitles, eventually, assertHostUnharmed, framesLater,
+  useHarness, visit, board, titles, waitForTitles, eventually, assertHostUnharmed, framesLater, holdBack,
 } from './harness.mjs';
 import { openSession } from './browser.mjs';
 
@@ -98,8 +98,14 @@ test('a loading board moves nothing it has drawn (no layout shift for the host p
 // way; when its first match comes, the filters stay, never gone for a
 // frame, and a reader's keyboard focus on Clear stays there.
 test('filters shown before the first match stay when it comes', { timeout: 30_000 }, async () => {
-  const feeds = `${feed('archive.json')} ${h.servers.feedsOrigin}/slow/2000/museum.json`;
-  const s = await visit(h, `${h.servers.hostPage('board.html', { feed: feeds })}&openings-main=type:PART_TIME`);
+  const second = `${h.servers.feedsOrigin}/slow/2000/museum.json`;
+  const feeds = `${feed('archive.json')} ${second}`;
+  const s = await openSession(h.browser);
+  // The second feed comes once the reader is on Clear and every frame is
+  // watched (2 s after the board asks for it can be over by then on a slow
+  // machine, and the story would watch nothing come).
+  const held = await holdBack(s.page, second);
+  await s.page.goto(`${h.servers.hostPage('board.html', { feed: feeds })}&openings-main=type:PART_TIME`);
   const b = board(s.page);
   await b.locator('fieldset.facet').first().waitFor();
   await b.locator('fieldset.facet .clear-facet').first().focus();
@@ -110,6 +116,7 @@ test('filters shown before the first match stay when it comes', { timeout: 30_00
       window.fewestFacets = Math.min(window.fewestFacets, root.querySelectorAll('fieldset.facet').length);
     }).observe(root, { subtree: true, childList: true });
   });
+  held.release();
   await waitForTitles(b, ['Visitor Experience Associate']);
   await framesLater(s.page);
   assert.ok(await s.page.evaluate(() => window.fewestFacets) > 0, 'the filters went away for a frame when the first match came');
@@ -124,8 +131,12 @@ test('filters shown before the first match stay when it comes', { timeout: 30_00
 // filters' column taller than the list, coming later, would move the page
 // under the board.
 test('a short list comes with its facets while another feed is on its way', { timeout: 30_000 }, async () => {
-  const feeds = `${feed('museum.json')} ${h.servers.feedsOrigin}/slow/3000/library.json`;
+  const other = `${h.servers.feedsOrigin}/slow/3000/library.json`;
+  const feeds = `${feed('museum.json')} ${other}`;
   const s = await openSession(h.browser);
+  // The other feed stays on its way until the first one's list has been
+  // seen (a slow machine took more than its 3 s to list the first).
+  const held = await holdBack(s.page, other);
   await s.page.addInitScript(() => {
     // What each frame shows (a frame's callbacks run just before it is
     // painted; the DOM between two tasks of one frame is never seen).
@@ -153,6 +164,7 @@ test('a short list comes with its facets while another feed is on its way', { ti
   // for the other feed was a second of frames.
   const frames = await s.page.evaluate(() => window.listedWithoutFacets);
   assert.ok(frames <= 2, `the listings came without their facets for ${frames} frames`);
+  held.release();
   await assertHostUnharmed(s);
   await s.close();
 });
@@ -164,9 +176,16 @@ test('a short list comes with its facets while another feed is on its way', { ti
 // the first one's openings once the others have kept it waiting a second:
 // the second feed comes after that, the third later still.
 test('facets drawn for a short list stay when it grows while feeds arrive', { timeout: 30_000 }, async () => {
-  const slow = (ms, name) => `${h.servers.feedsOrigin}/slow/${ms}/${name}`;
-  const feeds = `${feed('museum.json')} ${h.servers.feedsOrigin}/large/20?whole=1&delay=2500 ${slow(6000, 'archive.json')}`;
-  const s = await visit(h, h.servers.hostPage('board.html', { feed: feeds }));
+  const second = `${h.servers.feedsOrigin}/large/20?whole=1&delay=2500`;
+  const third = `${h.servers.feedsOrigin}/slow/6000/archive.json`;
+  const feeds = `${feed('museum.json')} ${second} ${third}`;
+  const s = await openSession(h.browser);
+  // The second feed comes once the reader is on a facet value and every
+  // frame is watched, the third after the story (a slow machine listed the
+  // first feed only after the second's 2.5 s: the three came together).
+  const heldSecond = await holdBack(s.page, second);
+  const heldThird = await holdBack(s.page, third);
+  await s.page.goto(h.servers.hostPage('board.html', { feed: feeds }));
   const b = board(s.page);
   await waitForTitles(b, MUSEUM_TITLES);
   const first = b.locator('fieldset.facet input[type=checkbox]').first();
@@ -185,24 +204,31 @@ test('facets drawn for a short list stay when it grows while feeds arrive', { ti
     };
     requestAnimationFrame(look);
   });
+  heldSecond.release();
   await eventually(async () => assert.match(await b.locator('.result-count').textContent(), /^\s*23 openings/), { timeout: 10_000 });
   await framesLater(s.page);
   assert.match(await b.locator('.result-count').textContent(), /Loading more/, 'the third feed was already in');
   assert.equal(await s.page.evaluate(() => window.facetsGone), 0, 'the facets went away when the list grew');
   assert.ok(await value.evaluate((el) => el.getRootNode().activeElement === el), 'the reader\'s focus left the facet value');
   assert.equal(await b.locator(`label[for="${id}"] .facet-label`).textContent(), label, 'the focused value moved');
+  heldThird.release();
   await assertHostUnharmed(s);
   await s.close();
 });
 
 // Proves the board tells the reader it is working while a slow feed loads.
 test('a reader sees a loading message until a slow feed arrives', async () => {
-  const s = await visit(h, h.servers.hostPage('board.html', {
-    feed: `${h.servers.feedsOrigin}/slow/2500/museum.json`,
-  }));
+  const slow = `${h.servers.feedsOrigin}/slow/2500/museum.json`;
+  const s = await openSession(h.browser);
+  // The feed is held back until the message has been seen: the board asks
+  // for it before its WebAssembly has arrived, and a slow machine started
+  // the board only after the feed's 2.5 s (no loading state to see).
+  const held = await holdBack(s.page, slow);
+  await s.page.goto(h.servers.hostPage('board.html', { feed: slow }));
   const b = board(s.page);
   const loading = b.getByRole('status').filter({ hasText: /Loading openings/ });
   await loading.waitFor({ state: 'visible', timeout: 10_000 });
+  held.release();
   await waitForTitles(b, MUSEUM_TITLES);
   assert.equal(await b.locator('.loading').count(), 0, 'the loading message stays after the openings arrived');
   await assertHostUnharmed(s);

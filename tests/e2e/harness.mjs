@@ -45,6 +45,24 @@ export async function visit(h, url) {
   return session;
 }
 
+/**
+ * Holds back every request of `page` (a page or a context) for `url` until
+ * `release()` is called, then lets it go on to its server: a story whose
+ * reader must act, or whose board must show something, before a feed comes
+ * waits for that instead of racing a fixed delay (a board can start seconds
+ * late on a slow machine; its first feed is asked for before it starts).
+ * Returns `{ release }`.
+ */
+export async function holdBack(page, url) {
+  let release;
+  const released = new Promise((ok) => { release = ok; });
+  await page.route((u) => u.href === url, async (route) => {
+    await released;
+    await route.continue().catch(() => {}); // the page may be gone by then
+  });
+  return { release };
+}
+
 /** The board `<openings-board id=…>` of the page. */
 export function board(page, id = 'main') {
   return page.locator(`openings-board#${id}`);

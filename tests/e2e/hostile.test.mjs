@@ -21,10 +21,11 @@ const FROZEN_MS = 1_000;
 
 /**
  * A fresh session whose feeds under FEEDS/hostile/<name> are `feeds[name]`
- * (a string, or a function of the FEEDS origin), then `url` visited. Every
- * request the page makes is noted in `requests`.
+ * (a string, or a function of the FEEDS origin), then `url` visited (after
+ * `prepare(session)`, when given). Every request the page makes is noted in
+ * `requests`.
  */
-async function visitWith(url, feeds = {}, options = {}) {
+async function visitWith(url, feeds = {}, options = {}, prepare = null) {
   const session = await openSession(h.browser, options);
   session.requests = [];
   session.page.on('request', (r) => session.requests.push(r.url()));
@@ -38,6 +39,7 @@ async function visitWith(url, feeds = {}, options = {}) {
       body: typeof body === 'function' ? body(h.servers.feedsOrigin) : body,
     });
   });
+  await prepare?.(session);
   await session.page.goto(url);
   return session;
 }
@@ -469,7 +471,19 @@ test('feeds cannot fill the storage the host page needs', { timeout: 120_000 }, 
   const feeds = {};
   for (let i = 0; i < 6; i++) feeds[`big-${i}.json`] = bigFeed(`Big${i}`, 900_000);
   const url = h.servers.hostPage('hostile.html', { feed: Object.keys(feeds).map(hostile).join(' ') });
-  const s = await visitWith(url, feeds);
+  // A copy is as old as its board's asking for it. The second board's is
+  // the newest, asked for after the main board asked for its six: the
+  // second board (its own runtime, board=2) starts once they are asked for.
+  // (On a slow machine it started first, and its copy, the oldest, went.)
+  const s = await visitWith(url, feeds, {}, async (session) => {
+    let asked;
+    const mainAsked = new Promise((ok) => { asked = ok; });
+    session.page.on('request', (r) => { if (r.url() === hostile('big-5.json')) asked(); });
+    await session.page.route((u) => u.pathname.endsWith('/openings-board.js') && u.searchParams.get('board') === '2', async (route) => {
+      await mainAsked;
+      await route.continue().catch(() => {});
+    });
+  });
   const b = board(s.page);
   try {
     await eventually(async () => {

@@ -224,12 +224,16 @@ test('a board pointed to other feeds lists them once they are in, never re-sorti
 // they went on to: what they type goes into it.
 test('the list coming late leaves the focus where the reader put it', { timeout: 30_000 }, async () => {
   const s = await visit(h, h.servers.hostPage('no-board.html', { 'openings-main': 'open:d1-0' }));
+  // The slow member comes once the reader is in the search box (2 s could
+  // be over before a slow machine had them there: nothing came late).
+  const slow = gate();
   const b = await boardOfMembers(s, {
     'first.json': [datedFeed(1, 3, 5), 0],
-    'slow.json': [datedFeed(2, 3, 0), 2_000],
+    'slow.json': [datedFeed(2, 3, 0), slow.opened],
   });
   await b.locator('.detail-back').click({ timeout: 15_000 });
   await b.getByRole('searchbox').click();
+  slow.open();
   await eventually(async () => assert.equal((await b.locator('.result-count').textContent()).trim(), '6 openings'), { timeout: 20_000 });
   await framesLater(s.page);
   await s.page.keyboard.type('curator 2');
@@ -266,10 +270,14 @@ test('a stalled member feed holds the others back for a second at most', async (
 // sorts newer openings in front of it: it stayed on the row, which then
 // showed another opening (Enter opened that one).
 test('the focus given back to a closed opening follows it when later openings come', { timeout: 30_000 }, async () => {
+  // The slower member comes once the focus is back on the closed opening's
+  // title (3 s could be over before a slow machine had it there).
+  const slow = gate();
   const { s, b } = await closedByKeyboard({
     'first.json': [datedFeed(1, 3, 5), 0],
-    'slow.json': [datedFeed(2, 3, 0), 3_000],
+    'slow.json': [datedFeed(2, 3, 0), slow.opened],
   });
+  slow.open();
   await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
   await framesLater(s.page);
   assert.notEqual((await titles(b))[0], 'Curator 1.0', 'the slower member\'s openings came first');
@@ -281,9 +289,11 @@ test('the focus given back to a closed opening follows it when later openings co
 // put in the host page meanwhile (it took it back, and scrolled to it).
 test('the list coming late leaves a focus in the host page alone', { timeout: 30_000 }, async () => {
   const s = await visit(h, h.servers.hostPage('no-board.html', { 'openings-main': 'open:d1-0' }));
+  // The slow member comes once the reader is in the host page's field.
+  const slow = gate();
   const b = await boardOfMembers(s, {
     'first.json': [datedFeed(1, 3, 5), 0],
-    'slow.json': [datedFeed(2, 3, 30), 2_000],
+    'slow.json': [datedFeed(2, 3, 30), slow.opened],
   });
   await s.page.evaluate(() => {
     const field = document.createElement('input');
@@ -293,6 +303,7 @@ test('the list coming late leaves a focus in the host page alone', { timeout: 30
   });
   await b.locator('.detail-back').click({ timeout: 15_000 });
   await s.page.locator('#host-search').click();
+  slow.open();
   await eventually(async () => assert.equal((await b.locator('.result-count').textContent()).trim(), '6 openings'), { timeout: 20_000 });
   await framesLater(s.page);
   await s.page.keyboard.type('museum');
@@ -304,13 +315,33 @@ test('the list coming late leaves a focus in the host page alone', { timeout: 30
 // is told they are loading, not shown the first feed's values, which
 // changed (a whole facet came above them) when the list came.
 test('on a phone, the Filters panel opened while the feeds settle says they are loading', { timeout: 30_000 }, async () => {
+  // The panel is open when the first feed comes, and what it shows is
+  // looked at in every frame while the board holds the list (a second at
+  // most once the first is in: less than a slow machine took to open the
+  // panel, or to look); the slow feed comes once the list has.
+  const first = gate();
+  const slow = gate();
   const { s, b } = await onPhone({
-    'first.json': [datedFeed(1, 3, 5), 0],
-    'slow.json': [datedFeed(2, 3, 0), 2_500],
+    'first.json': [datedFeed(1, 3, 5), first.opened],
+    'slow.json': [datedFeed(2, 3, 0), slow.opened],
   });
   await b.locator('.filters-toggle').click({ timeout: 15_000 });
-  await eventually(async () => assert.match(await b.locator('.filters-panel').innerText(), /Loading openings/));
-  assert.equal(await b.locator('.filters-panel fieldset.facet').count(), 0, 'the first feed\'s values were shown');
+  await s.page.evaluate(() => {
+    const root = document.querySelector('openings-board#main').shadowRoot;
+    window.panelSaidLoading = 0;
+    const look = () => {
+      const panel = root.querySelector('.filters-panel');
+      if (panel && !root.querySelector('.listing') && /Loading openings/.test(panel.innerText)) window.panelSaidLoading += 1;
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  first.open();
+  await eventually(async () => assert.ok(await b.locator('.listing').count() > 0), { timeout: 10_000 });
+  assert.ok(await s.page.evaluate(() => window.panelSaidLoading) > 0, 'the open panel never said the openings are loading');
+  // (Counted from the board's start, frame by frame: facets, and no list.)
+  assert.equal(await s.page.evaluate(() => window.facetsWithoutList), 0, 'the first feed\'s values were shown');
+  slow.open();
   await eventually(async () => assert.equal(await b.locator('.filters-panel fieldset.facet').count(), 2), { timeout: 10_000 });
   assert.doesNotMatch(await b.locator('.filters-panel').innerText(), /Loading openings/);
   await assertHostUnharmed(s);
@@ -321,12 +352,18 @@ test('on a phone, the Filters panel opened while the feeds settle says they are 
 // (it did, and the rest of their typing was lost).
 test('a shared opening still on its way does not open over a search the reader began', { timeout: 30_000 }, async () => {
   const s = await visit(h, h.servers.hostPage('no-board.html', { 'openings-main': 'open:d2-0' }));
+  // The slower member (with the shared opening) comes once the reader has
+  // begun their search: at 3 s it came with the first on a slow machine,
+  // the list held for both, and the opening opened before the reader was
+  // there to search.
+  const slow = gate();
   const b = await boardOfMembers(s, {
     'first.json': [datedFeed(1, 3, 5), 0],
-    'slow.json': [datedFeed(2, 3, 0), 3_000],
+    'slow.json': [datedFeed(2, 3, 0), slow.opened],
   });
   await eventually(async () => assert.equal(await b.locator('.listing').count(), 3), { timeout: 15_000 });
   await b.getByRole('searchbox').fill('curator');
+  slow.open();
   await eventually(async () => assert.match((await b.locator('.result-count').textContent()).trim(), /^6 openings/), { timeout: 15_000 });
   await framesLater(s.page);
   assert.equal(await b.locator('.detail').count(), 0, 'the shared opening opened over the search');
@@ -339,20 +376,27 @@ test('a shared opening still on its way does not open over a search the reader b
 // feeds move both (the board took it back to the closed opening, and Enter
 // opened that one; then it was left on the row, another opening's).
 test('the focus given back to a closed opening is not taken back once the reader went on', { timeout: 40_000 }, async () => {
+  // The later members come once the reader has gone on, one after the
+  // other (at 3 s and 6 s the newer one came before a slow machine had the
+  // reader there, and sorted its openings in front of the next title).
+  const newer = gate();
+  const between = gate();
   const { s, b } = await closedByKeyboard({
     'first.json': [datedFeed(1, 3, 5), 0],
-    'newer.json': [datedFeed(2, 3, 0), 3_000],
-    'between.json': [datedFeed(3, 1, 4), 6_000],
+    'newer.json': [datedFeed(2, 3, 0), newer.opened],
+    'between.json': [datedFeed(3, 1, 4), between.opened],
   });
   const focused = () => focusedIn(b);
   await s.page.keyboard.press('Tab'); // its Apply
   await s.page.keyboard.press('Tab'); // the next opening's title
   const mine = await focused();
   assert.match(mine, /^Curator 1\.1/);
+  newer.open();
   await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
   await framesLater(s.page);
   assert.notEqual((await titles(b))[1], mine, 'the newer feed did not move the openings');
   assert.equal(await focused(), mine, 'the focus did not stay with the reader\'s opening');
+  between.open();
   await eventually(async () => assert.equal(await b.locator('.listing').count(), 7), { timeout: 10_000 });
   await framesLater(s.page);
   assert.equal(await focused(), mine, 'the focus did not stay with the reader\'s opening');
@@ -364,13 +408,16 @@ test('the focus given back to a closed opening is not taken back once the reader
 // leaves the focus where it is, ended the following: the focus stayed on
 // the row, which a later feed gave to another opening).
 test('the focus given back follows the closed opening across a switch of tabs', { timeout: 40_000 }, async () => {
+  // The newer member comes once the reader has switched tabs and back.
+  const newer = gate();
   const { s, b } = await closedByKeyboard({
     'first.json': [datedFeed(1, 3, 5), 0],
-    'newer.json': [datedFeed(2, 3, 0), 3_000],
+    'newer.json': [datedFeed(2, 3, 0), newer.opened],
   });
   const focused = () => focusedIn(b);
   // What the browser does when its window is left: a blur, the focus staying.
   await b.evaluate((el) => el.shadowRoot.activeElement.dispatchEvent(new FocusEvent('blur')));
+  newer.open();
   await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
   await framesLater(s.page);
   assert.equal(await focused(), 'Curator 1.0', 'the focus sits on another opening');
@@ -381,9 +428,11 @@ test('the focus given back follows the closed opening across a switch of tabs', 
 // back, and scrolled on, is left there when a later feed moves the closed
 // opening (the board took the focus and scrolled the page back to it).
 test('a reader gone on into the host page is not brought back by a later feed', { timeout: 40_000 }, async () => {
+  // The newer member comes once the reader is in the host page, scrolled on.
+  const newer = gate();
   const { s, b } = await closedByKeyboard({
     'first.json': [datedFeed(1, 3, 5), 0],
-    'newer.json': [datedFeed(2, 3, 0), 3_000],
+    'newer.json': [datedFeed(2, 3, 0), newer.opened],
   });
   await s.page.evaluate(() => {
     const tall = document.createElement('div');
@@ -393,6 +442,7 @@ test('a reader gone on into the host page is not brought back by a later feed', 
   await s.page.locator('#host-listing').click();
   await s.page.evaluate(() => window.scrollTo(0, 2500));
   const scrolled = await s.page.evaluate(() => window.scrollY);
+  newer.open();
   await eventually(async () => assert.equal(await b.locator('.listing').count(), 6), { timeout: 10_000 });
   await framesLater(s.page);
   assert.equal(await s.page.evaluate(() => document.activeElement === document.body), true, 'the board took the focus');
@@ -407,11 +457,15 @@ test('a reader gone on into the host page is not brought back by a later feed', 
 // other feeds (the value goes with the old feeds' facets): it fell to the
 // board, out of the panel they were in.
 test('on a phone, a focus on a filter value stays in the filters when the board is pointed to other feeds', { timeout: 30_000 }, async () => {
+  // The other feeds come once the old values have gone and the focus has
+  // been looked at (2 s could be over before a slow machine got there: the
+  // new values were there instead).
+  const later = gate();
   const { s, b } = await onPhone({
     'first.json': [datedFeed(1, 3, 5), 0],
     'second.json': [datedFeed(2, 3, 0), 0],
-    'later.json': [datedFeed(3, 3, 5), 2_000],
-    'later-too.json': [datedFeed(4, 3, 0), 2_000],
+    'later.json': [datedFeed(3, 3, 5), later.opened],
+    'later-too.json': [datedFeed(4, 3, 0), later.opened],
   }, { first: ['first.json', 'second.json'] });
   await b.locator('.filters-toggle').press('Enter', { timeout: 15_000 });
   const value = b.locator('.filters-panel input[type=checkbox]').first();
@@ -423,6 +477,7 @@ test('on a phone, a focus on a filter value stays in the filters when the board 
   await framesLater(s.page);
   assert.ok(await b.evaluate((el) => !!el.shadowRoot.activeElement?.closest('.filters')),
     `the focus left the filters for ${await b.evaluate((el) => el.shadowRoot.activeElement?.className ?? 'nothing')}`);
+  later.open();
   await assertHostUnharmed(s);
 });
 

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSession } from './browser.mjs';
-import { useHarness, board, titles, waitForTitles, eventually, assertHostUnharmed, framesLater } from './harness.mjs';
+import { useHarness, board, titles, waitForTitles, eventually, assertHostUnharmed, framesLater, holdBack } from './harness.mjs';
 
 const h = useHarness();
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -179,7 +179,14 @@ test('a shared link on a rendered board is shown without waiting for a slow memb
   for (const [link, shows] of [['q:registrar', '.result-count'], ['open:HM-2024-011', '#openings-detail-title']]) {
     const s = await openSession(h.browser);
     await noteFrames(s);
+    // The first feed comes once the live board has started: what is timed
+    // is the board's wait for its feeds, not its start (the feed is asked
+    // for beside its WebAssembly, and a slow machine took longer than the
+    // bound to compile and start it after the feed had come).
+    const first = await holdBack(s.page, museum());
     await s.page.goto(h.servers.hostPage('rendered.html', { 'openings-main': link }));
+    await s.page.waitForFunction(() => !!document.querySelector('openings-board#main')?._board, null, { timeout: 20_000 });
+    first.release();
     const after = await takeOverAfter(s, museum());
     await board(s.page).locator(shows).first().waitFor();
     assert.ok(after < 700, `${link}: the rendered board gave way ${Math.round(after)} ms after the first feed came`);
@@ -307,13 +314,17 @@ test('a focus in the rendered board moves to the same link in the live board', {
   h.servers.setRendered(await render([museum()]));
   for (const link of ['.listing-title a', '.apply']) {
     const s = await openSession(h.browser);
-    // The live board's WebAssembly held back, so that the reader is first.
+    // The live board's WebAssembly held back, so that the reader is first:
+    // until they are on the link (1.5 s could be over before a slow
+    // machine had them there, and the live board was first).
+    const wasm = await holdBack(s.page, `${h.servers.widgetOrigin}/slow-wasm/openings-board_bg.wasm`);
     await s.page.goto(h.servers.hostPage('rendered.html', { slowwasm: '1' }));
     const b = board(s.page);
     const rendered = b.locator(`[data-openings-snapshot] .listing:nth-child(2) ${link}`);
     await rendered.waitFor({ timeout: 10_000 });
     const expected = { text: (await rendered.textContent()).trim(), opening: await rendered.evaluate((el) => el.closest('.listing').dataset.id), live: true };
     await rendered.focus();
+    wasm.release();
     await takenOverHere(b);
     const focused = await b.evaluate((el) => {
       const active = el.shadowRoot.activeElement;
@@ -345,6 +356,10 @@ test('a search, a sort and a tick made in the rendered board carry over to the l
     if (locale !== 'en-US') {
       await s.page.addInitScript(() => document.addEventListener('readystatechange', () => document.documentElement.removeAttribute('lang')));
     }
+    // The live board's WebAssembly held back until the reader has searched,
+    // sorted and ticked in the rendered board (1.5 s could be over first on
+    // a slow machine).
+    const wasm = await holdBack(s.page, `${h.servers.widgetOrigin}/slow-wasm/openings-board_bg.wasm`);
     await s.page.goto(h.servers.hostPage('rendered.html', { slowwasm: '1' }));
     const b = board(s.page);
     const snapshot = b.locator('[data-openings-snapshot]');
@@ -354,6 +369,7 @@ test('a search, a sort and a tick made in the rendered board carry over to the l
     const value = snapshot.locator('fieldset.facet li').first();
     const key = await value.getAttribute('data-value');
     await value.locator('input[type=checkbox]').check();
+    wasm.release();
     await takenOverHere(b);
     await eventually(async () => {
       assert.equal(await b.locator('.search').inputValue(), 'collections', `${locale}: the search typed was dropped`);
