@@ -62,7 +62,7 @@ pub fn number(v: Option<&Value>) -> Option<f64> {
         Value::Number(n) => n.as_f64(),
         // "-5000" is no pay.
         Value::String(s) if s.trim_start().starts_with('-') => None,
-        Value::String(s) => match amounts(s)[..] {
+        Value::String(s) => match amounts(pay_text(s))[..] {
             [one] => Some(one.value),
             _ => None,
         },
@@ -70,6 +70,13 @@ pub fn number(v: Option<&Value>) -> Option<f64> {
         _ => None,
     }
     .filter(|n: &f64| n.is_finite() && *n >= 0.0)
+}
+
+/// Where a pay written as text is read: its first [`MAX_FIELD_CHARS`]
+/// bytes (a feed's megabytes of digits would otherwise become millions of
+/// amounts held at once).
+fn pay_text(s: &str) -> &str {
+    clip_bytes(s, MAX_FIELD_CHARS)
 }
 
 /// A pay written as a number, as text of one amount ("Up to $60,000" is
@@ -81,6 +88,7 @@ pub fn amount_or_range(v: Option<&Value>) -> (Option<f64>, Option<f64>) {
     let Some(Value::String(s)) = v else {
         return (number(v), None);
     };
+    let s = pay_text(s);
     match amounts(s)[..] {
         [low, high] => {
             // Between them a dash or "to", and perhaps a currency sign.
@@ -121,6 +129,7 @@ pub fn amount_or_range(v: Option<&Value>) -> (Option<f64>, Option<f64>) {
 /// pcm", "€ 3.500 bruto per maand", "3 500 € brut par mois"); nothing when
 /// the words after it are about something else ("$60,000, paid monthly").
 pub fn period_after_amounts(text: &str) -> Option<SalaryPeriod> {
+    let text = pay_text(text);
     let tail = &text[amounts(text).last()?.end..];
     // Up to what begins another thought: "$120,000 + daily lunch",
     // "£40,000 (four-day week)", "$60,000, paid monthly".
@@ -168,6 +177,7 @@ const CURRENCY_CODES: [&str; 12] = [
 /// currency's (€, £, ₹) or by its code ("EUR 3,000"): not `$`, which many
 /// currencies write.
 pub fn currency_in(text: &str) -> Option<String> {
+    let text = pay_text(text);
     let sign = [('€', "EUR"), ('£', "GBP"), ('₹', "INR")]
         .into_iter()
         .find(|(sign, _)| text.contains(*sign))
@@ -246,6 +256,9 @@ fn millis(n: &serde_json::Number) -> Result<Timestamp, String> {
     ms.and_then(Timestamp::from_ms).ok_or_else(|| n.to_string())
 }
 
+/// The longest text read as a date, in bytes: longer text is not one.
+pub const MAX_DATE_BYTES: usize = 100;
+
 /// The first and last instant a date written as text names (see
 /// [`crate::dates::parse_span`]); nothing for no text; the text itself when
 /// it is not a date.
@@ -256,6 +269,11 @@ fn span(s: &str) -> Result<Option<(Timestamp, Timestamp)>, String> {
     });
     if s.is_empty() {
         return Ok(None);
+    }
+    // No date is written in more (the longest, "Wednesday, 30th September
+    // 2026 23:59:59.999 UTC", is 45).
+    if s.len() > MAX_DATE_BYTES {
+        return Err(clip_bytes(s, MAX_DATE_BYTES).to_string());
     }
     let utc = s
         .strip_suffix(" UTC")
@@ -524,6 +542,39 @@ mod tests {
         ] {
             assert_eq!(period(text), said, "{text}");
         }
+    }
+
+    #[test]
+    fn a_pay_is_read_in_its_first_500_bytes_and_a_date_in_its_first_100() {
+        let far = format!("$50,000{}- $60,000 a month", " ".repeat(600));
+        assert_eq!(
+            range(&far),
+            (Some(50_000.0), None),
+            "the range's end is past the bound"
+        );
+        assert_eq!(period_after_amounts(&far), None);
+        assert_eq!(currency_in(&format!("{}€", " ".repeat(600))), None);
+        let near = format!("$50,000{}- $60,000", " ".repeat(400));
+        assert_eq!(
+            range(&near),
+            (Some(50_000.0), Some(60_000.0)),
+            "within the bound, read whole"
+        );
+        // Megabytes of amounts: read in the bound, at once.
+        let many = "1 ".repeat(5_000_000);
+        assert_eq!(range(&many), (None, None));
+        assert_eq!(of(&many), None);
+        // A date: its text, clipped, is what the note names.
+        let mut notes = Notes::default();
+        let long = format!("2031-09-01{}", " x".repeat(5_000_000));
+        assert_eq!(notes.date("validThrough", Some(&json!(long))), None);
+        assert_eq!(notes.0.len(), 1);
+        assert!(notes.0[0].len() < 200, "{}", notes.0[0]);
+        let padded = format!("{:>99}", "2031-09-01");
+        assert!(
+            notes.date("validThrough", Some(&json!(padded))).is_some(),
+            "spaces trimmed first"
+        );
     }
 
     #[test]
