@@ -570,6 +570,15 @@ mod tests {
         assert_eq!(notes.date("validThrough", Some(&json!(long))), None);
         assert_eq!(notes.0.len(), 1);
         assert!(notes.0[0].len() < 200, "{}", notes.0[0]);
+        // The bound itself: a date of many decimals of a second.
+        let decimals = |bytes: usize| format!("2031-09-01T10:00:00.{}Z", "0".repeat(bytes - 21));
+        assert_eq!(decimals(100).len(), 100);
+        let mut notes = Notes::default();
+        assert!(notes
+            .date("datePosted", Some(&json!(decimals(100))))
+            .is_some());
+        assert_eq!(notes.date("datePosted", Some(&json!(decimals(101)))), None);
+        assert_eq!(notes.0.len(), 1, "{:?}", notes.0);
         let padded = format!("{:>99}", "2031-09-01");
         assert!(
             notes.date("validThrough", Some(&json!(padded))).is_some(),
