@@ -377,6 +377,12 @@ pub fn decimal(s: &str) -> Option<f64> {
     Some(mantissa / scale).filter(|n| n.is_finite())
 }
 
+/// Currencies written as their ISO code next to an amount ("EUR 3,000",
+/// "70,000 usd"), lower-cased: the feeds' pay text and the posts' both.
+pub const CURRENCY_CODES: [&str; 12] = [
+    "usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "jpy", "inr",
+];
+
 /// An amount written in a text: its value, and where it starts and ends.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Amount {

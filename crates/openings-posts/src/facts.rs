@@ -160,9 +160,7 @@ fn salary_in_sentence(s: &str) -> Option<Salary> {
 /// "70,000 usd", "£30k"), with the ISO code when it is unambiguous ("$" alone
 /// is not: it may be US, Canadian, Australian…).
 fn money_in(s: &str) -> Vec<(f64, Option<String>)> {
-    const CODES: [&str; 12] = [
-        "usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "jpy", "inr",
-    ];
+    use openings_core::text::CURRENCY_CODES as CODES;
     let mut found = Vec::new();
     for written in openings_core::text::amounts(s) {
         let (amount, start, i) = (written.value, written.start, written.end);

@@ -341,9 +341,10 @@ fn is_profile(url: &str) -> bool {
         "tripadvisor.com",
     ];
     let host = host_of(url);
-    HOSTS
-        .iter()
-        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+    HOSTS.iter().any(|h| {
+        host.strip_suffix(h)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+    })
 }
 
 /// A link's host, lower-cased, without `www.`.
@@ -516,4 +517,51 @@ fn contact(v: &Value, ctx: &Context) -> Option<Contact> {
         url: link_text(v.get("url")).and_then(|u| safe_link_from(&u, ctx.source)),
     };
     (contact.name.is_some() || contact.email.is_some() || contact.url.is_some()).then_some(contact)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_is_told_by_its_host_and_its_subdomains_only() {
+        for profile in [
+            "https://www.facebook.com/harbour",
+            "https://m.facebook.com/harbour",
+            "https://en.wikipedia.org/wiki/Harbour",
+            "http://X.com/harbour",
+            "https://user@ror.org/000000000",
+            "https://viaf.org:443/viaf/1",
+        ] {
+            assert!(is_profile(profile), "{profile}");
+        }
+        for site in [
+            "https://notfacebook.com/",
+            "https://harbour-museum.example.nl/",
+            "https://facebook.com.example.org/",
+            "https://box.com/",
+            "mailto:jobs@harbour.example",
+        ] {
+            assert!(!is_profile(site), "{site}");
+        }
+    }
+
+    #[test]
+    fn one_page_whatever_its_scheme_www_query_fragment_or_last_slash() {
+        let page = "https://museum.example.org/jobs/1";
+        for same in [
+            "http://www.museum.example.org/jobs/1/",
+            "https://MUSEUM.example.org/jobs/1#jobposting",
+            "https://museum.example.org/jobs/1?utm_source=x",
+        ] {
+            assert!(same_page(page, same), "{same}");
+        }
+        for other in [
+            "https://museum.example.org/jobs/12",
+            "https://museum.example.org/jobs",
+            "https://other.example.org/jobs/1",
+        ] {
+            assert!(!same_page(page, other), "{other}");
+        }
+    }
 }

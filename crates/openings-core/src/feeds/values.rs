@@ -8,7 +8,7 @@ use crate::dates::Timestamp;
 use crate::feeds::{SkipReason, Skipped};
 use crate::links::safe_link_from;
 use crate::model::{EmploymentType, Opening, Salary, SalaryPeriod, Workplace};
-use crate::text::{amounts, clip, clip_bytes, MAX_FIELD_CHARS};
+use crate::text::{amounts, clip, clip_bytes, CURRENCY_CODES, MAX_FIELD_CHARS};
 
 /// One entry of a feed: an opening, or the reason it was left out.
 #[derive(Clone, Debug, PartialEq)]
@@ -167,11 +167,6 @@ pub fn period_after_amounts(text: &str) -> Option<SalaryPeriod> {
         Some(Some(period))
     })?
 }
-
-/// Currencies written as their ISO code next to an amount.
-const CURRENCY_CODES: [&str; 12] = [
-    "usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "jpy", "inr",
-];
 
 /// The currency a pay written as text names by a sign that is one
 /// currency's (€, £, ₹) or by its code ("EUR 3,000"): not `$`, which many
