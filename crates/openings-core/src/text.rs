@@ -383,6 +383,10 @@ pub const CURRENCY_CODES: [&str; 12] = [
     "usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "sek", "nok", "dkk", "jpy", "inr",
 ];
 
+/// The spaces that group an amount's thousands ("45 000"): a space, a
+/// no-break space, a narrow no-break space.
+const GROUP_SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+
 /// An amount written in a text: its value, and where it starts and ends.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Amount {
@@ -425,10 +429,11 @@ pub fn amounts(text: &str) -> Vec<Amount> {
             if !digits || len > 3 || (spaced && len != 3) {
                 break;
             }
-            let gap = [" ", "\u{a0}", "\u{202f}"]
-                .iter()
-                .find(|space| text[at..].starts_with(*space))
-                .map_or(0, |space| space.len());
+            let gap = text[at..]
+                .chars()
+                .next()
+                .filter(|c| GROUP_SPACES.contains(c))
+                .map_or(0, char::len_utf8);
             let next = &bytes[at + gap..];
             // Not a percentage: "Level 3 100% remote".
             let three = next.len() >= 3
@@ -446,7 +451,7 @@ pub fn amounts(text: &str) -> Vec<Amount> {
         while matches!(bytes[at - 1], b',' | b'.') {
             at -= 1;
         }
-        let written: String = text[start..at].split([' ', '\u{a0}', '\u{202f}']).collect();
+        let written: String = text[start..at].split(GROUP_SPACES).collect();
         // Grouped by spaces, a point or comma is the decimal one: "3 400,50".
         let written = match spaced {
             true => written.replacen(',', ".", 1),
