@@ -4,6 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServers, distIsBuilt, distDir, isoDate } from './servers.mjs';
 import { launchBrowser, openSession, eventually } from './browser.mjs';
 
@@ -64,6 +68,26 @@ export async function holdBack(page, url) {
 }
 
 /** The board `<openings-board id=…>` of the page. */
+/** The command-line tool the stories of `openings render` run (built by `cargo xtask test`). */
+const CLI = process.env.OPENINGS_CLI
+  ?? join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'target', 'debug', 'openings');
+
+/**
+ * The HTML `openings render` writes for these arguments, for the board
+ * `main` of a page on HOST reading its code from WIDGET (run beside the
+ * test's own servers, which must stay free to answer it).
+ */
+export function openingsRender(h, args) {
+  assert.ok(existsSync(CLI), `${CLI} is missing: build the CLI (cargo build -p openings-cli) or set OPENINGS_CLI`);
+  const argv = ['render', ...args, '--widget-url', h.servers.widgetOrigin, '--attr', 'id=main', '--quiet'];
+  return new Promise((ok, fail) => {
+    execFile(CLI, argv, { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error) fail(new Error(`openings render failed: ${stderr || error.message}`));
+      else ok(stdout);
+    });
+  });
+}
+
 export function board(page, id = 'main') {
   return page.locator(`openings-board#${id}`);
 }

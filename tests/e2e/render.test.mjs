@@ -6,32 +6,14 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openSession } from './browser.mjs';
-import { useHarness, board, titles, waitForTitles, eventually, assertHostUnharmed, framesLater, holdBack } from './harness.mjs';
+import { useHarness, openingsRender, board, titles, waitForTitles, eventually, assertHostUnharmed, framesLater, holdBack } from './harness.mjs';
 
 const h = useHarness();
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = process.env.OPENINGS_CLI ?? join(repo, 'target', 'debug', 'openings');
 const MUSEUM_TITLES = ['Collections Registrar', 'Visitor Experience Associate', 'Digital Collections Developer'];
 
-/**
- * The HTML `openings render` writes for these arguments (run beside the
- * test's own servers, which must stay free to answer it).
- */
-function render(args) {
-  assert.ok(existsSync(CLI), `${CLI} is missing: build the CLI (cargo build -p openings-cli) or set OPENINGS_CLI`);
-  const argv = ['render', ...args, '--widget-url', h.servers.widgetOrigin, '--attr', 'id=main', '--quiet'];
-  return new Promise((ok, fail) => {
-    execFile(CLI, argv, { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error) fail(new Error(`openings render failed: ${stderr || error.message}`));
-      else ok(stdout);
-    });
-  });
-}
+/** The HTML `openings render` writes for these arguments. */
+const render = (args) => openingsRender(h, args);
 
 const museum = () => `${h.servers.feedsOrigin}/feeds/museum.json`;
 

@@ -5,13 +5,16 @@
 //! every opening's detail view opened in turn, nothing runs (no dialog, no
 //! canary), no dangerous element, attribute or link reaches the board's
 //! shadow root or the host document, and ordinary rich text still renders.
+//! The same feeds written into the page by `openings render` hold nothing
+//! that runs either, before the live board comes and after it takes over.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useHarness, visit, eventually, assertHostUnharmed } from './harness.mjs';
+import { useHarness, visit, eventually, assertHostUnharmed, openingsRender } from './harness.mjs';
 import { isoDate } from './servers.mjs';
 
 const h = useHarness();
@@ -347,15 +350,24 @@ const feedPath = {
  * when all is well): dangerous elements or attributes in the board's shadow
  * root, rich text outside the allow-list, links with other schemes, and
  * anything the board added to the host document beyond one JobPosting.
+ * `options`: the number of the host page's own scripts, or `{ scripts,
+ * rendered }` for a board `openings render` wrote for the widget at origin
+ * `rendered`, whose one stylesheet link (that widget's `openings.css`) and
+ * titles' deep links (`?openings-main=…`, on the page itself) are its own.
  */
-function findTrouble(hostScriptCount) {
+function findTrouble(options) {
+  const { scripts: hostScriptCount, rendered = false } = typeof options === 'number' ? { scripts: options } : options;
   const trouble = [];
   const el = document.querySelector('openings-board');
   const root = el.shadowRoot;
   const FORBIDDEN = 'script, iframe, frame, frameset, object, embed, applet, svg, math, img, image, picture, video, '
     + 'audio, source, track, style, link, meta, base, form, template, noscript, textarea, marquee, [srcdoc], [style], '
     + '[formaction], [xlink\\:href], [src], [background], [poster], [action], [data]';
-  for (const bad of root.querySelectorAll(FORBIDDEN)) trouble.push(`forbidden in the board: ${bad.outerHTML.slice(0, 160)}`);
+  const ownStylesheet = (node) => rendered && node.matches('link[rel="stylesheet"][data-openings-snapshot]')
+    && node.attributes.length === 3 && node.href === `${rendered}/openings.css`;
+  for (const bad of root.querySelectorAll(FORBIDDEN)) {
+    if (!ownStylesheet(bad)) trouble.push(`forbidden in the board: ${bad.outerHTML.slice(0, 160)}`);
+  }
   for (const node of root.querySelectorAll('*')) {
     for (const attr of node.attributes) {
       if (/^on/i.test(attr.name)) trouble.push(`event handler attribute ${attr.name} on <${node.localName}>`);
@@ -363,6 +375,7 @@ function findTrouble(hostScriptCount) {
   }
   for (const node of root.querySelectorAll('[href]')) {
     const raw = node.getAttribute('href');
+    if (rendered && /^\?openings-main=open:[^#]*$/.test(raw)) continue;
     const scheme = new URL(raw, document.baseURI).protocol;
     if (!/^(https?|mailto):/i.test(raw.trim()) || !['http:', 'https:', 'mailto:'].includes(scheme)) {
       trouble.push(`link with scheme ${scheme}: ${raw.slice(0, 120)}`);
@@ -473,6 +486,63 @@ Object.keys(FORMATS).forEach((format, formatIndex) => {
   });
 });
 
+// Proves `openings render` is as safe as the live board with the same
+// hostile feeds. The rendered first page is written as text on the host by
+// Yew's server renderer, which escapes as it writes, where the live board
+// builds DOM nodes. With JavaScript on, nothing runs and nothing dangerous
+// is there: first on a page without the widget's script (a reader whose
+// script has not come, or is blocked), then when the live board takes over.
+Object.keys(FORMATS).forEach((format, formatIndex) => {
+  test(`hostile ${format} feed written into the page by openings render: nothing runs, before the live board or after`, { timeout: 90_000 }, async () => {
+    const specs = hostileSpecs(format, formatIndex);
+    const body = JSON.stringify(FORMATS[format](specs));
+    const url = `${h.servers.feedsOrigin}${feedPath[format] ?? `/xss/${format}.json`}`;
+    const listed = specs.filter((s) => s.listed);
+    const dir = mkdtempSync(join(tmpdir(), 'openings-xss-render-'));
+    try {
+      const file = join(dir, 'feed.json');
+      writeFileSync(file, body);
+      h.servers.setRendered(await openingsRender(h, [`${format}:${file}`, '--feed-url', `${format}:${url}`, '--attr', 'page-size=200']));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    const s = await visit(h, 'about:blank');
+    const dialogs = [];
+    s.page.on('dialog', (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      d.dismiss().catch(() => {});
+    });
+    await s.context.route((u) => u.href.startsWith(`${h.servers.feedsOrigin}/xss/`), (route) => route.fulfill({
+      status: 200,
+      headers: { 'access-control-allow-origin': '*', 'content-type': 'application/json; charset=utf-8' },
+      body,
+    }));
+    const b = s.page.locator('openings-board');
+    const rendered = () => b.evaluate((el) => el.shadowRoot.querySelectorAll('[data-openings-snapshot]').length);
+
+    await s.page.goto(h.servers.hostPage('rendered.html', { nowidget: '1' }));
+    assert.equal(await rendered(), 2, 'the rendered board is there');
+    assert.equal(await b.locator('.listing').count(), listed.length, 'every opening with a usable link is rendered (and only those)');
+    const warning = await b.locator('.notice-warning').allTextContents();
+    assert.ok(warning.some((w) => /\b1 entry\b/.test(w)), `no notice of the skipped entry: ${warning}`);
+    let hostScripts = await s.page.evaluate(() => document.querySelectorAll('script').length);
+    assert.deepEqual(await s.page.evaluate(findTrouble, { scripts: hostScripts, rendered: h.servers.widgetOrigin }), [], 'trouble in the rendered board');
+    assert.equal(await s.page.locator('#after-board').evaluate((p) => p.previousElementSibling?.localName), 'openings-board',
+      'the page after the board is still the page\'s own');
+
+    await s.page.goto(h.servers.hostPage('rendered.html'));
+    await eventually(async () => assert.equal(await rendered(), 0, 'the live board took over'), { timeout: 20_000 });
+    await eventually(async () => assert.equal(await b.locator('.listing').count(), listed.length), { timeout: 15_000 });
+    hostScripts = await s.page.evaluate(() => document.querySelectorAll('script').length);
+    assert.deepEqual(await s.page.evaluate(findTrouble, hostScripts), [], 'trouble in the live board');
+    assert.deepEqual(dialogs, [], 'a payload opened a dialog');
+    assert.deepEqual(await s.page.evaluate(() => Object.keys(window).filter((k) => k.startsWith('__pwned'))), []);
+    await assertHostUnharmed(s);
+    await s.close();
+  });
+});
+
 /** The ordinary description renders as rich text: paragraphs, strong, a list, a safe link. */
 async function assertOrdinaryRichText(b) {
   const text = b.locator('.detail .rich-text');
@@ -536,5 +606,19 @@ test('the checks see a planted handler, a javascript: link, an image and a canar
     '<span> in rich text', 'canaries set: __pwned_test']) {
     assert.ok(said.includes(expected), `the scan missed "${expected}": ${said}`);
   }
+  // What only a rendered board may have, planted beside what it may not.
+  await s.page.evaluate((widget) => {
+    const root = document.querySelector('openings-board').shadowRoot;
+    root.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: 'https://evil.example/openings.css' }));
+    const own = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: `${widget}/openings.css` });
+    own.setAttribute('data-openings-snapshot', '');
+    root.append(own);
+    root.append(Object.assign(document.createElement('a'), { href: '?openings-main=open:1', textContent: 'deep' }));
+  }, h.servers.widgetOrigin);
+  const rendered = JSON.stringify(await s.page.evaluate(findTrouble, { scripts: 2, rendered: h.servers.widgetOrigin }));
+  assert.ok(rendered.includes('https://evil.example/openings.css'), `the stranger's stylesheet is named: ${rendered}`);
+  assert.equal(rendered.match(/<link/g).length, 1, `only the stranger's stylesheet is named: ${rendered}`);
+  assert.ok(!rendered.includes('openings-main=open:1'), `a deep link on the page is a rendered board's own: ${rendered}`);
+  assert.ok(JSON.stringify(await s.page.evaluate(findTrouble, 2)).includes('openings-main=open:1'), 'but not a live board\'s');
   await s.close();
 });
