@@ -432,6 +432,25 @@ function findTrouble(options) {
   return trouble;
 }
 
+/**
+ * A session whose FEEDS/xss/ answers `body`, and the dialogs its pages
+ * open (each dismissed): `{ s, dialogs }`.
+ */
+async function hostileSession(body) {
+  const s = await visit(h, 'about:blank');
+  const dialogs = [];
+  s.page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  await s.context.route((u) => u.href.startsWith(`${h.servers.feedsOrigin}/xss/`), (route) => route.fulfill({
+    status: 200,
+    headers: { 'access-control-allow-origin': '*', 'content-type': 'application/json; charset=utf-8' },
+    body,
+  }));
+  return { s, dialogs };
+}
+
 // One story per format: the feed is built from the corpus, served from
 // FEEDS, and read by a board with the `seo` attribute (so the JobPosting
 // JSON-LD of each hostile opening goes into the host document too).
@@ -442,17 +461,7 @@ Object.keys(FORMATS).forEach((format, formatIndex) => {
     const url = `${h.servers.feedsOrigin}${feedPath[format] ?? `/xss/${format}.json`}`;
     const listed = specs.filter((s) => s.listed);
 
-    const s = await visit(h, 'about:blank');
-    const dialogs = [];
-    s.page.on('dialog', (d) => {
-      dialogs.push(`${d.type()}: ${d.message()}`);
-      d.dismiss().catch(() => {});
-    });
-    await s.context.route((u) => u.href.startsWith(`${h.servers.feedsOrigin}/xss/`), (route) => route.fulfill({
-      status: 200,
-      headers: { 'access-control-allow-origin': '*', 'content-type': 'application/json; charset=utf-8' },
-      body,
-    }));
+    const { s, dialogs } = await hostileSession(body);
     await s.page.goto(h.servers.hostPage('attributes.html', {
       feed: `${format}:${url}`, seo: 'on', 'page-size': '200',
     }));
@@ -507,17 +516,7 @@ Object.keys(FORMATS).forEach((format, formatIndex) => {
       rmSync(dir, { recursive: true, force: true });
     }
 
-    const s = await visit(h, 'about:blank');
-    const dialogs = [];
-    s.page.on('dialog', (d) => {
-      dialogs.push(`${d.type()}: ${d.message()}`);
-      d.dismiss().catch(() => {});
-    });
-    await s.context.route((u) => u.href.startsWith(`${h.servers.feedsOrigin}/xss/`), (route) => route.fulfill({
-      status: 200,
-      headers: { 'access-control-allow-origin': '*', 'content-type': 'application/json; charset=utf-8' },
-      body,
-    }));
+    const { s, dialogs } = await hostileSession(body);
     const b = s.page.locator('openings-board');
     const rendered = () => b.evaluate((el) => el.shadowRoot.querySelectorAll('[data-openings-snapshot]').length);
 
