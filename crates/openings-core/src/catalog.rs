@@ -699,16 +699,16 @@ impl WordIndex {
     }
 }
 
-/// The three keys of an opening, hashed: 64-bit hashes instead of the key
-/// texts keep tens of thousands of openings' keys in a fraction of the
-/// memory, and two different keys share a hash with a chance of about one
-/// in 10^10 among 10,000 openings.
 /// One opening as the board tells it from every other: its feed and its id,
 /// hashed (for a row that must know which opening it showed).
 pub fn opening_key(o: &Opening) -> u64 {
     hash_of(&[&o.source, &o.id])
 }
 
+/// The three keys of an opening, hashed: 64-bit hashes instead of the key
+/// texts keep tens of thousands of openings' keys in a fraction of the
+/// memory, and two different keys share a hash with a chance of about one
+/// in 10^10 among 10,000 openings.
 fn hash_of(parts: &[&str]) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     for part in parts {
