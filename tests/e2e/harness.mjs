@@ -67,7 +67,6 @@ export async function holdBack(page, url) {
   return { release };
 }
 
-/** The board `<openings-board id=…>` of the page. */
 /** The command-line tool the stories of `openings render` run (built by `cargo xtask test`). */
 const CLI = process.env.OPENINGS_CLI
   ?? join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'target', 'debug', 'openings');
@@ -88,6 +87,7 @@ export function openingsRender(h, args) {
   });
 }
 
+/** The board `<openings-board id=…>` of the page. */
 export function board(page, id = 'main') {
   return page.locator(`openings-board#${id}`);
 }
