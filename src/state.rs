@@ -153,6 +153,20 @@ pub fn is_typing(previous: &ViewState, view: &ViewState) -> bool {
     &typed == view && view.page == 1
 }
 
+/// Whether `view` differs from `previous` by the open opening's id alone,
+/// one open opening to another: the board has renamed the one the reader
+/// reads (see [`BoardState::open_position`]), which replaces the page's
+/// history entry (a reader never goes from one opening to another without
+/// the list between them).
+pub fn is_renamed(previous: &ViewState, view: &ViewState) -> bool {
+    let (Some(before), Some(now)) = (&previous.open, &view.open) else {
+        return false;
+    };
+    let mut renamed = previous.clone();
+    renamed.open = view.open.clone();
+    before != now && &renamed == view
+}
+
 /// The board's catalog, shared with the components that show it. Every
 /// change makes a new one, so two are the same catalog exactly when they are
 /// one allocation: the one way the board and its components tell that the
@@ -187,8 +201,13 @@ impl std::ops::Deref for SharedCatalog {
 
 /// The catalog without the openings `state`'s feed has listed so far and
 /// its answer replaces: those of its saved copy, and (`early`) those it
-/// listed while arriving.
-fn without_listed(catalog: &Catalog, state: &mut FeedState, early: bool) -> Catalog {
+/// listed while arriving; with the openings renamed meanwhile (see
+/// [`Catalog::without_source`]).
+fn without_listed(
+    catalog: &Catalog,
+    state: &mut FeedState,
+    early: bool,
+) -> (Catalog, Vec<(String, String)>) {
     let copy = std::mem::take(&mut state.copy_listed);
     let mut listed_early = false;
     if early {
@@ -198,7 +217,7 @@ fn without_listed(catalog: &Catalog, state: &mut FeedState, early: bool) -> Cata
     if copy || listed_early {
         catalog.without_source(&state.source.url)
     } else {
-        catalog.clone()
+        (catalog.clone(), Vec::new())
     }
 }
 
@@ -213,6 +232,9 @@ pub struct BoardState {
     /// The opening the reader just closed: its title in the list takes the
     /// focus again, so a keyboard reader goes on from where they were.
     pub closed: Option<String>,
+    /// The open opening is a shared link's (or Back's, Forward's), not yet
+    /// shown: see [`BoardState::open_position`].
+    pub linked: bool,
 }
 
 /// What a loaded feed holds, beside the openings its [`Action::FeedPart`]s
@@ -296,12 +318,7 @@ impl BoardState {
             // still arriving): a reader who searches, filters or pages
             // meanwhile has gone on from it, and it must not open over what
             // they are doing when it comes.
-            if next
-                .view
-                .open
-                .as_deref()
-                .is_some_and(|id| self.catalog.position(id).is_none())
-            {
+            if self.view.open.is_some() && self.open_position().is_none() {
                 next.view.open = None;
             }
         }
@@ -338,13 +355,17 @@ impl BoardState {
                         return next;
                     }
                     let mut catalog = (*next.catalog).clone();
-                    let added = catalog.add(ParsedFeed {
-                        openings,
-                        ..ParsedFeed::default()
-                    });
+                    let added = catalog.add(
+                        ParsedFeed {
+                            openings,
+                            ..ParsedFeed::default()
+                        },
+                        index,
+                    );
                     next.catalog = SharedCatalog::new(catalog);
                     state.shown_early += added.new;
                     state.merged_early += added.duplicates;
+                    next.follow(&added.renamed);
                 }
             }
             Action::FeedLoaded {
@@ -356,18 +377,24 @@ impl BoardState {
             } if generation == self.generation => {
                 if let Some(state) = next.feeds.get_mut(index) {
                     let (skipped, cut, stale) = (feed.skipped.clone(), feed.cut, feed.stale);
-                    let mut catalog = without_listed(&next.catalog, state, holds == Holds::Whole);
+                    let (mut catalog, mut renamed) =
+                        without_listed(&next.catalog, state, holds == Holds::Whole);
                     state.copy_listed = saved.is_some();
                     let waited = std::mem::take(&mut state.waiting);
                     if holds == Holds::Rest && !waited.is_empty() {
-                        let first = catalog.add(ParsedFeed {
-                            openings: Rc::unwrap_or_clone(waited),
-                            ..ParsedFeed::default()
-                        });
+                        let first = catalog.add(
+                            ParsedFeed {
+                                openings: Rc::unwrap_or_clone(waited),
+                                ..ParsedFeed::default()
+                            },
+                            index,
+                        );
                         state.shown_early += first.new;
                         state.merged_early += first.duplicates;
+                        renamed.extend(first.renamed);
                     }
-                    let added = catalog.add(*feed);
+                    let added = catalog.add(*feed, index);
+                    renamed.extend(added.renamed);
                     next.catalog = SharedCatalog::new(catalog);
                     state.status = FeedStatus::Loaded {
                         added: added.new + std::mem::take(&mut state.shown_early),
@@ -377,6 +404,7 @@ impl BoardState {
                         merged: added.duplicates + std::mem::take(&mut state.merged_early),
                         saved,
                     };
+                    next.follow(&renamed);
                 }
             }
             Action::FeedFailed {
@@ -387,9 +415,11 @@ impl BoardState {
                 if let Some(state) = next.feeds.get_mut(index) {
                     // A feed either loads or fails: the openings it showed
                     // while arriving (or of its saved copy) go with it.
-                    next.catalog = SharedCatalog::new(without_listed(&next.catalog, state, true));
+                    let (catalog, renamed) = without_listed(&next.catalog, state, true);
+                    next.catalog = SharedCatalog::new(catalog);
                     state.waiting = Rc::default();
                     state.status = FeedStatus::Failed(problem);
+                    next.follow(&renamed);
                 }
             }
             Action::FeedPart { .. } | Action::FeedLoaded { .. } | Action::FeedFailed { .. } => {}
@@ -417,6 +447,7 @@ impl BoardState {
             Action::Open(id) => {
                 next.view.open = Some(id);
                 next.closed = None;
+                next.linked = false;
             }
             Action::Close => next.closed = next.view.open.take(),
             Action::Restore(view) => {
@@ -425,15 +456,61 @@ impl BoardState {
                 if view.open.is_none() {
                     next.closed = self.view.open.clone();
                 }
+                next.linked = view.open.is_some();
                 next.view = view;
             }
         }
+        // A shared link's opening, once the board shows it, is the reader's.
+        if next.linked && next.open_position().is_some() {
+            next.linked = false;
+        }
         next
+    }
+
+    /// The place in the catalog of the opening the reader has open, if it
+    /// is here to show. A shared link's (or Back's, Forward's) waits while
+    /// a feed listed before the one that has it is still loading: that
+    /// feed's opening of the same id, if it has one, is the one the link
+    /// means (the first feed's "7" is "7", the third's "7~3").
+    ///
+    /// A link that names its feed (`7~3`, the third feed's "7") or the
+    /// duplicate of the opening listed does not wait.
+    pub fn open_position(&self) -> Option<usize> {
+        let id = self.view.open.as_deref()?;
+        let index = self.catalog.position(id)?;
+        let listed_as_linked = self.catalog.get(index).is_some_and(|o| o.id == id);
+        let rank = self.catalog.rank(index).unwrap_or_default();
+        let waiting = self.linked
+            && listed_as_linked
+            && self
+                .feeds
+                .iter()
+                .take(rank)
+                .any(|f| f.status == FeedStatus::Loading);
+        (!waiting).then_some(index)
+    }
+
+    /// The open opening, and the one just closed, keep their ids as the
+    /// catalog renames them (see [`Catalog::add`]): the reader goes on
+    /// reading the opening they had. A shared link's not yet shown keeps
+    /// its id: the link means the opening that has it now.
+    fn follow(&mut self, renamed: &[(String, String)]) {
+        for (from, to) in renamed {
+            if let Some(open) = self.view.open.as_mut().filter(|open| *open == from) {
+                if !self.linked {
+                    *open = to.clone();
+                }
+            }
+            if let Some(closed) = self.closed.as_mut().filter(|closed| *closed == from) {
+                *closed = to.clone();
+            }
+        }
     }
 
     /// A fresh board showing what a shared link (or the page URL) asks for.
     pub fn with_view(view: ViewState) -> BoardState {
         BoardState {
+            linked: view.open.is_some(),
             view,
             ..BoardState::default()
         }
@@ -1005,5 +1082,175 @@ mod tests {
     #[test]
     fn a_board_without_feeds_says_so() {
         assert_eq!(BoardState::default().phase(), Phase::NoFeeds);
+    }
+
+    const A: &str = "https://a.example/jobs.json";
+    const B: &str = "https://b.example/jobs.json";
+
+    /// Feed `index` (from `url`) arrived with one opening "7", `title`: two
+    /// member institutions that number their openings alike.
+    fn seven(index: usize, url: &str, title: &str) -> Action {
+        Action::FeedLoaded {
+            generation: 1,
+            index,
+            feed: Box::new(ParsedFeed {
+                openings: vec![Opening {
+                    id: "7".into(),
+                    title: title.into(),
+                    apply_url: format!("{url}/apply/7"),
+                    organization: openings_core::model::Organization {
+                        name: url.into(),
+                        ..Default::default()
+                    },
+                    source: url.into(),
+                    ..Opening::default()
+                }],
+                ..ParsedFeed::default()
+            }),
+            saved: None,
+            holds: Holds::Whole,
+        }
+    }
+
+    /// A board of Museum A's feed and Museum B's, opened by a link to `id`.
+    fn linked_to(id: &str) -> BoardState {
+        BoardState::with_view(ViewState {
+            open: Some(id.into()),
+            ..ViewState::default()
+        })
+        .apply(Action::Start {
+            generation: 1,
+            feeds: vec![source(A), source(B)],
+        })
+    }
+
+    fn open_title(state: &BoardState) -> Option<&str> {
+        let opening = state.catalog.get(state.open_position()?)?;
+        Some(opening.title.as_str())
+    }
+
+    fn failed(index: usize) -> Action {
+        Action::FeedFailed {
+            generation: 1,
+            index,
+            problem: FeedProblem::Network,
+        }
+    }
+
+    /// A link to Museum A's "7" (the board's first feed's) on a load where
+    /// Museum B's feed comes first: it opened Museum B's "7", which was
+    /// listed as "7" until Museum A's came.
+    #[test]
+    fn a_shared_link_waits_for_the_feeds_listed_before_the_one_with_its_id() {
+        let state = linked_to("7").apply(seven(1, B, "Beta Seven"));
+        assert_eq!(
+            open_title(&state),
+            None,
+            "Museum B's opened while Museum A's was on its way"
+        );
+        assert!(state.linked);
+        assert_eq!(
+            state.view.open.as_deref(),
+            Some("7"),
+            "the link is still waited for"
+        );
+        let state = state.apply(seven(0, A, "Alpha Seven"));
+        assert_eq!(open_title(&state), Some("Alpha Seven"));
+        assert_eq!(state.view.open.as_deref(), Some("7"));
+        assert!(!state.linked, "shown, the opening is the reader's");
+        // Museum A's feed failed: Museum B's "7" is the one there is.
+        let state = linked_to("7")
+            .apply(seven(1, B, "Beta Seven"))
+            .apply(failed(0));
+        assert_eq!(open_title(&state), Some("Beta Seven"));
+        // A link in the board's order waits for nothing.
+        let state = linked_to("7").apply(seven(0, A, "Alpha Seven"));
+        assert_eq!(open_title(&state), Some("Alpha Seven"));
+        // Back to Museum B's "7" from the list: it waits as a link does.
+        let state = linked_to("7~2")
+            .apply(seven(1, B, "Beta Seven"))
+            .apply(Action::Restore(ViewState::default()))
+            .apply(Action::Restore(ViewState {
+                open: Some("7".into()),
+                ..ViewState::default()
+            }));
+        assert!(state.linked);
+        assert_eq!(open_title(&state), None);
+    }
+
+    /// A link that names Museum B's feed (`7~2`) opens its "7" before
+    /// Museum A's feed is in, and goes on showing it when that feed comes.
+    #[test]
+    fn a_shared_link_that_names_its_feed_opens_at_once() {
+        let state = linked_to("7~2").apply(seven(1, B, "Beta Seven"));
+        assert_eq!(open_title(&state), Some("Beta Seven"));
+        assert!(!state.linked);
+        let state = state.apply(seven(0, A, "Alpha Seven"));
+        assert_eq!(open_title(&state), Some("Beta Seven"));
+        assert_eq!(state.view.open.as_deref(), Some("7~2"));
+    }
+
+    /// The reader opened Museum B's "7" before Museum A's feed came: when
+    /// it comes, and takes the id "7", the reader's opening is renamed
+    /// ("7~2") and stays open. It turned into Museum A's under the reader.
+    #[test]
+    fn the_open_opening_keeps_its_id_when_a_feed_listed_before_it_renames_it() {
+        let state = started(&[A, B])
+            .apply(seven(1, B, "Beta Seven"))
+            .apply(Action::Open("7".into()));
+        assert_eq!(open_title(&state), Some("Beta Seven"));
+        let state = state.apply(seven(0, A, "Alpha Seven"));
+        assert_eq!(
+            open_title(&state),
+            Some("Beta Seven"),
+            "it turned into another"
+        );
+        assert_eq!(state.view.open.as_deref(), Some("7~2"));
+        // The opening just closed, whose title takes the focus back, too.
+        let state = started(&[A, B])
+            .apply(seven(1, B, "Beta Seven"))
+            .apply(Action::Open("7".into()))
+            .apply(Action::Close)
+            .apply(seven(0, A, "Alpha Seven"));
+        assert_eq!(state.closed.as_deref(), Some("7~2"));
+        // Renamed as a saved copy of Museum A's feed gives way to its
+        // fresh answer, and when Museum A's feed fails after its first part.
+        let part_of_a = Action::FeedPart {
+            generation: 1,
+            index: 0,
+            openings: vec![Opening {
+                id: "7".into(),
+                title: "Alpha Seven".into(),
+                apply_url: format!("{A}/apply/7"),
+                organization: openings_core::model::Organization {
+                    name: A.into(),
+                    ..Default::default()
+                },
+                source: A.into(),
+                ..Opening::default()
+            }],
+        };
+        let state = started(&[A, B])
+            .apply(seven(1, B, "Beta Seven"))
+            .apply(Action::Open("7".into()))
+            .apply(part_of_a)
+            .apply(failed(0));
+        assert_eq!(open_title(&state), Some("Beta Seven"));
+        assert_eq!(state.view.open.as_deref(), Some("7~2"));
+    }
+
+    #[test]
+    fn only_the_open_opening_renamed_replaces_the_history_entry() {
+        let open = |id: Option<&str>| ViewState {
+            open: id.map(Into::into),
+            ..ViewState::default()
+        };
+        assert!(is_renamed(&open(Some("7")), &open(Some("7~2"))));
+        assert!(!is_renamed(&open(Some("7")), &open(Some("7"))));
+        assert!(!is_renamed(&open(None), &open(Some("7"))));
+        assert!(!is_renamed(&open(Some("7")), &open(None)));
+        let mut paged = open(Some("7~2"));
+        paged.page = 2;
+        assert!(!is_renamed(&open(Some("7")), &paged));
     }
 }

@@ -78,7 +78,7 @@ fn catalog_of(feeds: &[&str]) -> SharedCatalog {
             DEFAULT_MAX_FEED_BYTES,
         )
         .unwrap();
-        catalog.add(feed);
+        catalog.add(feed, i);
     }
     SharedCatalog::new(catalog)
 }
@@ -793,10 +793,13 @@ async fn links_are_checked_again_where_they_are_drawn() {
         ..Opening::default()
     };
     let mut catalog = Catalog::new();
-    catalog.add(openings_core::feeds::ParsedFeed {
-        openings: vec![hostile],
-        ..Default::default()
-    });
+    catalog.add(
+        openings_core::feeds::ParsedFeed {
+            openings: vec![hostile],
+            ..Default::default()
+        },
+        0,
+    );
     let root = stage();
     let props = yew::props!(DetailViewProps {
         catalog: SharedCatalog::new(catalog),

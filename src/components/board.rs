@@ -101,11 +101,10 @@ pub fn Board(props: &BoardProps) -> Html {
     // Search-engine markup for the open opening, while it is open and not expired.
     let posting = {
         let catalog = state.catalog.clone();
-        let open = state.view.open.clone().filter(|_| props.config.seo);
+        let open = state.open_position().filter(|_| props.config.seo);
         use_memo((catalog, open), move |(catalog, open)| {
             let now = crate::embed::now();
-            open.as_deref()
-                .and_then(|id| catalog.position(id).and_then(|i| catalog.get(i)))
+            open.and_then(|i| catalog.get(i))
                 .filter(|o| o.valid_through.is_none_or(|closes| closes >= now))
                 .map(|o| Rc::<str>::from(posting_json(o).to_string()))
         })

@@ -164,7 +164,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         .view
         .open
         .as_deref()
-        .map(|id| (id, state.catalog.position(id)));
+        .map(|id| (id, state.open_position()));
     let link = {
         let page_url = props.page_url.clone();
         let board_id = board_id.clone();

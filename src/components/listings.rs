@@ -71,8 +71,7 @@ pub fn Listings(props: &ListingsProps) -> Html {
     let shown: Vec<Shown> = props
         .matches
         .iter()
-        .filter_map(|&index| props.catalog.get(index))
-        .map(openings_core::catalog::opening_key)
+        .filter_map(|&index| props.catalog.key(index))
         .collect();
     {
         let list = list.clone();
@@ -101,13 +100,7 @@ mod tests {
 
     fn rows(ids: &[(&str, &str)]) -> Vec<Shown> {
         ids.iter()
-            .map(|(source, id)| {
-                openings_core::catalog::opening_key(&openings_core::model::Opening {
-                    source: source.to_string(),
-                    id: id.to_string(),
-                    ..Default::default()
-                })
-            })
+            .map(|(source, id)| openings_core::catalog::opening_key(source, id))
             .collect()
     }
 

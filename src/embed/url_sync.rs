@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::embed::console;
 use crate::embed::pause::AfterPause;
-use crate::state::{is_typing, Action, ViewState};
+use crate::state::{is_renamed, is_typing, Action, ViewState};
 
 /// The page's current URL.
 pub fn current_url() -> Option<String> {
@@ -101,10 +101,12 @@ pub fn use_url_sync(
     }
 
     // The view changed: typing replaces the current entry once the reader
-    // pauses; any other change (a filter, a page, an opening) adds an entry.
+    // pauses, and so does the open opening renamed; any other change (a
+    // filter, a page, an opening) adds an entry.
     use_effect_with(view, move |view| {
         let mut w = writer.borrow_mut();
         let typing = w.last.as_ref().is_some_and(|last| is_typing(last, view));
+        let renamed = w.last.as_ref().is_some_and(|last| is_renamed(last, view));
         w.last = Some(view.clone());
         if typing {
             let later = Rc::downgrade(&writer);
@@ -116,7 +118,7 @@ pub fn use_url_sync(
             });
         } else {
             w.flush();
-            write_view(w.board_id.as_deref(), view, true);
+            write_view(w.board_id.as_deref(), view, !renamed);
         }
     });
 }

@@ -620,6 +620,133 @@ test('an opening whose id another member also uses opens itself', { timeout: 40_
   await assertHostUnharmed(s);
 });
 
+// Proves a shared link means the same member's opening on every load,
+// whichever member's feed comes first. Museum A's feed is the board's
+// first, Museum B's its second, and both have an opening "7": the link to
+// Museum B's (shared from a load where Museum A's came first) opened Museum
+// A's on a load where Museum B's came first, and a link to Museum A's
+// opened Museum B's.
+test('a shared link opens the same member\'s opening whichever feed comes first', { timeout: 60_000 }, async () => {
+  const members = (aWaits) => ({
+    'a.json': [numberedFeed('Museum A', [['7', 'Alpha Seven', 20]]), aWaits],
+    'b.json': [numberedFeed('Museum B', [['7', 'Beta Seven', 22]]), 0],
+  });
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, members(0));
+  await b.locator('.listing-title a', { hasText: 'Beta Seven' }).press('Enter', { timeout: 15_000 });
+  await b.locator('.detail-title').waitFor();
+  const toBeta = new URL(s.page.url()).searchParams.get('openings-main');
+  await b.locator('.detail-back').click();
+  await b.locator('.listing-title a', { hasText: 'Alpha Seven' }).press('Enter');
+  await b.locator('.detail-title').waitFor();
+  const toAlpha = new URL(s.page.url()).searchParams.get('openings-main');
+  assert.notEqual(toAlpha, toBeta);
+
+  for (const [link, title] of [[toBeta, 'Beta Seven'], [toAlpha, 'Alpha Seven']]) {
+    const late = gate();
+    await s.page.goto(h.servers.hostPage('no-board.html', { 'openings-main': link }));
+    const again = await boardOfMembers(s, members(late.opened));
+    try {
+      // Museum B's feed is in, Museum A's still on its way.
+      await again.locator('.listing-title, .detail-title').first().waitFor({ timeout: 15_000 });
+      if (title === 'Beta Seven') {
+        assert.equal((await again.locator('.detail-title').textContent()).trim(), title, `${link} opened another`);
+      } else {
+        assert.equal(await again.locator('.detail-title').count(), 0, `${link} opened Museum B's before Museum A's feed came`);
+      }
+      late.open();
+      await again.locator('.detail-title').waitFor({ timeout: 15_000 });
+      await framesLater(s.page);
+      assert.equal((await again.locator('.detail-title').textContent()).trim(), title, `${link} opened another`);
+      assert.equal(new URL(s.page.url()).searchParams.get('openings-main'), link, 'the link changed');
+      await assertHostUnharmed(s);
+    } finally {
+      late.open();
+    }
+  }
+});
+
+// Proves the opening a reader is on stays theirs when a member's feed
+// listed before its own comes late with an opening of the same id, which
+// takes the id "7" (Museum B's becomes "7~2"): the focus stays on its
+// title, an open one stays open, its link in the address bar becomes
+// "7~2" in place (no history entry for Back to step through).
+test('the opening a reader is on stays theirs when an earlier member\'s feed takes its id', { timeout: 60_000 }, async () => {
+  const members = (aWaits) => ({
+    'a.json': [numberedFeed('Museum A', [['7', 'Alpha Seven', 20]]), aWaits],
+    'b.json': [numberedFeed('Museum B', [['7', 'Beta Seven', 22], ['8', 'Beta Eight', 24]]), 0],
+    // A third member, so that the filters are there from the start (their
+    // column coming with Museum A's feed draws the list anew).
+    'c.json': [numberedFeed('Museum C', [['1', 'Gamma One', 30]]), 0],
+  });
+  const late = [gate(), gate()];
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  try {
+    const b = await boardOfMembers(s, members(late[0].opened));
+    await b.locator('.listing', { hasText: 'Beta Seven' }).locator('a.apply').focus({ timeout: 15_000 });
+    late[0].open();
+    await eventually(async () => assert.equal(await b.locator('.listing').count(), 4));
+    await framesLater(s.page);
+    const focused = await b.evaluate((el) => {
+      const active = el.shadowRoot.activeElement;
+      return [active?.className, active?.closest('.listing')?.querySelector('.listing-title').textContent.trim()];
+    });
+    assert.deepEqual(focused, ['apply', 'Beta Seven'], 'the focus left Museum B\'s opening');
+
+    await s.page.goto(h.servers.hostPage('no-board.html'));
+    const again = await boardOfMembers(s, members(late[1].opened));
+    await again.locator('.listing-title a', { hasText: 'Beta Seven' }).press('Enter', { timeout: 15_000 });
+    await again.locator('.detail-title').waitFor();
+    const entries = await s.page.evaluate(() => history.length);
+    assert.equal(new URL(s.page.url()).searchParams.get('openings-main'), 'open:7');
+    late[1].open();
+    await eventually(async () => assert.equal(new URL(s.page.url()).searchParams.get('openings-main'), 'open:7~2'));
+    await framesLater(s.page);
+    assert.equal((await again.locator('.detail-title').textContent()).trim(), 'Beta Seven', 'the open opening turned into another');
+    assert.equal(await s.page.evaluate(() => history.length), entries, 'a history entry was added');
+    await again.locator('.detail-back').click();
+    await again.locator('.listing-title a', { hasText: 'Beta Seven' }).waitFor();
+    assert.equal(await again.locator('.listing-title a:focus', { hasText: 'Beta Seven' }).count(), 1, 'the focus did not go back to its title');
+    await assertHostUnharmed(s);
+  } finally {
+    late.forEach((g) => g.open());
+  }
+});
+
+// Proves a shared link opens its opening when the board lists another
+// feed's copy of it: the consortium's feed (the board's first) and a
+// member's both list one job, each with its own id, and the copy of the
+// feed that comes first is listed. A link with the member's id, shared from
+// a load where the member's feed came first, said "no longer listed" on a
+// load where the consortium's did.
+test('a shared link opens its opening when another feed\'s copy of it is listed', { timeout: 60_000 }, async () => {
+  const feeds = (consortiumWaits, memberWaits) => ({
+    'consortium.json': [numberedFeed('Museum B', [['c-1', 'Archivist', 3], ['c-2', 'Curator', 5]]), consortiumWaits],
+    'member.json': [numberedFeed('Museum B', [['m-1', 'Archivist', 3]]), memberWaits],
+  });
+  const late = [gate(), gate()];
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  try {
+    const b = await boardOfMembers(s, feeds(late[0].opened, 0));
+    await b.locator('.listing-title a', { hasText: 'Archivist' }).press('Enter', { timeout: 15_000 });
+    await b.locator('.detail-title').waitFor();
+    const shared = new URL(s.page.url()).searchParams.get('openings-main');
+    assert.match(shared, /m-1/, 'the member\'s copy was not the one listed');
+    late[0].open();
+
+    await s.page.goto(h.servers.hostPage('no-board.html', { 'openings-main': shared }));
+    const again = await boardOfMembers(s, feeds(0, late[1].opened));
+    await again.locator('.listing-title').first().waitFor({ timeout: 15_000 });
+    late[1].open();
+    await again.locator('.detail-title').waitFor({ timeout: 15_000 });
+    assert.equal((await again.locator('.detail-title').textContent()).trim(), 'Archivist');
+    assert.equal(await again.locator('.notice-warning').count(), 0, 'the board says the opening is gone');
+    await assertHostUnharmed(s);
+  } finally {
+    late.forEach((g) => g.open());
+  }
+});
+
 // Proves the focus that follows its opening stays where the reader sees
 // it: on a phone, eight newer openings from a late member sort in front of
 // the title the reader was on, in view; the focus followed it off screen.

@@ -109,8 +109,8 @@ pub fn read_and_merge(args: &FetchArgs) -> Result<Merged, Exit> {
         return Err(Exit::Unreadable);
     }
     let mut catalog = Catalog::new();
-    for ReadFeed { given, feed } in feeds {
-        let added = catalog.add(feed);
+    for (rank, ReadFeed { given, feed }) in feeds.into_iter().enumerate() {
+        let added = catalog.add(feed, rank);
         if added.duplicates > 0 {
             say(&format!(
                 "{given}: {} opening(s) repeat ones already listed (the same posting, or the same job, place and organization in an earlier feed), written once",

@@ -465,9 +465,12 @@ fn feeds_of_different_formats_merge_into_one_feed_that_reads_back_the_same() {
 
     // What the catalog makes of the inputs is exactly what the output holds.
     let mut catalog = Catalog::new();
-    for input in &inputs {
+    for (rank, input) in inputs.iter().enumerate() {
         let text = std::fs::read_to_string(input).unwrap();
-        catalog.add(parse_feed(&text, None, "test", Timestamp(i64::MIN), usize::MAX).unwrap());
+        catalog.add(
+            parse_feed(&text, None, "test", Timestamp(i64::MIN), usize::MAX).unwrap(),
+            rank,
+        );
     }
     let written = std::fs::read_to_string(&out).unwrap();
     let mut back = read_feed(&written);

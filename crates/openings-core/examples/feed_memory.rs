@@ -67,7 +67,7 @@ fn main() -> ExitCode {
     let parse_peak = PEAK.load(Ordering::Relaxed) - base;
     let parsed = LIVE.load(Ordering::Relaxed) - base;
     let mut catalog = Catalog::new();
-    let added = catalog.add(feed);
+    let added = catalog.add(feed, 0);
     // The word index, which the board makes once the feed is listed.
     while catalog.index_next_part() {}
     let peak = PEAK.load(Ordering::Relaxed) - base;

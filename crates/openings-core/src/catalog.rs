@@ -58,8 +58,12 @@ pub struct Catalog {
 }
 
 /// The openings one [`Catalog::add`] brought, indexed.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Part {
+    /// The place in the board's list of the feed that brought them (0 for
+    /// the first): of two feeds' openings that share an id, the one of the
+    /// feed listed first keeps it, whichever arrives first.
+    rank: usize,
     openings: Vec<Opening>,
     /// Made the first time it is asked for ([`Part::words`]).
     words: OnceCell<WordIndex>,
@@ -67,13 +71,31 @@ struct Part {
     facets: [FacetColumn; 6],
     sort_keys: Vec<SortKey>,
     /// Keys of this part's openings, for de-duplication, each with the feed
-    /// (its source, hashed) that brought it.
-    seen: HashMap<u64, u64>,
+    /// (its source, hashed) that brought it and the opening's place in the
+    /// catalog.
+    seen: HashMap<u64, Seen>,
     /// Openings left out as duplicates of one already in: should the feed of
     /// that one be taken out ([`Catalog::without_source`]), they come back.
     dropped: Vec<Opening>,
+    /// The ids of the openings left out as duplicates, to the place of the
+    /// one listed instead (when its id is another): a link shared from a
+    /// load where the other feed came first still opens the opening.
+    aliases: IdMap,
     /// Each opening's id, to its place in the part.
-    ids: HashMap<Box<str>, u32, rustc_hash::FxBuildHasher>,
+    ids: IdMap,
+    /// The id its feed gave an opening listed under another (`7~2`), by its
+    /// place in the part.
+    originals: HashMap<u32, Box<str>, rustc_hash::FxBuildHasher>,
+}
+
+type IdMap = HashMap<Box<str>, u32, rustc_hash::FxBuildHasher>;
+
+/// Who brought a de-duplication key: the feed (its source, hashed), and the
+/// opening's place in the catalog.
+#[derive(Clone, Copy, Debug)]
+struct Seen {
+    source: u64,
+    index: u32,
 }
 
 impl Part {
@@ -90,11 +112,14 @@ impl Part {
 }
 
 /// What adding a feed changed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Added {
     pub new: usize,
     /// Openings already listed by an earlier feed.
     pub duplicates: usize,
+    /// Openings listed before under an id that a feed listed before theirs
+    /// has brought: each one's id before and now, in the order given.
+    pub renamed: Vec<(String, String)>,
 }
 
 /// What the reader asked for: words to search, and the facet values picked.
@@ -266,12 +291,63 @@ impl Catalog {
         part.openings.get(at)
     }
 
-    /// The index of the opening with this id, for a shared link.
+    /// The index of the opening a shared link names by this id: the one
+    /// listed under it; else, for `x~N`, the one the board's N-th feed gave
+    /// the id `x` (listed as `x` while no feed before it has one, or as
+    /// another suffix); else the one listed in place of an opening of this
+    /// id left out as its duplicate (a link shared from a load where the
+    /// other feed came first).
     pub fn position(&self, id: &str) -> Option<usize> {
+        let in_part = |part: &Part, start: usize| part.ids.get(id).map(|&at| start + at as usize);
         self.parts
             .iter()
             .zip(&self.starts)
-            .find_map(|(part, &start)| part.ids.get(id).map(|&at| start + at as usize))
+            .find_map(|(part, &start)| in_part(part, start))
+            .or_else(|| self.qualified(id))
+            .or_else(|| {
+                self.parts
+                    .iter()
+                    .find_map(|p| p.aliases.get(id))
+                    .map(|&index| index as usize)
+            })
+    }
+
+    /// The opening named `x~N`: the one the N-th feed gave the id `x`.
+    fn qualified(&self, id: &str) -> Option<usize> {
+        let (original, rank) = id.rsplit_once('~')?;
+        let rank = rank.parse::<usize>().ok()?.checked_sub(1)?;
+        self.parts
+            .iter()
+            .zip(&self.starts)
+            .filter(|(part, _)| part.rank == rank)
+            .find_map(|(part, &start)| {
+                let at = part.ids.get(original).copied().or_else(|| {
+                    part.originals
+                        .iter()
+                        .filter(|(_, given)| &***given == original)
+                        .map(|(&at, _)| at)
+                        .min()
+                })?;
+                Some(start + at as usize)
+            })
+    }
+
+    /// The place in the board's list of the feed that brought opening `index`.
+    pub fn rank(&self, index: usize) -> Option<usize> {
+        self.locate(index).map(|(part, _)| part.rank)
+    }
+
+    /// Opening `index` as the board tells it from every other, whatever id
+    /// it is listed under: its feed and the id its feed gave it (for a row
+    /// that must know which opening it showed).
+    pub fn key(&self, index: usize) -> Option<u64> {
+        let (part, at) = self.locate(index)?;
+        let opening = part.openings.get(at)?;
+        let id = part
+            .originals
+            .get(&(at as u32))
+            .map_or(opening.id.as_str(), |id| id);
+        Some(opening_key(&opening.source, id))
     }
 
     /// Whether an opening of the catalog (or of `part`, being built) has this id.
@@ -293,48 +369,87 @@ impl Catalog {
         }
     }
 
-    /// Whether an earlier part (or `part`, being built) has this key, from
-    /// another feed than `source` when `other_feed` is asked.
-    fn has_key(&self, part: &Part, key: u64, source: Option<u64>) -> bool {
+    /// The place in the catalog of an opening with this key, in an earlier
+    /// part (or `part`, being built), from another feed than `source` when
+    /// one is given.
+    fn seen_key(&self, part: &Part, key: u64, source: Option<u64>) -> Option<u32> {
         std::iter::once(part)
             .chain(self.parts.iter().map(|p| &**p))
             .filter_map(|p| p.seen.get(&key))
-            .any(|&from| source.is_none_or(|source| from != source))
+            .find(|seen| source.is_none_or(|source| seen.source != source))
+            .map(|seen| seen.index)
     }
 
-    /// Adds a feed's openings, skipping any already listed. Two entries are
-    /// one opening when they share an identifier (within one
-    /// organization), an apply link or a page URL; across feeds, also when
-    /// their title, organization and places all agree (one institution's
-    /// opening listed by a member's feed and by the consortium's). Within
-    /// one feed, postings that share a title are different postings (one
-    /// per place, each with its own id and link), and all are kept. They
-    /// become a new part; their words are indexed later (see
-    /// [`Catalog::index_next_part`]).
-    pub fn add(&mut self, feed: ParsedFeed) -> Added {
+    /// Adds the openings of the feed `rank`-th in the board's list (from
+    /// 0), skipping any already listed. Two entries are one opening when
+    /// they share an identifier (within one organization), an apply link or
+    /// a page URL; across feeds, also when their title, organization and
+    /// places all agree (one institution's opening listed by a member's
+    /// feed and by the consortium's). Within one feed, postings that share
+    /// a title are different postings (one per place, each with its own id
+    /// and link), and all are kept. They become a new part; their words are
+    /// indexed later (see [`Catalog::index_next_part`]).
+    ///
+    /// Two member institutions may number their openings alike (both an
+    /// opening "7"): each opening gets an id of its own, so that a reader's
+    /// click, a focus, a shared link each mean one opening, and a feed
+    /// cannot take another's opening's place by its id. The opening of the
+    /// feed listed first keeps the id; the others get their feed's place as
+    /// a suffix (`7~3` for the third feed's) — the same ids whichever feed
+    /// arrives first, so that a link shared from one load means the same
+    /// opening on the next. An opening listed under an id that a feed
+    /// listed before its own then brings is renamed ([`Added::renamed`]).
+    pub fn add(&mut self, feed: ParsedFeed, rank: usize) -> Added {
+        self.add_openings(feed.openings, rank, Vec::new())
+    }
+
+    /// [`Catalog::add`], for openings some of which were listed under
+    /// another id than their feed's (`given[n]`: the n-th one's, if so).
+    fn add_openings(
+        &mut self,
+        openings: Vec<Opening>,
+        rank: usize,
+        mut given: Vec<Option<Box<str>>>,
+    ) -> Added {
         let mut added = Added::default();
-        let coming = feed.openings.len();
-        let mut part = Part::default();
+        let coming = openings.len();
+        let mut part = Part {
+            rank,
+            ..Part::default()
+        };
         part.openings.reserve(coming);
         part.sort_keys.reserve(coming);
         part.seen.reserve(coming * 4);
         let mut new_values: Vec<NewValues> = self.facets.iter().map(FacetValues::begin).collect();
-        let mut next_suffix: HashMap<Box<str>, u32, rustc_hash::FxBuildHasher> = HashMap::default();
-        for mut opening in feed.openings {
+        let mut next_suffix = IdMap::default();
+        for (n, mut opening) in openings.into_iter().enumerate() {
+            let given = given.get_mut(n).and_then(Option::take);
             let source = hash_of(&[&opening.source]);
-            let (same_posting, same_job) = dedup_keys(&opening);
-            let duplicate = same_posting
+            let (same_posting, same_job) =
+                dedup_keys(&opening, given.as_deref().unwrap_or(&opening.id));
+            let twin = same_posting
                 .iter()
                 .flatten()
-                .any(|&k| self.has_key(&part, k, None))
-                || self.has_key(&part, same_job, Some(source));
-            if duplicate {
+                .find_map(|&k| self.seen_key(&part, k, None))
+                .or_else(|| self.seen_key(&part, same_job, Some(source)));
+            if let Some(twin) = twin {
                 added.duplicates += 1;
+                let twin_id = match (twin as usize).checked_sub(self.len) {
+                    Some(at) => part.openings.get(at),
+                    None => self.get(twin as usize),
+                }
+                .map(|o| o.id.as_str());
+                if twin_id != Some(opening.id.as_str()) {
+                    part.aliases
+                        .entry(opening.id.as_str().into())
+                        .or_insert(twin);
+                }
                 part.dropped.push(opening);
                 continue;
             }
+            let index = (self.len + part.openings.len()) as u32;
             for key in same_posting.into_iter().flatten().chain([same_job]) {
-                part.seen.entry(key).or_insert(source);
+                part.seen.entry(key).or_insert(Seen { source, index });
             }
             for facet in Facet::ALL {
                 let f = facet.index();
@@ -344,27 +459,13 @@ impl Catalog {
                     facet.values_of(&opening),
                 );
             }
-            // Two member institutions may number their openings alike (both
-            // an opening "7"): the later one's id gets a suffix, so that a
-            // reader's click, a focus, a shared link each mean one opening
-            // (a feed cannot take another's opening's place by its id).
-            // The next suffix to try is kept per id, so that many openings
-            // of one id take linear time, not a search from 2 for each.
-            if self.has_id(&part, &opening.id) {
-                let next = next_suffix
-                    .entry(opening.id.as_str().into())
-                    .or_insert(2u32);
-                let id = loop {
-                    let id = format!("{}~{next}", opening.id);
-                    *next += 1;
-                    if !self.has_id(&part, &id) {
-                        break id;
-                    }
-                };
-                opening.id = id;
+            let at = part.openings.len() as u32;
+            let listed_as_other =
+                self.give_id(&part, &mut opening, &mut next_suffix, &mut added.renamed);
+            if let Some(id) = given.or(listed_as_other) {
+                part.originals.insert(at, id);
             }
-            part.ids
-                .insert(opening.id.as_str().into(), part.openings.len() as u32);
+            part.ids.insert(opening.id.as_str().into(), at);
             part.sort_keys.push(SortKey {
                 posted: opening.date_posted,
                 closes: opening.valid_through,
@@ -393,6 +494,66 @@ impl Catalog {
         self.starts.push(start);
         self.len += count;
         added
+    }
+
+    /// Gives `opening`, of `part` (being built), an id no other opening of
+    /// the catalog has: its own, unless another has it. Then the opening of
+    /// the feed listed first keeps it, and the other gets a suffix: when
+    /// that is the one already listed, it is renamed (into `renamed`).
+    /// Returns the opening's own id when it gets another. The next suffix
+    /// to try is kept per id (`next`), so that many openings of one id take
+    /// linear time, not a search from 2 for each.
+    fn give_id(
+        &mut self,
+        part: &Part,
+        opening: &mut Opening,
+        next: &mut IdMap,
+        renamed: &mut Vec<(String, String)>,
+    ) -> Option<Box<str>> {
+        if part.ids.contains_key(opening.id.as_str()) {
+            let id = self.free_id(part, &opening.id, part.rank, next);
+            return Some(std::mem::replace(&mut opening.id, id).into_boxed_str());
+        }
+        let holder = self
+            .parts
+            .iter()
+            .position(|p| p.ids.contains_key(opening.id.as_str()))?;
+        let holder_rank = self.parts[holder].rank;
+        if holder_rank <= part.rank {
+            let id = self.free_id(part, &opening.id, part.rank, next);
+            return Some(std::mem::replace(&mut opening.id, id).into_boxed_str());
+        }
+        // A feed listed after this one has it: its opening gives way.
+        let id = self.free_id(part, &opening.id, holder_rank, next);
+        let held = Rc::make_mut(&mut self.parts[holder]);
+        let at = held.ids.remove(opening.id.as_str())?;
+        held.ids.insert(id.as_str().into(), at);
+        held.originals
+            .entry(at)
+            .or_insert_with(|| opening.id.as_str().into());
+        if let Some(other) = held.openings.get_mut(at as usize) {
+            other.id = id.clone();
+        }
+        renamed.push((opening.id.clone(), id));
+        None
+    }
+
+    /// An id no opening has yet, for an opening of the feed ranked `rank`
+    /// whose own id `id` another has: `id~N` (N its feed's place in the
+    /// board's list, from 1), or when that is taken `id~N~2`, `id~N~3`, ….
+    fn free_id(&self, part: &Part, id: &str, rank: usize, next: &mut IdMap) -> String {
+        let qualified = format!("{id}~{}", rank + 1);
+        if !self.has_id(part, &qualified) {
+            return qualified;
+        }
+        let n = next.entry(qualified.as_str().into()).or_insert(2u32);
+        loop {
+            let id = format!("{qualified}~{n}");
+            *n += 1;
+            if !self.has_id(part, &id) {
+                break id;
+            }
+        }
     }
 
     /// The order `sort` of the catalog with `part` added at `start`: the
@@ -426,21 +587,35 @@ impl Catalog {
     /// The catalog without the openings that came from `source` (a feed
     /// that failed after its first openings were listed), indexed anew:
     /// another feed's copy of one of them, left out as a duplicate, is
-    /// listed again.
-    pub fn without_source(&self, source: &str) -> Catalog {
+    /// listed again, and the openings renamed meanwhile (an id of the
+    /// feed's that another feed's opening had).
+    pub fn without_source(&self, source: &str) -> (Catalog, Vec<(String, String)>) {
         let mut catalog = Catalog::new();
-        catalog.add(ParsedFeed {
-            openings: self
-                .parts
+        let mut renamed = Vec::new();
+        for part in &self.parts {
+            let (openings, given): (Vec<Opening>, Vec<Option<Box<str>>>) = part
+                .openings
                 .iter()
-                .flat_map(|p| p.openings.iter())
-                .chain(self.parts.iter().flat_map(|p| p.dropped.iter()))
+                .enumerate()
+                .filter(|(_, o)| o.source != source)
+                .map(|(at, o)| (o.clone(), part.originals.get(&(at as u32)).cloned()))
+                .unzip();
+            renamed.extend(catalog.add_openings(openings, part.rank, given).renamed);
+        }
+        for part in &self.parts {
+            let openings = part
+                .dropped
+                .iter()
                 .filter(|o| o.source != source)
                 .cloned()
-                .collect(),
-            ..ParsedFeed::default()
-        });
-        catalog
+                .collect();
+            renamed.extend(
+                catalog
+                    .add_openings(openings, part.rank, Vec::new())
+                    .renamed,
+            );
+        }
+        (catalog, renamed)
     }
 
     /// The indices of the openings that match (words and facets), in catalog order.
@@ -699,10 +874,10 @@ impl WordIndex {
     }
 }
 
-/// One opening as the board tells it from every other: its feed and its id,
-/// hashed (for a row that must know which opening it showed).
-pub fn opening_key(o: &Opening) -> u64 {
-    hash_of(&[&o.source, &o.id])
+/// One opening as the board tells it from every other: its feed and the id
+/// its feed gave it, hashed (see [`Catalog::key`]).
+pub fn opening_key(source: &str, id: &str) -> u64 {
+    hash_of(&[source, id])
 }
 
 /// The three keys of an opening, hashed: 64-bit hashes instead of the key
@@ -721,7 +896,7 @@ fn hash_of(parts: &[&str]) -> u64 {
 /// The keys that make two entries one posting (its identifier within its
 /// organization, its apply link, its page), and the key that makes two
 /// feeds' entries one job (title, organization and places).
-fn dedup_keys(o: &Opening) -> ([Option<u64>; 3], u64) {
+fn dedup_keys(o: &Opening, id: &str) -> ([Option<u64>; 3], u64) {
     let org = fold(&o.organization.name);
     let folded: Vec<String> = o.locations.iter().map(|l| fold(&l.label())).collect();
     let mut sorted: Vec<u32> = (0..folded.len() as u32).collect();
@@ -735,7 +910,7 @@ fn dedup_keys(o: &Opening) -> ([Option<u64>; 3], u64) {
         .join("|");
     (
         [
-            Some(hash_of(&["id", &org, &o.id])),
+            Some(hash_of(&["id", &org, id])),
             Some(hash_of(&["link", &o.apply_url])),
             o.url.as_deref().map(|url| hash_of(&["link", url])),
         ],
@@ -821,11 +996,15 @@ mod tests {
 
     fn catalog(openings: Vec<Opening>) -> Catalog {
         let mut catalog = Catalog::new();
-        catalog.add(ParsedFeed {
+        catalog.add(feed(openings), 0);
+        catalog
+    }
+
+    fn feed(openings: Vec<Opening>) -> ParsedFeed {
+        ParsedFeed {
             openings,
             ..ParsedFeed::default()
-        });
-        catalog
+        }
     }
 
     #[test]
@@ -852,14 +1031,9 @@ mod tests {
         }
     }
 
-    /// Two member institutions that number their openings alike (both have
-    /// an opening "7", with other titles) are two openings with two ids: the
-    /// later one's gets a suffix, which it keeps when the other's feed is
-    /// read again. By id alone, a click on one opened the other, and a feed
-    /// could take another's opening's place.
-    #[test]
-    fn openings_of_two_members_with_one_id_get_two_ids() {
-        let member = |title: &str, org: &str, source: &str| Opening {
+    /// An opening "7" of Museum A's feed or of Museum B's, in feed `source`.
+    fn member(title: &str, org: &str, source: &str) -> Opening {
+        Opening {
             id: "7".into(),
             organization: crate::model::Organization {
                 name: org.into(),
@@ -867,54 +1041,167 @@ mod tests {
             },
             source: source.into(),
             ..opening(title, "")
-        };
+        }
+    }
+
+    fn title_at(c: &Catalog, id: &str) -> Option<String> {
+        c.position(id)
+            .and_then(|i| c.get(i))
+            .map(|o| o.title.clone())
+    }
+
+    /// Two member institutions that number their openings alike (both have
+    /// an opening "7", with other titles) are two openings with two ids: the
+    /// second feed's gets a suffix, which it keeps when the other's feed is
+    /// read again. By id alone, a click on one opened the other, and a feed
+    /// could take another's opening's place.
+    #[test]
+    fn openings_of_two_members_with_one_id_get_two_ids() {
         let mut c = catalog(vec![member("Alpha Seven", "Museum A", "a")]);
-        let added = c.add(ParsedFeed {
-            openings: vec![
+        let added = c.add(
+            feed(vec![
                 member("Beta Seven", "Museum B", "b"),
                 Opening {
                     id: "7~2".into(),
                     ..member("Beta Other", "Museum B", "b")
                 },
-            ],
-            ..ParsedFeed::default()
-        });
+            ]),
+            1,
+        );
         assert_eq!(added.new, 2, "no duplicates");
+        assert_eq!(added.renamed, [], "the first feed's keeps its id");
         let ids: Vec<&str> = c.openings().map(|o| o.id.as_str()).collect();
         assert_eq!(ids, ["7", "7~2", "7~2~2"]);
         assert_eq!(c.position("7"), Some(0));
         assert_eq!(c.position("7~2"), Some(1));
         assert_eq!(c.get(1).map(|o| o.title.as_str()), Some("Beta Seven"));
         // Museum A's feed read again: Museum B's opening keeps its id.
-        let mut again = c.without_source("a");
-        again.add(ParsedFeed {
-            openings: vec![member("Alpha Seven", "Museum A", "a")],
-            ..ParsedFeed::default()
-        });
-        let title_of = |id| {
-            again
-                .position(id)
-                .and_then(|i| again.get(i))
-                .map(|o| o.title.clone())
+        let (mut again, renamed) = c.without_source("a");
+        assert_eq!(renamed, []);
+        again.add(feed(vec![member("Alpha Seven", "Museum A", "a")]), 0);
+        assert_eq!(title_at(&again, "7~2").as_deref(), Some("Beta Seven"));
+        assert_eq!(title_at(&again, "7").as_deref(), Some("Alpha Seven"));
+    }
+
+    /// Which opening an id means does not depend on which feed came first:
+    /// the one of the feed listed first keeps it, and the other is renamed
+    /// when that feed comes later. By arrival, a link to Museum B's "7"
+    /// shared from one load opened Museum A's on the next.
+    #[test]
+    fn the_feed_listed_first_keeps_an_id_whichever_arrives_first() {
+        let alpha = || feed(vec![member("Alpha Seven", "Museum A", "a")]);
+        let beta = || feed(vec![member("Beta Seven", "Museum B", "b")]);
+        let mut in_order = Catalog::new();
+        in_order.add(alpha(), 0);
+        in_order.add(beta(), 1);
+        let mut b_first = Catalog::new();
+        b_first.add(beta(), 1);
+        assert_eq!(title_at(&b_first, "7").as_deref(), Some("Beta Seven"));
+        let before = b_first.clone();
+        let added = b_first.add(alpha(), 0);
+        assert_eq!(added.renamed, [("7".to_string(), "7~2".to_string())]);
+        assert_eq!(
+            title_at(&before, "7").as_deref(),
+            Some("Beta Seven"),
+            "a copy is as it was"
+        );
+        for c in [&in_order, &b_first] {
+            assert_eq!(title_at(c, "7").as_deref(), Some("Alpha Seven"));
+            assert_eq!(title_at(c, "7~2").as_deref(), Some("Beta Seven"));
+            let beta_at = c.position("7~2").unwrap();
+            assert_eq!(c.rank(beta_at), Some(1));
+            // A row knows its opening by the id its feed gave it.
+            assert_eq!(c.key(beta_at), Some(opening_key("b", "7")));
+        }
+        assert_eq!(b_first.rank(2), None);
+        assert_eq!(b_first.key(2), None);
+    }
+
+    /// A link to the second feed's "7" (`7~2`) finds it before the first
+    /// feed is in, while it is still listed as "7", and after that feed has
+    /// failed for good; an id with a suffix that is no feed's place finds
+    /// nothing.
+    #[test]
+    fn a_link_with_a_feed_s_place_finds_its_opening_listed_under_another_id() {
+        let mut c = Catalog::new();
+        c.add(feed(vec![member("Beta Seven", "Museum B", "b")]), 1);
+        assert_eq!(title_at(&c, "7~2").as_deref(), Some("Beta Seven"));
+        for nothing in ["7~1", "7~3", "7~0", "7~", "7~x", "8~2", "~2"] {
+            assert_eq!(c.position(nothing), None, "{nothing}");
+        }
+        // Renamed twice over (a feed's own literal "7~2" took the suffix):
+        // still found by the id its feed gave it.
+        let mut c = Catalog::new();
+        c.add(
+            feed(vec![
+                Opening {
+                    id: "7~2".into(),
+                    ..member("Beta Other", "Museum B", "b")
+                },
+                member("Beta Seven", "Museum B", "b"),
+            ]),
+            1,
+        );
+        c.add(feed(vec![member("Alpha Seven", "Museum A", "a")]), 0);
+        let ids: Vec<&str> = c.openings().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["7~2", "7~2~2", "7"]);
+        assert_eq!(title_at(&c, "7~2~2").as_deref(), Some("Beta Seven"));
+        let c = c.without_source("a").0;
+        assert_eq!(title_at(&c, "7").as_deref(), None);
+        assert_eq!(title_at(&c, "7~2").as_deref(), Some("Beta Other"));
+    }
+
+    /// One opening listed by the consortium's feed and a member's, each
+    /// with its own id: whichever came first is listed, and a link with the
+    /// other's id (shared from a load where the other came first) finds
+    /// it. It found nothing: "this opening is no longer listed".
+    #[test]
+    fn a_link_to_a_duplicate_left_out_finds_the_opening_listed() {
+        let copy = |id: &str, source: &str| Opening {
+            id: id.into(),
+            source: source.into(),
+            apply_url: "https://jobs.example.org/archivist".into(),
+            ..opening("Archivist", "")
         };
-        assert_eq!(title_of("7~2").as_deref(), Some("Beta Seven"));
-        assert_eq!(title_of("7").as_deref(), Some("Alpha Seven"));
+        for consortium_first in [true, false] {
+            let mut c = catalog(vec![opening("Curator", "")]);
+            let (first, second) = match consortium_first {
+                true => ((copy("c-1", "c"), 0), (copy("m-1", "m"), 1)),
+                false => ((copy("m-1", "m"), 1), (copy("c-1", "c"), 0)),
+            };
+            c.add(feed(vec![first.0]), first.1);
+            let added = c.add(feed(vec![second.0]), second.1);
+            assert_eq!((added.new, added.duplicates), (0, 1));
+            assert_eq!(
+                c.position("c-1"),
+                Some(1),
+                "consortium first: {consortium_first}"
+            );
+            assert_eq!(
+                c.position("m-1"),
+                Some(1),
+                "consortium first: {consortium_first}"
+            );
+            assert_eq!(c.position("Curator"), Some(0));
+        }
+        // A duplicate within one feed, of the same id, is no alias.
+        let mut c = catalog(vec![opening("Curator", "")]);
+        c.add(feed(vec![copy("c-1", "c"), copy("c-1", "c")]), 1);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c.position("c-1"), Some(1));
     }
 
     /// A row knows its opening by feed and id: two members' "7" are two.
     #[test]
     fn an_openings_key_is_its_feed_and_id() {
-        let of = |source: &str, id: &str| {
-            opening_key(&Opening {
-                source: source.into(),
-                id: id.into(),
-                ..opening("Keeper", "")
-            })
-        };
-        assert_eq!(of("a", "7"), of("a", "7"));
-        assert_ne!(of("a", "7"), of("b", "7"));
-        assert_ne!(of("a", "7"), of("a", "8"));
-        assert_ne!(of("a7", ""), of("a", "7"), "the parts are kept apart");
+        assert_eq!(opening_key("a", "7"), opening_key("a", "7"));
+        assert_ne!(opening_key("a", "7"), opening_key("b", "7"));
+        assert_ne!(opening_key("a", "7"), opening_key("a", "8"));
+        assert_ne!(
+            opening_key("a7", ""),
+            opening_key("a", "7"),
+            "the parts are kept apart"
+        );
     }
 
     /// A hostile feed of many organizations' openings all numbered "7":
@@ -939,14 +1226,22 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let mut c = catalog(many(20_000, "a"));
-        c.add(ParsedFeed {
-            openings: many(20_000, "b"),
-            ..ParsedFeed::default()
-        });
+        c.add(feed(many(20_000, "b")), 1);
         assert_eq!(c.len(), 40_000);
         let ids: std::collections::HashSet<&str> = c.openings().map(|o| o.id.as_str()).collect();
         assert_eq!(ids.len(), 40_000, "an id given twice");
-        assert_eq!(c.position("7~40000"), Some(39_999));
+        assert_eq!(c.position("7~2~20000"), Some(39_999));
+        // The second feed's first: its 20,000 are renamed at once, in
+        // linear time too.
+        let mut c = Catalog::new();
+        c.add(feed(many(20_000, "b")), 1);
+        let added = c.add(feed(many(20_000, "a")), 0);
+        assert_eq!(added.renamed.len(), 1);
+        assert_eq!(c.len(), 40_000);
+        let ids: std::collections::HashSet<&str> = c.openings().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids.len(), 40_000, "an id given twice");
+        assert_eq!(c.get(20_000).map(|o| o.title.as_str()), Some("Keeper 0"));
+        assert_eq!(c.get(20_000).map(|o| o.id.as_str()), Some("7"));
     }
 
     /// A shared link names an opening by its id: found wherever it is, in
@@ -954,10 +1249,7 @@ mod tests {
     #[test]
     fn an_opening_is_found_by_its_id_in_every_part() {
         let mut c = catalog(vec![opening("Archivist", ""), opening("Curator", "")]);
-        c.add(ParsedFeed {
-            openings: vec![opening("Conservator", "")],
-            ..ParsedFeed::default()
-        });
+        c.add(feed(vec![opening("Conservator", "")]), 1);
         for (at, id) in ["Archivist", "Curator", "Conservator"]
             .into_iter()
             .enumerate()
@@ -988,28 +1280,22 @@ mod tests {
             from("Archivist of maps", "b"),
             from("Conservator", "a"),
         ]);
-        let left = c.without_source("b");
+        let left = c.without_source("b").0;
         let titles: Vec<&str> = left.openings().map(|o| o.title.as_str()).collect();
         assert_eq!(titles, ["Archivist", "Conservator"]);
         assert_eq!(left.search(&Query::text("archivist")), [0]);
         assert_eq!(left.search(&Query::text("curator")), Vec::<usize>::new());
         // Another feed's copy of an opening taken out is listed again.
         let mut both = c.clone();
-        both.add(ParsedFeed {
-            openings: vec![from("Curator", "c")],
-            ..ParsedFeed::default()
-        });
+        both.add(feed(vec![from("Curator", "c")]), 1);
         assert_eq!(both.len(), 4, "a duplicate is listed once");
-        let left = both.without_source("b");
+        let left = both.without_source("b").0;
         let titles: Vec<&str> = left.openings().map(|o| o.title.as_str()).collect();
         assert_eq!(titles, ["Archivist", "Conservator", "Curator"]);
         assert_eq!(left.get(2).map(|o| o.source.as_str()), Some("c"));
         // The openings of the feed taken out may come back later.
-        let mut again = c.without_source("b");
-        let added = again.add(ParsedFeed {
-            openings: vec![from("Curator", "b")],
-            ..ParsedFeed::default()
-        });
+        let mut again = c.without_source("b").0;
+        let added = again.add(feed(vec![from("Curator", "b")]), 1);
         assert_eq!(added.new, 1);
     }
 
@@ -1101,9 +1387,9 @@ mod tests {
             ..ParsedFeed::default()
         };
         let mut ahead = Catalog::new();
-        ahead.add(feed(&["Archivist", "Curator"]));
-        ahead.add(feed(&["Conservator"]));
-        ahead.add(feed(&["Archivist"])); // a duplicate only: a part with no openings
+        ahead.add(feed(&["Archivist", "Curator"]), 0);
+        ahead.add(feed(&["Conservator"]), 0);
+        ahead.add(feed(&["Archivist"]), 0); // a duplicate only: a part with no openings
         let lazy = ahead.clone();
         let mut made = 0;
         while made < 10 && ahead.index_next_part() {
@@ -1112,8 +1398,8 @@ mod tests {
         assert_eq!(made, 3, "one index per part, then none left to make");
         assert!(!lazy.index_next_part(), "a copy shares its parts' indexes");
         let mut later = Catalog::new();
-        later.add(feed(&["Archivist", "Curator"]));
-        later.add(feed(&["Conservator"]));
+        later.add(feed(&["Archivist", "Curator"]), 0);
+        later.add(feed(&["Conservator"]), 0);
         for c in [&ahead, &later] {
             assert_eq!(c.search(&Query::text("archivist")), [0]);
             assert_eq!(c.search(&Query::text("room")), [0, 1, 2]);

@@ -66,10 +66,13 @@ fn made(m: Made) -> Opening {
 
 fn catalog_of(openings: Vec<Opening>) -> Catalog {
     let mut catalog = Catalog::new();
-    catalog.add(ParsedFeed {
-        openings,
-        ..ParsedFeed::default()
-    });
+    catalog.add(
+        ParsedFeed {
+            openings,
+            ..ParsedFeed::default()
+        },
+        0,
+    );
     catalog
 }
 
@@ -624,10 +627,13 @@ fn posting(title: &str, org: &str, place: &str, id: &str, link: &str, source: &s
 }
 
 fn add(catalog: &mut Catalog, openings: Vec<Opening>) -> openings_core::catalog::Added {
-    catalog.add(ParsedFeed {
-        openings,
-        ..ParsedFeed::default()
-    })
+    catalog.add(
+        ParsedFeed {
+            openings,
+            ..ParsedFeed::default()
+        },
+        0,
+    )
 }
 
 /// Real applicant-tracking feeds list one posting per place under one
@@ -820,10 +826,13 @@ mod in_parts {
 
     fn in_one(openings: &[Opening]) -> Catalog {
         let mut catalog = Catalog::new();
-        catalog.add(ParsedFeed {
-            openings: openings.to_vec(),
-            ..ParsedFeed::default()
-        });
+        catalog.add(
+            ParsedFeed {
+                openings: openings.to_vec(),
+                ..ParsedFeed::default()
+            },
+            0,
+        );
         catalog
     }
 
@@ -836,10 +845,13 @@ mod in_parts {
             // keeps the catalog it showed: adding to one leaves the other.
             let before = catalog.clone();
             let len = before.len();
-            catalog.add(ParsedFeed {
-                openings: openings[from..to].to_vec(),
-                ..ParsedFeed::default()
-            });
+            catalog.add(
+                ParsedFeed {
+                    openings: openings[from..to].to_vec(),
+                    ..ParsedFeed::default()
+                },
+                0,
+            );
             assert_eq!(before.len(), len, "the copy is as it was");
             from = to;
         }
@@ -897,10 +909,13 @@ mod in_parts {
     fn a_part_repeating_earlier_parts_adds_nothing() {
         let openings = sample::openings(50, day(1));
         let mut catalog = in_parts(&openings, &[10, 30]);
-        let again = catalog.add(ParsedFeed {
-            openings: openings[5..25].to_vec(),
-            ..ParsedFeed::default()
-        });
+        let again = catalog.add(
+            ParsedFeed {
+                openings: openings[5..25].to_vec(),
+                ..ParsedFeed::default()
+            },
+            0,
+        );
         assert_eq!((again.new, again.duplicates), (0, 20));
         assert_eq!(catalog.len(), 50);
     }

@@ -86,7 +86,7 @@ fn greenhouse_metadata_null_and_a_repeated_title_list_both_postings() {
         .iter()
         .all(|o| o.workplace == Workplace::OnSite));
     let mut catalog = Catalog::new();
-    let added = catalog.add(feed);
+    let added = catalog.add(feed, 0);
     assert_eq!(added.new, 2, "the board lists both");
 }
 

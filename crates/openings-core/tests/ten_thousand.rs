@@ -21,10 +21,13 @@ fn day(d: u32) -> Timestamp {
 
 fn catalog_of(openings: Vec<Opening>) -> Catalog {
     let mut catalog = Catalog::new();
-    catalog.add(ParsedFeed {
-        openings,
-        ..ParsedFeed::default()
-    });
+    catalog.add(
+        ParsedFeed {
+            openings,
+            ..ParsedFeed::default()
+        },
+        0,
+    );
     catalog
 }
 
