@@ -292,11 +292,10 @@ impl Catalog {
     }
 
     /// The index of the opening a shared link names by this id: the one
-    /// listed under it; else, for `x~N`, the one the board's N-th feed gave
-    /// the id `x` (listed as `x` while no feed before it has one, or as
-    /// another suffix); else the one listed in place of an opening of this
-    /// id left out as its duplicate (a link shared from a load where the
-    /// other feed came first).
+    /// listed under it; else, for `x~N`, the board's N-th feed's `x`,
+    /// listed as `x` while no feed before it has one; else the one listed
+    /// in place of an opening of this id left out as its duplicate (a link
+    /// shared from a load where the other feed came first).
     pub fn position(&self, id: &str) -> Option<usize> {
         let in_part = |part: &Part, start: usize| part.ids.get(id).map(|&at| start + at as usize);
         self.parts
@@ -312,7 +311,8 @@ impl Catalog {
             })
     }
 
-    /// The opening named `x~N`: the one the N-th feed gave the id `x`.
+    /// The opening named `x~N` that is listed as `x`: the N-th feed's,
+    /// while no feed before it has an `x`.
     fn qualified(&self, id: &str) -> Option<usize> {
         let (original, rank) = id.rsplit_once('~')?;
         let rank = rank.parse::<usize>().ok()?.checked_sub(1)?;
@@ -320,16 +320,7 @@ impl Catalog {
             .iter()
             .zip(&self.starts)
             .filter(|(part, _)| part.rank == rank)
-            .find_map(|(part, &start)| {
-                let at = part.ids.get(original).copied().or_else(|| {
-                    part.originals
-                        .iter()
-                        .filter(|(_, given)| &***given == original)
-                        .map(|(&at, _)| at)
-                        .min()
-                })?;
-                Some(start + at as usize)
-            })
+            .find_map(|(part, &start)| part.ids.get(original).map(|&at| start + at as usize))
     }
 
     /// The place in the board's list of the feed that brought opening `index`.
@@ -1124,9 +1115,22 @@ mod tests {
     #[test]
     fn a_link_with_a_feed_s_place_finds_its_opening_listed_under_another_id() {
         let mut c = Catalog::new();
-        c.add(feed(vec![member("Beta Seven", "Museum B", "b")]), 1);
+        c.add(
+            feed(vec![opening("Curator", ""), opening("Librarian", "")]),
+            2,
+        );
+        let beta_eight = Opening {
+            id: "8".into(),
+            ..member("Beta Eight", "Museum B", "b")
+        };
+        c.add(
+            feed(vec![beta_eight, member("Beta Seven", "Museum B", "b")]),
+            1,
+        );
         assert_eq!(title_at(&c, "7~2").as_deref(), Some("Beta Seven"));
-        for nothing in ["7~1", "7~3", "7~0", "7~", "7~x", "8~2", "~2"] {
+        assert_eq!(c.position("7~2"), Some(3));
+        assert_eq!(title_at(&c, "8~2").as_deref(), Some("Beta Eight"));
+        for nothing in ["7~1", "7~3", "7~0", "7~", "7~x", "9~2", "~2", "Curator~2"] {
             assert_eq!(c.position(nothing), None, "{nothing}");
         }
         // Renamed twice over (a feed's own literal "7~2" took the suffix):
