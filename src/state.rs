@@ -456,13 +456,24 @@ impl BoardState {
                 if view.open.is_none() {
                     next.closed = self.view.open.clone();
                 }
-                next.linked = view.open.is_some();
+                // Back or Forward to another opening: a link's. The same
+                // one (a navigation of the host page, or of another board)
+                // stays as it was.
+                if view.open != self.view.open {
+                    next.linked = view.open.is_some();
+                }
                 next.view = view;
             }
         }
-        // A shared link's opening, once the board shows it, is the reader's.
-        if next.linked && next.open_position().is_some() {
-            next.linked = false;
+        // A shared link's opening, once the board shows it, is the reader's,
+        // by the id it is listed under (a link may name it otherwise: by its
+        // feed's place, `7~2`, or by another feed's copy's id), which then
+        // follows it as it is renamed.
+        if next.linked {
+            if let Some(index) = next.open_position() {
+                next.linked = false;
+                next.view.open = next.catalog.get(index).map(|o| o.id.clone());
+            }
         }
         next
     }
@@ -1185,6 +1196,11 @@ mod tests {
         let state = linked_to("7~2").apply(seven(1, B, "Beta Seven"));
         assert_eq!(open_title(&state), Some("Beta Seven"));
         assert!(!state.linked);
+        assert_eq!(
+            state.view.open.as_deref(),
+            Some("7"),
+            "shown, it is the reader's by the id it is listed under"
+        );
         let state = state.apply(seven(0, A, "Alpha Seven"));
         assert_eq!(open_title(&state), Some("Beta Seven"));
         assert_eq!(state.view.open.as_deref(), Some("7~2"));
@@ -1235,6 +1251,23 @@ mod tests {
             .apply(Action::Open("7".into()))
             .apply(part_of_a)
             .apply(failed(0));
+        assert_eq!(open_title(&state), Some("Beta Seven"));
+        assert_eq!(state.view.open.as_deref(), Some("7~2"));
+    }
+
+    /// A navigation that leaves this board's opening as it was (the host
+    /// page's own Back to an anchor, another board's) does not make it a
+    /// link's again: it closed the reader's opening until Museum A's feed
+    /// came, and then opened Museum A's "7" in its place.
+    #[test]
+    fn a_navigation_that_leaves_the_open_opening_keeps_it_the_readers() {
+        let state = started(&[A, B])
+            .apply(seven(1, B, "Beta Seven"))
+            .apply(Action::Open("7".into()));
+        let state = state.apply(Action::Restore(state.view.clone()));
+        assert!(!state.linked);
+        assert_eq!(open_title(&state), Some("Beta Seven"));
+        let state = state.apply(seven(0, A, "Alpha Seven"));
         assert_eq!(open_title(&state), Some("Beta Seven"));
         assert_eq!(state.view.open.as_deref(), Some("7~2"));
     }

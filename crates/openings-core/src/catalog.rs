@@ -83,8 +83,8 @@ struct Part {
     aliases: IdMap,
     /// Each opening's id, to its place in the part.
     ids: IdMap,
-    /// The id its feed gave an opening listed under another (`7~2`), by its
-    /// place in the part.
+    /// The id an opening renamed since was first listed under (it was `7`
+    /// and is `7~2`), by its place in the part.
     originals: HashMap<u32, Box<str>, rustc_hash::FxBuildHasher>,
 }
 
@@ -312,9 +312,13 @@ impl Catalog {
     }
 
     /// The opening named `x~N` that is listed as `x`: the N-th feed's,
-    /// while no feed before it has an `x`.
+    /// while no feed before it has an `x`. N is written in figures alone,
+    /// with no 0 before them.
     fn qualified(&self, id: &str) -> Option<usize> {
         let (original, rank) = id.rsplit_once('~')?;
+        if rank.starts_with('0') || !rank.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
         let rank = rank.parse::<usize>().ok()?.checked_sub(1)?;
         self.parts
             .iter()
@@ -329,8 +333,9 @@ impl Catalog {
     }
 
     /// Opening `index` as the board tells it from every other, whatever id
-    /// it is listed under: its feed and the id its feed gave it (for a row
-    /// that must know which opening it showed).
+    /// it is listed under: its feed and the id it was first listed under
+    /// (for a row that must know which opening it showed, also once it is
+    /// renamed).
     pub fn key(&self, index: usize) -> Option<u64> {
         let (part, at) = self.locate(index)?;
         let opening = part.openings.get(at)?;
@@ -425,12 +430,16 @@ impl Catalog {
                 .or_else(|| self.seen_key(&part, same_job, Some(source)));
             if let Some(twin) = twin {
                 added.duplicates += 1;
-                let twin_id = match (twin as usize).checked_sub(self.len) {
-                    Some(at) => part.openings.get(at),
-                    None => self.get(twin as usize),
-                }
-                .map(|o| o.id.as_str());
-                if twin_id != Some(opening.id.as_str()) {
+                let (twin_id, twin_rank) = match (twin as usize).checked_sub(self.len) {
+                    Some(at) => (part.openings.get(at), Some(part.rank)),
+                    None => (self.get(twin as usize), self.rank(twin as usize)),
+                };
+                // Its id finds the copy listed — unless that is of a feed
+                // listed after its own, which would take a link to this one
+                // by answering first.
+                let twin_id = twin_id.map(|o| o.id.as_str());
+                if twin_id != Some(opening.id.as_str()) && twin_rank.is_some_and(|r| r <= part.rank)
+                {
                     part.aliases
                         .entry(opening.id.as_str().into())
                         .or_insert(twin);
@@ -451,9 +460,8 @@ impl Catalog {
                 );
             }
             let at = part.openings.len() as u32;
-            let listed_as_other =
-                self.give_id(&part, &mut opening, &mut next_suffix, &mut added.renamed);
-            if let Some(id) = given.or(listed_as_other) {
+            self.give_id(&part, &mut opening, &mut next_suffix, &mut added.renamed);
+            if let Some(id) = given {
                 part.originals.insert(at, id);
             }
             part.ids.insert(opening.id.as_str().into(), at);
@@ -490,34 +498,39 @@ impl Catalog {
     /// Gives `opening`, of `part` (being built), an id no other opening of
     /// the catalog has: its own, unless another has it. Then the opening of
     /// the feed listed first keeps it, and the other gets a suffix: when
-    /// that is the one already listed, it is renamed (into `renamed`).
-    /// Returns the opening's own id when it gets another. The next suffix
-    /// to try is kept per id (`next`), so that many openings of one id take
-    /// linear time, not a search from 2 for each.
+    /// that is the one already listed, it is renamed (into `renamed`; the
+    /// id it had is kept, see [`Catalog::key`]). The next suffix to try is
+    /// kept per id (`next`), so that many openings of one id take linear
+    /// time, not a search from 2 for each.
     fn give_id(
         &mut self,
         part: &Part,
         opening: &mut Opening,
         next: &mut IdMap,
         renamed: &mut Vec<(String, String)>,
-    ) -> Option<Box<str>> {
-        if part.ids.contains_key(opening.id.as_str()) {
-            let id = self.free_id(part, &opening.id, part.rank, next);
-            return Some(std::mem::replace(&mut opening.id, id).into_boxed_str());
-        }
-        let holder = self
-            .parts
-            .iter()
-            .position(|p| p.ids.contains_key(opening.id.as_str()))?;
-        let holder_rank = self.parts[holder].rank;
-        if holder_rank <= part.rank {
-            let id = self.free_id(part, &opening.id, part.rank, next);
-            return Some(std::mem::replace(&mut opening.id, id).into_boxed_str());
-        }
+    ) {
+        let holder = match part.ids.contains_key(opening.id.as_str()) {
+            true => None,
+            false => match self
+                .parts
+                .iter()
+                .position(|p| p.ids.contains_key(opening.id.as_str()))
+            {
+                Some(holder) => Some(holder),
+                None => return,
+            },
+        };
+        let holder_rank = holder.map_or(part.rank, |h| self.parts[h].rank);
+        let Some(holder) = holder.filter(|_| holder_rank > part.rank) else {
+            opening.id = self.free_id(part, &opening.id, part.rank, next);
+            return;
+        };
         // A feed listed after this one has it: its opening gives way.
         let id = self.free_id(part, &opening.id, holder_rank, next);
         let held = Rc::make_mut(&mut self.parts[holder]);
-        let at = held.ids.remove(opening.id.as_str())?;
+        let Some(at) = held.ids.remove(opening.id.as_str()) else {
+            return;
+        };
         held.ids.insert(id.as_str().into(), at);
         held.originals
             .entry(at)
@@ -526,7 +539,6 @@ impl Catalog {
             other.id = id.clone();
         }
         renamed.push((opening.id.clone(), id));
-        None
     }
 
     /// An id no opening has yet, for an opening of the feed ranked `rank`
@@ -1061,6 +1073,13 @@ mod tests {
         );
         assert_eq!(added.new, 2, "no duplicates");
         assert_eq!(added.renamed, [], "the first feed's keeps its id");
+        // Each row knows its own, also two of one feed that share an id.
+        let both = catalog(vec![
+            member("Alpha Seven", "Museum A", "a"),
+            member("Alpha Eight", "Museum A2", "a"),
+        ]);
+        assert_eq!(both.len(), 2);
+        assert_ne!(both.key(0), both.key(1));
         let ids: Vec<&str> = c.openings().map(|o| o.id.as_str()).collect();
         assert_eq!(ids, ["7", "7~2", "7~2~2"]);
         assert_eq!(c.position("7"), Some(0));
@@ -1101,9 +1120,12 @@ mod tests {
             assert_eq!(title_at(c, "7~2").as_deref(), Some("Beta Seven"));
             let beta_at = c.position("7~2").unwrap();
             assert_eq!(c.rank(beta_at), Some(1));
-            // A row knows its opening by the id its feed gave it.
-            assert_eq!(c.key(beta_at), Some(opening_key("b", "7")));
         }
+        // A row knows its opening as it did before it was renamed.
+        assert_eq!(before.key(0), Some(opening_key("b", "7")));
+        assert_eq!(b_first.key(0), before.key(0));
+        assert_eq!(b_first.key(1), Some(opening_key("a", "7")));
+        assert_eq!(in_order.key(1), Some(opening_key("b", "7~2")));
         assert_eq!(b_first.rank(2), None);
         assert_eq!(b_first.key(2), None);
     }
@@ -1130,7 +1152,19 @@ mod tests {
         assert_eq!(title_at(&c, "7~2").as_deref(), Some("Beta Seven"));
         assert_eq!(c.position("7~2"), Some(3));
         assert_eq!(title_at(&c, "8~2").as_deref(), Some("Beta Eight"));
-        for nothing in ["7~1", "7~3", "7~0", "7~", "7~x", "9~2", "~2", "Curator~2"] {
+        for nothing in [
+            "7~1",
+            "7~3",
+            "7~0",
+            "7~",
+            "7~x",
+            "9~2",
+            "~2",
+            "Curator~2",
+            "7~+2",
+            "7~02",
+            "7~2 ",
+        ] {
             assert_eq!(c.position(nothing), None, "{nothing}");
         }
         // Renamed twice over (a feed's own literal "7~2" took the suffix):
@@ -1155,10 +1189,12 @@ mod tests {
         assert_eq!(title_at(&c, "7~2").as_deref(), Some("Beta Other"));
     }
 
-    /// One opening listed by the consortium's feed and a member's, each
-    /// with its own id: whichever came first is listed, and a link with the
-    /// other's id (shared from a load where the other came first) finds
-    /// it. It found nothing: "this opening is no longer listed".
+    /// One opening listed by the consortium's feed (the board's first) and
+    /// a member's, each with its own id: whichever came first is listed,
+    /// and a link with the member's id (shared from a load where the
+    /// member's came first) finds the consortium's. It found nothing: "this
+    /// opening is no longer listed". Not the other way: a feed listed later
+    /// that copies an opening would take its links by answering first.
     #[test]
     fn a_link_to_a_duplicate_left_out_finds_the_opening_listed() {
         let copy = |id: &str, source: &str| Opening {
@@ -1176,18 +1212,17 @@ mod tests {
             c.add(feed(vec![first.0]), first.1);
             let added = c.add(feed(vec![second.0]), second.1);
             assert_eq!((added.new, added.duplicates), (0, 1));
-            assert_eq!(
-                c.position("c-1"),
-                Some(1),
-                "consortium first: {consortium_first}"
-            );
-            assert_eq!(
-                c.position("m-1"),
-                Some(1),
-                "consortium first: {consortium_first}"
-            );
+            assert_eq!(c.position("c-1").is_some(), consortium_first);
+            assert_eq!(c.position("m-1"), Some(1));
             assert_eq!(c.position("Curator"), Some(0));
         }
+        // The copy listed earlier in the same feed's part, and in a part
+        // of the same feed before.
+        let mut c = catalog(vec![opening("Curator", "")]);
+        c.add(feed(vec![copy("m-1", "m"), copy("m-2", "m")]), 1);
+        assert_eq!(c.position("m-2"), Some(1));
+        c.add(feed(vec![copy("m-3", "m")]), 1);
+        assert_eq!(c.position("m-3"), Some(1));
         // A duplicate within one feed, of the same id, is no alias.
         let mut c = catalog(vec![opening("Curator", "")]);
         c.add(feed(vec![copy("c-1", "c"), copy("c-1", "c")]), 1);
