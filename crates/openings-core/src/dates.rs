@@ -98,15 +98,22 @@ impl Timestamp {
 }
 
 /// The first and last millisecond a written date names (UTC): an instant
-/// (`2026-11-20T09:30:00Z`) names itself; a day names all of it, written as
-/// ISO (`2026-11-20`) or as people and CMS templates write it in English
-/// (`November 20, 2026`, `Nov. 20 2026`, `20 November 2026`, `Friday,
-/// November 20, 2026`); a month (`2026-11`) names all of that month.
+/// (`2026-11-20T09:30:00Z`) names itself, as ISO writes it or as
+/// JavaScript's and Java's `Date.toString()` do ([`clock_time`]); a day
+/// names all of it, written as ISO (`2026-11-20`), as people and CMS
+/// templates write it (`November 20, 2026`, `Nov. 20 2026`, `20 November
+/// 2026`, `Friday, November 20, 2026`, `20. November 2026`, `20 de
+/// noviembre de 2026`: see [`month_named`]) or in figures, day first
+/// (`20.11.2026`, `20-11-2026`, and `20/11/2026` when it cannot be read
+/// month first); a month (`2026-11`) names all of that month.
 pub fn parse_span(raw: &str) -> Option<(Timestamp, Timestamp)> {
     let s = raw.trim();
-    if let Some(at) = Timestamp::parse_iso(s) {
-        let day_only = s.len() == 10;
+    if let Some(at) = Timestamp::parse_iso(s).or_else(|| clock_time(s)) {
+        let day_only = s.len() == 10 && s.as_bytes()[4] == b'-';
         return Some((at, if day_only { at.end_of_day() } else { at }));
+    }
+    if let Some(day) = figures_day(s) {
+        return Some((day, day.end_of_day()));
     }
     let b = s.as_bytes();
     if b.len() == 7
@@ -148,21 +155,169 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-/// The month (1–12) an English word names: its name, or its first three
-/// letters or more ("Nov", "Sept", "Novem"); a point after it is no matter
-/// ("Nov.").
+/// The months' names in the languages of the institutions the board is
+/// made for beyond English — French, German, Spanish, Italian, Dutch,
+/// Portuguese — whole, with and without their accents, and the short forms
+/// French and German write ("janv.", "Okt."). Months whose name is the
+/// English one's, or begins it ("juni", "mars"), are there too.
+const OTHER_MONTHS: [(&str, u8); 70] = [
+    ("janvier", 1),
+    ("janv", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("januari", 1),
+    ("janeiro", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("fevr", 2),
+    ("februar", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("februari", 2),
+    ("fevereiro", 2),
+    ("mars", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mär", 3),
+    ("marzo", 3),
+    ("maart", 3),
+    ("março", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("mei", 5),
+    ("maio", 5),
+    ("juin", 6),
+    ("juni", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("junho", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("juli", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("julho", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("augustus", 8),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("settembre", 9),
+    ("setembro", 9),
+    ("octobre", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("outubro", 10),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
+    ("dezembro", 12),
+];
+
+/// The days of the week in those languages, whole, and German's short
+/// forms ("Fr."): a date may begin with one.
+const OTHER_WEEKDAYS: [&str; 48] = [
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "mo",
+    "di",
+    "mi",
+    "do",
+    "fr",
+    "sa",
+    "so",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+];
+
+/// The month (1–12) a word names: in English its name or its first three
+/// letters or more ("Nov", "Sept", "Novem"), in French, German, Spanish,
+/// Italian, Dutch or Portuguese its name or a usual short form (see
+/// [`OTHER_MONTHS`]); a point after it is no matter ("Nov.", "Okt.").
 pub fn month_named(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.').to_ascii_lowercase();
     if word.len() < 3 {
         return None;
     }
-    let at = MONTHS.iter().position(|m| m.starts_with(word.as_str()))?;
-    Some(at as u32 + 1)
+    if let Some(at) = MONTHS.iter().position(|m| m.starts_with(word.as_str())) {
+        return Some(at as u32 + 1);
+    }
+    let word = word.replace('Ä', "ä").replace('É', "é").replace('Û', "û");
+    OTHER_MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, month)| u32::from(month))
 }
 
-/// A day of the month written `4`, `04`, `4th`, `1st`, `22nd`, `3rd`.
+/// Whether a word names a day of the week, in English (its first three
+/// letters or more) or in the languages of [`OTHER_WEEKDAYS`].
+fn weekday(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    (w.len() >= 3 && WEEKDAYS.iter().any(|d| d.starts_with(w.as_str())))
+        || OTHER_WEEKDAYS.contains(&w.as_str())
+}
+
+/// A day of the month written `4`, `04`, `4th`, `1st`, `22nd`, `3rd`, and
+/// as French, Spanish, Italian and Portuguese write the first (`1er`,
+/// `1º`, `1°`).
 pub fn day_of_month(word: &str) -> Option<u32> {
-    let digits = ["st", "nd", "rd", "th"]
+    let digits = ["st", "nd", "rd", "th", "er", "º", "°"]
         .iter()
         .find_map(|ordinal| word.strip_suffix(ordinal))
         .unwrap_or(word);
@@ -173,18 +328,16 @@ pub fn day_of_month(word: &str) -> Option<u32> {
     (1..=31).contains(&day).then_some(day)
 }
 
-/// A day written with its month's English name ([`month_named`]): the
-/// month and the day in either order, then a year of four digits, perhaps
-/// after the day of the week.
+/// A day written with its month's name ([`month_named`]): the month and
+/// the day in either order, then a year of four digits, perhaps after the
+/// day of the week; the words that join them in some languages ("20th of
+/// November", "20 de noviembre de 2026", "le 20 novembre") are no matter.
 fn written_day(s: &str) -> Option<Timestamp> {
     let mut words = s
         .split([' ', ',', '.'])
         .filter(|w| !w.is_empty())
+        .filter(|w| !["of", "de", "del", "le"].contains(&w.to_ascii_lowercase().as_str()))
         .peekable();
-    let weekday = |w: &str| {
-        let w = w.to_ascii_lowercase();
-        w.len() >= 3 && WEEKDAYS.iter().any(|d| d.starts_with(w.as_str()))
-    };
     if words.peek().is_some_and(|w| weekday(w)) {
         words.next();
     }
@@ -200,6 +353,60 @@ fn written_day(s: &str) -> Option<Timestamp> {
         return None;
     }
     Timestamp::from_ymd(year.parse().ok()?, month, day_of_month(day)?)
+}
+
+/// A day written in figures, day first: `20.11.2026` (German, Swiss,
+/// Dutch…), `20-11-2026`, and `20/11/2026` only when it cannot be a month
+/// first (`11/20/2026`, as the United States write it, is read that way
+/// instead); `05/11/2026` could be either, and is not read.
+fn figures_day(s: &str) -> Option<Timestamp> {
+    let separator = s.bytes().find(|b| matches!(b, b'.' | b'-' | b'/'))?;
+    let parts: Vec<&str> = s.split(separator as char).collect();
+    let [a, b, year] = parts.as_slice() else {
+        return None;
+    };
+    let number = |w: &str| {
+        let ok = (1..=2).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit());
+        ok.then(|| w.parse::<u32>().ok()).flatten()
+    };
+    let (a, b) = (number(a)?, number(b)?);
+    if year.len() != 4 || !year.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (day, month) = match separator {
+        b'/' if a > 12 => (a, b),
+        b'/' if b > 12 => (b, a),
+        b'/' => return None,
+        _ => (a, b),
+    };
+    Timestamp::from_ymd(year.parse().ok()?, month, day)
+}
+
+/// An instant as JavaScript's `Date.toString()` writes it (`Tue Sep 15
+/// 2026 18:31:32 GMT+0000 (Coordinated Universal Time)`) or Java's (`Mon
+/// Aug 24 00:00:00 UTC 2026`), as some pages' templates put into their
+/// JSON-LD. With a zone named other than by UTC or GMT (`CEST`), whose
+/// offset is not written, it is not read.
+fn clock_time(s: &str) -> Option<Timestamp> {
+    let s = s.split_once(" (").map_or(s, |(time, _)| time);
+    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    let (month, day, year, time, zone) = match words.as_slice() {
+        [_, month, day, year, time, zone] if year.len() == 4 => (month, day, year, time, zone),
+        [_, month, day, time, zone, year] => (month, day, year, time, zone),
+        _ => return None,
+    };
+    let offset = match zone
+        .strip_prefix("GMT")
+        .or_else(|| zone.strip_prefix("UTC"))?
+    {
+        "" => "Z",
+        offset => offset,
+    };
+    if !time.contains(':') || year.len() != 4 || !year.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let day = Timestamp::from_ymd(year.parse().ok()?, month_named(month)?, day_of_month(day)?)?;
+    Timestamp::parse_iso(&format!("{}T{time}{offset}", day.to_iso_date()))
 }
 
 /// Splits `09:30:00+02:00` into the time and the offset in milliseconds.
@@ -345,6 +552,115 @@ mod tests {
         assert_eq!(day("February 29, 2028"), Some("2028-02-29".into()));
     }
 
+    /// Dates as the institutions the board is made for write them beyond
+    /// English (seen in public job posts and CMS templates: "Bewerbungsschluss
+    /// ist der 18.10.2026", "Date limite : 30 novembre 2026", `d.m.Y`,
+    /// `%d/%m/%Y`). They were refused, with a console note.
+    #[test]
+    fn a_day_as_institutions_write_it_in_other_languages() {
+        for written in [
+            "20 novembre 2026",
+            "le 20 novembre 2026",
+            "vendredi 20 novembre 2026",
+            "20 nov. 2026",
+            "20. November 2026",
+            "Freitag, 20. November 2026",
+            "Fr., 20. Nov. 2026",
+            "20 de noviembre de 2026",
+            "viernes, 20 de noviembre de 2026",
+            "20 novembre 2026",
+            "venerdì 20 novembre 2026",
+            "20 november 2026",
+            "vrijdag 20 november 2026",
+            "20 de novembro de 2026",
+            "sexta-feira, 20 de novembro de 2026",
+            "20.11.2026",
+            "20-11-2026",
+            "20/11/2026",
+            "11/20/2026",
+            "20th of November 2026",
+        ] {
+            assert_eq!(day(written), Some("2026-11-20".into()), "{written}");
+        }
+        for (written, iso) in [
+            ("1er mars 2027", "2027-03-01"),
+            ("1º de marzo de 2027", "2027-03-01"),
+            ("15. März 2027", "2027-03-15"),
+            ("15. MÄRZ 2027", "2027-03-15"),
+            ("15 maart 2027", "2027-03-15"),
+            ("3 janv. 2027", "2027-01-03"),
+            ("3 Jänner 2027", "2027-01-03"),
+            ("12 FÉVRIER 2027", "2027-02-12"),
+            ("15 août 2027", "2027-08-15"),
+            ("15 AOÛT 2027", "2027-08-15"),
+            ("4 Okt. 2027", "2027-10-04"),
+            ("24 Dez 2027", "2027-12-24"),
+            ("7 mei 2027", "2027-05-07"),
+            ("7 maggio 2027", "2027-05-07"),
+            ("7.5.2027", "2027-05-07"),
+            ("31/12/2027", "2027-12-31"),
+            ("12/31/2027", "2027-12-31"),
+        ] {
+            assert_eq!(day(written), Some(iso.into()), "{written}");
+        }
+        for not in [
+            "05/11/2026",
+            "32.11.2026",
+            "20.13.2026",
+            "20.11.26",
+            "20.11.20266",
+            "2026.11.20",
+            "20.11/2026",
+            "20..2026",
+            "+1.11.2026",
+            "20 jui 2026",
+            "20 de de 2026",
+            "Mo Di 20 November 2026",
+        ] {
+            assert_eq!(span(not), None, "{not}");
+        }
+    }
+
+    /// An instant as JavaScript's and Java's `Date.toString()` write it,
+    /// seen in public pages' JSON-LD (`new Date().toString()` in a
+    /// template) and in SAP SuccessFactors career pages.
+    #[test]
+    fn an_instant_as_javascript_and_java_write_it() {
+        let at = |s: &str| span(s).and_then(|(a, b)| (a == b).then_some(a));
+        assert_eq!(
+            at("Tue Sep 15 2026 18:31:32 GMT+0000"),
+            Some("2026-09-15T18:31:32Z".into())
+        );
+        assert_eq!(
+            at("Tue Sep 22 2026 08:31:26 GMT+0200 (Central European Summer Time)"),
+            Some("2026-09-22T06:31:26Z".into())
+        );
+        assert_eq!(
+            at("Mon Aug 24 00:00:00 UTC 2026"),
+            Some("2026-08-24T00:00:00Z".into())
+        );
+        assert_eq!(
+            at("Wed Aug 26 18:30:00 GMT 2026"),
+            Some("2026-08-26T18:30:00Z".into())
+        );
+        assert_eq!(
+            at("Wed Aug 26 18:30:00 UTC+01:00 2026"),
+            Some("2026-08-26T17:30:00Z".into())
+        );
+        for not in [
+            "Mon Aug 24 00:00:00 EDT 2026",
+            "Tue Sep 15 2026 18:31:32 CEST",
+            "Tue Sep 15 2026 25:31:32 GMT+0000",
+            "Tue Sep 31 2026 18:31:32 GMT+0000",
+            "Tue Sep 15 20x6 18:31:32 GMT+0000",
+            "Tue Sep 15 2026 18-31-32 GMT+0000",
+            "Mon Aug 24 00:00:00 UTC 26",
+            "Mon Aug 24 00:00 UTC",
+        ] {
+            assert_eq!(span(not), None, "{not}");
+        }
+    }
+
     #[test]
     fn what_is_not_a_day_is_not_read() {
         for not in [
@@ -354,7 +670,6 @@ mod tests {
             "November 2026",
             "November 20",
             "No 20, 2026",
-            "Novembre 20, 2026",
             "Movember 20, 2026",
             "February 30, 2027",
             "November 0, 2026",

@@ -665,3 +665,49 @@ fn greenhouse_a_place_that_says_remote_or_hybrid_keeps_what_else_it_names() {
         )
     );
 }
+
+/// Dates as institutions' templates write them beyond English and ISO
+/// (seen in public job pages and templates: `d.m.Y`, `%d/%m/%Y`, "20 de
+/// agosto de 2031", and `Date.toString()` of JavaScript and of Java in
+/// JSON-LD): each was left out, with a note.
+#[test]
+fn schema_org_dates_in_other_languages_and_as_date_to_string_writes_them() {
+    let feed = read(
+        "schema_org_dates_in_other_languages_and_date_to_string.json",
+        "https://harbour-museum.example.nl/feed.json",
+    );
+    let dates = |title: &str| {
+        let o = titled(&feed, title)[0];
+        (
+            o.date_posted.map(|d| d.to_iso_datetime()),
+            o.valid_through.map(|d| d.to_iso_datetime()),
+        )
+    };
+    let day = |iso: &str| Some(format!("{iso}T00:00:00Z"));
+    let end = |iso: &str| Some(format!("{iso}T23:59:59Z"));
+    assert_eq!(
+        dates("Restauratorin"),
+        (day("2031-08-20"), end("2031-09-30"))
+    );
+    assert_eq!(
+        dates("Chargé de collections"),
+        (day("2031-08-22"), end("2031-09-30"))
+    );
+    assert_eq!(
+        dates("Conservadora"),
+        (day("2031-08-20"), end("2031-10-01"))
+    );
+    assert_eq!(
+        dates("Collections Registrar"),
+        (Some("2031-08-20T07:15:00Z".into()), end("2031-10-31"))
+    );
+    assert_eq!(dates("Archivist"), (day("2031-08-20"), None));
+    // Day first or month first? Not read, and the publisher told.
+    assert_eq!(dates("Bibliothekar"), (day("2031-08-20"), None));
+    let notes: Vec<String> = feed.notes.iter().map(|n| n.note.clone()).collect();
+    assert_eq!(
+        notes,
+        ["its validThrough (05/09/2031) is not a date the board can read, so it was left out"],
+        "{notes:?}"
+    );
+}

@@ -3,7 +3,9 @@
 //! ("open through January 16, 2024", "the closing date is the 4th
 //! October") — and what a post says about closing: a closing date when it
 //! gives exactly one, "applications are now closed" when it says so.
-//! English month names only.
+//! In English, and as institutions write dates and deadlines in French,
+//! German, Spanish, Italian, Dutch and Portuguese ("Bewerbungsschluss ist
+//! der 18.10.2026", "date limite : 30 novembre 2026").
 
 use openings_core::dates::{Timestamp, DAY_MS};
 
@@ -38,7 +40,10 @@ fn year(word: &str) -> Option<i64> {
 
 /// Every date in `text`, with the byte offset where it starts: "January
 /// 16, 2024", "16 January 2024", "Thursday 18th February 2016", "the 4th
-/// October", "2024-01-16", "31-Mar-2012".
+/// October", "2024-01-16", "31-Mar-2012", and in figures day first
+/// ("18.10.2026", "30/11/2026": see [`openings_core::dates::parse_span`]);
+/// a month's name in another language too ("15. März 2027", "30 de
+/// noviembre de 2026").
 pub fn dates_in(text: &str) -> Vec<(usize, ProseDate)> {
     // Words with their offsets; punctuation around them dropped.
     let words: Vec<(usize, &str)> = text
@@ -67,6 +72,22 @@ pub fn dates_in(text: &str) -> Vec<(usize, ProseDate)> {
     while i < words.len() {
         let (at, w) = words[i];
         let next = |k: usize| words.get(i + k).map(|(_, w)| *w);
+        // 18.10.2026, 30/11/2026, 18-10-2026 (and 2024-01-16).
+        if w.bytes().all(|b| b.is_ascii_digit() || b"./-".contains(&b)) {
+            if let Some((t, _)) = openings_core::dates::parse_span(w) {
+                let (y, m, d) = t.ymd();
+                found.push((
+                    at,
+                    ProseDate {
+                        year: Some(y),
+                        month: m,
+                        day: d,
+                    },
+                ));
+                i += 1;
+                continue;
+            }
+        }
         // 2024-01-16 and 31-Mar-2012.
         let parts: Vec<&str> = w.split('-').collect();
         if parts.len() == 3 {
@@ -116,10 +137,16 @@ pub fn dates_in(text: &str) -> Vec<(usize, ProseDate)> {
             i += if y.is_some() { 3 } else { 2 };
             continue;
         }
-        // D [of] Month [YYYY]
+        // D [of] Month [YYYY], D de Month [de YYYY]
         if let Some(d) = day(w) {
-            let skip = usize::from(next(1).is_some_and(|n| n.eq_ignore_ascii_case("of")));
+            let joins = |n: &str| {
+                ["of", "de", "del"]
+                    .iter()
+                    .any(|j| n.eq_ignore_ascii_case(j))
+            };
+            let skip = usize::from(next(1).is_some_and(joins));
             if let Some(m) = next(1 + skip).and_then(month) {
+                let skip = skip + usize::from(next(2 + skip).is_some_and(joins));
                 let y = next(2 + skip).and_then(year);
                 found.push((
                     at,
@@ -202,8 +229,10 @@ pub fn parse_epoch(raw: &str) -> Option<Timestamp> {
     }
 }
 
-/// Words that, shortly before a date, make it the closing date.
-const CLOSING: [&str; 21] = [
+/// Words that, shortly before a date, make it the closing date: in English,
+/// then as French, German, Spanish, Italian, Dutch and Portuguese posts say
+/// it.
+const CLOSING: [&str; 41] = [
     "deadline",
     "closing date",
     "closes",
@@ -225,6 +254,26 @@ const CLOSING: [&str; 21] = [
     "applications by",
     "accepted until",
     "accepted through",
+    "date limite",
+    "date de clôture",
+    "clôture des candidatures",
+    "au plus tard le",
+    "bewerbungsfrist",
+    "bewerbungsschluss",
+    "einsendeschluss",
+    "bis spätestens",
+    "spätestens am",
+    "fecha límite",
+    "fecha limite",
+    "plazo de presentación",
+    "plazo de solicitud",
+    "scadenza",
+    "entro e non oltre",
+    "sluitingsdatum",
+    "reageren kan tot",
+    "solliciteren kan tot",
+    "data limite",
+    "prazo de candidatura",
 ];
 
 /// What a post says about its closing date.
@@ -259,14 +308,43 @@ pub fn closing_date(plain: &str, posted: Option<Timestamp>) -> Closing {
             "cover letter",
             "send",
             "reply",
+            "bewerb",
+            "candidat",
+            "postul",
+            "solicit",
+            "sollicit",
+            "reageer",
+            "reageren",
+            "domand",
+            "envoy",
+            "einreich",
+            "einsend",
+            "invia",
         ]
         .iter()
         .any(|w| before.contains(w))
     };
-    let conditional = [" by ", " before "]
-        .into_iter()
-        .flat_map(|t| plain.match_indices(t).map(move |(at, _)| (at, t)))
-        .filter(|&(at, _)| about_applying(at));
+    // The same in other languages: "Bewerbungen bis zum 18.10.2026", "les
+    // candidatures jusqu'au 30 novembre", not "befristet bis zum
+    // 31.12.2027" (the contract's end).
+    let conditional = [
+        " by ",
+        " before ",
+        " bis zum ",
+        " bis ",
+        " jusqu'au ",
+        " jusqu’au ",
+        " avant le ",
+        " hasta el ",
+        " antes del ",
+        " entro il ",
+        " uiterlijk ",
+        " vóór ",
+        " até ",
+    ]
+    .into_iter()
+    .flat_map(|t| plain.match_indices(t).map(move |(at, _)| (at, t)))
+    .filter(|&(at, _)| about_applying(at));
     let triggers = CLOSING
         .into_iter()
         .flat_map(|t| plain.match_indices(t).map(move |(at, _)| (at, t)))
@@ -364,6 +442,9 @@ mod tests {
             ("December 18, 2020", "2020-12-18"),
             ("22 August 2024", "2024-08-22"),
             ("31-Mar-2012", "2012-03-31"),
+            ("18.10.2026", "2026-10-18"),
+            ("18. Oktober 2026", "2026-10-18"),
+            ("18 octobre 2026", "2026-10-18"),
         ] {
             assert_eq!(parse_date(raw), Timestamp::parse_iso(iso), "{raw}");
         }
@@ -400,6 +481,58 @@ mod tests {
             ("reply with resume, cover letter and three references via email by january 9, 2024 to:", "2024-01-09"),
         ] {
             assert_eq!(closing_date(text, posted), Closing::On(day_of(iso), None), "{text}");
+        }
+    }
+
+    /// Closing dates as institutions write them in their own languages,
+    /// as seen in public job posts and CMS templates ("Bewerbungsschluss
+    /// ist der 18.10.2026", "Date limite : 30 novembre 2026", `d.m.Y`,
+    /// `%d/%m/%Y`): none was read.
+    #[test]
+    fn a_closing_date_in_other_languages_is_the_closing_date() {
+        let posted = Some(day_of("2026-09-01"));
+        for (text, iso) in [
+            ("bewerbungsschluss ist der 18.10.2026.", "2026-10-18"),
+            ("bewerbungsfrist: 18.10.2026", "2026-10-18"),
+            (
+                "bitte senden sie ihre bewerbung bis zum 15. oktober 2026 an",
+                "2026-10-15",
+            ),
+            (
+                "ihre bewerbungsunterlagen erbitten wir bis spätestens 15.10.2026.",
+                "2026-10-15",
+            ),
+            ("date limite : 30 novembre 2026", "2026-11-30"),
+            ("date limite de candidature : 30/11/2026", "2026-11-30"),
+            (
+                "les candidatures sont à envoyer jusqu'au 1er octobre 2026.",
+                "2026-10-01",
+            ),
+            ("fecha límite: 15 de octubre de 2026", "2026-10-15"),
+            (
+                "envía tu candidatura antes del 15 de octubre de 2026.",
+                "2026-10-15",
+            ),
+            ("scadenza: 15 ottobre 2026", "2026-10-15"),
+            ("inviare la domanda entro il 15/10/2026.", "2026-10-15"),
+            ("sluitingsdatum: 15 oktober 2026", "2026-10-15"),
+            ("solliciteren kan tot 15-10-2026.", "2026-10-15"),
+            ("data limite: 15 de outubro de 2026", "2026-10-15"),
+        ] {
+            assert_eq!(
+                closing_date(text, posted),
+                Closing::On(day_of(iso), None),
+                "{text}"
+            );
+        }
+        // The contract's end is no closing date, nor is a date that could
+        // be read month first.
+        for text in [
+            "die stelle ist befristet bis zum 31.12.2027.",
+            "le contrat court jusqu'au 31 décembre 2027.",
+            "bewerbungsschluss: 05/11/2026",
+        ] {
+            assert_eq!(closing_date(text, posted), Closing::None, "{text}");
         }
     }
 
