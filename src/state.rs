@@ -125,6 +125,11 @@ pub struct FeedState {
     /// copy all at once (the copy's openings stay until then: an opening a
     /// reader has open, or is on, does not go and come back).
     pub waiting: Rc<Vec<Opening>>,
+    /// A copy of an opening that a feed listed after this one has listed
+    /// was left out of what this feed sent while arriving: once it is all
+    /// in, the catalog is made anew in the board's order (see
+    /// [`Catalog::in_rank_order`]).
+    pub displaced: bool,
 }
 
 /// What the reader sees as a whole.
@@ -335,12 +340,14 @@ impl BoardState {
                         merged_early: 0,
                         copy_listed: false,
                         waiting: Rc::default(),
+                        displaced: false,
                     })
                     .collect();
             }
             Action::Retry { index } => {
                 if let Some(feed) = next.feeds.get_mut(index) {
                     feed.status = FeedStatus::Loading;
+                    feed.displaced = false;
                     feed.waiting = Rc::default(); // the attempt they came with is over
                 }
             }
@@ -365,7 +372,8 @@ impl BoardState {
                     next.catalog = SharedCatalog::new(catalog);
                     state.shown_early += added.new;
                     state.merged_early += added.duplicates;
-                    next.follow(&added.renamed);
+                    state.displaced |= added.displaced;
+                    next.follow(&self.catalog, !added.renamed.is_empty());
                 }
             }
             Action::FeedLoaded {
@@ -391,10 +399,17 @@ impl BoardState {
                         );
                         state.shown_early += first.new;
                         state.merged_early += first.duplicates;
+                        state.displaced |= first.displaced;
                         renamed.extend(first.renamed);
                     }
                     let added = catalog.add(*feed, index);
                     renamed.extend(added.renamed);
+                    // A copy listed from a feed after this one gives way.
+                    if std::mem::take(&mut state.displaced) || added.displaced {
+                        let (in_order, moved) = catalog.in_rank_order();
+                        catalog = in_order;
+                        renamed.extend(moved);
+                    }
                     next.catalog = SharedCatalog::new(catalog);
                     state.status = FeedStatus::Loaded {
                         added: added.new + std::mem::take(&mut state.shown_early),
@@ -404,7 +419,7 @@ impl BoardState {
                         merged: added.duplicates + std::mem::take(&mut state.merged_early),
                         saved,
                     };
-                    next.follow(&renamed);
+                    next.follow(&self.catalog, !renamed.is_empty());
                 }
             }
             Action::FeedFailed {
@@ -418,8 +433,9 @@ impl BoardState {
                     let (catalog, renamed) = without_listed(&next.catalog, state, true);
                     next.catalog = SharedCatalog::new(catalog);
                     state.waiting = Rc::default();
+                    state.displaced = false;
                     state.status = FeedStatus::Failed(problem);
-                    next.follow(&renamed);
+                    next.follow(&self.catalog, !renamed.is_empty());
                 }
             }
             Action::FeedPart { .. } | Action::FeedLoaded { .. } | Action::FeedFailed { .. } => {}
@@ -502,19 +518,31 @@ impl BoardState {
     }
 
     /// The open opening, and the one just closed, keep their ids as the
-    /// catalog renames them (see [`Catalog::add`]): the reader goes on
-    /// reading the opening they had. A shared link's not yet shown keeps
-    /// its id: the link means the opening that has it now.
-    fn follow(&mut self, renamed: &[(String, String)]) {
-        for (from, to) in renamed {
-            if let Some(open) = self.view.open.as_mut().filter(|open| *open == from) {
-                if !self.linked {
-                    *open = to.clone();
-                }
-            }
-            if let Some(closed) = self.closed.as_mut().filter(|closed| *closed == from) {
-                *closed = to.clone();
-            }
+    /// catalog renames them (see [`Catalog::add`]; `renamed`: it did): the
+    /// reader goes on reading the opening they had, found by its key in the
+    /// catalog `before`. A shared link's not yet shown keeps its id: the
+    /// link means the opening that has it now.
+    fn follow(&mut self, before: &Catalog, renamed: bool) {
+        if !renamed {
+            return;
+        }
+        let moved = |id: &str| {
+            let key = before.key(before.position(id)?)?;
+            let now = self.catalog.find_key(key)?;
+            self.catalog.get(now).map(|o| o.id.clone())
+        };
+        let open = self
+            .view
+            .open
+            .as_deref()
+            .filter(|_| !self.linked)
+            .and_then(moved);
+        let closed = self.closed.as_deref().and_then(moved);
+        if let Some(open) = open {
+            self.view.open = Some(open);
+        }
+        if let Some(closed) = closed {
+            self.closed = Some(closed);
         }
     }
 
@@ -1229,8 +1257,8 @@ mod tests {
             .apply(Action::Close)
             .apply(seven(0, A, "Alpha Seven"));
         assert_eq!(state.closed.as_deref(), Some("7~2"));
-        // Renamed as a saved copy of Museum A's feed gives way to its
-        // fresh answer, and when Museum A's feed fails after its first part.
+        // Renamed by Museum A's first part, while the rest of its feed
+        // arrives.
         let part_of_a = Action::FeedPart {
             generation: 1,
             index: 0,
@@ -1249,10 +1277,13 @@ mod tests {
         let state = started(&[A, B])
             .apply(seven(1, B, "Beta Seven"))
             .apply(Action::Open("7".into()))
-            .apply(part_of_a)
-            .apply(failed(0));
-        assert_eq!(open_title(&state), Some("Beta Seven"));
+            .apply(part_of_a);
         assert_eq!(state.view.open.as_deref(), Some("7~2"));
+        // Museum A's feed fails after its first part: Museum B's "7" has
+        // its id back, and the reader's opening follows it.
+        let state = state.apply(failed(0));
+        assert_eq!(open_title(&state), Some("Beta Seven"));
+        assert_eq!(state.view.open.as_deref(), Some("7"));
     }
 
     /// A navigation that leaves this board's opening as it was (the host
@@ -1270,6 +1301,60 @@ mod tests {
         let state = state.apply(seven(0, A, "Alpha Seven"));
         assert_eq!(open_title(&state), Some("Beta Seven"));
         assert_eq!(state.view.open.as_deref(), Some("7~2"));
+    }
+
+    /// A copy of Museum A's opening in a feed listed after Museum A's (a
+    /// hostile one: another Apply link), come first: once Museum A's feed
+    /// is all in, Museum A's own copy is listed, and the reader who had
+    /// the copy open reads Museum A's. The copy that came first stayed.
+    #[test]
+    fn the_copy_of_the_feed_listed_first_is_listed_once_that_feed_is_in() {
+        let keeper = |url: &str, id: &str, apply: &str| Opening {
+            id: id.into(),
+            title: "Keeper".into(),
+            apply_url: apply.into(),
+            organization: openings_core::model::Organization {
+                name: "Museum A".into(),
+                ..Default::default()
+            },
+            source: url.into(),
+            ..Opening::default()
+        };
+        let real = "https://museum-a.example/apply/7";
+        let state = started(&[A, B])
+            .apply(Action::FeedLoaded {
+                generation: 1,
+                index: 1,
+                feed: Box::new(ParsedFeed {
+                    openings: vec![keeper(B, "h-1", "https://evil.example/phish")],
+                    ..ParsedFeed::default()
+                }),
+                saved: None,
+                holds: Holds::Whole,
+            })
+            .apply(Action::Open("h-1".into()))
+            .apply(Action::FeedPart {
+                generation: 1,
+                index: 0,
+                openings: vec![keeper(A, "7", real)],
+            });
+        let apply_open = |state: &BoardState| {
+            let opening = state.catalog.get(state.open_position()?)?;
+            Some(opening.apply_url.clone())
+        };
+        assert_eq!(
+            apply_open(&state).as_deref(),
+            Some("https://evil.example/phish"),
+            "nothing moves while Museum A's feed arrives"
+        );
+        let state = state.apply(loaded(0, A, &[], Holds::Rest));
+        assert_eq!(state.catalog.len(), 1);
+        assert_eq!(
+            state.catalog.get(0).map(|o| o.apply_url.as_str()),
+            Some(real)
+        );
+        assert_eq!(apply_open(&state).as_deref(), Some(real));
+        assert!(!state.feeds[0].displaced);
     }
 
     #[test]

@@ -301,6 +301,7 @@ fn feed_state(url: &str, status: FeedStatus) -> FeedState {
         merged_early: 0,
         copy_listed: false,
         waiting: Default::default(),
+        displaced: false,
     }
 }
 

@@ -100,7 +100,7 @@ mod tests {
 
     fn rows(ids: &[(&str, &str)]) -> Vec<Shown> {
         ids.iter()
-            .map(|(source, id)| openings_core::catalog::opening_key(source, id))
+            .map(|(source, id)| openings_core::catalog::opening_key(source, id, ""))
             .collect()
     }
 

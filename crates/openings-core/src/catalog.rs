@@ -83,8 +83,8 @@ struct Part {
     aliases: IdMap,
     /// Each opening's id, to its place in the part.
     ids: IdMap,
-    /// The id an opening renamed since was first listed under (it was `7`
-    /// and is `7~2`), by its place in the part.
+    /// The id its feed gave an opening listed under another (`7~2`), by its
+    /// place in the part.
     originals: HashMap<u32, Box<str>, rustc_hash::FxBuildHasher>,
 }
 
@@ -120,6 +120,9 @@ pub struct Added {
     /// Openings listed before under an id that a feed listed before theirs
     /// has brought: each one's id before and now, in the order given.
     pub renamed: Vec<(String, String)>,
+    /// A copy of an opening that a feed listed after this one has listed
+    /// was left out: [`Catalog::in_rank_order`] lists this one instead.
+    pub displaced: bool,
 }
 
 /// What the reader asked for: words to search, and the facet values picked.
@@ -333,9 +336,10 @@ impl Catalog {
     }
 
     /// Opening `index` as the board tells it from every other, whatever id
-    /// it is listed under: its feed and the id it was first listed under
-    /// (for a row that must know which opening it showed, also once it is
-    /// renamed).
+    /// it is listed under: its feed, its own id and its organization (two
+    /// openings of one feed with one id and organization are one), for a
+    /// row that must know which opening it showed, also once it is
+    /// renamed.
     pub fn key(&self, index: usize) -> Option<u64> {
         let (part, at) = self.locate(index)?;
         let opening = part.openings.get(at)?;
@@ -343,7 +347,13 @@ impl Catalog {
             .originals
             .get(&(at as u32))
             .map_or(opening.id.as_str(), |id| id);
-        Some(opening_key(&opening.source, id))
+        Some(opening_key(&opening.source, id, &opening.organization.name))
+    }
+
+    /// The index of the opening with this key ([`Catalog::key`]), looked
+    /// for through the whole catalog.
+    pub fn find_key(&self, key: u64) -> Option<usize> {
+        (0..self.len).find(|&i| self.key(i) == Some(key))
     }
 
     /// Whether an opening of the catalog (or of `part`, being built) has this id.
@@ -395,18 +405,17 @@ impl Catalog {
     /// arrives first, so that a link shared from one load means the same
     /// opening on the next. An opening listed under an id that a feed
     /// listed before its own then brings is renamed ([`Added::renamed`]).
+    ///
+    /// Which of two feeds' copies of one opening is listed is the first
+    /// to arrive's. When a feed brings a copy of one a feed listed after
+    /// its own has listed, [`Added::displaced`] says so: then
+    /// [`Catalog::in_rank_order`] lists the earlier feed's (once the feed
+    /// is all in: it is the whole catalog made anew).
     pub fn add(&mut self, feed: ParsedFeed, rank: usize) -> Added {
-        self.add_openings(feed.openings, rank, Vec::new())
+        self.add_openings(feed.openings, rank)
     }
 
-    /// [`Catalog::add`], for openings some of which were listed under
-    /// another id than their feed's (`given[n]`: the n-th one's, if so).
-    fn add_openings(
-        &mut self,
-        openings: Vec<Opening>,
-        rank: usize,
-        mut given: Vec<Option<Box<str>>>,
-    ) -> Added {
+    fn add_openings(&mut self, openings: Vec<Opening>, rank: usize) -> Added {
         let mut added = Added::default();
         let coming = openings.len();
         let mut part = Part {
@@ -418,11 +427,9 @@ impl Catalog {
         part.seen.reserve(coming * 4);
         let mut new_values: Vec<NewValues> = self.facets.iter().map(FacetValues::begin).collect();
         let mut next_suffix = IdMap::default();
-        for (n, mut opening) in openings.into_iter().enumerate() {
-            let given = given.get_mut(n).and_then(Option::take);
+        for mut opening in openings {
             let source = hash_of(&[&opening.source]);
-            let (same_posting, same_job) =
-                dedup_keys(&opening, given.as_deref().unwrap_or(&opening.id));
+            let (same_posting, same_job) = dedup_keys(&opening);
             let twin = same_posting
                 .iter()
                 .flatten()
@@ -437,6 +444,7 @@ impl Catalog {
                 // Its id finds the copy listed — unless that is of a feed
                 // listed after its own, which would take a link to this one
                 // by answering first.
+                added.displaced |= twin_rank.is_some_and(|r| r > part.rank);
                 let twin_id = twin_id.map(|o| o.id.as_str());
                 if twin_id != Some(opening.id.as_str()) && twin_rank.is_some_and(|r| r <= part.rank)
                 {
@@ -460,9 +468,10 @@ impl Catalog {
                 );
             }
             let at = part.openings.len() as u32;
-            self.give_id(&part, &mut opening, &mut next_suffix, &mut added.renamed);
-            if let Some(id) = given {
-                part.originals.insert(at, id);
+            if let Some(own) =
+                self.give_id(&part, &mut opening, &mut next_suffix, &mut added.renamed)
+            {
+                part.originals.insert(at, own);
             }
             part.ids.insert(opening.id.as_str().into(), at);
             part.sort_keys.push(SortKey {
@@ -498,39 +507,35 @@ impl Catalog {
     /// Gives `opening`, of `part` (being built), an id no other opening of
     /// the catalog has: its own, unless another has it. Then the opening of
     /// the feed listed first keeps it, and the other gets a suffix: when
-    /// that is the one already listed, it is renamed (into `renamed`; the
-    /// id it had is kept, see [`Catalog::key`]). The next suffix to try is
-    /// kept per id (`next`), so that many openings of one id take linear
-    /// time, not a search from 2 for each.
+    /// that is the one already listed, it is renamed (into `renamed`; its
+    /// own id is kept, see [`Catalog::key`]). Returns the opening's own id
+    /// when it gets another. The next suffix to try is kept per id
+    /// (`next`), so that many openings of one id take linear time, not a
+    /// search from 2 for each.
     fn give_id(
         &mut self,
         part: &Part,
         opening: &mut Opening,
         next: &mut IdMap,
         renamed: &mut Vec<(String, String)>,
-    ) {
+    ) -> Option<Box<str>> {
         let holder = match part.ids.contains_key(opening.id.as_str()) {
             true => None,
-            false => match self
-                .parts
-                .iter()
-                .position(|p| p.ids.contains_key(opening.id.as_str()))
-            {
-                Some(holder) => Some(holder),
-                None => return,
-            },
+            false => Some(
+                self.parts
+                    .iter()
+                    .position(|p| p.ids.contains_key(opening.id.as_str()))?,
+            ),
         };
         let holder_rank = holder.map_or(part.rank, |h| self.parts[h].rank);
         let Some(holder) = holder.filter(|_| holder_rank > part.rank) else {
-            opening.id = self.free_id(part, &opening.id, part.rank, next);
-            return;
+            let id = self.free_id(part, &opening.id, part.rank, next);
+            return Some(std::mem::replace(&mut opening.id, id).into_boxed_str());
         };
         // A feed listed after this one has it: its opening gives way.
         let id = self.free_id(part, &opening.id, holder_rank, next);
         let held = Rc::make_mut(&mut self.parts[holder]);
-        let Some(at) = held.ids.remove(opening.id.as_str()) else {
-            return;
-        };
+        let at = held.ids.remove(opening.id.as_str())?;
         held.ids.insert(id.as_str().into(), at);
         held.originals
             .entry(at)
@@ -539,6 +544,7 @@ impl Catalog {
             other.id = id.clone();
         }
         renamed.push((opening.id.clone(), id));
+        None
     }
 
     /// An id no opening has yet, for an opening of the feed ranked `rank`
@@ -588,36 +594,61 @@ impl Catalog {
     }
 
     /// The catalog without the openings that came from `source` (a feed
-    /// that failed after its first openings were listed), indexed anew:
-    /// another feed's copy of one of them, left out as a duplicate, is
-    /// listed again, and the openings renamed meanwhile (an id of the
-    /// feed's that another feed's opening had).
+    /// that failed after its first openings were listed), made anew (see
+    /// [`Catalog::in_rank_order`]): another feed's copy of one of them,
+    /// left out as a duplicate, is listed again, and an opening that had
+    /// to take a suffix for one of its ids has its own again.
     pub fn without_source(&self, source: &str) -> (Catalog, Vec<(String, String)>) {
+        self.made_anew(Some(source))
+    }
+
+    /// The catalog made anew, its feeds added in the order of the board's
+    /// list (each feed's parts in the order they came): of two feeds'
+    /// copies of one opening the earlier feed's is listed, and ids are
+    /// given as if the feeds had come in that order. With the openings
+    /// renamed (each one's id before and now).
+    pub fn in_rank_order(&self) -> (Catalog, Vec<(String, String)>) {
+        self.made_anew(None)
+    }
+
+    fn made_anew(&self, leave_out: Option<&str>) -> (Catalog, Vec<(String, String)>) {
+        let mut order: Vec<u32> = (0..self.parts.len() as u32).collect();
+        crate::sort::sort_indices(&mut order, &|a, b| {
+            self.parts[a as usize]
+                .rank
+                .cmp(&self.parts[b as usize].rank)
+        });
         let mut catalog = Catalog::new();
-        let mut renamed = Vec::new();
-        for part in &self.parts {
-            let (openings, given): (Vec<Opening>, Vec<Option<Box<str>>>) = part
+        for &p in &order {
+            let part = &self.parts[p as usize];
+            let own = |(at, o): (usize, &Opening)| {
+                let mut o = o.clone();
+                if let Some(id) = part.originals.get(&(at as u32)) {
+                    o.id = id.to_string();
+                }
+                o
+            };
+            let openings = part
                 .openings
                 .iter()
                 .enumerate()
-                .filter(|(_, o)| o.source != source)
-                .map(|(at, o)| (o.clone(), part.originals.get(&(at as u32)).cloned()))
-                .unzip();
-            renamed.extend(catalog.add_openings(openings, part.rank, given).renamed);
-        }
-        for part in &self.parts {
-            let openings = part
-                .dropped
-                .iter()
-                .filter(|o| o.source != source)
-                .cloned()
+                .map(own)
+                .chain(part.dropped.iter().cloned())
+                .filter(|o| leave_out != Some(o.source.as_str()))
                 .collect();
-            renamed.extend(
-                catalog
-                    .add_openings(openings, part.rank, Vec::new())
-                    .renamed,
-            );
+            catalog.add_openings(openings, part.rank);
         }
+        // Renamed: the same opening (by its key) under another id.
+        let before: HashMap<u64, &str> = (0..self.len)
+            .filter_map(|i| Some((self.key(i)?, self.get(i)?.id.as_str())))
+            .collect();
+        let renamed = (0..catalog.len)
+            .filter_map(|i| {
+                let now = catalog.get(i)?.id.as_str();
+                let was = *before.get(&catalog.key(i)?)?;
+                (was != now).then(|| (was.to_string(), now.to_string()))
+            })
+            .collect();
         (catalog, renamed)
     }
 
@@ -877,10 +908,10 @@ impl WordIndex {
     }
 }
 
-/// One opening as the board tells it from every other: its feed and the id
-/// its feed gave it, hashed (see [`Catalog::key`]).
-pub fn opening_key(source: &str, id: &str) -> u64 {
-    hash_of(&[source, id])
+/// One opening as the board tells it from every other: its feed, the id
+/// its feed gave it and its organization, hashed (see [`Catalog::key`]).
+pub fn opening_key(source: &str, id: &str, organization: &str) -> u64 {
+    hash_of(&[source, id, organization])
 }
 
 /// The three keys of an opening, hashed: 64-bit hashes instead of the key
@@ -899,7 +930,7 @@ fn hash_of(parts: &[&str]) -> u64 {
 /// The keys that make two entries one posting (its identifier within its
 /// organization, its apply link, its page), and the key that makes two
 /// feeds' entries one job (title, organization and places).
-fn dedup_keys(o: &Opening, id: &str) -> ([Option<u64>; 3], u64) {
+fn dedup_keys(o: &Opening) -> ([Option<u64>; 3], u64) {
     let org = fold(&o.organization.name);
     let folded: Vec<String> = o.locations.iter().map(|l| fold(&l.label())).collect();
     let mut sorted: Vec<u32> = (0..folded.len() as u32).collect();
@@ -913,7 +944,7 @@ fn dedup_keys(o: &Opening, id: &str) -> ([Option<u64>; 3], u64) {
         .join("|");
     (
         [
-            Some(hash_of(&["id", &org, id])),
+            Some(hash_of(&["id", &org, &o.id])),
             Some(hash_of(&["link", &o.apply_url])),
             o.url.as_deref().map(|url| hash_of(&["link", url])),
         ],
@@ -1085,10 +1116,14 @@ mod tests {
         assert_eq!(c.position("7"), Some(0));
         assert_eq!(c.position("7~2"), Some(1));
         assert_eq!(c.get(1).map(|o| o.title.as_str()), Some("Beta Seven"));
-        // Museum A's feed read again: Museum B's opening keeps its id.
+        // Museum A's feed read again (its answer replaces it): Museum B's
+        // opening has its id back meanwhile, and "7~2" again after.
+        let mut c = catalog(vec![member("Alpha Seven", "Museum A", "a")]);
+        c.add(feed(vec![member("Beta Seven", "Museum B", "b")]), 1);
         let (mut again, renamed) = c.without_source("a");
-        assert_eq!(renamed, []);
-        again.add(feed(vec![member("Alpha Seven", "Museum A", "a")]), 0);
+        assert_eq!(renamed, [("7~2".to_string(), "7".to_string())]);
+        let added = again.add(feed(vec![member("Alpha Seven", "Museum A", "a")]), 0);
+        assert_eq!(added.renamed, [("7".to_string(), "7~2".to_string())]);
         assert_eq!(title_at(&again, "7~2").as_deref(), Some("Beta Seven"));
         assert_eq!(title_at(&again, "7").as_deref(), Some("Alpha Seven"));
     }
@@ -1122,10 +1157,10 @@ mod tests {
             assert_eq!(c.rank(beta_at), Some(1));
         }
         // A row knows its opening as it did before it was renamed.
-        assert_eq!(before.key(0), Some(opening_key("b", "7")));
+        assert_eq!(before.key(0), Some(opening_key("b", "7", "Museum B")));
         assert_eq!(b_first.key(0), before.key(0));
-        assert_eq!(b_first.key(1), Some(opening_key("a", "7")));
-        assert_eq!(in_order.key(1), Some(opening_key("b", "7~2")));
+        assert_eq!(b_first.key(1), Some(opening_key("a", "7", "Museum A")));
+        assert_eq!(in_order.key(1), b_first.key(0), "the same in either order");
         assert_eq!(b_first.rank(2), None);
         assert_eq!(b_first.key(2), None);
     }
@@ -1185,7 +1220,7 @@ mod tests {
         assert_eq!(ids, ["7~2", "7~2~2", "7"]);
         assert_eq!(title_at(&c, "7~2~2").as_deref(), Some("Beta Seven"));
         let c = c.without_source("a").0;
-        assert_eq!(title_at(&c, "7").as_deref(), None);
+        assert_eq!(title_at(&c, "7").as_deref(), Some("Beta Seven"));
         assert_eq!(title_at(&c, "7~2").as_deref(), Some("Beta Other"));
     }
 
@@ -1230,17 +1265,95 @@ mod tests {
         assert_eq!(c.position("c-1"), Some(1));
     }
 
-    /// A row knows its opening by feed and id: two members' "7" are two.
+    /// A row knows its opening by feed, id and organization: two members'
+    /// "7" are two, and so are two organizations' "7" in one feed.
     #[test]
-    fn an_openings_key_is_its_feed_and_id() {
-        assert_eq!(opening_key("a", "7"), opening_key("a", "7"));
-        assert_ne!(opening_key("a", "7"), opening_key("b", "7"));
-        assert_ne!(opening_key("a", "7"), opening_key("a", "8"));
+    fn an_openings_key_is_its_feed_id_and_organization() {
+        let key = |source, id, org| opening_key(source, id, org);
+        assert_eq!(key("a", "7", "M"), key("a", "7", "M"));
+        assert_ne!(key("a", "7", "M"), key("b", "7", "M"));
+        assert_ne!(key("a", "7", "M"), key("a", "8", "M"));
+        assert_ne!(key("a", "7", "M"), key("a", "7", "N"));
         assert_ne!(
-            opening_key("a7", ""),
-            opening_key("a", "7"),
+            key("a7", "", "M"),
+            key("a", "7", "M"),
             "the parts are kept apart"
         );
+    }
+
+    /// A feed listed later whose copy of an opening came first: once the
+    /// earlier feed is all in, the catalog made anew in the board's order
+    /// lists the earlier feed's copy (its own apply link), and a link
+    /// with the later copy's id finds it. A hostile feed that copies a
+    /// member's opening listed its own in the member's place by answering
+    /// first.
+    #[test]
+    fn the_copy_of_the_feed_listed_first_is_listed_once_it_is_in() {
+        let copy = |id: &str, source: &str, apply: &str| Opening {
+            id: id.into(),
+            source: source.into(),
+            apply_url: apply.into(),
+            ..member("Keeper", "Museum A", source)
+        };
+        let mut c = Catalog::new();
+        c.add(feed(vec![opening("Curator", "")]), 1);
+        let hostile = copy("h-1", "h", "https://evil.example/phish");
+        let added = c.add(feed(vec![hostile]), 2);
+        assert!(!added.displaced);
+        let real = copy("7", "a", "https://museum-a.example/apply/7");
+        let added = c.add(feed(vec![real]), 0);
+        assert!(added.displaced, "the listed copy is a later feed's");
+        assert_eq!(
+            c.position("7"),
+            None,
+            "the later feed's copy is not the link's"
+        );
+        let (c, renamed) = c.in_rank_order();
+        assert_eq!(renamed, []);
+        let apply = |id: &str| c.get(c.position(id).unwrap()).unwrap().apply_url.clone();
+        assert_eq!(apply("7"), "https://museum-a.example/apply/7");
+        assert_eq!(apply("h-1"), "https://museum-a.example/apply/7");
+        assert_eq!(c.len(), 2);
+        assert_eq!(c.position("Curator"), Some(1), "the board's order");
+        // In order, nothing to make anew.
+        let mut c = Catalog::new();
+        c.add(
+            feed(vec![copy("7", "a", "https://museum-a.example/apply/7")]),
+            0,
+        );
+        let added = c.add(
+            feed(vec![copy("h-1", "h", "https://evil.example/phish")]),
+            2,
+        );
+        assert!(!added.displaced);
+    }
+
+    /// One feed's parts (it arrives in parts) are one feed: its second
+    /// "7" (another organization's) takes a suffix, its first keeps "7".
+    #[test]
+    fn the_parts_of_one_feed_give_ids_in_the_feed_s_order() {
+        let mut c = Catalog::new();
+        c.add(feed(vec![member("Alpha Seven", "Museum A", "a")]), 0);
+        let added = c.add(feed(vec![member("Alpha Eight", "Museum A2", "a")]), 0);
+        assert_eq!(added.renamed, []);
+        let ids: Vec<&str> = c.openings().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["7", "7~1"]);
+    }
+
+    /// The feed listed first taken out (it failed): the second's "7",
+    /// listed as "7~2" while the first's was there, is "7" again.
+    #[test]
+    fn an_opening_gets_its_own_id_back_when_the_feed_that_had_it_goes() {
+        let mut c = Catalog::new();
+        c.add(feed(vec![member("Alpha Seven", "Museum A", "a")]), 0);
+        c.add(feed(vec![member("Beta Seven", "Museum B", "b")]), 1);
+        let key = c.key(1);
+        let (c, renamed) = c.without_source("a");
+        assert_eq!(renamed, [("7~2".to_string(), "7".to_string())]);
+        assert_eq!(title_at(&c, "7").as_deref(), Some("Beta Seven"));
+        assert_eq!(c.key(0), key, "a row still knows it");
+        assert_eq!(c.find_key(key.unwrap()), Some(0));
+        assert_eq!(c.find_key(0), None);
     }
 
     /// A hostile feed of many organizations' openings all numbered "7":
