@@ -72,44 +72,29 @@ pub fn dates_in(text: &str) -> Vec<(usize, ProseDate)> {
     while i < words.len() {
         let (at, w) = words[i];
         let next = |k: usize| words.get(i + k).map(|(_, w)| *w);
-        // 18.10.2026, 30/11/2026, 18-10-2026 (and 2024-01-16).
-        if w.bytes().all(|b| b.is_ascii_digit() || b"./-".contains(&b)) {
-            if let Some((t, _)) = openings_core::dates::parse_span(w) {
-                let (y, m, d) = t.ymd();
-                found.push((
-                    at,
-                    ProseDate {
-                        year: Some(y),
-                        month: m,
-                        day: d,
-                    },
-                ));
-                i += 1;
-                continue;
-            }
+        // 2024-01-16, and day first: 18.10.2026, 30/11/2026, 18-10-2026.
+        let figures = w.bytes().all(|b| b.is_ascii_digit() || b"./-".contains(&b));
+        let in_figures = figures
+            .then(|| openings_core::dates::parse_span(w))
+            .flatten()
+            .filter(|(t, end)| *end == t.end_of_day())
+            .map(|(t, _)| t.ymd())
+            .filter(|(y, _, _)| (1900..=2199).contains(y));
+        if let Some((y, m, d)) = in_figures {
+            found.push((
+                at,
+                ProseDate {
+                    year: Some(y),
+                    month: m,
+                    day: d,
+                },
+            ));
+            i += 1;
+            continue;
         }
-        // 2024-01-16 and 31-Mar-2012.
+        // 31-Mar-2012.
         let parts: Vec<&str> = w.split('-').collect();
         if parts.len() == 3 {
-            let iso = (
-                year(parts[0]),
-                parts[1].parse::<u32>().ok(),
-                parts[2].parse::<u32>().ok(),
-            );
-            if let (Some(y), Some(m), Some(d)) = iso {
-                if Timestamp::from_ymd(y, m, d).is_some() {
-                    found.push((
-                        at,
-                        ProseDate {
-                            year: Some(y),
-                            month: m,
-                            day: d,
-                        },
-                    ));
-                    i += 1;
-                    continue;
-                }
-            }
             if let (Some(d), Some(m), Some(y)) = (day(parts[0]), month(parts[1]), year(parts[2])) {
                 found.push((
                     at,
@@ -509,6 +494,8 @@ mod tests {
                 "2026-10-01",
             ),
             ("fecha límite: 15 de octubre de 2026", "2026-10-15"),
+            ("fecha límite: 15 de octubre 2026", "2026-10-15"),
+            ("deadline: the 15th of october 2026", "2026-10-15"),
             (
                 "envía tu candidatura antes del 15 de octubre de 2026.",
                 "2026-10-15",
@@ -531,6 +518,8 @@ mod tests {
             "die stelle ist befristet bis zum 31.12.2027.",
             "le contrat court jusqu'au 31 décembre 2027.",
             "bewerbungsschluss: 05/11/2026",
+            "bewerbungsschluss: 2026-10",
+            "deadline: 15.10.1850",
         ] {
             assert_eq!(closing_date(text, posted), Closing::None, "{text}");
         }
