@@ -126,9 +126,9 @@ pub struct FeedState {
     /// reader has open, or is on, does not go and come back).
     pub waiting: Rc<Vec<Opening>>,
     /// A copy of an opening that a feed listed after this one has listed
-    /// was left out of what this feed sent while arriving: once it is all
-    /// in, the catalog is made anew in the board's order (see
-    /// [`Catalog::in_rank_order`]).
+    /// was left out of what this feed sent: once no feed is on its way, the
+    /// catalog is made anew in the board's order (see
+    /// [`Catalog::in_rank_order`]), once for all of them.
     pub displaced: bool,
 }
 
@@ -404,12 +404,7 @@ impl BoardState {
                     }
                     let added = catalog.add(*feed, index);
                     renamed.extend(added.renamed);
-                    // A copy listed from a feed after this one gives way.
-                    if std::mem::take(&mut state.displaced) || added.displaced {
-                        let (in_order, moved) = catalog.in_rank_order();
-                        catalog = in_order;
-                        renamed.extend(moved);
-                    }
+                    state.displaced |= added.displaced;
                     next.catalog = SharedCatalog::new(catalog);
                     state.status = FeedStatus::Loaded {
                         added: added.new + std::mem::take(&mut state.shown_early),
@@ -480,6 +475,15 @@ impl BoardState {
                 }
                 next.view = view;
             }
+        }
+        // Copies of openings listed from feeds after their own's: once the
+        // feeds are in, the catalog is made anew in the board's order (once
+        // a load, not once a feed: each time is the whole catalog).
+        if next.feeds.iter().any(|f| f.displaced) && !next.is_loading() {
+            let before = next.catalog.clone();
+            next.catalog = SharedCatalog::new(before.in_rank_order().0);
+            next.feeds.iter_mut().for_each(|f| f.displaced = false);
+            next.follow(&before, true);
         }
         // A shared link's opening, once the board shows it, is the reader's,
         // by the id it is listed under (a link may name it otherwise: by its
@@ -1355,6 +1359,80 @@ mod tests {
         );
         assert_eq!(apply_open(&state).as_deref(), Some(real));
         assert!(!state.feeds[0].displaced);
+    }
+
+    /// The reader has open a later feed's copy of Museum A's opening,
+    /// listed as "7" (another member's own "7" is "7~3" meanwhile): when
+    /// Museum A's feed is in and its copy is listed instead, the reader
+    /// reads Museum A's, not the other member's "7", whose id it is now.
+    /// The catalog is made anew once the feeds are in, not once a feed.
+    #[test]
+    fn the_open_copy_that_gives_way_goes_on_as_the_copy_listed() {
+        const C: &str = "https://c.example/jobs.json";
+        let one = |url: &str, id: &str, title: &str, org: &str, apply: &str| {
+            Box::new(ParsedFeed {
+                openings: vec![Opening {
+                    id: id.into(),
+                    title: title.into(),
+                    apply_url: apply.into(),
+                    organization: openings_core::model::Organization {
+                        name: org.into(),
+                        ..Default::default()
+                    },
+                    source: url.into(),
+                    ..Opening::default()
+                }],
+                ..ParsedFeed::default()
+            })
+        };
+        let loaded = |index: usize, feed: Box<ParsedFeed>| Action::FeedLoaded {
+            generation: 1,
+            index,
+            feed,
+            saved: None,
+            holds: Holds::Whole,
+        };
+        let real = "https://museum-a.example/apply/a-1";
+        let state = BoardState::default()
+            .apply(Action::Start {
+                generation: 1,
+                feeds: vec![source(A), source(B), source(C)],
+            })
+            .apply(loaded(
+                1,
+                one(B, "7", "Keeper", "Museum A", "https://b.example/7"),
+            ))
+            .apply(loaded(
+                2,
+                one(C, "7", "Gardener", "Museum C", "https://c.example/7"),
+            ))
+            .apply(Action::Open("7".into()));
+        assert_eq!(open_title(&state), Some("Keeper"));
+        let state = state.apply(loaded(0, one(A, "a-1", "Keeper", "Museum A", real)));
+        assert_eq!(open_title(&state), Some("Keeper"), "{:?}", state.view.open);
+        let open = state.catalog.get(state.open_position().unwrap()).unwrap();
+        assert_eq!(open.apply_url, real);
+        assert_eq!(state.view.open.as_deref(), Some("a-1"));
+        assert_eq!(state.catalog.len(), 2);
+        // While a feed is still on its way, nothing is made anew.
+        let state = BoardState::default()
+            .apply(Action::Start {
+                generation: 1,
+                feeds: vec![source(A), source(B), source(C)],
+            })
+            .apply(loaded(
+                1,
+                one(B, "7", "Keeper", "Museum A", "https://b.example/7"),
+            ))
+            .apply(loaded(0, one(A, "a-1", "Keeper", "Museum A", real)));
+        assert!(state.feeds[0].displaced);
+        assert_eq!(state.catalog.get(0).map(|o| o.id.as_str()), Some("7"));
+        let state = state.apply(failed(2));
+        assert!(!state.feeds[0].displaced);
+        assert_eq!(
+            state.catalog.get(0).map(|o| o.apply_url.as_str()),
+            Some(real)
+        );
     }
 
     #[test]

@@ -76,7 +76,9 @@ struct Part {
     seen: HashMap<u64, Seen>,
     /// Openings left out as duplicates of one already in: should the feed of
     /// that one be taken out ([`Catalog::without_source`]), they come back.
-    dropped: Vec<Opening>,
+    /// Each with how many of the part's openings came before it (the
+    /// feed's order, for [`Catalog::in_rank_order`]).
+    dropped: Vec<(u32, Opening)>,
     /// The ids of the openings left out as duplicates, to the place of the
     /// one listed instead (when its id is another): a link shared from a
     /// load where the other feed came first still opens the opening.
@@ -351,9 +353,25 @@ impl Catalog {
     }
 
     /// The index of the opening with this key ([`Catalog::key`]), looked
-    /// for through the whole catalog.
+    /// for through the whole catalog; or, when that opening is left out as
+    /// a duplicate, of the copy listed in its place.
     pub fn find_key(&self, key: u64) -> Option<usize> {
-        (0..self.len).find(|&i| self.key(i) == Some(key))
+        if let Some(index) = (0..self.len).find(|&i| self.key(i) == Some(key)) {
+            return Some(index);
+        }
+        let dropped = self
+            .parts
+            .iter()
+            .flat_map(|p| p.dropped.iter().map(|(_, o)| o))
+            .find(|o| opening_key(&o.source, &o.id, &o.organization.name) == key)?;
+        let (same_posting, same_job) = dedup_keys(dropped);
+        let none = Part::default();
+        let twin = same_posting
+            .iter()
+            .flatten()
+            .find_map(|&k| self.seen_key(&none, k, None))
+            .or_else(|| self.seen_key(&none, same_job, Some(hash_of(&[&dropped.source]))))?;
+        Some(twin as usize)
     }
 
     /// Whether an opening of the catalog (or of `part`, being built) has this id.
@@ -452,7 +470,7 @@ impl Catalog {
                         .entry(opening.id.as_str().into())
                         .or_insert(twin);
                 }
-                part.dropped.push(opening);
+                part.dropped.push((part.openings.len() as u32, opening));
                 continue;
             }
             let index = (self.len + part.openings.len()) as u32;
@@ -619,24 +637,32 @@ impl Catalog {
                 .cmp(&self.parts[b as usize].rank)
         });
         let mut catalog = Catalog::new();
-        for &p in &order {
+        // Each feed's openings, listed and left out, in the order it sent
+        // them, with their own ids; one part per feed.
+        let mut openings: Vec<Opening> = Vec::new();
+        for (n, &p) in order.iter().enumerate() {
             let part = &self.parts[p as usize];
-            let own = |(at, o): (usize, &Opening)| {
+            let mut dropped = part.dropped.iter().peekable();
+            for at in 0..=part.openings.len() {
+                while let Some((_, o)) = dropped.next_if(|(before, _)| *before as usize <= at) {
+                    openings.push(o.clone());
+                }
+                let Some(o) = part.openings.get(at) else {
+                    break;
+                };
                 let mut o = o.clone();
                 if let Some(id) = part.originals.get(&(at as u32)) {
                     o.id = id.to_string();
                 }
-                o
-            };
-            let openings = part
-                .openings
-                .iter()
-                .enumerate()
-                .map(own)
-                .chain(part.dropped.iter().cloned())
-                .filter(|o| leave_out != Some(o.source.as_str()))
-                .collect();
-            catalog.add_openings(openings, part.rank);
+                openings.push(o);
+            }
+            let last_of_feed = order
+                .get(n + 1)
+                .is_none_or(|&q| self.parts[q as usize].rank != part.rank);
+            if last_of_feed {
+                openings.retain(|o| leave_out != Some(o.source.as_str()));
+                catalog.add_openings(std::mem::take(&mut openings), part.rank);
+            }
         }
         // Renamed: the same opening (by its key) under another id.
         let before: HashMap<u64, &str> = (0..self.len)
@@ -1326,6 +1352,41 @@ mod tests {
             2,
         );
         assert!(!added.displaced);
+    }
+
+    /// Made anew, a feed's openings keep its order, the ones left out as
+    /// copies too: the ids are those of the feeds come in order. (Its
+    /// copies were put after the rest, and the ids of one feed's "7"s
+    /// swapped.)
+    #[test]
+    fn made_anew_each_feed_keeps_its_order() {
+        let seven = |title: &str, org: &str, source: &str, apply: &str| Opening {
+            apply_url: apply.into(),
+            ..member(title, org, source)
+        };
+        let keeper = || seven("Keeper", "Museum A", "a", "https://a.example/keeper");
+        let other = || seven("Other", "Museum A2", "a", "https://a.example/other");
+        let copy = Opening {
+            id: "h-1".into(),
+            ..seven("Keeper", "Museum A", "h", "https://h.example/keeper")
+        };
+        let mut in_order = Catalog::new();
+        in_order.add(feed(vec![keeper(), other()]), 0);
+        in_order.add(feed(vec![copy.clone()]), 1);
+        let mut h_first = Catalog::new();
+        h_first.add(feed(vec![copy]), 1);
+        assert!(h_first.add(feed(vec![keeper(), other()]), 0).displaced);
+        let (made, _) = h_first.in_rank_order();
+        for c in [&in_order, &made] {
+            assert_eq!(title_at(c, "7").as_deref(), Some("Keeper"));
+            assert_eq!(title_at(c, "7~1").as_deref(), Some("Other"));
+            assert_eq!(c.len(), 2);
+            let key = c.key(0).unwrap();
+            // The copy left out leads to the one listed.
+            assert_eq!(c.find_key(opening_key("h", "h-1", "Museum A")), Some(0));
+            assert_eq!(c.find_key(key), Some(0));
+        }
+        assert_eq!(made.find_key(1), None);
     }
 
     /// One feed's parts (it arrives in parts) are one feed: its second

@@ -355,10 +355,11 @@ fn written_day(s: &str) -> Option<Timestamp> {
     Timestamp::from_ymd(year.parse().ok()?, month, day_of_month(day)?)
 }
 
-/// A day written in figures, day first: `20.11.2026` (German, Swiss,
-/// Dutch…), `20-11-2026`, and `20/11/2026` only when it cannot be a month
-/// first (`11/20/2026`, as the United States write it, is read that way
-/// instead); `05/11/2026` could be either, and is not read.
+/// A day written in figures: with points, day first (`20.11.2026`, as
+/// German, Swiss, Dutch… write it); with a slash or a hyphen only when it
+/// cannot be read the other way (`20/11/2026`, `20-11-2026`; `11/20/2026`,
+/// as the United States write it, is read month first): `05/11/2026`
+/// could be either, and is not read.
 fn figures_day(s: &str) -> Option<Timestamp> {
     let separator = s.bytes().find(|b| matches!(b, b'.' | b'-' | b'/'))?;
     let parts: Vec<&str> = s.split(separator as char).collect();
@@ -374,10 +375,10 @@ fn figures_day(s: &str) -> Option<Timestamp> {
         return None;
     }
     let (day, month) = match separator {
-        b'/' if a > 12 => (a, b),
-        b'/' if b > 12 => (b, a),
-        b'/' => return None,
-        _ => (a, b),
+        b'.' => (a, b),
+        _ if a > 12 => (a, b),
+        _ if b > 12 => (b, a),
+        _ => return None,
     };
     Timestamp::from_ymd(year.parse().ok()?, month, day)
 }
@@ -605,6 +606,7 @@ mod tests {
         }
         for not in [
             "05/11/2026",
+            "05-11-2026",
             "12/05/2026",
             "05/12/2026",
             "32.11.2026",

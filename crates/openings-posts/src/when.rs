@@ -294,14 +294,16 @@ pub fn closing_date(plain: &str, posted: Option<Timestamp>) -> Closing {
             "send",
             "reply",
             "bewerb",
-            "candidat",
+            "candidature",
+            "candidatura",
             "postul",
             "solicit",
             "sollicit",
             "reageer",
             "reageren",
             "domand",
-            "envoy",
+            "envoyer",
+            "envoyez",
             "einreich",
             "einsend",
             "invia",
@@ -330,9 +332,17 @@ pub fn closing_date(plain: &str, posted: Option<Timestamp>) -> Closing {
     .into_iter()
     .flat_map(|t| plain.match_indices(t).map(move |(at, _)| (at, t)))
     .filter(|&(at, _)| about_applying(at));
+    // Whole words only: not "date limite" in "mandate limited", nor
+    // "closes" in "encloses".
+    let whole = |at: usize, trigger: &str| {
+        let before = plain[..at].chars().next_back();
+        let after = plain[at + trigger.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
     let triggers = CLOSING
         .into_iter()
         .flat_map(|t| plain.match_indices(t).map(move |(at, _)| (at, t)))
+        .filter(|&(at, t)| whole(at, t))
         .chain(conditional);
     for (at, trigger) in triggers {
         {
@@ -356,7 +366,7 @@ pub fn closing_date(plain: &str, posted: Option<Timestamp>) -> Closing {
                             when,
                             Some(format!(
                                 "the closing date \"{}\" has no year: read as {}; give valid_through: to be sure",
-                                &plain[*start..(*start + 20).min(plain.len())].trim_end(),
+                                plain[*start..].chars().take(20).collect::<String>().trim_end(),
                                 when.to_iso_date()
                             )),
                         )
@@ -520,9 +530,29 @@ mod tests {
             "bewerbungsschluss: 05/11/2026",
             "bewerbungsschluss: 2026-10",
             "deadline: 15.10.1850",
+            "applications no later than 03-04-2027.",
+            // English words that hold the new ones.
+            "the successful candidate will take up the post by 1 january 2027.",
+            "candidates must hold a phd awarded before 1 march 2026.",
+            "this is a fixed-term mandate limited to 31 december 2028.",
+            "the project is data limited until 30 june 2027.",
         ] {
             assert_eq!(closing_date(text, posted), Closing::None, "{text}");
         }
+    }
+
+    /// A date without a year followed by accented text: the note quoting
+    /// it cut a letter in two, and the tool stopped (a panic).
+    #[test]
+    fn a_note_quoting_a_date_never_cuts_a_letter() {
+        let posted = Some(day_of("2026-09-01"));
+        let Closing::On(t, Some(note)) =
+            closing_date("date limite : 30 novembre, 12 h, à paris", posted)
+        else {
+            panic!("no closing date")
+        };
+        assert_eq!(t, day_of("2026-11-30"));
+        assert!(note.contains("\"30 novembre, 12 h, à\""), "{note}");
     }
 
     #[test]
