@@ -1130,29 +1130,40 @@ mod tests {
     const A: &str = "https://a.example/jobs.json";
     const B: &str = "https://b.example/jobs.json";
 
-    /// Feed `index` (from `url`) arrived with one opening "7", `title`: two
-    /// member institutions that number their openings alike.
-    fn seven(index: usize, url: &str, title: &str) -> Action {
+    /// An opening of feed `url`: `id`, `title` at `org`, applied for at `apply`.
+    fn posting(url: &str, id: &str, title: &str, org: &str, apply: &str) -> Opening {
+        Opening {
+            id: id.into(),
+            title: title.into(),
+            apply_url: apply.into(),
+            organization: openings_core::model::Organization {
+                name: org.into(),
+                ..Default::default()
+            },
+            source: url.into(),
+            ..Opening::default()
+        }
+    }
+
+    /// Feed `index` arrived whole with these openings.
+    fn whole(index: usize, openings: Vec<Opening>) -> Action {
         Action::FeedLoaded {
             generation: 1,
             index,
             feed: Box::new(ParsedFeed {
-                openings: vec![Opening {
-                    id: "7".into(),
-                    title: title.into(),
-                    apply_url: format!("{url}/apply/7"),
-                    organization: openings_core::model::Organization {
-                        name: url.into(),
-                        ..Default::default()
-                    },
-                    source: url.into(),
-                    ..Opening::default()
-                }],
+                openings,
                 ..ParsedFeed::default()
             }),
             saved: None,
             holds: Holds::Whole,
         }
+    }
+
+    /// Feed `index` (from `url`) arrived with one opening "7", `title`: two
+    /// member institutions that number their openings alike.
+    fn seven(index: usize, url: &str, title: &str) -> Action {
+        let apply = format!("{url}/apply/7");
+        whole(index, vec![posting(url, "7", title, url, &apply)])
     }
 
     /// A board of Museum A's feed and Museum B's, opened by a link to `id`.
@@ -1266,17 +1277,7 @@ mod tests {
         let part_of_a = Action::FeedPart {
             generation: 1,
             index: 0,
-            openings: vec![Opening {
-                id: "7".into(),
-                title: "Alpha Seven".into(),
-                apply_url: format!("{A}/apply/7"),
-                organization: openings_core::model::Organization {
-                    name: A.into(),
-                    ..Default::default()
-                },
-                source: A.into(),
-                ..Opening::default()
-            }],
+            openings: vec![posting(A, "7", "Alpha Seven", A, &format!("{A}/apply/7"))],
         };
         let state = started(&[A, B])
             .apply(seven(1, B, "Beta Seven"))
@@ -1313,29 +1314,14 @@ mod tests {
     /// the copy open reads Museum A's. The copy that came first stayed.
     #[test]
     fn the_copy_of_the_feed_listed_first_is_listed_once_that_feed_is_in() {
-        let keeper = |url: &str, id: &str, apply: &str| Opening {
-            id: id.into(),
-            title: "Keeper".into(),
-            apply_url: apply.into(),
-            organization: openings_core::model::Organization {
-                name: "Museum A".into(),
-                ..Default::default()
-            },
-            source: url.into(),
-            ..Opening::default()
-        };
+        let keeper =
+            |url: &str, id: &str, apply: &str| posting(url, id, "Keeper", "Museum A", apply);
         let real = "https://museum-a.example/apply/7";
         let state = started(&[A, B])
-            .apply(Action::FeedLoaded {
-                generation: 1,
-                index: 1,
-                feed: Box::new(ParsedFeed {
-                    openings: vec![keeper(B, "h-1", "https://evil.example/phish")],
-                    ..ParsedFeed::default()
-                }),
-                saved: None,
-                holds: Holds::Whole,
-            })
+            .apply(whole(
+                1,
+                vec![keeper(B, "h-1", "https://evil.example/phish")],
+            ))
             .apply(Action::Open("h-1".into()))
             .apply(Action::FeedPart {
                 generation: 1,
@@ -1370,28 +1356,9 @@ mod tests {
     fn the_open_copy_that_gives_way_goes_on_as_the_copy_listed() {
         const C: &str = "https://c.example/jobs.json";
         let one = |url: &str, id: &str, title: &str, org: &str, apply: &str| {
-            Box::new(ParsedFeed {
-                openings: vec![Opening {
-                    id: id.into(),
-                    title: title.into(),
-                    apply_url: apply.into(),
-                    organization: openings_core::model::Organization {
-                        name: org.into(),
-                        ..Default::default()
-                    },
-                    source: url.into(),
-                    ..Opening::default()
-                }],
-                ..ParsedFeed::default()
-            })
+            vec![posting(url, id, title, org, apply)]
         };
-        let loaded = |index: usize, feed: Box<ParsedFeed>| Action::FeedLoaded {
-            generation: 1,
-            index,
-            feed,
-            saved: None,
-            holds: Holds::Whole,
-        };
+        let loaded = whole;
         let real = "https://museum-a.example/apply/a-1";
         let state = BoardState::default()
             .apply(Action::Start {

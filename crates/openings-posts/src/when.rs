@@ -80,7 +80,12 @@ pub fn dates_in(text: &str) -> Vec<(usize, ProseDate)> {
             .filter(|(t, end)| *end == t.end_of_day())
             .map(|(t, _)| t.ymd())
             .filter(|(y, _, _)| (1900..=2199).contains(y));
-        if let Some((y, m, d)) = in_figures {
+        // 31-Mar-2012.
+        let in_words = || match w.split('-').collect::<Vec<_>>().as_slice() {
+            [d, m, y] => Some((year(y)?, month(m)?, day(d)?)),
+            _ => None,
+        };
+        if let Some((y, m, d)) = in_figures.or_else(in_words) {
             found.push((
                 at,
                 ProseDate {
@@ -91,22 +96,6 @@ pub fn dates_in(text: &str) -> Vec<(usize, ProseDate)> {
             ));
             i += 1;
             continue;
-        }
-        // 31-Mar-2012.
-        let parts: Vec<&str> = w.split('-').collect();
-        if parts.len() == 3 {
-            if let (Some(d), Some(m), Some(y)) = (day(parts[0]), month(parts[1]), year(parts[2])) {
-                found.push((
-                    at,
-                    ProseDate {
-                        year: Some(y),
-                        month: m,
-                        day: d,
-                    },
-                ));
-                i += 1;
-                continue;
-            }
         }
         // Month D[, YYYY]
         if let (Some(m), Some(d)) = (month(w), next(1).and_then(day)) {
