@@ -427,8 +427,9 @@ impl Catalog {
     /// Which of two feeds' copies of one opening is listed is the first
     /// to arrive's. When a feed brings a copy of one a feed listed after
     /// its own has listed, [`Added::displaced`] says so: then
-    /// [`Catalog::in_rank_order`] lists the earlier feed's (once the feed
-    /// is all in: it is the whole catalog made anew).
+    /// [`Catalog::in_rank_order`] lists the earlier feed's (the board asks
+    /// for it once no feed is on its way: it is the whole catalog made
+    /// anew).
     pub fn add(&mut self, feed: ParsedFeed, rank: usize) -> Added {
         self.add_openings(feed.openings, rank)
     }
