@@ -99,13 +99,13 @@ impl Timestamp {
 
 /// The first and last millisecond a written date names (UTC): an instant
 /// (`2026-11-20T09:30:00Z`) names itself, as ISO writes it or as
-/// JavaScript's and Java's `Date.toString()` do ([`clock_time`]); a day
-/// names all of it, written as ISO (`2026-11-20`), as people and CMS
-/// templates write it (`November 20, 2026`, `Nov. 20 2026`, `20 November
-/// 2026`, `Friday, November 20, 2026`, `20. November 2026`, `20 de
-/// noviembre de 2026`: see [`month_named`]) or in figures, day first
-/// (`20.11.2026`, `20-11-2026`, and `20/11/2026` when it cannot be read
-/// month first); a month (`2026-11`) names all of that month.
+/// JavaScript's and Java's `Date.toString()` do; a day names all of it,
+/// written as ISO (`2026-11-20`), as people and CMS templates write it
+/// (`November 20, 2026`, `Nov. 20 2026`, `20 November 2026`, `Friday,
+/// November 20, 2026`, `20. November 2026`, `20 de noviembre de 2026`: see
+/// [`month_named`]) or in figures, day first (`20.11.2026`; `20/11/2026`
+/// and `20-11-2026` only when they cannot be read month first); a month
+/// (`2026-11`) names all of that month.
 pub fn parse_span(raw: &str) -> Option<(Timestamp, Timestamp)> {
     let s = raw.trim();
     if let Some(at) = Timestamp::parse_iso(s).or_else(|| clock_time(s)) {
@@ -288,8 +288,8 @@ const OTHER_WEEKDAYS: [&str; 48] = [
 
 /// The month (1–12) a word names: in English its name or its first three
 /// letters or more ("Nov", "Sept", "Novem"), in French, German, Spanish,
-/// Italian, Dutch or Portuguese its name or a usual short form (see
-/// [`OTHER_MONTHS`]); a point after it is no matter ("Nov.", "Okt.").
+/// Italian, Dutch or Portuguese its name or a usual short form (`janv.`,
+/// `Okt.`); a point after it is no matter ("Nov.").
 pub fn month_named(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.').to_ascii_lowercase();
     if word.len() < 3 {
