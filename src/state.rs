@@ -482,7 +482,18 @@ impl BoardState {
         if next.feeds.iter().any(|f| f.displaced) && !next.is_loading() {
             let before = next.catalog.clone();
             next.catalog = SharedCatalog::new(before.in_rank_order().0);
-            next.feeds.iter_mut().for_each(|f| f.displaced = false);
+            // Each feed's notice counts what it lists now, and its copies.
+            let counts = next.catalog.counts_by_source();
+            for feed in &mut next.feeds {
+                feed.displaced = false;
+                if let FeedStatus::Loaded { added, merged, .. } = &mut feed.status {
+                    let (listed, copies) = counts
+                        .get(feed.source.url.as_str())
+                        .copied()
+                        .unwrap_or_default();
+                    (*added, *merged) = (listed, copies);
+                }
+            }
             next.follow(&before, true);
         }
         // A shared link's opening, once the board shows it, is the reader's,
@@ -797,27 +808,27 @@ mod tests {
             "{:?}",
             rest.feeds[0].status
         );
-        // A part that repeats another feed's opening says so once in.
+        // A part that repeats the opening of a feed listed after it: once
+        // in, its copy is the one listed, and the later feed's notice says
+        // its own repeats one.
         let repeating = retried
             .apply(Action::FeedPart {
                 generation: 1,
                 index: 0,
-                openings: openings_from(b, &["Librarian"]),
+                openings: openings_from(a, &["Librarian"]),
             })
             .apply(loaded(0, a, &["Archivist"], Holds::Rest));
         assert_eq!(titles(&repeating), ["Librarian", "Archivist"]);
-        assert!(
-            matches!(
-                repeating.feeds[0].status,
-                FeedStatus::Loaded {
-                    added: 1,
-                    merged: 1,
-                    ..
-                }
-            ),
-            "{:?}",
-            repeating.feeds[0].status
-        );
+        assert_eq!(repeating.catalog.get(0).map(|o| o.source.as_str()), Some(a));
+        let counts: Vec<String> = repeating
+            .feeds
+            .iter()
+            .map(|f| match &f.status {
+                FeedStatus::Loaded { added, merged, .. } => format!("{added}+{merged}"),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(counts, ["2+0", "0+1"]);
         // The attempt fails halfway: its copy again, without the part.
         let copy_again = part.apply(copy(0, a, &["Archivist", "Withdrawn"]));
         assert_eq!(titles(&copy_again), ["Librarian", "Archivist", "Withdrawn"]);
@@ -1339,6 +1350,17 @@ mod tests {
         );
         let state = state.apply(loaded(0, A, &[], Holds::Rest));
         assert_eq!(state.catalog.len(), 1);
+        // Each feed's notice says what it lists now: Museum A's copy, the
+        // other feed's left out as a copy.
+        let counts: Vec<(usize, usize)> = state
+            .feeds
+            .iter()
+            .map(|f| match f.status {
+                FeedStatus::Loaded { added, merged, .. } => (added, merged),
+                _ => (9, 9),
+            })
+            .collect();
+        assert_eq!(counts, [(1, 0), (0, 1)]);
         assert_eq!(
             state.catalog.get(0).map(|o| o.apply_url.as_str()),
             Some(real)

@@ -679,6 +679,21 @@ impl Catalog {
         (catalog, renamed)
     }
 
+    /// How many openings each feed (by its source) has listed, and how
+    /// many of its own it had left out as copies of others'.
+    pub fn counts_by_source(&self) -> HashMap<&str, (usize, usize)> {
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        for part in &self.parts {
+            for o in &part.openings {
+                counts.entry(o.source.as_str()).or_default().0 += 1;
+            }
+            for (_, o) in &part.dropped {
+                counts.entry(o.source.as_str()).or_default().1 += 1;
+            }
+        }
+        counts
+    }
+
     /// The indices of the openings that match (words and facets), in catalog order.
     pub fn search(&self, query: &Query) -> Vec<usize> {
         self.filter(query, 0..self.len()).0
@@ -1342,6 +1357,11 @@ mod tests {
         assert_eq!(apply("h-1"), "https://museum-a.example/apply/7");
         assert_eq!(c.len(), 2);
         assert_eq!(c.position("Curator"), Some(1), "the board's order");
+        let counts = c.counts_by_source();
+        assert_eq!(counts.get("a"), Some(&(1, 0)));
+        assert_eq!(counts.get("h"), Some(&(0, 1)));
+        assert_eq!(counts.get(""), Some(&(1, 0)));
+        assert_eq!(counts.len(), 3);
         // In order, nothing to make anew.
         let mut c = Catalog::new();
         c.add(
