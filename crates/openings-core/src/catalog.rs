@@ -364,13 +364,8 @@ impl Catalog {
             .iter()
             .flat_map(|p| p.dropped.iter().map(|(_, o)| o))
             .find(|o| opening_key(&o.source, &o.id, &o.organization.name) == key)?;
-        let (same_posting, same_job) = dedup_keys(dropped);
-        let none = Part::default();
-        let twin = same_posting
-            .iter()
-            .flatten()
-            .find_map(|&k| self.seen_key(&none, k, None))
-            .or_else(|| self.seen_key(&none, same_job, Some(hash_of(&[&dropped.source]))))?;
+        let keys = dedup_keys(dropped);
+        let twin = self.twin(&Part::default(), &keys, hash_of(&[&dropped.source]))?;
         Some(twin as usize)
     }
 
@@ -402,6 +397,19 @@ impl Catalog {
             .filter_map(|p| p.seen.get(&key))
             .find(|seen| source.is_none_or(|source| seen.source != source))
             .map(|seen| seen.index)
+    }
+
+    /// The place in the catalog of the opening already listed (in an
+    /// earlier part or `part`, being built) that one with these
+    /// de-duplication keys ([`dedup_keys`]), from the feed `source`, is a
+    /// copy of.
+    fn twin(&self, part: &Part, keys: &([Option<u64>; 3], u64), source: u64) -> Option<u32> {
+        let (same_posting, same_job) = keys;
+        same_posting
+            .iter()
+            .flatten()
+            .find_map(|&k| self.seen_key(part, k, None))
+            .or_else(|| self.seen_key(part, *same_job, Some(source)))
     }
 
     /// Adds the openings of the feed `rank`-th in the board's list (from
@@ -448,13 +456,8 @@ impl Catalog {
         let mut next_suffix = IdMap::default();
         for mut opening in openings {
             let source = hash_of(&[&opening.source]);
-            let (same_posting, same_job) = dedup_keys(&opening);
-            let twin = same_posting
-                .iter()
-                .flatten()
-                .find_map(|&k| self.seen_key(&part, k, None))
-                .or_else(|| self.seen_key(&part, same_job, Some(source)));
-            if let Some(twin) = twin {
+            let keys = dedup_keys(&opening);
+            if let Some(twin) = self.twin(&part, &keys, source) {
                 added.duplicates += 1;
                 let (twin_id, twin_rank) = match (twin as usize).checked_sub(self.len) {
                     Some(at) => (part.openings.get(at), Some(part.rank)),
@@ -475,6 +478,7 @@ impl Catalog {
                 continue;
             }
             let index = (self.len + part.openings.len()) as u32;
+            let (same_posting, same_job) = keys;
             for key in same_posting.into_iter().flatten().chain([same_job]) {
                 part.seen.entry(key).or_insert(Seen { source, index });
             }
