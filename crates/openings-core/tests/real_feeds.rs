@@ -36,6 +36,15 @@ fn titled<'a>(feed: &'a ParsedFeed, title: &str) -> Vec<&'a Opening> {
     feed.openings.iter().filter(|o| o.title == title).collect()
 }
 
+/// When the opening titled `title` was posted and closes, as the board reads them.
+fn posted_and_closing(feed: &ParsedFeed, title: &str) -> (Option<String>, Option<String>) {
+    let o = titled(feed, title)[0];
+    (
+        o.date_posted.map(|d| d.to_iso_datetime()),
+        o.valid_through.map(|d| d.to_iso_datetime()),
+    )
+}
+
 fn shown_text(o: &Opening) -> String {
     to_text(&from_description(&o.description))
 }
@@ -532,13 +541,7 @@ fn schema_org_dates_as_templates_write_them() {
         "schema_org_cms_templates_plain_pay_written_dates_profiles.json",
         "https://harbour-museum.example.nl/feed.json",
     );
-    let dates = |title: &str| {
-        let o = titled(&feed, title)[0];
-        (
-            o.date_posted.map(|d| d.to_iso_datetime()),
-            o.valid_through.map(|d| d.to_iso_datetime()),
-        )
-    };
+    let dates = |title: &str| posted_and_closing(&feed, title);
     // A WordPress date as the site shows it; an empty closing date is none,
     // and no note.
     assert_eq!(
@@ -676,13 +679,7 @@ fn schema_org_dates_in_other_languages_and_as_date_to_string_writes_them() {
         "schema_org_dates_in_other_languages_and_date_to_string.json",
         "https://harbour-museum.example.nl/feed.json",
     );
-    let dates = |title: &str| {
-        let o = titled(&feed, title)[0];
-        (
-            o.date_posted.map(|d| d.to_iso_datetime()),
-            o.valid_through.map(|d| d.to_iso_datetime()),
-        )
-    };
+    let dates = |title: &str| posted_and_closing(&feed, title);
     let day = |iso: &str| Some(format!("{iso}T00:00:00Z"));
     let end = |iso: &str| Some(format!("{iso}T23:59:59Z"));
     assert_eq!(
