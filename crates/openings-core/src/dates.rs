@@ -109,7 +109,7 @@ impl Timestamp {
 pub fn parse_span(raw: &str) -> Option<(Timestamp, Timestamp)> {
     let s = raw.trim();
     if let Some(at) = Timestamp::parse_iso(s).or_else(|| clock_time(s)) {
-        let day_only = s.len() == 10 && s.as_bytes()[4] == b'-';
+        let day_only = s.len() == 10;
         return Some((at, if day_only { at.end_of_day() } else { at }));
     }
     if let Some(day) = figures_day(s) {
