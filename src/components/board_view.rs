@@ -15,7 +15,7 @@ use yew::prelude::*;
 use crate::components::active_filters::ActiveFilters;
 use crate::components::detail_view::{DetailView, ShareAsk};
 use crate::components::filters::Filters;
-use crate::components::listings::Listings;
+use crate::components::listings::{self, FocusedRow, Listings, Shown};
 use crate::components::notices::FeedNotices;
 use crate::components::pagination::Pagination;
 use crate::components::result_count::ResultCount;
@@ -85,6 +85,67 @@ fn focus_retry(section: &NodeRef, feed: usize) {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn focus_retry(_: &NodeRef, _: usize) {}
+
+/// A keyboard focus in the board's results (see `BoardView`), kept to be
+/// found again in results drawn anew.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+enum Carried {
+    /// On a row's control, the row showing this opening.
+    Row(Shown, FocusedRow),
+    /// On another control (a page button, a picked filter's chip): its
+    /// class and its text.
+    Control(String, String),
+}
+
+/// Where the keyboard focus is in the board's results, if it is there:
+/// `rows` are the openings of the rows drawn.
+#[cfg(target_arch = "wasm32")]
+fn focus_in_results(section: &NodeRef, rows: &[Shown]) -> Option<Carried> {
+    let results = section
+        .cast::<web_sys::Element>()?
+        .query_selector(".results")
+        .ok()??;
+    let in_list = results
+        .query_selector(".listings")
+        .ok()
+        .flatten()
+        .and_then(|list| crate::embed::focus_in_list(&list));
+    match in_list {
+        Some(focus) => Some(Carried::Row(*rows.get(focus.row)?, focus)),
+        None => crate::embed::focused_control(&results)
+            .map(|(class, text)| Carried::Control(class, text)),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn focus_in_results(_: &NodeRef, _: &[Shown]) -> Option<Carried> {
+    None
+}
+
+/// Puts a focus `carried` from results drawn before on its control in
+/// those drawn now (`rows`: the openings of their rows), or gives it to
+/// the board.
+#[cfg(target_arch = "wasm32")]
+fn focus_again(section: &NodeRef, carried: &Carried, rows: &[Shown]) {
+    let Some(results) = section
+        .cast::<web_sys::Element>()
+        .and_then(|s| s.query_selector(".results").ok().flatten())
+    else {
+        return hold_focus(section);
+    };
+    match carried {
+        Carried::Row(opening, focus) => match results.query_selector(".listings").ok().flatten() {
+            Some(list) => {
+                crate::embed::focus_moved(&list, focus, rows.iter().position(|row| row == opening))
+            }
+            None => hold_focus(section),
+        },
+        Carried::Control(class, text) => crate::embed::focus_control(&results, class, text),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn focus_again(_: &NodeRef, _: &Carried, _: &[Shown]) {}
 
 /// The listings a starting board draws: about a screen's worth.
 pub const FIRST_SCREEN: usize = 6;
@@ -180,6 +241,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let filters_place = show_facets
         || (phase == Phase::Loading && opened.is_none() && !props.config.facets.is_empty());
 
+    // The openings of the rows drawn now, as rows know them.
+    let mut rows: Vec<Shown> = Vec::new();
     let list = match phase {
         Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },
         Phase::NoFeeds => html! { <p class="empty">{ strings.no_feed }</p> },
@@ -207,6 +270,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 true => &on_page[..on_page.len().min(FIRST_SCREEN)],
                 false => on_page,
             };
+            rows = listings::shown(&state.catalog, shown);
             html! {
                 <>
                     <Listings catalog={state.catalog.clone()} matches={Rc::new(shown.to_vec())}
@@ -244,6 +308,36 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             </>
         },
     };
+
+    // The layout is drawn anew when the filters' place comes or goes
+    // (below): a keyboard focus in the results (a listing's title or Apply
+    // link, a page button) would be dropped with it, as a member's feed
+    // coming late brings the first values to filter by. It is found now,
+    // before the new layout replaces the old, and put on the same control
+    // (of the same opening) once that is drawn. Not when an opening is
+    // opened or closed (which has a focus of its own), nor for a board
+    // without a list now.
+    let listed = opened.is_none() && !rows.is_empty();
+    // What was drawn: the filters' place, whether the list was, its rows'
+    // openings; and a focus to carry into the layout drawn now.
+    let drawn = use_mut_ref(|| (filters_place, false, Vec::<Shown>::new(), None::<Carried>));
+    {
+        let mut drawn = drawn.borrow_mut();
+        let carried = match drawn.0 != filters_place && drawn.1 && listed {
+            true => focus_in_results(&section, &drawn.2),
+            false => None,
+        };
+        *drawn = (filters_place, listed, rows, carried);
+    }
+    {
+        let section = section.clone();
+        use_effect(move || {
+            let mut drawn = drawn.borrow_mut();
+            if let Some(carried) = drawn.3.take() {
+                focus_again(&section, &carried, &drawn.2);
+            }
+        });
+    }
 
     html! {
         <ContextProvider<Rc<Locale>> context={locale.clone()}>

@@ -52,7 +52,25 @@ fn follow_focus(_: &web_sys::Element, _: &[Option<usize>]) {}
 
 /// An opening as one row shows it: its feed and its id, hashed (two member
 /// institutions may both have an opening "7").
-type Shown = u64;
+pub type Shown = u64;
+
+/// The openings of these rows (catalog indices), as the rows know them.
+pub fn shown(catalog: &SharedCatalog, matches: &[usize]) -> Vec<Shown> {
+    matches
+        .iter()
+        .filter_map(|&index| catalog.key(index))
+        .collect()
+}
+
+/// Where the keyboard focus is in the list: its row, which of the row's
+/// controls (its title's link, its Apply link), and whether the row was on
+/// screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FocusedRow {
+    pub row: usize,
+    pub control: Option<usize>,
+    pub looked_at: bool,
+}
 
 /// Where the opening each row showed is now: its row, or `None` (gone
 /// from the page).
@@ -68,11 +86,7 @@ pub fn Listings(props: &ListingsProps) -> Html {
     let list = use_node_ref();
     // The openings of the rows as last drawn, in order.
     let drawn = use_mut_ref(Vec::<Shown>::new);
-    let shown: Vec<Shown> = props
-        .matches
-        .iter()
-        .filter_map(|&index| props.catalog.key(index))
-        .collect();
+    let shown = shown(&props.catalog, &props.matches);
     {
         let list = list.clone();
         use_effect_with(shown, move |shown| {

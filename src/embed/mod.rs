@@ -26,6 +26,7 @@ use web_sys::{HtmlElement, ShadowRoot};
 use yew::AppHandle;
 
 use crate::components::board::{Board, BoardProps};
+use crate::components::listings::FocusedRow;
 use crate::config::BoardConfig;
 use crate::i18n::Locale;
 
@@ -648,47 +649,48 @@ pub fn focus_back(title: &HtmlElement) {
 /// openings in front, a saved copy was replaced by the fresh feed): a focus
 /// on a row's title or Apply link goes with its opening to the row that
 /// shows it now (`moves[row]`) — rows are patched in place, so it would be
-/// left on another opening, which Enter would open or apply to. Scrolled
-/// to when the row it was on is in view (the reader was looking there). An
-/// opening gone from this page leaves the focus to the board. Nothing
+/// left on another opening, which Enter would open or apply to. Nothing
 /// happens when the focus is not in the list.
 pub fn follow_focus(list: &web_sys::Element, moves: &[Option<usize>]) {
-    let Some(root) = list.get_root_node().dyn_into::<ShadowRoot>().ok() else {
+    let Some(focus) = focus_in_list(list) else {
         return;
     };
-    let Some(active) = root.active_element().filter(|a| list.contains(Some(a))) else {
+    let Some(&moved) = moves.get(focus.row) else {
         return;
     };
-    let rows = list.children();
-    let rows: Vec<web_sys::Element> = (0..rows.length()).filter_map(|i| rows.item(i)).collect();
-    let Some(row) = rows.iter().position(|row| row.contains(Some(&active))) else {
-        return;
-    };
-    let Some(&moved) = moves.get(row) else {
-        return;
-    };
-    if moved == Some(row) {
-        return;
+    if moved != Some(focus.row) {
+        focus_moved(list, &focus, moved);
     }
-    // The same control of the row: its title, or its Apply link.
-    let controls = |row: &web_sys::Element| -> Vec<HtmlElement> {
-        let Ok(list) = row.query_selector_all("a[href], button") else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
-            .collect()
-    };
-    let place = controls(&rows[row])
+}
+
+/// Where the keyboard focus is in the list of openings `list`, if it is in
+/// one of its rows.
+pub fn focus_in_list(list: &web_sys::Element) -> Option<FocusedRow> {
+    let root = list.get_root_node().dyn_into::<ShadowRoot>().ok()?;
+    let active = root.active_element().filter(|a| list.contains(Some(a)))?;
+    let rows = rows_of(list);
+    let row = rows.iter().position(|row| row.contains(Some(&active)))?;
+    let control = controls_of(&rows[row])
         .iter()
         .position(|c| *c.unchecked_ref::<web_sys::Element>() == active);
-    let looked_at = on_screen(&rows[row]);
-    match moved.and_then(|to| controls(rows.get(to)?).into_iter().nth(place?)) {
+    Some(FocusedRow {
+        row,
+        control,
+        looked_at: on_screen(&rows[row]),
+    })
+}
+
+/// Puts the focus that was at `focus` (see [`focus_in_list`]) on the same
+/// control, the title or the Apply link, of row `to` of `list`, the row
+/// that shows its opening now. Brought into view at the nearest edge when
+/// the row it was on was in view (the reader was looking at the list). An
+/// opening gone from this page (`None`) leaves the focus to the board.
+pub fn focus_moved(list: &web_sys::Element, focus: &FocusedRow, to: Option<usize>) {
+    let rows = rows_of(list);
+    match to.and_then(|to| controls_of(rows.get(to)?).into_iter().nth(focus.control?)) {
         Some(control) => {
             focus_in_place(&control);
-            // Brought into view at the nearest edge, as the reader was
-            // looking at the list.
-            if looked_at && !on_screen(&control) {
+            if focus.looked_at && !on_screen(&control) {
                 let above = control.get_bounding_client_rect().top() < 0.0;
                 control.scroll_into_view_with_bool(above);
             }
@@ -704,6 +706,57 @@ pub fn follow_focus(list: &web_sys::Element, moves: &[Option<usize>]) {
             }
         }
     }
+}
+
+/// The control of `results` with the keyboard focus, outside the list's
+/// rows (a page button, a picked filter's chip): its class and its text,
+/// which find it again in results drawn anew (see [`focus_control`]).
+pub fn focused_control(results: &web_sys::Element) -> Option<(String, String)> {
+    let root = results.get_root_node().dyn_into::<ShadowRoot>().ok()?;
+    let active = root
+        .active_element()
+        .filter(|a| results.contains(Some(a)))?;
+    let class = active.class_name();
+    (!class.trim().is_empty()).then(|| (class, active.text_content().unwrap_or_default()))
+}
+
+/// Puts the focus on the control of `results` with this class (the
+/// board's own, never a feed's) and text, or gives it to the board when
+/// there is none now.
+pub fn focus_control(results: &web_sys::Element, class: &str, text: &str) {
+    let all = results.get_elements_by_class_name(class);
+    let found = (0..all.length())
+        .filter_map(|i| all.item(i)?.dyn_into::<HtmlElement>().ok())
+        .find(|c| c.text_content().unwrap_or_default() == text);
+    match found {
+        Some(control) => focus_in_place(&control),
+        None => {
+            if let Some(board) = results
+                .closest(".openings-board")
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+            {
+                focus_for_now(&board);
+            }
+        }
+    }
+}
+
+/// The rows of the list of openings `list`.
+fn rows_of(list: &web_sys::Element) -> Vec<web_sys::Element> {
+    let rows = list.children();
+    (0..rows.length()).filter_map(|i| rows.item(i)).collect()
+}
+
+/// The controls of a row: its title's link, its Apply link.
+fn controls_of(row: &web_sys::Element) -> Vec<HtmlElement> {
+    let Ok(list) = row.query_selector_all("a[href], button") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect()
 }
 
 /// Whether any of `element` is inside the window.

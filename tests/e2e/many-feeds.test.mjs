@@ -567,6 +567,59 @@ function numberedFeed(org, postings) {
   return { '@context': 'https://schema.org', '@type': 'ItemList', itemListElement };
 }
 
+// Proves a reader's focus on an opening stays on it when a member's feed
+// coming late brings the board its first values to filter by: the
+// filters' column appears, the layout with the list is drawn anew (so that
+// nothing drawn is pushed aside), and the focus went to the board.
+test('the focus on an opening stays on it when a late member feed brings the first filters', { timeout: 40_000 }, async () => {
+  const late = gate();
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, {
+    'a.json': [numberedFeed('Museum A', [['1', 'Alpha One', 20], ['2', 'Alpha Two', 22], ['3', 'Alpha Three', 24]]), 0],
+    'late.json': [numberedFeed('Museum C', [['1', 'Gamma One', 0]]), late.opened],
+  });
+  try {
+    await b.locator('.listing', { hasText: 'Alpha Three' }).locator('a.apply').focus({ timeout: 15_000 });
+    assert.equal(await b.locator('.filters').count(), 0, 'one museum\'s openings had something to filter by');
+    late.open();
+    await eventually(async () => assert.equal(await b.locator('.listing').count(), 4));
+    await b.locator('fieldset.facet').first().waitFor();
+    await framesLater(s.page);
+    assert.deepEqual(await titles(b), ['Gamma One', 'Alpha One', 'Alpha Two', 'Alpha Three']);
+    assert.deepEqual(await focusedControl(b), { id: '3', is: 'apply', text: 'Apply' }, 'the focus left the Apply link it was on');
+    await s.page.keyboard.press('Shift+Tab');
+    assert.equal(await focusedIn(b), 'Alpha Three', 'the next key did not go on from there');
+
+    await assertHostUnharmed(s);
+  } finally {
+    late.open();
+  }
+});
+
+// Proves the same for a focus on a page button: Space on Next went to the
+// board, not to the next page.
+test('the focus on a page button stays on it when a late member feed brings the first filters', { timeout: 40_000 }, async () => {
+  const late = gate();
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, {
+    'a.json': [numberedFeed('Museum A', [['1', 'Alpha One', 20], ['2', 'Alpha Two', 22], ['3', 'Alpha Three', 24]]), 0],
+    'late.json': [numberedFeed('Museum C', [['1', 'Gamma One', 0]]), late.opened],
+  }, { pageSize: 2 });
+  try {
+    await b.locator('.page-next').focus({ timeout: 15_000 });
+    late.open();
+    await eventually(async () => assert.match((await b.locator('.result-count').textContent()).trim(), /^4 openings/));
+    await b.locator('fieldset.facet').first().waitFor();
+    await framesLater(s.page);
+    assert.equal((await focusedControl(b))?.is, 'page-next', 'the focus left the Next button');
+    await s.page.keyboard.press('Space');
+    await eventually(async () => assert.deepEqual(await titles(b), ['Alpha Two', 'Alpha Three']));
+    await assertHostUnharmed(s);
+  } finally {
+    late.open();
+  }
+});
+
 // Proves the focus follows its own opening when two member institutions'
 // systems number their openings alike (both have an opening "7"): told
 // apart by id alone, the focus on Museum B's "7" went to Museum A's.
