@@ -193,12 +193,13 @@ fn test(args: &[String]) -> Result {
             let dist = dist::build()?;
             package::pack(&dist).map(|_| ())
         })?;
-        step("end-to-end tests (Playwright, headless Chromium)", &|| {
+        step("end-to-end tests (headless Chromium and Firefox)", &|| {
             let mut cmd = Command::new("node");
             cmd.args(["--test", "--test-concurrency=1"])
                 .current_dir(root().join("tests/e2e"));
             cmd.env("DIST", root().join("dist"));
             cmd.env("CHROMIUM", setup::CHROMIUM);
+            cmd.env("FIREFOX", setup::FIREFOX);
             cmd.env("OPENINGS_CLI", root().join("target/debug/openings"));
             cmd.env(
                 "PACKAGE_TGZ",

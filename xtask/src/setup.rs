@@ -1,7 +1,7 @@
 //! Installing what the build and the tests need, when it is missing: the
 //! wasm32 target, Trunk 0.21, the wasm-bindgen CLI that matches Cargo.lock,
-//! wasm-opt (npm `binaryen`), Chromium and ChromeDriver (apt, as root), and
-//! the test tools' npm packages. Where it cannot install (apt without root),
+//! wasm-opt (npm `binaryen`), Chromium and ChromeDriver and Firefox ESR (apt,
+//! as root), and the test tools' npm packages. Where it cannot install (apt without root),
 //! it says exactly what to run.
 
 use std::path::PathBuf;
@@ -11,6 +11,9 @@ use crate::{cargo, root, run, Result};
 
 /// The browser every test drives. Never a downloaded one.
 pub const CHROMIUM: &str = "/usr/bin/chromium";
+/// The second browser the end-to-end tests drive (`tests/e2e/firefox.test.mjs`):
+/// Debian's Firefox ESR, never a downloaded one.
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// npm folders whose packages the commands need.
 const NPM_FOLDERS: [&str; 3] = ["xtask/tools", "tests/e2e", "tests/bench"];
@@ -135,19 +138,22 @@ fn node() -> Result {
 fn browser() -> Result {
     let have_chromium = std::path::Path::new(CHROMIUM).exists();
     let have_driver = output_of("chromedriver", &["--version"]).is_some();
-    if have_chromium && have_driver {
-        return Ok(());
+    if !(have_chromium && have_driver) {
+        apt_install(
+            &["chromium", "chromium-driver"],
+            "Chromium and ChromeDriver",
+        )?;
     }
-    apt_install(
-        &["chromium", "chromium-driver"],
-        "Chromium and ChromeDriver",
-    )
+    if !std::path::Path::new(FIREFOX).exists() {
+        apt_install(&["firefox-esr"], "Firefox ESR")?;
+    }
+    Ok(())
 }
 
 fn apt_install(packages: &[&str], what: &str) -> Result {
     if !is_root() {
         return Err(format!(
-            "{what} are missing. Install them, then run this command again:\n\n    sudo apt-get update && sudo apt-get install -y {}\n",
+            "Missing: {what}. Install them, then run this command again:\n\n    sudo apt-get update && sudo apt-get install -y {}\n",
             packages.join(" ")
         ));
     }
