@@ -1212,6 +1212,49 @@ async fn the_board_says_when_it_has_no_feed_or_its_feed_fails() {
     );
 }
 
+/// The board's first frame, drawn before its feeds are asked for (they are
+/// asked for by an effect that runs after it, which Yew may run a task
+/// later, once the page has painted), says it is loading, not that it has
+/// no feed: "This board has no feed yet" flashed on a slow device.
+#[wasm_bindgen_test]
+async fn a_board_not_yet_started_says_it_is_loading_not_that_it_has_no_feed() {
+    use openings_board::components::board_view::{BoardView, BoardViewProps};
+    use openings_board::state::BoardState;
+    for (feeds, shows) in [
+        (&["https://example.org/jobs.json"][..], ".loading"),
+        (&[][..], ".empty"),
+    ] {
+        let (config, _) = openings_board::config::BoardConfig::from_attributes(|name| {
+            (name == "feed").then(|| feeds.join(" "))
+        });
+        let state = BoardState::default();
+        let view = Rc::new(state.catalog.view(&Default::default(), Default::default()));
+        let root = stage();
+        let props = yew::props!(BoardViewProps {
+            config: Rc::new(config),
+            locale: openings_board::i18n::Locale::new("en"),
+            state,
+            view,
+            page_url: Rc::<str>::from("https://host.example/jobs"),
+            now: Timestamp(0),
+            dispatch: Callback::noop(),
+            on_retry: Callback::noop(),
+            on_open: Callback::noop(),
+            on_apply: Callback::noop(),
+            on_share: Callback::noop(),
+        });
+        yew::Renderer::<BoardView>::with_root_and_props(root.clone(), props).render();
+        let said = until(&root, shows).await.text_content().unwrap();
+        let board = root.text_content().unwrap();
+        assert_eq!(
+            board.contains("no feed"),
+            feeds.is_empty(),
+            "with {feeds:?} the board said: {board}"
+        );
+        assert!(!said.is_empty(), "with {feeds:?}: {board}");
+    }
+}
+
 /// The filters' control says how many are picked; opening it moves the
 /// focus into the panel, Escape closes it and gives the focus back.
 #[wasm_bindgen_test]

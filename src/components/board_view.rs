@@ -219,6 +219,9 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let page = state.view.page.clamp(1, pages);
     let phase = match state.phase() {
         Phase::Ready if props.holding => Phase::Loading,
+        // Its feeds not asked for yet: the board's first frame, drawn
+        // before the effect that starts them (one a slow device can paint).
+        Phase::NoFeeds if !props.config.feeds.is_empty() => Phase::Loading,
         phase => phase,
     };
     let opened = state
