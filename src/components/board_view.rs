@@ -93,8 +93,8 @@ enum Carried {
     /// On a row's control, the row showing this opening.
     Row(Shown, FocusedRow),
     /// On another control (a page button, a picked filter's chip): its
-    /// class and its text.
-    Control(String, String),
+    /// class, its name, and whether it was on screen.
+    Control(String, String, bool),
 }
 
 /// Where the keyboard focus is in the board's results, if it is there:
@@ -113,7 +113,7 @@ fn focus_in_results(section: &NodeRef, rows: &[Shown]) -> Option<Carried> {
     match in_list {
         Some(focus) => Some(Carried::Row(*rows.get(focus.row)?, focus)),
         None => crate::embed::focused_control(&results)
-            .map(|(class, text)| Carried::Control(class, text)),
+            .map(|(class, name, looked_at)| Carried::Control(class, name, looked_at)),
     }
 }
 
@@ -131,8 +131,13 @@ fn focus_again(section: &NodeRef, carried: &Carried, rows: &[Shown]) {
         .cast::<web_sys::Element>()
         .and_then(|s| s.query_selector(".results").ok().flatten())
     else {
-        return hold_focus(section);
+        return;
     };
+    // The reader may have gone on meanwhile (a Tab, a click, handled
+    // before this frame's work was done): theirs to keep.
+    if !crate::embed::focus_fell(&results) {
+        return;
+    }
     match carried {
         Carried::Row(opening, focus) => match results.query_selector(".listings").ok().flatten() {
             Some(list) => {
@@ -140,7 +145,9 @@ fn focus_again(section: &NodeRef, carried: &Carried, rows: &[Shown]) {
             }
             None => hold_focus(section),
         },
-        Carried::Control(class, text) => crate::embed::focus_control(&results, class, text),
+        Carried::Control(class, name, looked_at) => {
+            crate::embed::focus_control(&results, class, name, *looked_at)
+        }
     }
 }
 
@@ -330,6 +337,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             true => focus_in_results(&section, &drawn.2),
             false => None,
         };
+        // One still to put (a render came before the effect) is kept.
+        let carried = carried.or_else(|| drawn.3.take());
         *drawn = (filters_place, listed, rows, carried);
     }
     {

@@ -695,51 +695,81 @@ pub fn focus_moved(list: &web_sys::Element, focus: &FocusedRow, to: Option<usize
                 control.scroll_into_view_with_bool(above);
             }
         }
-        None => {
-            if let Some(board) = list
-                .closest(".openings-board")
-                .ok()
-                .flatten()
-                .and_then(|b| b.dyn_into::<HtmlElement>().ok())
-            {
-                focus_for_now(&board);
-            }
-        }
+        None => focus_board_of(list),
     }
 }
 
 /// The control of `results` with the keyboard focus, outside the list's
-/// rows (a page button, a picked filter's chip): its class and its text,
-/// which find it again in results drawn anew (see [`focus_control`]).
-pub fn focused_control(results: &web_sys::Element) -> Option<(String, String)> {
+/// rows (a page button, a picked filter's chip): its class, its name (its
+/// `aria-label`, which tells two chips of one text apart, else its text)
+/// and whether it was on screen, which find it again in results drawn
+/// anew (see [`focus_control`]).
+pub fn focused_control(results: &web_sys::Element) -> Option<(String, String, bool)> {
     let root = results.get_root_node().dyn_into::<ShadowRoot>().ok()?;
     let active = root
         .active_element()
         .filter(|a| results.contains(Some(a)))?;
     let class = active.class_name();
-    (!class.trim().is_empty()).then(|| (class, active.text_content().unwrap_or_default()))
+    (!class.trim().is_empty()).then(|| (class, control_name(&active), on_screen(&active)))
+}
+
+/// A control's name, as [`focused_control`] keeps it.
+fn control_name(control: &web_sys::Element) -> String {
+    control
+        .get_attribute("aria-label")
+        .or_else(|| control.text_content())
+        .unwrap_or_default()
 }
 
 /// Puts the focus on the control of `results` with this class (the
-/// board's own, never a feed's) and text, or gives it to the board when
-/// there is none now.
-pub fn focus_control(results: &web_sys::Element, class: &str, text: &str) {
+/// board's own, never a feed's) and name, brought into view at the
+/// nearest edge when it was in view (`looked_at`); or gives it to the
+/// board when there is none now.
+pub fn focus_control(results: &web_sys::Element, class: &str, name: &str, looked_at: bool) {
     let all = results.get_elements_by_class_name(class);
     let found = (0..all.length())
         .filter_map(|i| all.item(i)?.dyn_into::<HtmlElement>().ok())
-        .find(|c| c.text_content().unwrap_or_default() == text);
+        .find(|c| control_name(c) == name);
     match found {
-        Some(control) => focus_in_place(&control),
-        None => {
-            if let Some(board) = results
-                .closest(".openings-board")
-                .ok()
-                .flatten()
-                .and_then(|b| b.dyn_into::<HtmlElement>().ok())
-            {
-                focus_for_now(&board);
+        Some(control) => {
+            focus_in_place(&control);
+            if looked_at && !on_screen(&control) {
+                let above = control.get_bounding_client_rect().top() < 0.0;
+                control.scroll_into_view_with_bool(above);
             }
         }
+        None => focus_board_of(results),
+    }
+}
+
+/// Whether the keyboard focus that was in the board's `inside` fell when
+/// what held it was removed: it is on the page's body (or nowhere), or on
+/// the board, which took it. Not when the reader has since put it
+/// somewhere else, in the board or in the host page.
+pub fn focus_fell(inside: &web_sys::Element) -> bool {
+    let Some(root) = inside.get_root_node().dyn_into::<ShadowRoot>().ok() else {
+        return false;
+    };
+    match root.active_element() {
+        Some(active) => active.matches(".openings-board").unwrap_or(false),
+        None => inside.owner_document().is_some_and(|d| {
+            d.active_element().is_none_or(|a| {
+                d.body()
+                    .is_some_and(|b| *b.unchecked_ref::<web_sys::Element>() == a)
+            })
+        }),
+    }
+}
+
+/// Gives the keyboard focus, for now, to the board that `inside` is in.
+fn focus_board_of(inside: &web_sys::Element) {
+    if let Some(board) = inside
+        .closest(".openings-board")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+    {
+        focus_for_now(&board);
     }
 }
 

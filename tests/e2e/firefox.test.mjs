@@ -100,6 +100,14 @@ async function assertHostUnharmed(s) {
 const handle = (page, selector) =>
   page.evaluateHandle((selector) => document.querySelector('openings-board#main').shadowRoot.querySelector(selector), selector);
 
+/** The label of the board's filter value `text`, as a handle to click. */
+async function facetValue(page, text) {
+  const label = await page.evaluateHandle((text) => [...document.querySelector('openings-board#main').shadowRoot.querySelectorAll('.facet label')]
+    .find((l) => l.textContent.includes(text)) ?? null, text);
+  assert.ok(await label.evaluate((l) => l !== null), `no filter value "${text}"`);
+  return label;
+}
+
 // Proves the whole path in Firefox: one script tag on a foreign page loads
 // the build from its origin, reads a feed from a third, lists the current
 // openings with their facts; typing searches, a tick filters, and the count
@@ -133,10 +141,7 @@ test('in Firefox, a reader sees the openings, searches them and filters them', {
     await s.page.keyboard.press('Backspace');
     await waitForTitles(s.page, MUSEUM_TITLES);
 
-    const partTime = await inBoard(s.page, (root) => [...root.querySelectorAll('.facet label')].findIndex((l) => l.textContent.includes('Part-time')));
-    assert.ok(partTime >= 0, 'no Part-time filter');
-    const box = await s.page.evaluateHandle((i) => document.querySelector('openings-board#main').shadowRoot.querySelectorAll('.facet label')[i], partTime);
-    await box.click();
+    await (await facetValue(s.page, 'Part-time')).click();
     await waitForTitles(s.page, ['Visitor Experience Associate']);
     assert.match(new URL(s.page.url()).search, /openings/, 'the filter is not in the page\'s address');
     await assertHostUnharmed(s);
@@ -257,9 +262,7 @@ test('in Firefox on a phone, the filters open from their control and filter the 
     assert.ok(!(await shown('.facet')), 'the filters are not folded away');
     await (await handle(s.page, '.filters-toggle')).click();
     await eventually(async () => assert.ok(await shown('.facet'), 'the filters did not open'));
-    const partTime = await s.page.evaluateHandle(() => [...document.querySelector('openings-board#main').shadowRoot.querySelectorAll('.facet label')]
-      .find((l) => l.textContent.includes('Part-time')));
-    await partTime.click();
+    await (await facetValue(s.page, 'Part-time')).click();
     await (await handle(s.page, '.filters-done')).click();
     await waitForTitles(s.page, ['Visitor Experience Associate']);
     await assertHostUnharmed(s);

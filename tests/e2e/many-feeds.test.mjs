@@ -567,6 +567,16 @@ function numberedFeed(org, postings) {
   return { '@context': 'https://schema.org', '@type': 'ItemList', itemListElement };
 }
 
+/**
+ * Two members' feeds, the second held until `late` opens: one museum's
+ * openings alone have nothing to filter by (one organization, no type or
+ * place), and the late one brings a second organization.
+ */
+const filtersComeLate = (late) => ({
+  'a.json': [numberedFeed('Museum A', [['1', 'Alpha One', 20], ['2', 'Alpha Two', 22], ['3', 'Alpha Three', 24]]), 0],
+  'late.json': [numberedFeed('Museum C', [['1', 'Gamma One', 0]]), late.opened],
+});
+
 // Proves a reader's focus on an opening stays on it when a member's feed
 // coming late brings the board its first values to filter by: the
 // filters' column appears, the layout with the list is drawn anew (so that
@@ -574,10 +584,7 @@ function numberedFeed(org, postings) {
 test('the focus on an opening stays on it when a late member feed brings the first filters', { timeout: 40_000 }, async () => {
   const late = gate();
   const s = await visit(h, h.servers.hostPage('no-board.html'));
-  const b = await boardOfMembers(s, {
-    'a.json': [numberedFeed('Museum A', [['1', 'Alpha One', 20], ['2', 'Alpha Two', 22], ['3', 'Alpha Three', 24]]), 0],
-    'late.json': [numberedFeed('Museum C', [['1', 'Gamma One', 0]]), late.opened],
-  });
+  const b = await boardOfMembers(s, filtersComeLate(late));
   try {
     await b.locator('.listing', { hasText: 'Alpha Three' }).locator('a.apply').focus({ timeout: 15_000 });
     assert.equal(await b.locator('.filters').count(), 0, 'one museum\'s openings had something to filter by');
@@ -601,10 +608,7 @@ test('the focus on an opening stays on it when a late member feed brings the fir
 test('the focus on a page button stays on it when a late member feed brings the first filters', { timeout: 40_000 }, async () => {
   const late = gate();
   const s = await visit(h, h.servers.hostPage('no-board.html'));
-  const b = await boardOfMembers(s, {
-    'a.json': [numberedFeed('Museum A', [['1', 'Alpha One', 20], ['2', 'Alpha Two', 22], ['3', 'Alpha Three', 24]]), 0],
-    'late.json': [numberedFeed('Museum C', [['1', 'Gamma One', 0]]), late.opened],
-  }, { pageSize: 2 });
+  const b = await boardOfMembers(s, filtersComeLate(late), { pageSize: 2 });
   try {
     await b.locator('.page-next').focus({ timeout: 15_000 });
     late.open();
@@ -614,6 +618,27 @@ test('the focus on a page button stays on it when a late member feed brings the 
     assert.equal((await focusedControl(b))?.is, 'page-next', 'the focus left the Next button');
     await s.page.keyboard.press('Space');
     await eventually(async () => assert.deepEqual(await titles(b), ['Alpha Two', 'Alpha Three']));
+    await assertHostUnharmed(s);
+  } finally {
+    late.open();
+  }
+});
+
+// Proves a focus outside the list is left where it is when the late feed
+// brings the first filters: the reader in the search box types on.
+test('a focus in the search box stays there when a late member feed brings the first filters', { timeout: 40_000 }, async () => {
+  const late = gate();
+  const s = await visit(h, h.servers.hostPage('no-board.html'));
+  const b = await boardOfMembers(s, filtersComeLate(late));
+  try {
+    await b.locator('.listing').first().waitFor({ timeout: 15_000 });
+    await b.getByRole('searchbox').focus();
+    late.open();
+    await b.locator('fieldset.facet').first().waitFor();
+    await framesLater(s.page);
+    await s.page.keyboard.type('gamma');
+    assert.equal(await b.getByRole('searchbox').inputValue(), 'gamma', 'the focus left the search box');
+    await eventually(async () => assert.deepEqual(await titles(b), ['Gamma One']));
     await assertHostUnharmed(s);
   } finally {
     late.open();
