@@ -579,24 +579,28 @@ const filtersComeLate = (late) => ({
 
 // Proves a reader's focus on an opening stays on it when a member's feed
 // coming late brings the board its first values to filter by: the
-// filters' column appears, the layout with the list is drawn anew (so that
-// nothing drawn is pushed aside), and the focus went to the board.
-test('the focus on an opening stays on it when a late member feed brings the first filters', { timeout: 40_000 }, async () => {
+// filters' column (on a phone, their control) appears, the layout with the
+// list is drawn anew (so that nothing drawn is pushed aside), and the
+// focus went to the board.
+for (const [screen, viewport, filters] of [
+  ['wide', null, 'fieldset.facet'],
+  ['on a phone', { width: 390, height: 844 }, '.filters-toggle'],
+]) test(`the focus on an opening stays on it when a late member feed brings the first filters (${screen})`, { timeout: 40_000 }, async () => {
   const late = gate();
   const s = await visit(h, h.servers.hostPage('no-board.html'));
+  if (viewport) await s.page.setViewportSize(viewport);
   const b = await boardOfMembers(s, filtersComeLate(late));
   try {
     await b.locator('.listing', { hasText: 'Alpha Three' }).locator('a.apply').focus({ timeout: 15_000 });
     assert.equal(await b.locator('.filters').count(), 0, 'one museum\'s openings had something to filter by');
     late.open();
     await eventually(async () => assert.equal(await b.locator('.listing').count(), 4));
-    await b.locator('fieldset.facet').first().waitFor();
+    await b.locator(filters).first().waitFor();
     await framesLater(s.page);
     assert.deepEqual(await titles(b), ['Gamma One', 'Alpha One', 'Alpha Two', 'Alpha Three']);
     assert.deepEqual(await focusedControl(b), { id: '3', is: 'apply', text: 'Apply' }, 'the focus left the Apply link it was on');
     await s.page.keyboard.press('Shift+Tab');
     assert.equal(await focusedIn(b), 'Alpha Three', 'the next key did not go on from there');
-
     await assertHostUnharmed(s);
   } finally {
     late.open();
