@@ -4,7 +4,8 @@
 //! reader does most — read, search, filter, open an opening by keyboard,
 //! share its link, go back — and what differs most between engines: the
 //! feed read as it streams, a declarative shadow root taken over, a phone's
-//! filters panel, a host page whose user content clobbers `document`.
+//! filters panel, a host page whose user content clobbers `document`; and
+//! what a site editor does in it: the configurator, and its snippet pasted.
 
 import assert from 'node:assert/strict';
 import { test, before, after } from 'node:test';
@@ -76,8 +77,12 @@ const inBoard = (page, fn, arg) =>
     return root ? new Function('root', 'arg', `return (${src})(root, arg);`)(root, arg) : null;
   }, fn.toString(), arg);
 
-/** The board's listing titles, in order. */
-const titles = (page) => inBoard(page, (root) => [...root.querySelectorAll('.listing .listing-title')].map((t) => t.textContent.trim()));
+/** The listing titles, in order, of the first board matching `selector`. */
+const titlesOf = (page, selector) => page.evaluate((selector) =>
+  [...(document.querySelector(selector)?.shadowRoot?.querySelectorAll('.listing .listing-title') ?? [])].map((t) => t.textContent.trim()), selector);
+
+/** Board #main's listing titles, in order. */
+const titles = (page) => titlesOf(page, 'openings-board#main');
 
 /** The board's count line. */
 const count = (page) => inBoard(page, (root) => root.querySelector('.result-count')?.textContent.replace(/\s+/g, ' ').trim() ?? '');
@@ -279,6 +284,38 @@ test('in Firefox, a host page whose content clobbers document still gets its boa
   try {
     await waitForTitles(s.page, MUSEUM_TITLES);
     await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+  }
+});
+
+// Proves a site editor in Firefox gets from the configurator what they get
+// in Chromium: the feed checked, the board previewed, an option taken, and
+// a snippet (its integrity value computed by Firefox) that shows the same
+// board on a page of another origin.
+test('in Firefox, the configurator checks a feed and its snippet shows the board elsewhere', { timeout: 90_000 }, async () => {
+  const s = await visit(`${h.servers.widgetOrigin}/configure.html`);
+  try {
+    await (await s.page.$('#feeds')).type(`${h.servers.feedsOrigin}/feeds/museum.json`);
+    await (await s.page.$('#check')).click();
+    await eventually(async () => assert.match(await s.page.$eval('#report', (r) => r.textContent), /schema\.org.*3 openings to show/s), { timeout: 20_000 });
+    const previewTitles = () => titlesOf(s.page, '#preview openings-board');
+    await eventually(async () => assert.deepEqual((await previewTitles()).sort(), [...MUSEUM_TITLES].sort()), { timeout: 20_000 });
+    await s.page.select('#sort', 'title');
+    await eventually(async () => assert.deepEqual(await previewTitles(), [...MUSEUM_TITLES].sort()));
+    const snippet = await s.page.$eval('#snippet', (c) => c.textContent);
+    assert.match(snippet, /^<script src="http:\/\/127\.0\.0\.1:\d+\/openings\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous" defer><\/script>\n/);
+    assert.match(snippet, /<openings-board feed="[^"]+museum\.json" sort="title"><\/openings-board>$/);
+    assert.deepEqual(s.errors, []);
+
+    h.servers.setRendered(snippet);
+    const host = await visit(h.servers.hostPage('rendered.html', { nowidget: '1' }));
+    try {
+      await eventually(async () => assert.deepEqual(await titlesOf(host.page, 'openings-board'), [...MUSEUM_TITLES].sort()), { timeout: 20_000 });
+      await assertHostUnharmed(host);
+    } finally {
+      await host.close();
+    }
   } finally {
     await s.close();
   }
