@@ -9,62 +9,19 @@
 
 import assert from 'node:assert/strict';
 import { test, before, after } from 'node:test';
-import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { distDir } from './servers.mjs';
+import { strictPolicy, loaderIntegrity, startPolicyHost } from './policy.mjs';
 import { useHarness, visit, waitForTitles, eventually, assertHostUnharmed } from './harness.mjs';
 
 const h = useHarness();
 const MUSEUM_TITLES = ['Collections Registrar', 'Visitor Experience Associate', 'Digital Collections Developer'];
 
-/** The policy SECURITY.md tells a host to send, for these origins. */
-function strictPolicy({ widget, feeds }) {
-  return [
-    "default-src 'none'",
-    `script-src ${widget} 'wasm-unsafe-eval'`,
-    `connect-src ${widget} ${feeds}`,
-    `style-src ${widget}`,
-    "img-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-/** The SRI value of the built loader, as `cargo xtask dist` prints it. */
-function loaderIntegrity() {
-  const digest = createHash('sha384').update(readFileSync(join(distDir, 'openings.js'))).digest('base64');
-  return `sha384-${digest}`;
-}
-
-/**
- * A host server that sends each page of HOST (templated as usual) with the
- * Content-Security-Policy header given in the request's `?policy=`
- * parameter. (Not Playwright's routing: a page fulfilled by the driver has
- * no address, and Chromium then refuses its requests to 127.0.0.1.)
- */
 let policyHost;
 before(async () => {
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const policy = url.searchParams.get('policy') ?? '';
-    url.searchParams.delete('policy');
-    const answer = await fetch(`${h.servers.hostOrigin}${url.pathname}${url.search}`);
-    res.writeHead(answer.status, {
-      'content-type': answer.headers.get('content-type') ?? 'text/plain',
-      'cache-control': 'no-store',
-      'content-security-policy': policy,
-    });
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  policyHost = { origin: `http://127.0.0.1:${server.address().port}`, server };
+  policyHost = await startPolicyHost(() => h.servers.hostOrigin);
 });
 after(async () => {
-  policyHost?.server.closeAllConnections();
-  await new Promise((ok) => policyHost?.server.close(ok) ?? ok());
+  await policyHost?.close();
 });
 
 /**

@@ -4,7 +4,8 @@
 //! reader does most — read, search, filter, open an opening by keyboard,
 //! share its link, go back — and what differs most between engines: the
 //! feed read as it streams, a declarative shadow root taken over, a phone's
-//! filters panel, a host page whose user content clobbers `document`; and
+//! filters panel, a host page whose user content clobbers `document`, the
+//! strict Content-Security-Policy SECURITY.md gives; and
 //! what a site editor does in it: the configurator, and its snippet pasted.
 
 import assert from 'node:assert/strict';
@@ -14,6 +15,7 @@ import puppeteer from 'puppeteer-core';
 import { startServers, distIsBuilt, distDir } from './servers.mjs';
 import { eventually } from './browser.mjs';
 import { openingsRender } from './harness.mjs';
+import { strictPolicy, loaderIntegrity, startPolicyHost } from './policy.mjs';
 
 /** The Firefox to drive: `$FIREFOX`, else Debian's Firefox ESR. */
 const firefoxPath = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
@@ -318,5 +320,54 @@ test('in Firefox, the configurator checks a feed and its snippet shows the board
     }
   } finally {
     await s.close();
+  }
+});
+
+// Proves the policy SECURITY.md gives a host is enough in Firefox too:
+// under it (no inline script or style, 'wasm-unsafe-eval', the widget's
+// and the feeds' origins) and with the loader's integrity value, the board
+// lists, searches, filters and opens an opening with its JobPosting, and
+// Firefox refuses nothing.
+test('in Firefox, under the strict policy the board lists, searches, filters and opens with no violation', { timeout: 60_000 }, async () => {
+  const policyHost = await startPolicyHost(() => h.servers.hostOrigin);
+  const page = new URL('/csp.html', policyHost.origin);
+  const params = {
+    seo: 'on',
+    integrity: loaderIntegrity(),
+    policy: strictPolicy({ widget: h.servers.widgetOrigin, feeds: h.servers.feedsOrigin }),
+  };
+  for (const [k, v] of Object.entries(params)) page.searchParams.set(k, v);
+  const s = await visit(page.href, {
+    prepare: (p) => p.evaluateOnNewDocument(() => {
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || e.sample || '(inline)'}`);
+      });
+    }),
+  });
+  try {
+    await waitForTitles(s.page, MUSEUM_TITLES);
+    assert.equal(await inBoard(s.page, (root) => getComputedStyle(root.querySelector('.facets')).display), 'flex',
+      'the board is unstyled: its stylesheet was refused');
+    await (await handle(s.page, '.search')).click();
+    await s.page.keyboard.type('collections');
+    await waitForTitles(s.page, ['Collections Registrar', 'Digital Collections Developer']);
+    await (await facetValue(s.page, 'Remote')).click();
+    await waitForTitles(s.page, ['Digital Collections Developer']);
+    await (await handle(s.page, '.listing-title a')).click();
+    await eventually(async () => assert.equal(await inBoard(s.page, (root) => root.querySelector('.detail-title')?.textContent.trim()), 'Digital Collections Developer'));
+    assert.match(await inBoard(s.page, (root) => root.querySelector('.rich-text').textContent), /IIIF/);
+    await eventually(async () => assert.equal(await s.page.evaluate(() => document.head.querySelectorAll('script[type="application/ld+json"]').length), 1,
+      'no JobPosting in the head'));
+    // Firefox asks for the host page's /favicon.ico itself (img-src 'none'
+    // refuses it): the page's, not the board's.
+    const refused = (await s.page.evaluate(() => window.cspViolations)).filter((v) => !/^img-src blocked \S+\/favicon\.ico$/.test(v));
+    assert.deepEqual(refused, [], 'Firefox reported Content-Security-Policy violations');
+    // (Firefox reports that refusal as a page error, too.)
+    s.errors.splice(0, s.errors.length, ...s.errors.filter((e) => !/\(img-src\) at \S+\/favicon\.ico /.test(e)));
+    await assertHostUnharmed(s);
+  } finally {
+    await s.close();
+    await policyHost.close();
   }
 });
