@@ -248,8 +248,14 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     // is kept while the board loads, when it has facets to fill it with, so
     // that nothing the board drew moves when the openings come: a layout
     // shift the host page would be charged for (Core Web Vitals' CLS).
+    // (Not in the frame before its feeds are asked for: the filters then
+    // came into a place drawn before the list, a frame after a short one.)
+    let started = !state.feeds.is_empty();
     let filters_place = show_facets
-        || (phase == Phase::Loading && opened.is_none() && !props.config.facets.is_empty());
+        || (phase == Phase::Loading
+            && started
+            && opened.is_none()
+            && !props.config.facets.is_empty());
 
     // The openings of the rows drawn now, as rows know them.
     let mut rows: Vec<Shown> = Vec::new();
