@@ -135,6 +135,20 @@ async function boardOfMembers(s, feeds, { pageSize = 20, first = Object.keys(fee
 
 const memberUrl = (name) => `${h.servers.feedsOrigin}/members/${name}`;
 
+/**
+ * The board's parameter in the address once it names an opening (other
+ * than `not`): the address follows the board a moment after the opening
+ * shows, and a slow machine read it first.
+ */
+async function openedLink(s, not = null) {
+  let link = null;
+  await eventually(async () => {
+    link = new URL(s.page.url()).searchParams.get('openings-main');
+    assert.ok(link && link.startsWith('open:') && link !== not, `the address does not name the opening: ${link}`);
+  });
+  return link;
+}
+
 /** The text of what has the keyboard focus in board `b` (null: nothing in it). */
 const focusedIn = (b) => b.evaluate((el) => el.shadowRoot.activeElement?.textContent.trim() ?? null);
 
@@ -690,7 +704,7 @@ test('an opening whose id another member also uses opens itself', { timeout: 40_
   await b.locator('.detail-title').waitFor();
   assert.equal((await b.locator('.detail-title').textContent()).trim(), 'Beta Seven');
   assert.match(await b.locator('.detail a.apply').getAttribute('href'), /Museum%20B\/7$/);
-  const shared = new URL(s.page.url()).searchParams.get('openings-main');
+  const shared = await openedLink(s);
   await b.locator('.detail-back').click();
   await s.page.goto(h.servers.hostPage('no-board.html', { 'openings-main': shared }));
   const again = await boardOfMembers(s, {
@@ -717,11 +731,11 @@ test('a shared link opens the same member\'s opening whichever feed comes first'
   const b = await boardOfMembers(s, members(0));
   await b.locator('.listing-title a', { hasText: 'Beta Seven' }).press('Enter', { timeout: 15_000 });
   await b.locator('.detail-title').waitFor();
-  const toBeta = new URL(s.page.url()).searchParams.get('openings-main');
+  const toBeta = await openedLink(s);
   await b.locator('.detail-back').click();
   await b.locator('.listing-title a', { hasText: 'Alpha Seven' }).press('Enter');
   await b.locator('.detail-title').waitFor();
-  const toAlpha = new URL(s.page.url()).searchParams.get('openings-main');
+  const toAlpha = await openedLink(s, toBeta);
   assert.notEqual(toAlpha, toBeta);
 
   for (const [link, title] of [[toBeta, 'Beta Seven'], [toAlpha, 'Alpha Seven']]) {
@@ -812,7 +826,7 @@ test('a shared link opens its opening when another feed\'s copy of it is listed'
     const b = await boardOfMembers(s, feeds(late[0].opened, 0));
     await b.locator('.listing-title a', { hasText: 'Archivist' }).press('Enter', { timeout: 15_000 });
     await b.locator('.detail-title').waitFor();
-    const shared = new URL(s.page.url()).searchParams.get('openings-main');
+    const shared = await openedLink(s);
     assert.match(shared, /m-1/, 'the member\'s copy was not the one listed');
     late[0].open();
 
