@@ -97,6 +97,16 @@ enum Carried {
     Control(String, String, bool),
 }
 
+/// What the board drew last: where its filters were, whether it listed
+/// openings and which (as rows know them); and a focus to carry into the
+/// layout drawn now.
+struct Drawn {
+    filters_place: bool,
+    listed: bool,
+    rows: Vec<Shown>,
+    carried: Option<Carried>,
+}
+
 /// Where the keyboard focus is in the board's results, if it is there:
 /// `rows` are the openings of the rows drawn.
 #[cfg(target_arch = "wasm32")]
@@ -334,25 +344,33 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     // opened or closed (which has a focus of its own), nor for a board
     // without a list now.
     let listed = opened.is_none() && !rows.is_empty();
-    // What was drawn: the filters' place, whether the list was, its rows'
-    // openings; and a focus to carry into the layout drawn now.
-    let drawn = use_mut_ref(|| (filters_place, false, Vec::<Shown>::new(), None::<Carried>));
+    let drawn = use_mut_ref(|| Drawn {
+        filters_place,
+        listed: false,
+        rows: Vec::new(),
+        carried: None,
+    });
     {
         let mut drawn = drawn.borrow_mut();
-        let carried = match drawn.0 != filters_place && drawn.1 && listed {
-            true => focus_in_results(&section, &drawn.2),
+        let carried = match drawn.filters_place != filters_place && drawn.listed && listed {
+            true => focus_in_results(&section, &drawn.rows),
             false => None,
         };
         // One still to put (a render came before the effect) is kept.
-        let carried = carried.or_else(|| drawn.3.take());
-        *drawn = (filters_place, listed, rows, carried);
+        let carried = carried.or_else(|| drawn.carried.take());
+        *drawn = Drawn {
+            filters_place,
+            listed,
+            rows,
+            carried,
+        };
     }
     {
         let section = section.clone();
         use_effect(move || {
             let mut drawn = drawn.borrow_mut();
-            if let Some(carried) = drawn.3.take() {
-                focus_again(&section, &carried, &drawn.2);
+            if let Some(carried) = drawn.carried.take() {
+                focus_again(&section, &carried, &drawn.rows);
             }
         });
     }

@@ -616,27 +616,16 @@ fn focus_in_place(element: &HtmlElement) {
 pub fn focus_back(title: &HtmlElement) {
     // On the board, once it gave it back for the opening last closed.
     const GIVEN: &str = "data-focus-given";
-    let Some(root) = title.get_root_node().dyn_into::<ShadowRoot>().ok() else {
+    if title.get_root_node().dyn_ref::<ShadowRoot>().is_none() {
         let _ = title.focus();
         return;
-    };
+    }
     let board = title.closest(".openings-board").ok().flatten();
     if board.as_ref().is_some_and(|b| b.has_attribute(GIVEN)) {
         return; // given once, and the reader has gone on
     }
-    let elsewhere = match root.active_element() {
-        // In the board: anything but the board itself.
-        Some(active) => !active.matches(".openings-board").unwrap_or(false),
-        // Outside it: anything but the page's body (where a removed element
-        // leaves it), or another window or frame while the page is in view.
-        None => title.owner_document().is_some_and(|d| {
-            (!d.hidden() && !d.has_focus().unwrap_or(true))
-                || d.active_element()
-                    .is_some_and(|a| d.body().is_none_or(|b| *b != a))
-        }),
-    };
-    if elsewhere {
-        return;
+    if !focus_fell(title) {
+        return; // the reader has gone on, in the board or elsewhere
     }
     if let Some(board) = board {
         let _ = board.set_attribute(GIVEN, "");
@@ -688,13 +677,7 @@ pub fn focus_in_list(list: &web_sys::Element) -> Option<FocusedRow> {
 pub fn focus_moved(list: &web_sys::Element, focus: &FocusedRow, to: Option<usize>) {
     let rows = rows_of(list);
     match to.and_then(|to| controls_of(rows.get(to)?).into_iter().nth(focus.control?)) {
-        Some(control) => {
-            focus_in_place(&control);
-            if focus.looked_at && !on_screen(&control) {
-                let above = control.get_bounding_client_rect().top() < 0.0;
-                control.scroll_into_view_with_bool(above);
-            }
-        }
+        Some(control) => focus_in_sight(&control, focus.looked_at),
         None => focus_board_of(list),
     }
 }
@@ -731,21 +714,17 @@ pub fn focus_control(results: &web_sys::Element, class: &str, name: &str, looked
         .filter_map(|i| all.item(i)?.dyn_into::<HtmlElement>().ok())
         .find(|c| control_name(c) == name);
     match found {
-        Some(control) => {
-            focus_in_place(&control);
-            if looked_at && !on_screen(&control) {
-                let above = control.get_bounding_client_rect().top() < 0.0;
-                control.scroll_into_view_with_bool(above);
-            }
-        }
+        Some(control) => focus_in_sight(&control, looked_at),
         None => focus_board_of(results),
     }
 }
 
 /// Whether the keyboard focus that was in the board's `inside` fell when
-/// what held it was removed: it is on the page's body (or nowhere), or on
-/// the board, which took it. Not when the reader has since put it
-/// somewhere else, in the board or in the host page.
+/// what held it was removed, so that the board may put it back: in the
+/// board, it is on the board itself (which took it); outside, on the
+/// page's body (where a removed element leaves it) or nowhere. Not when
+/// the reader has since put it anywhere else, in the board, in the host
+/// page, or in another window or frame while the page is in view.
 pub fn focus_fell(inside: &web_sys::Element) -> bool {
     let Some(root) = inside.get_root_node().dyn_into::<ShadowRoot>().ok() else {
         return false;
@@ -753,11 +732,24 @@ pub fn focus_fell(inside: &web_sys::Element) -> bool {
     match root.active_element() {
         Some(active) => active.matches(".openings-board").unwrap_or(false),
         None => inside.owner_document().is_some_and(|d| {
-            d.active_element().is_none_or(|a| {
-                d.body()
-                    .is_some_and(|b| *b.unchecked_ref::<web_sys::Element>() == a)
-            })
+            let other_window = !d.hidden() && !d.has_focus().unwrap_or(true);
+            !other_window
+                && d.active_element().is_none_or(|a| {
+                    d.body()
+                        .is_some_and(|b| *b.unchecked_ref::<web_sys::Element>() == a)
+                })
         }),
+    }
+}
+
+/// Focuses `control`, brought into view at the nearest edge when what
+/// had the focus before was in view (`looked_at`: the reader was looking
+/// there), and left where it is otherwise.
+fn focus_in_sight(control: &HtmlElement, looked_at: bool) {
+    focus_in_place(control);
+    if looked_at && !on_screen(control) {
+        let above = control.get_bounding_client_rect().top() < 0.0;
+        control.scroll_into_view_with_bool(above);
     }
 }
 
