@@ -1382,15 +1382,19 @@ mod tests {
         };
         let loaded = whole;
         let real = "https://museum-a.example/apply/a-1";
-        let state = BoardState::default()
-            .apply(Action::Start {
-                generation: 1,
-                feeds: vec![source(A), source(B), source(C)],
-            })
-            .apply(loaded(
-                1,
-                one(B, "7", "Keeper", "Museum A", "https://b.example/7"),
-            ))
+        // Three feeds; the second's copy of Museum A's opening is in first.
+        let copy_in = || {
+            BoardState::default()
+                .apply(Action::Start {
+                    generation: 1,
+                    feeds: vec![source(A), source(B), source(C)],
+                })
+                .apply(loaded(
+                    1,
+                    one(B, "7", "Keeper", "Museum A", "https://b.example/7"),
+                ))
+        };
+        let state = copy_in()
             .apply(loaded(
                 2,
                 one(C, "7", "Gardener", "Museum C", "https://c.example/7"),
@@ -1404,16 +1408,7 @@ mod tests {
         assert_eq!(state.view.open.as_deref(), Some("a-1"));
         assert_eq!(state.catalog.len(), 2);
         // While a feed is still on its way, nothing is made anew.
-        let state = BoardState::default()
-            .apply(Action::Start {
-                generation: 1,
-                feeds: vec![source(A), source(B), source(C)],
-            })
-            .apply(loaded(
-                1,
-                one(B, "7", "Keeper", "Museum A", "https://b.example/7"),
-            ))
-            .apply(loaded(0, one(A, "a-1", "Keeper", "Museum A", real)));
+        let state = copy_in().apply(loaded(0, one(A, "a-1", "Keeper", "Museum A", real)));
         assert!(state.feeds[0].displaced);
         assert_eq!(state.catalog.get(0).map(|o| o.id.as_str()), Some("7"));
         let state = state.apply(failed(2));
