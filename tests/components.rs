@@ -881,6 +881,31 @@ fn board_props(
     board_props_answered(feeds, answer, events)
 }
 
+/// An answer to a board's first feed that comes when the test says so: the
+/// promise to give the board, and the function that answers it with a
+/// JSON body.
+fn held_answer() -> (js_sys::Promise, impl FnOnce(&str)) {
+    let answer: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+    let held = {
+        let answer = answer.clone();
+        js_sys::Promise::new(&mut |resolve, _| *answer.borrow_mut() = Some(resolve))
+    };
+    let resolve = move |body: &str| {
+        let init = web_sys::ResponseInit::new();
+        init.set_status(200);
+        let headers = web_sys::Headers::new().unwrap();
+        headers.set("content-type", "application/json").unwrap();
+        init.set_headers(&headers);
+        let response = web_sys::Response::new_with_opt_str_and_init(Some(body), &init).unwrap();
+        let resolve = answer
+            .borrow_mut()
+            .take()
+            .expect("the board asked for its feed");
+        resolve.call1(&JsValue::NULL, &response).unwrap();
+    };
+    (held, resolve)
+}
+
 /// [`board_props`], the first feed's answer being `response` (a promise of
 /// a `Response`, which may never settle).
 fn board_props_answered(
@@ -971,10 +996,35 @@ fn conservators(count: usize) -> String {
 /// as each frame is about to be painted. (Not each change of the DOM: Yew
 /// renders in steps a reader never sees, and a slow machine saw one.)
 async fn board_states(feed: &str, done: &str) -> (Element, Vec<(u32, bool, u32, bool, bool)>) {
+    board_states_at(feed, done, false).await
+}
+
+/// [`board_states`] on a device so slow that every step of Yew's takes
+/// longer than a frame, its feed coming once the board has drawn its
+/// loading frame: Yew 0.23 gives the browser its turn (a
+/// `setTimeout` of 0) once a run of its scheduler has taken 16 ms, between
+/// any two of its steps that leave no element to create or render — but a
+/// child's new properties may still be waiting then — and the browser may
+/// paint there. Its clock (`Date.now`) is made to move 20 ms at each
+/// reading, and the board's state is read at each such turn as well as at
+/// each frame: what a slow phone may show. (Deterministic, where a slow
+/// machine showed it one run in twelve.)
+async fn board_states_slowly(
+    feed: &str,
+    done: &str,
+) -> (Element, Vec<(u32, bool, u32, bool, bool)>) {
+    board_states_at(feed, done, true).await
+}
+
+async fn board_states_at(
+    feed: &str,
+    done: &str,
+    slow: bool,
+) -> (Element, Vec<(u32, bool, u32, bool, bool)>) {
     use openings_board::components::board::Board;
     let root = stage();
     js_sys::Function::new_with_args(
-        "root",
+        "root, slow",
         "const seen = []; window.seenStates = seen; let first = null; const look = () => { \
            const row = root.querySelector('.listing'); \
            if (row && !first) first = row; \
@@ -985,19 +1035,39 @@ async fn board_states(feed: &str, done: &str) -> (Element, Vec<(u32, bool, u32, 
            const now = [n, paged, facets, control, row === first]; \
            const last = seen[seen.length - 1]; \
            if (n && (!last || last.some((v, i) => v !== now[i]))) seen.push(now); \
-           if (window.seenStates === seen) requestAnimationFrame(look); \
-         }; requestAnimationFrame(look);",
+         }; \
+         const frame = () => { look(); if (window.seenStates === seen) requestAnimationFrame(frame); }; \
+         requestAnimationFrame(frame); \
+         if (slow) { \
+           const now = Date.now, timeout = window.setTimeout; let clock = now(); \
+           Date.now = () => (clock += 20); \
+           window.setTimeout = function (f, ms, ...rest) { \
+             if (!ms) look(); \
+             return timeout.call(window, f, ms, ...rest); \
+           }; \
+           window.restoreClock = () => { Date.now = now; window.setTimeout = timeout; }; \
+         }",
     )
-    .call1(&JsValue::NULL, &root)
+    .call2(&JsValue::NULL, &root, &JsValue::from_bool(slow))
     .unwrap();
-    let props = board_props(
-        &["https://feeds.example/first-screen.json"],
-        Some(feed),
-        Rc::new(RefCell::new(Vec::new())),
-    );
-    yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
+    let url = "https://feeds.example/first-screen.json";
+    if slow {
+        // The feed comes once the board has drawn its loading frame, as a
+        // feed over a network does.
+        let (answer, resolve) = held_answer();
+        let props = board_props_answered(&[url], Some(answer), Rc::default());
+        yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
+        until(&root, ".loading").await;
+        resolve(feed);
+    } else {
+        let props = board_props(&[url], Some(feed), Rc::default());
+        yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
+    }
     until(&root, done).await;
     tick().await;
+    if slow {
+        js_sys::eval("window.restoreClock()").unwrap();
+    }
     let seen = js_sys::Reflect::get(&gloo_utils::window(), &"seenStates".into()).unwrap();
     let seen = js_sys::Array::from(&seen)
         .iter()
@@ -1052,6 +1122,61 @@ async fn a_short_list_comes_with_its_facets_in_the_first_frame() {
     let (_, seen) = board_states(&conservators(4), "fieldset.facet").await;
     assert_eq!(seen.first(), Some(&(4, false, 3, true, true)), "{seen:?}");
     assert_eq!(seen.len(), 1, "{seen:?}");
+}
+
+/// The same on a device so slow that Yew gives the browser a turn between
+/// its steps (see [`board_states_slowly`]): the short list and its facets
+/// still come in one paint, not the list first and the filters' column
+/// filled a frame later (which would move the page under the board).
+#[wasm_bindgen_test]
+async fn on_a_slow_device_a_short_list_still_comes_with_its_facets() {
+    let (_, seen) = board_states_slowly(&conservators(4), "fieldset.facet").await;
+    assert_eq!(seen, vec![(4, false, 3, true, true)]);
+}
+
+/// A reader who opens the filters' panel while the board loads (on a
+/// phone, where the panel opens above the list) keeps it open when the
+/// first openings come, now with their values to pick: the layout drawn
+/// anew for them does not close it.
+#[wasm_bindgen_test]
+async fn a_filters_panel_opened_while_loading_stays_open_when_the_openings_come() {
+    use openings_board::components::board::Board;
+    let root = stage();
+    let (held, resolve) = held_answer();
+    let props = board_props_answered(
+        &["https://feeds.example/held.json"],
+        Some(held),
+        Rc::default(),
+    );
+    yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
+    let control: HtmlElement = until(&root, ".filters-toggle").await.dyn_into().unwrap();
+    assert!(root.query_selector(".loading").unwrap().is_some());
+    control.click();
+    until(&root, ".filters-open").await;
+
+    resolve(&conservators(4));
+    until(&root, ".listing").await;
+    tick().await;
+    assert!(
+        root.query_selector(".filters-open").unwrap().is_some(),
+        "the panel closed: {}",
+        root.inner_html()
+    );
+    let facets = root
+        .query_selector_all(".filters-panel fieldset.facet")
+        .unwrap()
+        .length();
+    assert_eq!(facets, 3, "{}", root.inner_html());
+}
+
+/// And a long list on that slow device: the first screen (six listings and
+/// the filters' control), then the page whole, its first row kept.
+#[wasm_bindgen_test]
+async fn on_a_slow_device_the_first_screen_still_comes_first_then_the_page() {
+    let (_, seen) = board_states_slowly(&conservators(30), ".pagination").await;
+    assert_eq!(seen.first(), Some(&(6, false, 0, true, true)), "{seen:?}");
+    assert_eq!(seen.last(), Some(&(20, true, 3, true, true)), "{seen:?}");
+    assert!(seen.iter().all(|state| state.4), "{seen:?}");
 }
 
 /// The board as a whole: its feed arrives and is listed with its count and
@@ -1277,22 +1402,37 @@ async fn a_board_not_yet_started_says_it_is_loading_not_that_it_has_no_feed() {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct PanelKeptProps {
+    facets: Rc<Vec<openings_core::facets::FacetCounts>>,
+}
+
+/// The filters with two values picked, their panel's state kept as the
+/// board keeps it.
+#[component]
+fn PanelKept(props: &PanelKeptProps) -> Html {
+    use openings_board::components::filters::Filters;
+    let open = use_state(|| false);
+    let on_open = {
+        let open = open.clone();
+        Callback::from(move |o| open.set(o))
+    };
+    html! {
+        <Filters facets={props.facets.clone()} picked={2} on_toggle={Callback::noop()}
+            on_clear={Callback::noop()} open={*open} on_open={on_open} />
+    }
+}
+
 /// The filters' control says how many are picked; opening it moves the
 /// focus into the panel, Escape closes it and gives the focus back.
 #[wasm_bindgen_test]
 async fn the_filters_control_opens_and_closes_the_panel_by_keyboard() {
-    use openings_board::components::filters::{Filters, FiltersProps};
     let catalog = catalog_of(&[MUSEUM_FEED]);
     let view = catalog.view(&Default::default(), Default::default());
     let facets = Rc::new(view.facets.clone());
     let root = stage();
-    let props = yew::props!(FiltersProps {
-        facets,
-        picked: 2usize,
-        on_toggle: Callback::noop(),
-        on_clear: Callback::noop(),
-    });
-    yew::Renderer::<Filters>::with_root_and_props(root.clone(), props).render();
+    let props = PanelKeptProps { facets };
+    yew::Renderer::<PanelKept>::with_root_and_props(root.clone(), props).render();
     tick().await;
     let control: HtmlElement = root
         .query_selector(".filters-toggle")

@@ -97,66 +97,89 @@ enum Carried {
     Control(String, String, bool),
 }
 
-/// What the board drew last: where its filters were, whether it listed
-/// openings and which (as rows know them); and a focus to carry into the
-/// layout drawn now.
+/// What the board drew last: its layout (where its filters were, and
+/// whether it had listed openings yet), whether it listed openings and
+/// which (as rows know them); and a focus to carry into the layout drawn
+/// now.
 struct Drawn {
-    filters_place: bool,
+    layout: Layout,
     listed: bool,
+    opened: bool,
     rows: Vec<Shown>,
     carried: Option<Carried>,
 }
 
-/// Where the keyboard focus is in the board's results, if it is there:
+/// Which layout the board draws: one is replaced by another, not patched
+/// (see `BoardView`).
+#[derive(Clone, Copy, PartialEq)]
+struct Layout {
+    /// With the filters' place (their column, or their control).
+    filters_place: bool,
+    /// Since the board first listed openings.
+    listed_once: bool,
+}
+
+impl Layout {
+    fn key(self) -> &'static str {
+        match (self.filters_place, self.listed_once) {
+            (true, true) => "filtered",
+            (false, true) => "alone",
+            (true, false) => "filtered-loading",
+            (false, false) => "alone-loading",
+        }
+    }
+}
+
+/// Where the keyboard focus is in the board's layout, if it is there:
 /// `rows` are the openings of the rows drawn.
 #[cfg(target_arch = "wasm32")]
-fn focus_in_results(section: &NodeRef, rows: &[Shown]) -> Option<Carried> {
-    let results = section
+fn focus_in_layout(section: &NodeRef, rows: &[Shown]) -> Option<Carried> {
+    let layout = section
         .cast::<web_sys::Element>()?
-        .query_selector(".results")
+        .query_selector(".layout")
         .ok()??;
-    let in_list = results
+    let in_list = layout
         .query_selector(".listings")
         .ok()
         .flatten()
         .and_then(|list| crate::embed::focus_in_list(&list));
     match in_list {
         Some(focus) => Some(Carried::Row(*rows.get(focus.row)?, focus)),
-        None => crate::embed::focused_control(&results)
+        None => crate::embed::focused_control(&layout)
             .map(|(class, name, looked_at)| Carried::Control(class, name, looked_at)),
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn focus_in_results(_: &NodeRef, _: &[Shown]) -> Option<Carried> {
+fn focus_in_layout(_: &NodeRef, _: &[Shown]) -> Option<Carried> {
     None
 }
 
-/// Puts a focus `carried` from results drawn before on its control in
-/// those drawn now (`rows`: the openings of their rows), or gives it to
+/// Puts a focus `carried` from the layout drawn before on its control in
+/// the one drawn now (`rows`: the openings of its rows), or gives it to
 /// the board.
 #[cfg(target_arch = "wasm32")]
 fn focus_again(section: &NodeRef, carried: &Carried, rows: &[Shown]) {
-    let Some(results) = section
+    let Some(layout) = section
         .cast::<web_sys::Element>()
-        .and_then(|s| s.query_selector(".results").ok().flatten())
+        .and_then(|s| s.query_selector(".layout").ok().flatten())
     else {
         return;
     };
     // The reader may have gone on meanwhile (a Tab, a click, handled
     // before this frame's work was done): theirs to keep.
-    if !crate::embed::focus_fell(&results) {
+    if !crate::embed::focus_fell(&layout) {
         return;
     }
     match carried {
-        Carried::Row(opening, focus) => match results.query_selector(".listings").ok().flatten() {
+        Carried::Row(opening, focus) => match layout.query_selector(".listings").ok().flatten() {
             Some(list) => {
                 crate::embed::focus_moved(&list, focus, rows.iter().position(|row| row == opening))
             }
             None => hold_focus(section),
         },
         Carried::Control(class, name, looked_at) => {
-            crate::embed::focus_control(&results, class, name, *looked_at)
+            crate::embed::focus_control(&layout, class, name, *looked_at)
         }
     }
 }
@@ -266,6 +289,18 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             && started
             && opened.is_none()
             && !props.config.facets.is_empty());
+    // Whether the filters' panel is open (on a narrow board): kept here, so
+    // that it stays open when the layout is drawn anew with the first
+    // openings; closed when the filters' place goes (an opening opened).
+    let filters_open = use_state_eq(|| false);
+    {
+        let filters_open = filters_open.clone();
+        use_effect_with(filters_place, move |&place| {
+            if !place {
+                filters_open.set(false);
+            }
+        });
+    }
 
     // The openings of the rows drawn now, as rows know them.
     let mut rows: Vec<Shown> = Vec::new();
@@ -335,32 +370,43 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         },
     };
 
-    // The layout is drawn anew when the filters' place comes or goes
-    // (below): a keyboard focus in the results (a listing's title or Apply
-    // link, a page button) would be dropped with it, as a member's feed
-    // coming late brings the first values to filter by. It is found now,
-    // before the new layout replaces the old, and put on the same control
-    // (of the same opening) once that is drawn. Not when an opening is
-    // opened or closed (which has a focus of its own), nor for a board
-    // without a list now.
+    // The layout is drawn anew when the filters' place comes or goes, and
+    // when the board first lists openings (below). A keyboard focus in it
+    // would be dropped with it: in the results (a listing's title or Apply
+    // link, a page button) as a member's feed coming late brings the first
+    // values to filter by; on the filters' control or in their panel,
+    // opened while the board loaded, as the first openings come. It is
+    // found now, before the new layout replaces the old, and put on the
+    // same control (of the same opening) once that is drawn. Not when an
+    // opening is opened or closed (which has a focus of its own).
     let listed = opened.is_none() && !rows.is_empty();
     let drawn = use_mut_ref(|| Drawn {
-        filters_place,
+        layout: Layout {
+            filters_place,
+            listed_once: false,
+        },
         listed: false,
+        opened: false,
         rows: Vec::new(),
         carried: None,
     });
+    let layout = Layout {
+        filters_place,
+        listed_once: drawn.borrow().layout.listed_once || listed,
+    };
     {
         let mut drawn = drawn.borrow_mut();
-        let carried = match drawn.filters_place != filters_place && drawn.listed && listed {
-            true => focus_in_results(&section, &drawn.rows),
+        let first_listed = !drawn.layout.listed_once && !drawn.opened && listed;
+        let carried = match drawn.layout != layout && (drawn.listed || first_listed) && listed {
+            true => focus_in_layout(&section, &drawn.rows),
             false => None,
         };
         // One still to put (a render came before the effect) is kept.
         let carried = carried.or_else(|| drawn.carried.take());
         *drawn = Drawn {
-            filters_place,
+            layout,
             listed,
+            opened: opened.is_some(),
             rows,
             carried,
         };
@@ -388,14 +434,22 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 // A layout of its own with the filters' place and one
                 // without (keyed by it): when the place comes or goes (a feed
                 // with nothing to filter by, an opening opened), what was
-                // drawn is replaced, not pushed aside.
-                <div key={if filters_place { "filtered" } else { "alone" }}
+                // drawn is replaced, not pushed aside. And one once the
+                // board has listed openings: the first openings come in a
+                // layout made whole, facets, count and list together. (Yew
+                // gives the browser its turn, where a slow device may
+                // paint, once its work has taken 16 ms and no element is
+                // left to create or render; an element given new
+                // properties may still be waiting then, and a patched
+                // layout would show the list a frame before its facets.)
+                <div key={layout.key()}
                     class={classes!("layout", filters_place.then_some("with-facets"))}>
                     if filters_place {
                         <Filters facets={facets} picked={picked}
                             on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
                             on_clear={dispatch.reform(Action::ClearFacet)} facets_wait={props.facets_later}
-                            holding={props.holding} />
+                            holding={props.holding} open={*filters_open}
+                            on_open={{ let open = filters_open.clone(); Callback::from(move |o| open.set(o)) }} />
                     }
                     <div class="results">{ main }</div>
                 </div>

@@ -361,6 +361,35 @@ test('on a phone, the Filters panel opened while the feeds settle says they are 
   await assertHostUnharmed(s);
 });
 
+// Proves a keyboard focus on a phone's Filters control, or in the panel it
+// opened while the board loaded, stays there when the first openings come,
+// and the panel stays open with their values: the board draws its layout
+// anew for its first openings (so that a slow phone paints the list and
+// its filters in one frame), which would drop a focus in it, and close a
+// panel whose state was the old layout's.
+test('on a phone, a focus on the Filters control or in its panel stays there when the first openings come', { timeout: 40_000 }, async () => {
+  for (const where of ['filters-toggle', 'filters-panel']) {
+    const feed = gate();
+    const { s, b } = await onPhone({ 'one.json': [datedFeed(1, 4, 5), feed.opened] });
+    const control = b.locator('.filters-toggle');
+    await control.focus({ timeout: 15_000 });
+    if (where === 'filters-panel') {
+      await s.page.keyboard.press('Enter');
+      await eventually(async () => assert.equal((await focusedControl(b))?.is, 'filters-panel'));
+    }
+    assert.equal(await b.locator('.listing').count(), 0, 'the feed came before the focus was put');
+    feed.open();
+    await eventually(async () => assert.ok(await b.locator('.listing').count() > 0), { timeout: 10_000 });
+    await framesLater(s.page);
+    assert.equal((await focusedControl(b))?.is, where, `the focus was on the ${where}`);
+    if (where === 'filters-panel') {
+      assert.equal(await b.locator('.filters-open').count(), 1, 'the panel closed');
+      assert.ok(await b.locator('.filters-panel fieldset.facet').count() > 0, 'no values to pick in the panel');
+    }
+    await assertHostUnharmed(s);
+  }
+});
+
 // Proves a shared link's opening in a member's feed slower than the wait
 // does not open over the list a reader has started searching meanwhile
 // (it did, and the rest of their typing was lost).
