@@ -337,10 +337,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     <Listings catalog={state.catalog.clone()} matches={Rc::new(shown.to_vec())}
                         now={now} link={Callback::from({ let link = link.clone(); move |id: String| link(&id) })} on_open={on_open.clone()}
                         on_apply={on_apply.clone()} focus={focus} />
-                    if !props.starting {
-                        <Pagination page={page - 1} pages={pages}
-                            on_page={dispatch.reform(|p: usize| Action::GoToPage(p + 1))} />
-                    }
+                    <Pagination page={page - 1} pages={pages} later={props.starting}
+                        on_page={dispatch.reform(|p: usize| Action::GoToPage(p + 1))} />
                 </>
             }
         }

@@ -12,13 +12,21 @@ pub struct PaginationProps {
     pub page: usize,
     pub pages: usize,
     pub on_page: Callback<usize>,
+    /// Drawn a frame later, with the rest of the page (the board's first
+    /// frame shows only the first screen of the list): nothing yet. There
+    /// all the same, so that it is given its pages with the list, not made
+    /// before it: Yew gives the browser its turn between the two on a slow
+    /// device, which painted the page links under the first screen of
+    /// openings, then moved them down with the rest of the page.
+    #[prop_or_default]
+    pub later: bool,
 }
 
 #[component]
 pub fn Pagination(props: &PaginationProps) -> Html {
     let locale = use_locale();
     let strings = locale.strings;
-    if props.pages <= 1 {
+    if props.pages <= 1 || props.later {
         return html! {};
     }
     let page = props.page;
