@@ -1008,7 +1008,8 @@ async fn board_states(feed: &str, done: &str) -> (Element, Vec<(u32, bool, u32, 
 /// paint there. Its clock (`Date.now`) is made to move 20 ms at each
 /// reading, and the board's state is read at each such turn as well as at
 /// each frame: what a slow phone may show. (Deterministic, where a slow
-/// machine showed it one run in twelve.)
+/// machine showed it one run in twelve.) The real clock is kept once, and
+/// put back by every call of [`board_states_at`] before it starts.
 async fn board_states_slowly(
     feed: &str,
     done: &str,
@@ -1038,14 +1039,16 @@ async fn board_states_at(
          }; \
          const frame = () => { look(); if (window.seenStates === seen) requestAnimationFrame(frame); }; \
          requestAnimationFrame(frame); \
+         const real = window.realClock ??= { now: Date.now, timeout: window.setTimeout }; \
+         window.restoreClock = () => { Date.now = real.now; window.setTimeout = real.timeout; }; \
+         window.restoreClock(); \
          if (slow) { \
-           const now = Date.now, timeout = window.setTimeout; let clock = now(); \
+           let clock = real.now(); \
            Date.now = () => (clock += 20); \
            window.setTimeout = function (f, ms, ...rest) { \
              if (!ms) look(); \
-             return timeout.call(window, f, ms, ...rest); \
+             return real.timeout.call(window, f, ms, ...rest); \
            }; \
-           window.restoreClock = () => { Date.now = now; window.setTimeout = timeout; }; \
          }",
     )
     .call2(&JsValue::NULL, &root, &JsValue::from_bool(slow))
@@ -1065,9 +1068,7 @@ async fn board_states_at(
     }
     until(&root, done).await;
     tick().await;
-    if slow {
-        js_sys::eval("window.restoreClock()").unwrap();
-    }
+    js_sys::eval("window.restoreClock()").unwrap();
     let seen = js_sys::Reflect::get(&gloo_utils::window(), &"seenStates".into()).unwrap();
     let seen = js_sys::Array::from(&seen)
         .iter()
@@ -1136,8 +1137,7 @@ async fn on_a_slow_device_a_short_list_still_comes_with_its_facets() {
 
 /// A reader who opens the filters' panel while the board loads (on a
 /// phone, where the panel opens above the list) keeps it open when the
-/// first openings come, now with their values to pick: the layout drawn
-/// anew for them does not close it.
+/// first openings come, now with their values to pick.
 #[wasm_bindgen_test]
 async fn a_filters_panel_opened_while_loading_stays_open_when_the_openings_come() {
     use openings_board::components::board::Board;
@@ -1405,37 +1405,22 @@ async fn a_board_not_yet_started_says_it_is_loading_not_that_it_has_no_feed() {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct PanelKeptProps {
-    facets: Rc<Vec<openings_core::facets::FacetCounts>>,
-}
-
-/// The filters with two values picked, their panel's state kept as the
-/// board keeps it.
-#[component]
-fn PanelKept(props: &PanelKeptProps) -> Html {
-    use openings_board::components::filters::Filters;
-    let open = use_state(|| false);
-    let on_open = {
-        let open = open.clone();
-        Callback::from(move |o| open.set(o))
-    };
-    html! {
-        <Filters facets={props.facets.clone()} picked={2} on_toggle={Callback::noop()}
-            on_clear={Callback::noop()} open={*open} on_open={on_open} />
-    }
-}
-
 /// The filters' control says how many are picked; opening it moves the
 /// focus into the panel, Escape closes it and gives the focus back.
 #[wasm_bindgen_test]
 async fn the_filters_control_opens_and_closes_the_panel_by_keyboard() {
+    use openings_board::components::filters::{Filters, FiltersProps};
     let catalog = catalog_of(&[MUSEUM_FEED]);
     let view = catalog.view(&Default::default(), Default::default());
     let facets = Rc::new(view.facets.clone());
     let root = stage();
-    let props = PanelKeptProps { facets };
-    yew::Renderer::<PanelKept>::with_root_and_props(root.clone(), props).render();
+    let props = yew::props!(FiltersProps {
+        facets,
+        picked: 2usize,
+        on_toggle: Callback::noop(),
+        on_clear: Callback::noop(),
+    });
+    yew::Renderer::<Filters>::with_root_and_props(root.clone(), props).render();
     tick().await;
     let control: HtmlElement = root
         .query_selector(".filters-toggle")

@@ -97,89 +97,66 @@ enum Carried {
     Control(String, String, bool),
 }
 
-/// What the board drew last: its layout (where its filters were, and
-/// whether it had listed openings yet), whether it listed openings and
-/// which (as rows know them); and a focus to carry into the layout drawn
-/// now.
+/// What the board drew last: where its filters were, whether it listed
+/// openings and which (as rows know them); and a focus to carry into the
+/// layout drawn now.
 struct Drawn {
-    layout: Layout,
+    filters_place: bool,
     listed: bool,
-    opened: bool,
     rows: Vec<Shown>,
     carried: Option<Carried>,
 }
 
-/// Which layout the board draws: one is replaced by another, not patched
-/// (see `BoardView`).
-#[derive(Clone, Copy, PartialEq)]
-struct Layout {
-    /// With the filters' place (their column, or their control).
-    filters_place: bool,
-    /// Since the board first listed openings.
-    listed_once: bool,
-}
-
-impl Layout {
-    fn key(self) -> &'static str {
-        match (self.filters_place, self.listed_once) {
-            (true, true) => "filtered",
-            (false, true) => "alone",
-            (true, false) => "filtered-loading",
-            (false, false) => "alone-loading",
-        }
-    }
-}
-
-/// Where the keyboard focus is in the board's layout, if it is there:
+/// Where the keyboard focus is in the board's results, if it is there:
 /// `rows` are the openings of the rows drawn.
 #[cfg(target_arch = "wasm32")]
-fn focus_in_layout(section: &NodeRef, rows: &[Shown]) -> Option<Carried> {
-    let layout = section
+fn focus_in_results(section: &NodeRef, rows: &[Shown]) -> Option<Carried> {
+    let results = section
         .cast::<web_sys::Element>()?
-        .query_selector(".layout")
+        .query_selector(".results")
         .ok()??;
-    let in_list = layout
+    let in_list = results
         .query_selector(".listings")
         .ok()
         .flatten()
         .and_then(|list| crate::embed::focus_in_list(&list));
     match in_list {
         Some(focus) => Some(Carried::Row(*rows.get(focus.row)?, focus)),
-        None => crate::embed::focused_control(&layout)
+        None => crate::embed::focused_control(&results)
             .map(|(class, name, looked_at)| Carried::Control(class, name, looked_at)),
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn focus_in_layout(_: &NodeRef, _: &[Shown]) -> Option<Carried> {
+fn focus_in_results(_: &NodeRef, _: &[Shown]) -> Option<Carried> {
     None
 }
 
-/// Puts a focus `carried` from the layout drawn before on its control in
-/// the one drawn now (`rows`: the openings of its rows), or gives it to
+/// Puts a focus `carried` from results drawn before on its control in
+/// those drawn now (`rows`: the openings of their rows), or gives it to
 /// the board.
 #[cfg(target_arch = "wasm32")]
 fn focus_again(section: &NodeRef, carried: &Carried, rows: &[Shown]) {
-    let Some(layout) = section
+    let Some(results) = section
         .cast::<web_sys::Element>()
-        .and_then(|s| s.query_selector(".layout").ok().flatten())
+        .and_then(|s| s.query_selector(".results").ok().flatten())
     else {
         return;
     };
     // The reader may have gone on meanwhile (a Tab, a click, handled
     // before this frame's work was done): theirs to keep.
-    if !crate::embed::focus_fell(&layout) {
+    if !crate::embed::focus_fell(&results) {
         return;
     }
     match carried {
-        Carried::Row(opening, focus) => match layout.query_selector(".listings").ok().flatten() {
+        Carried::Row(opening, focus) => match results.query_selector(".listings").ok().flatten() {
             Some(list) => {
                 crate::embed::focus_moved(&list, focus, rows.iter().position(|row| row == opening))
             }
             None => hold_focus(section),
         },
         Carried::Control(class, name, looked_at) => {
-            crate::embed::focus_control(&layout, class, name, *looked_at)
+            crate::embed::focus_control(&results, class, name, *looked_at)
         }
     }
 }
@@ -289,31 +266,18 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             && started
             && opened.is_none()
             && !props.config.facets.is_empty());
-    // Whether the filters' panel is open (on a narrow board): kept here, so
-    // that it stays open when the layout is drawn anew with the first
-    // openings; closed when the filters' place goes (an opening opened).
-    let filters_open = use_state_eq(|| false);
-    {
-        let filters_open = filters_open.clone();
-        use_effect_with(filters_place, move |&place| {
-            if !place {
-                filters_open.set(false);
-            }
-        });
-    }
 
-    // The openings of the rows drawn now, as rows know them.
-    let mut rows: Vec<Shown> = Vec::new();
-    let list = match phase {
-        Phase::Loading => html! { <p class="loading" role="status">{ strings.loading }</p> },
-        Phase::NoFeeds => html! { <p class="empty">{ strings.no_feed }</p> },
-        Phase::Failed => html! {},
+    // What the list says instead of openings, when it has none to show.
+    let status = match phase {
+        Phase::Loading => Some(html! { <p class="loading" role="status">{ strings.loading }</p> }),
+        Phase::NoFeeds => Some(html! { <p class="empty">{ strings.no_feed }</p> }),
+        Phase::Failed => None,
         // What is listed so far matches nothing, but more is on its way:
         // the rest may match (a shared search for the feed's last opening).
         Phase::Ready if view.matches.is_empty() && state.is_loading() => {
-            html! { <p class="loading">{ strings.loading }</p> }
+            Some(html! { <p class="loading">{ strings.loading }</p> })
         }
-        Phase::Ready if view.matches.is_empty() => html! {
+        Phase::Ready if view.matches.is_empty() => Some(html! {
             <p class="empty">{
                 if state.view.query.text.trim().is_empty() && !state.view.query.has_filters() {
                     strings.no_openings.to_string()
@@ -323,25 +287,37 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     i18n::fill(strings.no_match, &[("q", state.view.query.text.trim())])
                 }
             }</p>
-        },
-        Phase::Ready => {
-            let focus = state.closed.clone();
-            let on_page = view.page(page, page_size);
-            let shown = match props.starting {
-                true => &on_page[..on_page.len().min(FIRST_SCREEN)],
-                false => on_page,
-            };
-            rows = listings::shown(&state.catalog, shown);
-            html! {
-                <>
-                    <Listings catalog={state.catalog.clone()} matches={Rc::new(shown.to_vec())}
-                        now={now} link={Callback::from({ let link = link.clone(); move |id: String| link(&id) })} on_open={on_open.clone()}
-                        on_apply={on_apply.clone()} focus={focus} />
-                    <Pagination page={page - 1} pages={pages} later={props.starting}
-                        on_page={dispatch.reform(|p: usize| Action::GoToPage(p + 1))} />
-                </>
-            }
-        }
+        }),
+        Phase::Ready => None,
+    };
+    let listing = phase == Phase::Ready && !view.matches.is_empty();
+    let on_page = match listing {
+        true => view.page(page, page_size),
+        false => &[],
+    };
+    let on_page = match props.starting {
+        true => &on_page[..on_page.len().min(FIRST_SCREEN)],
+        false => on_page,
+    };
+    // The openings of the rows drawn now, as rows know them.
+    let rows: Vec<Shown> = listings::shown(&state.catalog, on_page);
+    // The list and its page links are there in every phase, the list
+    // saying what it says instead of openings until it has them: when the
+    // first openings come, they, the count and the filters are all given
+    // new properties, not the list made while the others are given theirs.
+    // (Yew gives the browser its turn, where a slow device may paint, once
+    // its work has taken 16 ms and no element is left to make or render;
+    // an element given new properties may still be waiting then, and a
+    // slow phone painted the list a frame before its filters, whose column
+    // then grew under a short list and moved the page.)
+    let list = html! {
+        <>
+            <Listings key="list" catalog={state.catalog.clone()} matches={Rc::new(on_page.to_vec())}
+                now={now} link={Callback::from({ let link = link.clone(); move |id: String| link(&id) })} on_open={on_open.clone()}
+                on_apply={on_apply.clone()} focus={state.closed.clone()} status={status} />
+            <Pagination key="pages" page={page - 1} pages={if listing { pages } else { 1 }}
+                later={props.starting} on_page={dispatch.reform(|p: usize| Action::GoToPage(p + 1))} />
+        </>
     };
 
     let main = match opened {
@@ -368,43 +344,32 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         },
     };
 
-    // The layout is drawn anew when the filters' place comes or goes, and
-    // when the board first lists openings (below). A keyboard focus in it
-    // would be dropped with it: in the results (a listing's title or Apply
-    // link, a page button) as a member's feed coming late brings the first
-    // values to filter by; on the filters' control or in their panel,
-    // opened while the board loaded, as the first openings come. It is
-    // found now, before the new layout replaces the old, and put on the
-    // same control (of the same opening) once that is drawn. Not when an
-    // opening is opened or closed (which has a focus of its own).
+    // The layout is drawn anew when the filters' place comes or goes
+    // (below): a keyboard focus in the results (a listing's title or Apply
+    // link, a page button) would be dropped with it, as a member's feed
+    // coming late brings the first values to filter by. It is found now,
+    // before the new layout replaces the old, and put on the same control
+    // (of the same opening) once that is drawn. Not when an opening is
+    // opened or closed (which has a focus of its own), nor for a board
+    // without a list now.
     let listed = opened.is_none() && !rows.is_empty();
     let drawn = use_mut_ref(|| Drawn {
-        layout: Layout {
-            filters_place,
-            listed_once: false,
-        },
+        filters_place,
         listed: false,
-        opened: false,
         rows: Vec::new(),
         carried: None,
     });
-    let layout = Layout {
-        filters_place,
-        listed_once: drawn.borrow().layout.listed_once || listed,
-    };
     {
         let mut drawn = drawn.borrow_mut();
-        let first_listed = !drawn.layout.listed_once && !drawn.opened && listed;
-        let carried = match drawn.layout != layout && (drawn.listed || first_listed) && listed {
-            true => focus_in_layout(&section, &drawn.rows),
+        let carried = match drawn.filters_place != filters_place && drawn.listed && listed {
+            true => focus_in_results(&section, &drawn.rows),
             false => None,
         };
         // One still to put (a render came before the effect) is kept.
         let carried = carried.or_else(|| drawn.carried.take());
         *drawn = Drawn {
-            layout,
+            filters_place,
             listed,
-            opened: opened.is_some(),
             rows,
             carried,
         };
@@ -432,22 +397,14 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 // A layout of its own with the filters' place and one
                 // without (keyed by it): when the place comes or goes (a feed
                 // with nothing to filter by, an opening opened), what was
-                // drawn is replaced, not pushed aside. And one once the
-                // board has listed openings: the first openings come in a
-                // layout made whole, facets, count and list together. (Yew
-                // gives the browser its turn, where a slow device may
-                // paint, once its work has taken 16 ms and no element is
-                // left to create or render; an element given new
-                // properties may still be waiting then, and a patched
-                // layout would show the list a frame before its facets.)
-                <div key={layout.key()}
+                // drawn is replaced, not pushed aside.
+                <div key={if filters_place { "filtered" } else { "alone" }}
                     class={classes!("layout", filters_place.then_some("with-facets"))}>
                     if filters_place {
                         <Filters facets={facets} picked={picked}
                             on_toggle={dispatch.reform(|(f, v)| Action::ToggleFacet(f, v))}
                             on_clear={dispatch.reform(Action::ClearFacet)} facets_wait={props.facets_later}
-                            holding={props.holding} open={*filters_open}
-                            on_open={{ let open = filters_open.clone(); Callback::from(move |o| open.set(o)) }} />
+                            holding={props.holding} />
                     }
                     <div class="results">{ main }</div>
                 </div>

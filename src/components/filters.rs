@@ -35,14 +35,6 @@ pub struct FiltersProps {
     /// they would change when the list comes).
     #[prop_or_default]
     pub holding: bool,
-    /// Whether the panel is open (on a narrow board). The board keeps it,
-    /// not the filters, so that it stays open when the board's layout is
-    /// drawn anew: when the first openings come, a panel opened while the
-    /// board loaded stays open, with their values to pick.
-    #[prop_or_default]
-    pub open: bool,
-    /// The reader opened (`true`) or closed the panel.
-    pub on_open: Callback<bool>,
 }
 
 /// Whether the "Filters" control is on screen, the board narrow: a panel
@@ -66,7 +58,7 @@ fn shown(_: &NodeRef) -> bool {
 pub fn Filters(props: &FiltersProps) -> Html {
     let locale = use_locale();
     let strings = locale.strings;
-    let open = props.open;
+    let open = use_state(|| false);
     let control = use_node_ref();
     let panel = use_node_ref();
 
@@ -75,7 +67,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
     {
         let (control, panel) = (control.clone(), panel.clone());
         let first = use_mut_ref(|| true);
-        use_effect_with(open, move |open| {
+        use_effect_with(*open, move |open| {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
@@ -85,14 +77,20 @@ pub fn Filters(props: &FiltersProps) -> Html {
             }
         });
     }
-    let toggle = props.on_open.reform(move |_: MouseEvent| !open);
-    let close = props.on_open.reform(|_: MouseEvent| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(false))
+    };
     let on_key = {
-        let on_open = props.on_open.clone();
+        let open = open.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && open {
+            if e.key() == "Escape" && *open {
                 e.prevent_default();
-                on_open.emit(false);
+                open.set(false);
             }
         })
     };
@@ -104,7 +102,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
             &[("n", &locale.format.number(props.picked as f64))],
         )
     };
-    let held = open && shown(&control);
+    let held = *open && shown(&control);
     html! {
         <div class={classes!("filters", open.then_some("filters-open"))}>
             <button type="button" class="filters-toggle" ref={control}
@@ -113,9 +111,9 @@ pub fn Filters(props: &FiltersProps) -> Html {
             </button>
             <div id="openings-filters" class="filters-panel" ref={panel} tabindex="-1"
                 onkeydown={on_key}>
-                if props.holding && open {
+                if props.holding && *open {
                     <p class="loading" role="status">{ strings.loading }</p>
-                } else if !props.facets_wait || open {
+                } else if !props.facets_wait || *open {
                     <FacetList facets={props.facets.clone()} on_toggle={props.on_toggle.clone()}
                         on_clear={props.on_clear.clone()} held={held} />
                 }

@@ -29,6 +29,12 @@ pub struct ListingsProps {
     /// The id of the opening whose title takes the focus (the one just closed).
     #[prop_or_default]
     pub focus: Option<String>,
+    /// What the list says instead of openings while it has none to show:
+    /// that they are loading, that none match. The board draws its list in
+    /// every phase (see `BoardView`), so that the first openings come in
+    /// the list that said they were loading.
+    #[prop_or_default]
+    pub status: Option<Html>,
 }
 
 impl PartialEq for ListingsProps {
@@ -37,6 +43,7 @@ impl PartialEq for ListingsProps {
             && self.matches == other.matches
             && self.now.0 / 60_000 == other.now.0 / 60_000
             && self.focus == other.focus
+            && self.status == other.status
     }
 }
 
@@ -95,6 +102,12 @@ pub fn Listings(props: &ListingsProps) -> Html {
                 follow_focus(&list, &moves(&before, shown));
             }
         });
+    }
+    if let Some(status) = &props.status {
+        return status.clone();
+    }
+    if props.matches.is_empty() {
+        return html! {};
     }
     html! {
         <ul class="listings" ref={list}>

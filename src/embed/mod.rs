@@ -682,42 +682,40 @@ pub fn focus_moved(list: &web_sys::Element, focus: &FocusedRow, to: Option<usize
     }
 }
 
-/// The control of the board's `layout` with the keyboard focus, outside
-/// the list's rows (a page button, a picked filter's chip, the filters'
-/// control or panel): its class, its name (see [`control_name`]: an
-/// `aria-label` tells two chips of one text apart) and whether it was on
-/// screen, which find it again in a layout drawn anew (see
-/// [`focus_control`]).
-pub fn focused_control(layout: &web_sys::Element) -> Option<(String, String, bool)> {
-    let root = layout.get_root_node().dyn_into::<ShadowRoot>().ok()?;
-    let active = root.active_element().filter(|a| layout.contains(Some(a)))?;
+/// The control of `results` with the keyboard focus, outside the list's
+/// rows (a page button, a picked filter's chip): its class, its name (its
+/// `aria-label`, which tells two chips of one text apart, else its text)
+/// and whether it was on screen, which find it again in results drawn
+/// anew (see [`focus_control`]).
+pub fn focused_control(results: &web_sys::Element) -> Option<(String, String, bool)> {
+    let root = results.get_root_node().dyn_into::<ShadowRoot>().ok()?;
+    let active = root
+        .active_element()
+        .filter(|a| results.contains(Some(a)))?;
     let class = active.class_name();
     (!class.trim().is_empty()).then(|| (class, control_name(&active), on_screen(&active)))
 }
 
-/// A control's name, as [`focused_control`] keeps it: its label, or its
-/// id (the filters' panel, whose text changes as its values come), or its
-/// text.
+/// A control's name, as [`focused_control`] keeps it.
 fn control_name(control: &web_sys::Element) -> String {
     control
         .get_attribute("aria-label")
-        .or_else(|| Some(control.id()).filter(|id| !id.is_empty()))
         .or_else(|| control.text_content())
         .unwrap_or_default()
 }
 
-/// Puts the focus on the control of the board's `layout` with this class
-/// (the board's own, never a feed's) and name, brought into view at the
+/// Puts the focus on the control of `results` with this class (the
+/// board's own, never a feed's) and name, brought into view at the
 /// nearest edge when it was in view (`looked_at`); or gives it to the
 /// board when there is none now.
-pub fn focus_control(layout: &web_sys::Element, class: &str, name: &str, looked_at: bool) {
-    let all = layout.get_elements_by_class_name(class);
+pub fn focus_control(results: &web_sys::Element, class: &str, name: &str, looked_at: bool) {
+    let all = results.get_elements_by_class_name(class);
     let found = (0..all.length())
         .filter_map(|i| all.item(i)?.dyn_into::<HtmlElement>().ok())
         .find(|c| control_name(c) == name);
     match found {
         Some(control) => focus_in_sight(&control, looked_at),
-        None => focus_board_of(layout),
+        None => focus_board_of(results),
     }
 }
 

@@ -126,6 +126,28 @@ test('filters shown before the first match stay when it comes', { timeout: 30_00
   await s.close();
 });
 
+// Proves a reader who ticks a value while a shared link's filter matches
+// nothing keeps the keyboard focus on it when that brings the first
+// openings: the board, loaded already, patches its layout (a layout drawn
+// anew for the first openings dropped the focus on a checkbox, which has
+// no class to be found again by).
+test('a value ticked while nothing matched keeps the focus as the first openings come', { timeout: 30_000 }, async () => {
+  const s = await openSession(h.browser);
+  await s.page.goto(`${h.servers.hostPage('board.html', { feed: feed('archive.json') })}&openings-main=type:PART_TIME`);
+  const b = board(s.page);
+  const value = b.locator('fieldset.facet[data-facet="type"] li[data-value="FULL_TIME"] input');
+  await value.focus({ timeout: 15_000 });
+  assert.equal(await b.locator('.listing').count(), 0, 'the shared filter matched an opening');
+  await s.page.keyboard.press('Space');
+  await waitForTitles(b, ['Digital Collections Developer', 'Processing Archivist']);
+  await framesLater(s.page);
+  const focused = await s.page.evaluate(() => document.querySelector('openings-board#main').shadowRoot
+    .activeElement?.closest('li')?.dataset.value ?? null);
+  assert.equal(focused, 'FULL_TIME', 'the keyboard focus left the value ticked');
+  await assertHostUnharmed(s);
+  await s.close();
+});
+
 // Proves a short list comes with its facets while another feed is still on
 // its way: they do not wait for it (a long list's do, up to a second), as a
 // filters' column taller than the list, coming later, would move the page
