@@ -1060,7 +1060,9 @@ async fn board_states_at(
         let (answer, resolve) = held_answer();
         let props = board_props_answered(&[url], Some(answer), Rc::default());
         yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
-        until(&root, ".loading").await;
+        // Its loading frame, with the filters' place kept for them.
+        until(&root, ".filters-toggle").await;
+        assert!(root.query_selector(".loading").unwrap().is_some());
         resolve(feed);
     } else {
         let props = board_props(&[url], Some(feed), Rc::default());

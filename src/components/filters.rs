@@ -113,7 +113,13 @@ pub fn Filters(props: &FiltersProps) -> Html {
                 onkeydown={on_key}>
                 if props.holding && *open {
                     <p class="loading" role="status">{ strings.loading }</p>
-                } else if !props.facets_wait || *open {
+                } else if (!props.facets_wait || *open) && !props.facets.is_empty() {
+                    // Made when the first values come, not there empty and
+                    // given them: Yew may give the browser its turn before a
+                    // child given new properties is drawn again (not before
+                    // one it makes), and a slow device painted the board's
+                    // first openings a frame before their values to filter
+                    // by.
                     <FacetList facets={props.facets.clone()} on_toggle={props.on_toggle.clone()}
                         on_clear={props.on_clear.clone()} held={held} />
                 }
