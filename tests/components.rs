@@ -869,16 +869,18 @@ fn board_props(
     answer: Option<&str>,
     events: Rc<RefCell<Vec<openings_board::embed::events::BoardEvent>>>,
 ) -> openings_board::components::board::BoardProps {
-    let answer = answer.map(|body| {
-        let init = web_sys::ResponseInit::new();
-        init.set_status(200);
-        let headers = web_sys::Headers::new().unwrap();
-        headers.set("content-type", "application/json").unwrap();
-        init.set_headers(&headers);
-        let response = web_sys::Response::new_with_opt_str_and_init(Some(body), &init).unwrap();
-        js_sys::Promise::resolve(&JsValue::from(response))
-    });
+    let answer = answer.map(|body| js_sys::Promise::resolve(&JsValue::from(json_response(body))));
     board_props_answered(feeds, answer, events)
+}
+
+/// A feed's answer: 200, JSON, this body.
+fn json_response(body: &str) -> web_sys::Response {
+    let init = web_sys::ResponseInit::new();
+    init.set_status(200);
+    let headers = web_sys::Headers::new().unwrap();
+    headers.set("content-type", "application/json").unwrap();
+    init.set_headers(&headers);
+    web_sys::Response::new_with_opt_str_and_init(Some(body), &init).unwrap()
 }
 
 /// An answer to a board's first feed that comes when the test says so: the
@@ -891,17 +893,11 @@ fn held_answer() -> (js_sys::Promise, impl FnOnce(&str)) {
         js_sys::Promise::new(&mut |resolve, _| *answer.borrow_mut() = Some(resolve))
     };
     let resolve = move |body: &str| {
-        let init = web_sys::ResponseInit::new();
-        init.set_status(200);
-        let headers = web_sys::Headers::new().unwrap();
-        headers.set("content-type", "application/json").unwrap();
-        init.set_headers(&headers);
-        let response = web_sys::Response::new_with_opt_str_and_init(Some(body), &init).unwrap();
         let resolve = answer
             .borrow_mut()
             .take()
             .expect("the board asked for its feed");
-        resolve.call1(&JsValue::NULL, &response).unwrap();
+        resolve.call1(&JsValue::NULL, &json_response(body)).unwrap();
     };
     (held, resolve)
 }
