@@ -902,6 +902,25 @@ fn held_answer() -> (js_sys::Promise, impl FnOnce(&str)) {
     (held, resolve)
 }
 
+/// A board of one feed mounted in `root`, its feed answered when the test
+/// says so (see [`held_answer`]).
+fn mount_held(
+    root: &Element,
+    url: &str,
+) -> (
+    yew::AppHandle<openings_board::components::board::Board>,
+    impl FnOnce(&str),
+) {
+    let (answer, resolve) = held_answer();
+    let props = board_props_answered(&[url], Some(answer), Rc::default());
+    let app = yew::Renderer::<openings_board::components::board::Board>::with_root_and_props(
+        root.clone(),
+        props,
+    )
+    .render();
+    (app, resolve)
+}
+
 /// [`board_props`], the first feed's answer being `response` (a promise of
 /// a `Response`, which may never settle).
 fn board_props_answered(
@@ -986,6 +1005,31 @@ fn conservators(count: usize) -> String {
     )
 }
 
+/// Calls `look` as each frame is about to be painted, until it returns
+/// false; on a slow device (`slow`, see [`board_states_slowly`]) also at
+/// each of Yew's turns, the clock moved 20 ms at each reading.
+/// `window.restoreClock()` puts the real clock back (each call does first).
+fn watch_frames(look: &js_sys::Function, slow: bool) {
+    js_sys::Function::new_with_args(
+        "look, slow",
+        "const frame = () => { if (look()) requestAnimationFrame(frame); }; \
+         requestAnimationFrame(frame); \
+         const real = window.realClock ??= { now: Date.now, timeout: window.setTimeout }; \
+         window.restoreClock = () => { Date.now = real.now; window.setTimeout = real.timeout; }; \
+         window.restoreClock(); \
+         if (slow) { \
+           let clock = real.now(); \
+           Date.now = () => (clock += 20); \
+           window.setTimeout = function (f, ms, ...rest) { \
+             if (!ms) look(); \
+             return real.timeout.call(window, f, ms, ...rest); \
+           }; \
+         }",
+    )
+    .call2(&JsValue::NULL, look, &JsValue::from_bool(slow))
+    .unwrap();
+}
+
 /// What a board's frames show, once it lists openings, until `done`
 /// matches: each change of (listings, page links shown, facets, the
 /// filters' control shown, the first listing still the node first drawn),
@@ -1020,8 +1064,8 @@ async fn board_states_at(
 ) -> (Element, Vec<(u32, bool, u32, bool, bool)>) {
     use openings_board::components::board::Board;
     let root = stage();
-    js_sys::Function::new_with_args(
-        "root, slow",
+    let look = js_sys::Function::new_with_args(
+        "root",
         "const seen = []; window.seenStates = seen; let first = null; const look = () => { \
            const row = root.querySelector('.listing'); \
            if (row && !first) first = row; \
@@ -1032,30 +1076,18 @@ async fn board_states_at(
            const now = [n, paged, facets, control, row === first]; \
            const last = seen[seen.length - 1]; \
            if (n && (!last || last.some((v, i) => v !== now[i]))) seen.push(now); \
+           return window.seenStates === seen; \
          }; \
-         const frame = () => { look(); if (window.seenStates === seen) requestAnimationFrame(frame); }; \
-         requestAnimationFrame(frame); \
-         const real = window.realClock ??= { now: Date.now, timeout: window.setTimeout }; \
-         window.restoreClock = () => { Date.now = real.now; window.setTimeout = real.timeout; }; \
-         window.restoreClock(); \
-         if (slow) { \
-           let clock = real.now(); \
-           Date.now = () => (clock += 20); \
-           window.setTimeout = function (f, ms, ...rest) { \
-             if (!ms) look(); \
-             return real.timeout.call(window, f, ms, ...rest); \
-           }; \
-         }",
+         return look;",
     )
-    .call2(&JsValue::NULL, &root, &JsValue::from_bool(slow))
+    .call1(&JsValue::NULL, &root)
     .unwrap();
+    watch_frames(look.unchecked_ref(), slow);
     let url = "https://feeds.example/first-screen.json";
     if slow {
         // The feed comes once the board has drawn its loading frame, as a
         // feed over a network does.
-        let (answer, resolve) = held_answer();
-        let props = board_props_answered(&[url], Some(answer), Rc::default());
-        yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
+        let (_app, resolve) = mount_held(&root, url);
         // Its loading frame, with the filters' place kept for them.
         until(&root, ".filters-toggle").await;
         assert!(root.query_selector(".loading").unwrap().is_some());
@@ -1133,20 +1165,92 @@ async fn on_a_slow_device_a_short_list_still_comes_with_its_facets() {
     assert_eq!(seen, vec![(4, false, 3, true, true)]);
 }
 
+/// A board the host points to other feeds, on a slow device (see
+/// [`board_states_slowly`]): the new feed's openings come with their
+/// facets, in the list that said they load, as a board's first openings do.
+#[wasm_bindgen_test]
+async fn on_a_slow_device_a_board_pointed_to_other_feeds_lists_them_with_their_facets() {
+    let root = stage();
+    let (mut app, resolve) = mount_held(&root, "https://feeds.example/first.json");
+    until(&root, ".filters-toggle").await;
+    resolve(&conservators(4));
+    until(&root, "fieldset.facet").await;
+    tick().await;
+
+    // From now on, what each of Yew's turns and each frame shows: the
+    // first listing's title, the listings, the facets.
+    let look = js_sys::Function::new_with_args(
+        "root",
+        "const seen = []; window.repointed = seen; \
+         return () => { \
+           const title = root.querySelector('.listing-title')?.textContent.trim() ?? null; \
+           const now = [title, root.querySelectorAll('.listing').length, root.querySelectorAll('fieldset.facet').length]; \
+           const last = seen[seen.length - 1]; \
+           if (!last || last.some((v, i) => v !== now[i])) seen.push(now); \
+           return window.repointed === seen; \
+         };",
+    )
+    .call1(&JsValue::NULL, &root)
+    .unwrap();
+    watch_frames(look.unchecked_ref(), true);
+    let (answer, resolve) = held_answer();
+    let other = conservators(3).replace("Conservator", "Registrar");
+    app.update(board_props_answered(
+        &["https://feeds.example/other.json"],
+        Some(answer),
+        Rc::default(),
+    ));
+    // Its loading frame: the list says it loads, no values yet.
+    for _ in 0..50 {
+        let loading = root.query_selector(".loading").unwrap().is_some();
+        if loading && root.query_selector("fieldset.facet").unwrap().is_none() {
+            break;
+        }
+        tick().await;
+    }
+    resolve(&other);
+    let listed = |root: &Element| {
+        let title = root.query_selector(".listing-title").unwrap();
+        title.is_some_and(|t| t.text_content().unwrap_or_default().contains("Registrar"))
+            && root.query_selector("fieldset.facet").unwrap().is_some()
+    };
+    for _ in 0..50 {
+        if listed(&root) {
+            break;
+        }
+        tick().await;
+    }
+    tick().await;
+    let seen = js_sys::eval(
+        "window.restoreClock(); const seen = window.repointed; window.repointed = null; seen",
+    )
+    .unwrap();
+    let seen: Vec<(String, u32, u32)> = js_sys::Array::from(&seen)
+        .iter()
+        .map(|state| {
+            let state = js_sys::Array::from(&state);
+            (
+                state.get(0).as_string().unwrap_or_default(),
+                state.get(1).as_f64().unwrap() as u32,
+                state.get(2).as_f64().unwrap() as u32,
+            )
+        })
+        .collect();
+    assert!(listed(&root), "{seen:?}");
+    assert!(
+        seen.iter()
+            .all(|(title, _, facets)| !title.contains("Registrar") || *facets > 0),
+        "the other feed's openings came before their facets: {seen:?}"
+    );
+}
+
 /// A reader who opens the filters' panel while the board loads (on a
 /// phone, where the panel opens above the list) keeps it open when the
 /// first openings come, now with their values to pick.
 #[wasm_bindgen_test]
 async fn a_filters_panel_opened_while_loading_stays_open_when_the_openings_come() {
-    use openings_board::components::board::Board;
     let root = stage();
-    let (held, resolve) = held_answer();
-    let props = board_props_answered(
-        &["https://feeds.example/held.json"],
-        Some(held),
-        Rc::default(),
-    );
-    yew::Renderer::<Board>::with_root_and_props(root.clone(), props).render();
+    let (_app, resolve) = mount_held(&root, "https://feeds.example/held.json");
     let control: HtmlElement = until(&root, ".filters-toggle").await.dyn_into().unwrap();
     assert!(root.query_selector(".loading").unwrap().is_some());
     control.click();
