@@ -1,4 +1,7 @@
-//! The list of matching openings on the current page. Rows are keyed by
+//! The list of matching openings on the current page, or what it says
+//! instead while it has none to show (that they load, that none match):
+//! the board draws it in every phase, so that its first openings come in
+//! the list that said they load (see `BoardView`). Rows are keyed by
 //! their place on the page, not by opening: a search usually brings a whole
 //! new page, and patching the texts and links of the rows already drawn is
 //! far cheaper than removing them all and building new ones. Keyed at all,
